@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The folders mirror the architecture: RLCore knows nothing of Pong, RLPong knows
+// nothing of SDL, and the `rl` executable is a thin shell over RLApp.
+let package = Package(
+    name: "rl",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "rl", targets: ["rl"]),
+        .library(name: "RLCore", targets: ["RLCore"]),
+        .library(name: "RLTabular", targets: ["RLTabular"]),
+        .library(name: "RLPong", targets: ["RLPong"]),
+        .library(name: "RLCliffWalking", targets: ["RLCliffWalking"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Protocols, spaces, the seeded PRNG, the trainer and statistics. No Foundation.
+        .target(name: "RLCore"),
+        // The single-paddle Pong of the reference rules.
+        .target(name: "RLPong", dependencies: ["RLCore"]),
+        // Sutton & Barto's Cliff Walking: a second world that proves the protocols generic.
+        .target(name: "RLCliffWalking", dependencies: ["RLCore"]),
+        // Dense Q-tables, Q-learning and safetensors policy files.
+        .target(name: "RLTabular", dependencies: ["RLCore"]),
+        // What the commands do, as library code the tests can call.
+        .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLCliffWalking", "RLTabular"]),
+        .executableTarget(
+            name: "rl",
+            dependencies: ["RLApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
+        .testTarget(name: "RLPongTests", dependencies: ["RLPong", "RLCore"]),
+        .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong"]),
+        .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLTabular", "RLPong", "RLCore"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["rl"]),
+        .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

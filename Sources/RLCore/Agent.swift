@@ -1,0 +1,59 @@
+/// Whether an agent is learning or being judged.
+public enum AgentMode: Sendable {
+    /// Explore (for example epsilon-greedy) and learn from transitions.
+    case training
+    /// Act greedily; never explore and never learn.
+    case evaluation
+}
+
+/// One step of experience, as an agent learns from it.
+public struct Transition<Observation, Action> {
+    public var observation: Observation
+    public var action: Action
+    public var reward: Double
+    public var nextObservation: Observation
+    /// The episode ended inside the task: the target is the reward alone.
+    public var terminated: Bool
+    /// A step cap cut the episode: the target still bootstraps from `nextObservation`.
+    public var truncated: Bool
+
+    @inlinable
+    public init(
+        observation: Observation, action: Action, reward: Double,
+        nextObservation: Observation, terminated: Bool, truncated: Bool
+    ) {
+        self.observation = observation
+        self.action = action
+        self.reward = reward
+        self.nextObservation = nextObservation
+        self.terminated = terminated
+        self.truncated = truncated
+    }
+}
+
+/// Something that acts in an ``Environment`` and may learn from what happens.
+public protocol Agent<Observation, Action> {
+    associatedtype Observation
+    associatedtype Action
+
+    /// Chooses an action: exploring in ``AgentMode/training``, greedy in
+    /// ``AgentMode/evaluation``.
+    mutating func action(for observation: Observation, mode: AgentMode) -> Action
+
+    /// Learns from one transition. Called only while training.
+    mutating func learn(from transition: Transition<Observation, Action>)
+
+    /// Called before each training episode, so that schedules (epsilon, learning rate) can
+    /// follow training progress. `episode` counts from 0.
+    mutating func beginEpisode(_ episode: Int, of episodeCount: Int)
+}
+
+extension Agent {
+    /// Agents without schedules need not implement this.
+    @inlinable
+    public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {}
+
+    /// Agents that never learn (scripted baselines) need not implement this.
+    @inlinable
+    public mutating func learn(from transition: Transition<Observation, Action>) {}
+}

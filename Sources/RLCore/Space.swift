@@ -1,0 +1,76 @@
+/// A finite set of values, each with a dense index in `0..<count`: what a table can index.
+public protocol FiniteSpace<Element> {
+    associatedtype Element
+
+    /// How many elements there are.
+    var count: Int { get }
+    /// The table shape this space contributes, row-major (one entry per dimension).
+    var shape: [Int] { get }
+    /// The dense index of `element`, in `0..<count`.
+    func index(of element: Element) -> Int
+    /// The element at a dense index in `0..<count`.
+    func element(at index: Int) -> Element
+    /// Whether `element` belongs to the space.
+    func contains(_ element: Element) -> Bool
+}
+
+extension FiniteSpace {
+    /// A uniformly random element.
+    @inlinable
+    public func randomElement(using generator: inout some RandomNumberGenerator) -> Element {
+        element(at: generator.nextIndex(below: count))
+    }
+}
+
+/// The integers `0..<count`: Gymnasium's `Discrete(n)`.
+public struct Discrete: FiniteSpace, Sendable, Equatable {
+    public let count: Int
+
+    /// - Precondition: `count > 0`.
+    @inlinable
+    public init(_ count: Int) {
+        precondition(count > 0, "a discrete space needs at least one element")
+        self.count = count
+    }
+
+    @inlinable public var shape: [Int] { [count] }
+    @inlinable public func index(of element: Int) -> Int { element }
+    @inlinable public func element(at index: Int) -> Int { index }
+    @inlinable public func contains(_ element: Int) -> Bool { element >= 0 && element < count }
+}
+
+/// A product of discrete dimensions (Gymnasium's `MultiDiscrete`), flattened row-major:
+/// the last dimension varies fastest, exactly as in a Q-table.
+public struct MultiDiscrete: FiniteSpace, Sendable, Equatable {
+    /// The size of each dimension.
+    public let shape: [Int]
+    /// How far apart, in the flat index, neighbours along each dimension are.
+    public let strides: [Int]
+    public let count: Int
+
+    /// - Precondition: every dimension is at least 1.
+    public init(_ shape: [Int]) {
+        precondition(!shape.isEmpty && shape.allSatisfy { $0 > 0 }, "every dimension needs at least one value")
+        self.shape = shape
+        var strides = Array(repeating: 1, count: shape.count)
+        for dimension in stride(from: shape.count - 2, through: 0, by: -1) {
+            strides[dimension] = strides[dimension + 1] * shape[dimension + 1]
+        }
+        self.strides = strides
+        self.count = shape.reduce(1, *)
+    }
+
+    public func index(of element: [Int]) -> Int {
+        precondition(contains(element), "\(element) is outside the space \(shape)")
+        return zip(element, strides).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+
+    public func element(at index: Int) -> [Int] {
+        precondition(index >= 0 && index < count, "index \(index) is outside 0..<\(count)")
+        return zip(shape, strides).map { size, stride in (index / stride) % size }
+    }
+
+    public func contains(_ element: [Int]) -> Bool {
+        element.count == shape.count && zip(element, shape).allSatisfy { $0 >= 0 && $0 < $1 }
+    }
+}

@@ -1,0 +1,121 @@
+/// What happened in one episode.
+public struct EpisodeRecord<Counters: EpisodeCounters>: Sendable, Equatable {
+    /// The episode's number, counting from 0.
+    public var episode: Int
+    /// The sum of the episode's rewards (its undiscounted return).
+    public var totalReward: Double
+    /// How many steps the episode took.
+    public var steps: Int
+    /// It ended inside the task (game over, goal reached, game won).
+    public var terminated: Bool
+    /// A step cap cut it short.
+    public var truncated: Bool
+    /// The environment's own counters at the end of the episode.
+    public var counters: Counters
+
+    @inlinable
+    public init(episode: Int, totalReward: Double, steps: Int, terminated: Bool, truncated: Bool, counters: Counters) {
+        self.episode = episode
+        self.totalReward = totalReward
+        self.steps = steps
+        self.terminated = terminated
+        self.truncated = truncated
+        self.counters = counters
+    }
+}
+
+/// What a progress callback tells the trainer.
+public enum TrainingControl: Sendable {
+    case proceed
+    /// Stop after this episode (for example on Ctrl-C); what was learned is kept.
+    case stop
+}
+
+/// The outcome of ``train(_:on:episodes:seed:onEpisode:)``.
+public struct TrainingResult: Sendable, Equatable {
+    /// Episodes played to the end.
+    public var episodes: Int
+    /// Environment steps taken over all episodes.
+    public var steps: Int
+    /// The callback asked to stop before all episodes were played.
+    public var stoppedEarly: Bool
+
+    @inlinable
+    public init(episodes: Int, steps: Int, stoppedEarly: Bool) {
+        self.episodes = episodes
+        self.steps = steps
+        self.stoppedEarly = stoppedEarly
+    }
+}
+
+/// Plays one episode from a fresh reset, and returns its record.
+///
+/// In ``AgentMode/training`` the agent learns from every transition; in
+/// ``AgentMode/evaluation`` it only acts. The loop reads like the textbook; it is generic so
+/// the compiler specialises it for each environment and agent: no existentials, no allocation
+/// per step.
+@inlinable
+public func playEpisode<E: Environment, A: Agent>(
+    _ agent: inout A, on environment: inout E, mode: AgentMode, episode: Int = 0, seed: UInt64? = nil
+) -> EpisodeRecord<E.Counters> where A.Observation == E.Observation, A.Action == E.Action {
+    var observation = environment.reset(seed: seed)
+    var totalReward = 0.0
+    var steps = 0
+    while true {
+        let action = agent.action(for: observation, mode: mode)
+        let step = environment.step(action)
+        if mode == .training {
+            agent.learn(from: Transition(
+                observation: observation, action: action, reward: step.reward,
+                nextObservation: step.observation, terminated: step.terminated, truncated: step.truncated))
+        }
+        totalReward += step.reward
+        steps += 1
+        observation = step.observation
+        if step.terminated || step.truncated {
+            return EpisodeRecord(
+                episode: episode, totalReward: totalReward, steps: steps,
+                terminated: step.terminated, truncated: step.truncated, counters: environment.counters)
+        }
+    }
+}
+
+/// Trains `agent` on `environment` for `episodes` episodes.
+///
+/// The first reset uses `seed`, later ones keep the environment's generator going, so the
+/// whole run is reproducible from `seed`. `onEpisode` sees every finished episode and may stop
+/// the run early.
+@inlinable
+public func train<E: Environment, A: Agent>(
+    _ agent: inout A, on environment: inout E, episodes: Int, seed: UInt64?,
+    onEpisode: (EpisodeRecord<E.Counters>) -> TrainingControl = { _ in .proceed }
+) -> TrainingResult where A.Observation == E.Observation, A.Action == E.Action {
+    var steps = 0
+    for episode in 0..<episodes {
+        agent.beginEpisode(episode, of: episodes)
+        let record = playEpisode(
+            &agent, on: &environment, mode: .training, episode: episode,
+            seed: episode == 0 ? seed : nil)
+        steps += record.steps
+        if onEpisode(record) == .stop {
+            return TrainingResult(episodes: episode + 1, steps: steps, stoppedEarly: episode + 1 < episodes)
+        }
+    }
+    return TrainingResult(episodes: episodes, steps: steps, stoppedEarly: false)
+}
+
+/// Plays `episodes` greedy episodes (no exploration, no learning) and returns their records.
+/// The environment is reseeded once with `seed`, so every agent evaluated with the same seed
+/// meets the same sequence of episodes: comparisons are paired.
+public func evaluate<E: Environment, A: Agent>(
+    _ agent: inout A, on environment: inout E, episodes: Int, seed: UInt64
+) -> [EpisodeRecord<E.Counters>] where A.Observation == E.Observation, A.Action == E.Action {
+    var records: [EpisodeRecord<E.Counters>] = []
+    records.reserveCapacity(episodes)
+    for episode in 0..<episodes {
+        records.append(playEpisode(
+            &agent, on: &environment, mode: .evaluation, episode: episode,
+            seed: episode == 0 ? seed : nil))
+    }
+    return records
+}

@@ -1,0 +1,77 @@
+/// What the agent observes of the court.
+public enum PongObservationMode: String, Sendable, Codable, CaseIterable {
+    /// The tutorial's state: paddle bin, ball-y bin, ball-x bin. Not Markov: a ball moving
+    /// towards the paddle and one moving away look alike.
+    case classic
+    /// The classic state plus the ball's x and y direction.
+    case markov
+}
+
+/// Every number of the reference rules (`shared/pong-reference.md`), with its defaults.
+public struct PongConfiguration: Sendable, Equatable, Codable {
+    /// Court width W in pixels.
+    public var courtWidth = 50
+    /// Court height H in pixels.
+    public var courtHeight = 40
+    /// Movement step m: the paddle's speed and the ball's speed on each axis.
+    public var movementStep = 3
+    /// Paddle height P; the reference uses H / 4.
+    public var paddleHeight = 10
+    /// Ball radius r: it widens the paddle's reach in the hit test.
+    public var ballRadius = 2.5
+    /// The ball reaches the paddle's side when its x is at or below this.
+    public var paddleLineX = 3
+    /// Serves start at a y in `0...(courtHeight - serveTopMargin)`.
+    public var serveTopMargin = 10
+    /// Lives at the start of an episode.
+    public var lives = 3
+    /// Reward for returning the ball.
+    public var hitReward = 10.0
+    /// Reward for missing it (a life is lost too).
+    public var missReward = -10.0
+    /// Reward for every other step.
+    public var stepReward = 0.0
+    /// Steps after which an episode is truncated.
+    public var stepCap = 3000
+    /// The episode is won (terminated) once the total reward exceeds this.
+    public var winningScore = 1000.0
+    /// What the agent observes.
+    public var observation = PongObservationMode.markov
+    /// Adds a third action, "stay", to the tutorial's up and down.
+    public var allowsStay = false
+
+    /// The reference rules, with the observation and action choices given.
+    public init(observation: PongObservationMode = .markov, allowsStay: Bool = false) {
+        self.observation = observation
+        self.allowsStay = allowsStay
+    }
+
+    /// The lowest y the paddle's bottom edge can take.
+    public var paddleMinimumY: Int { -movementStep }
+    /// The highest y the paddle's bottom edge can take.
+    public var paddleMaximumY: Int { courtHeight - paddleHeight }
+
+    /// Checks that the numbers describe a playable court.
+    public func validate() throws(PongConfigurationError) {
+        func require(_ condition: Bool, _ message: String) throws(PongConfigurationError) {
+            if !condition { throw PongConfigurationError(message: message) }
+        }
+        try require(courtWidth > 0 && courtWidth <= 10_000, "court width must be in 1...10000")
+        try require(courtHeight > 0 && courtHeight <= 10_000, "court height must be in 1...10000")
+        try require(movementStep > 0 && movementStep < courtHeight, "movement step must be positive and smaller than the court height")
+        try require(paddleHeight > 0 && paddleHeight < courtHeight, "paddle height must be positive and smaller than the court height")
+        try require(ballRadius.isFinite && ballRadius >= 0, "ball radius must be finite and not negative")
+        try require(paddleLineX >= 0 && paddleLineX < courtWidth / 2, "paddle line must lie in the left half of the court")
+        try require(serveTopMargin >= 0 && serveTopMargin <= courtHeight, "serve margin must be in 0...court height")
+        try require(lives > 0 && lives <= 1_000, "lives must be in 1...1000")
+        try require(hitReward.isFinite && missReward.isFinite && stepReward.isFinite, "rewards must be finite")
+        try require(stepCap > 0, "step cap must be positive")
+        try require(winningScore.isFinite, "winning score must be finite")
+    }
+}
+
+/// A configuration that cannot describe a playable court.
+public struct PongConfigurationError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

@@ -1,0 +1,174 @@
+import Foundation
+
+/// How a training run went, stored in the policy file.
+public struct TrainingSummary: Sendable, Equatable, Codable {
+    /// Episodes played.
+    public var episodes: Int
+    /// Environment steps taken.
+    public var steps: Int
+    /// The mean return over the last ``window`` episodes.
+    public var finalMeanReturn: Double
+    public var window: Int
+    /// The best return of any episode.
+    public var bestReturn: Double
+    /// The run was stopped (Ctrl-C) before all requested episodes were played.
+    public var interrupted: Bool
+
+    public init(episodes: Int, steps: Int, finalMeanReturn: Double, window: Int, bestReturn: Double, interrupted: Bool) {
+        self.episodes = episodes
+        self.steps = steps
+        self.finalMeanReturn = finalMeanReturn
+        self.window = window
+        self.bestReturn = bestReturn
+        self.interrupted = interrupted
+    }
+}
+
+/// Everything a policy file says about where its table came from.
+public struct PolicyMetadata: Sendable, Equatable {
+    /// The file layout version this build writes; it reads this and older ones.
+    public static let currentFormatVersion = 1
+
+    public var formatVersion = PolicyMetadata.currentFormatVersion
+    /// The environment's registry name (`pong`, `cliff-walking`).
+    public var environment: String
+    /// The environment's full configuration, as JSON (opaque here; the environment decodes it).
+    public var configuration: String
+    /// The observation mode, where the environment has one.
+    public var observation: String?
+    /// The names of the table's state dimensions, in order.
+    public var stateDimensions: [String]
+    /// The names of the actions, in index order.
+    public var actions: [String]
+    public var hyperparameters: Hyperparameters
+    /// The seed of the training run.
+    public var seed: UInt64
+    public var summary: TrainingSummary
+
+    public init(environment: String, configuration: String, observation: String?, stateDimensions: [String],
+                actions: [String], hyperparameters: Hyperparameters, seed: UInt64, summary: TrainingSummary) {
+        self.environment = environment
+        self.configuration = configuration
+        self.observation = observation
+        self.stateDimensions = stateDimensions
+        self.actions = actions
+        self.hyperparameters = hyperparameters
+        self.seed = seed
+        self.summary = summary
+    }
+}
+
+/// A learned Q-table with its metadata: one self-describing safetensors file with tensors
+/// `q` (shape: state dimensions..., actions; F64) and `visits` (same shape; I64).
+public struct Policy: Sendable, Equatable {
+    public var table: QTable
+    public var metadata: PolicyMetadata
+
+    public init(table: QTable, metadata: PolicyMetadata) {
+        self.table = table
+        self.metadata = metadata
+    }
+
+    /// The file's bytes; equal policies give byte-identical files.
+    public func encoded() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        func json(_ value: some Encodable) -> String { String(decoding: try! encoder.encode(value), as: UTF8.self) }
+        var strings = [
+            "format_version": String(metadata.formatVersion),
+            "environment": metadata.environment,
+            "configuration": metadata.configuration,
+            "state_dimensions": json(metadata.stateDimensions),
+            "actions": json(metadata.actions),
+            "hyperparameters": json(metadata.hyperparameters),
+            "seed": String(metadata.seed),
+            "episodes_trained": String(metadata.summary.episodes),
+            "summary": json(metadata.summary),
+        ]
+        if let observation = metadata.observation { strings["observation"] = observation }
+        return SafetensorsFile(
+            tensors: [
+                "q": Tensor(shape: table.shape, floats: table.values),
+                "visits": Tensor(shape: table.shape, integers: table.visits),
+            ],
+            metadata: strings
+        ).encoded()
+    }
+
+    /// Parses and checks a policy file's bytes.
+    /// - Throws: ``PolicyFileError`` naming the first problem.
+    public init(decoding bytes: [UInt8]) throws(PolicyFileError) {
+        let file = try SafetensorsFile(decoding: bytes)
+        let strings = file.metadata
+        func field(_ key: String) throws(PolicyFileError) -> String {
+            guard let value = strings[key] else { throw PolicyFileError("the policy's metadata has no '\(key)'") }
+            return value
+        }
+        func decoded<T: Decodable>(_ type: T.Type, _ key: String) throws(PolicyFileError) -> T {
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            do {
+                return try decoder.decode(type, from: Data(try field(key).utf8))
+            } catch let error as PolicyFileError {
+                throw error
+            } catch {
+                throw PolicyFileError("the policy's metadata '\(key)' is malformed")
+            }
+        }
+        guard let version = Int(try field("format_version")), version >= 1 else {
+            throw PolicyFileError("the policy's format_version is not a positive integer")
+        }
+        guard version <= PolicyMetadata.currentFormatVersion else {
+            throw PolicyFileError("policy format version \(version) is newer than this rl reads (\(PolicyMetadata.currentFormatVersion)): update rl")
+        }
+        guard let seed = UInt64(try field("seed")) else { throw PolicyFileError("the policy's seed is not an unsigned integer") }
+        let metadata = PolicyMetadata(
+            environment: try field("environment"),
+            configuration: try field("configuration"),
+            observation: strings["observation"],
+            stateDimensions: try decoded([String].self, "state_dimensions"),
+            actions: try decoded([String].self, "actions"),
+            hyperparameters: try decoded(Hyperparameters.self, "hyperparameters"),
+            seed: seed,
+            summary: try decoded(TrainingSummary.self, "summary"))
+
+        guard let q = file.tensors["q"] else { throw PolicyFileError("the file has no tensor 'q'") }
+        guard let visitsTensor = file.tensors["visits"] else { throw PolicyFileError("the file has no tensor 'visits'") }
+        guard case .floats(let values) = q.values else { throw PolicyFileError("tensor 'q' must hold floats, not \(q.dtype)") }
+        guard case .integers(let visits) = visitsTensor.values else {
+            throw PolicyFileError("tensor 'visits' must hold integers, not \(visitsTensor.dtype)")
+        }
+        guard q.shape.count >= 2, q.shape.allSatisfy({ $0 > 0 }) else {
+            throw PolicyFileError("tensor 'q' has shape \(q.shape): it needs state dimensions and an action dimension, none empty")
+        }
+        guard visitsTensor.shape == q.shape else {
+            throw PolicyFileError("tensor 'visits' has shape \(visitsTensor.shape) but 'q' has \(q.shape)")
+        }
+        guard q.shape.last == metadata.actions.count, q.shape.count - 1 == metadata.stateDimensions.count else {
+            throw PolicyFileError("tensor 'q' has shape \(q.shape), which does not match the metadata's \(metadata.stateDimensions.count) state dimensions and \(metadata.actions.count) actions")
+        }
+        if let bad = values.firstIndex(where: { !$0.isFinite }) {
+            throw PolicyFileError("tensor 'q' holds a non-finite value (\(values[bad])) at flat index \(bad)")
+        }
+        if visits.contains(where: { $0 < 0 }) { throw PolicyFileError("tensor 'visits' holds a negative count") }
+        self.init(
+            table: QTable(stateShape: Array(q.shape.dropLast()), actionCount: q.shape.last!, values: values, visits: visits),
+            metadata: metadata)
+    }
+
+    /// Loads and checks a policy file.
+    public static func load(from path: String) throws(PolicyFileError) -> Policy {
+        let bytes = try AtomicFile.read(path)
+        do {
+            return try Policy(decoding: bytes)
+        } catch {
+            throw PolicyFileError("\(path): \(error.message)")
+        }
+    }
+
+    /// Saves atomically (temporary file in the same folder, then rename).
+    public func save(to path: String) throws(PolicyFileError) {
+        try AtomicFile.write(encoded(), to: path)
+    }
+}

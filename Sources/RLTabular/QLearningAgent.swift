@@ -1,0 +1,87 @@
+import RLCore
+
+/// Tabular Q-learning with epsilon-greedy exploration, for any environment whose observation
+/// and action spaces are finite.
+///
+/// The update is the textbook's: Q(s,a) += α · (target − Q(s,a)), where target = r when the
+/// transition is terminated and r + γ · max Q(s′,·) otherwise (a truncated transition still
+/// bootstraps: the task did not end, a clock did). Ties between greedy actions are broken
+/// uniformly at random, so a fresh table does not always pick action 0.
+public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: Agent {
+    public typealias Observation = ObservationSpace.Element
+    public typealias Action = ActionSpace.Element
+
+    public let observationSpace: ObservationSpace
+    public let actionSpace: ActionSpace
+    public let hyperparameters: Hyperparameters
+    /// What the agent has learned.
+    public var table: QTable
+    /// ε and α for the current episode (they follow the schedules).
+    public private(set) var epsilon: Double
+    public private(set) var learningRate: Double
+
+    @usableFromInline var generator: Xoshiro256StarStar
+
+    /// A fresh agent with a table of zeros.
+    /// - Parameter seed: seeds the agent's own generator (exploration and tie-breaking).
+    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace, hyperparameters: Hyperparameters, seed: UInt64) {
+        self.init(
+            observationSpace: observationSpace, actionSpace: actionSpace, hyperparameters: hyperparameters,
+            table: QTable(stateShape: observationSpace.shape, actionCount: actionSpace.count), seed: seed)
+    }
+
+    /// An agent that starts from a learned table.
+    /// - Precondition: the table's shape matches the spaces.
+    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace, hyperparameters: Hyperparameters, table: QTable, seed: UInt64) {
+        precondition(table.stateShape == observationSpace.shape && table.actionCount == actionSpace.count,
+                     "the table's shape does not match the spaces")
+        self.observationSpace = observationSpace
+        self.actionSpace = actionSpace
+        self.hyperparameters = hyperparameters
+        self.table = table
+        epsilon = hyperparameters.epsilon.start
+        learningRate = hyperparameters.learningRate.start
+        generator = Xoshiro256StarStar(seed: seed)
+    }
+
+    public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
+        epsilon = hyperparameters.epsilon.value(atEpisode: episode, of: episodeCount)
+        learningRate = hyperparameters.learningRate.value(atEpisode: episode, of: episodeCount)
+    }
+
+    @inlinable
+    public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
+        let state = observationSpace.index(of: observation)
+        if mode == .training && generator.nextUnitDouble() < epsilon {
+            return actionSpace.element(at: generator.nextIndex(below: actionSpace.count))
+        }
+        return actionSpace.element(at: greedyAction(in: state))
+    }
+
+    /// The index of a best action in `state`, ties broken uniformly at random.
+    @inlinable
+    public mutating func greedyAction(in state: Int) -> Int {
+        let best = table.maxValue(in: state)
+        var ties = 0
+        for action in 0..<table.actionCount where table[state, action] == best { ties &+= 1 }
+        // Draw only when there is a tie, so a decided state costs no random number.
+        var pick = ties > 1 ? generator.nextIndex(below: ties) : 0
+        for action in 0..<table.actionCount where table[state, action] == best {
+            if pick == 0 { return action }
+            pick &-= 1
+        }
+        return 0
+    }
+
+    @inlinable
+    public mutating func learn(from transition: Transition<Observation, Action>) {
+        let state = observationSpace.index(of: transition.observation)
+        let action = actionSpace.index(of: transition.action)
+        var target = transition.reward
+        if !transition.terminated {
+            target += hyperparameters.discount * table.maxValue(in: observationSpace.index(of: transition.nextObservation))
+        }
+        table[state, action] += learningRate * (target - table[state, action])
+        table.recordVisit(state: state, action: action)
+    }
+}
