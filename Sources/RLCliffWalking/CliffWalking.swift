@@ -25,7 +25,14 @@ public struct GridSpace: FiniteSpace, Sendable, Equatable {
 /// The four moves, in Gymnasium's order.
 public enum GridMove: Int, Sendable, CaseIterable, CustomStringConvertible {
     case up, right, down, left
-    public var description: String { String(describing: self) }
+    public var description: String {
+        switch self {
+        case .up: "up"
+        case .right: "right"
+        case .down: "down"
+        case .left: "left"
+        }
+    }
 }
 
 /// The four moves as a finite space.

@@ -186,9 +186,10 @@ extension TensorValues {
     var isFloat: Bool { if case .floats = self { true } else { false } }
 }
 
-/// An integer from JSON, refusing fractions, booleans and out-of-range numbers.
+/// An integer from JSON, refusing fractions and out-of-range numbers. (Foundation on Linux
+/// bridges 0 and 1 to `Bool` too, so booleans cannot be told apart here; they read as 0 and 1.)
 private func exactInteger(_ value: Any) -> Int? {
-    guard let number = value as? NSNumber, !(value is Bool) else { return nil }
+    guard let number = value as? NSNumber else { return nil }
     let double = number.doubleValue
     guard double.rounded() == double, abs(double) < 9e15 else { return nil }
     return number.intValue

@@ -1,0 +1,156 @@
+import RLCliffWalking
+import RLCore
+import RLPong
+import RLTabular
+
+/// What `rl train` is asked to do.
+public struct TrainingOptions: Sendable {
+    public var environment: EnvironmentSpec
+    public var episodes: Int
+    public var seed: UInt64
+    public var hyperparameters: Hyperparameters
+    /// Where the policy is saved.
+    public var outputPath: String
+    /// Where the per-episode CSV log goes, if anywhere.
+    public var logPath: String?
+    /// Episodes per progress report line (the tutorial's 500).
+    public var reportInterval = 500
+
+    public init(environment: EnvironmentSpec, episodes: Int, seed: UInt64, hyperparameters: Hyperparameters, outputPath: String, logPath: String? = nil) {
+        self.environment = environment
+        self.episodes = episodes
+        self.seed = seed
+        self.hyperparameters = hyperparameters
+        self.outputPath = outputPath
+        self.logPath = logPath
+    }
+}
+
+/// The tutorial's periodic report, in English: over the last interval of episodes.
+public struct IntervalReport: Sendable, Equatable {
+    /// Episodes played so far.
+    public var episodes: Int
+    public var averageReturn: Double
+    public var averageSteps: Double
+    /// The best return of any episode so far.
+    public var bestReturn: Double
+}
+
+/// What training tells its observer as it goes.
+public enum TrainingEvent: Sendable {
+    /// An episode finished: `episodes` of `total` are done.
+    case progress(episodes: Int, total: Int, steps: Int, elapsedSeconds: Double)
+    /// Every ``TrainingOptions/reportInterval`` episodes.
+    case report(IntervalReport)
+}
+
+/// The outcome of `rl train` (also its `--json` output).
+public struct TrainingOutcome: Sendable, Codable, Equatable {
+    public var environment: String
+    public var episodes: Int
+    public var episodesRequested: Int
+    public var steps: Int
+    public var seconds: Double
+    public var stepsPerSecond: Double
+    public var episodesPerSecond: Double
+    public var finalMeanReturn: Double
+    public var bestReturn: Double
+    public var seed: UInt64
+    /// The path the policy was written to.
+    public var policy: String
+    public var log: String?
+    /// Ctrl-C stopped the run; the policy holds what was learned so far.
+    public var interrupted: Bool
+}
+
+/// Trains a fresh Q-learning agent as `options` say, saves the policy (atomically, also when
+/// stopped early), writes the CSV log if asked, and returns the outcome.
+///
+/// - Parameters:
+///   - observe: sees progress and the periodic reports.
+///   - shouldStop: checked after every episode (Ctrl-C).
+public func runTraining(
+    _ options: TrainingOptions,
+    observe: (TrainingEvent) -> Void = { _ in },
+    shouldStop: () -> Bool = { false }
+) throws(PolicyFileError) -> TrainingOutcome {
+    // A switch on the concrete type, so the trainer is specialised for each environment.
+    switch options.environment {
+    case .pong(let configuration):
+        let environment = try! PongEnvironment(configuration: configuration)
+        return try runTraining(on: environment, options, observe: observe, shouldStop: shouldStop)
+    case .cliffWalking(let configuration):
+        return try runTraining(on: CliffWalking.capped(at: configuration.maxSteps), options, observe: observe, shouldStop: shouldStop)
+    }
+}
+
+func runTraining<E: DescribedEnvironment>(
+    on environment: E, _ options: TrainingOptions,
+    observe: (TrainingEvent) -> Void, shouldStop: () -> Bool
+) throws(PolicyFileError) -> TrainingOutcome {
+    var environment = environment
+    var agent = QLearningAgent(
+        observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
+        hyperparameters: options.hyperparameters, seed: derivedSeed(options.seed, purpose: SeedPurpose.agent))
+    var log = options.logPath.map { _ in TrainingLog() }
+    var window = MovingWindow(capacity: options.reportInterval)
+    var windowSteps = MovingWindow(capacity: options.reportInterval)
+    var bestReturn = -Double.infinity
+    var stepsSoFar = 0
+    let clock = ContinuousClock()
+    let start = clock.now
+
+    let result = train(
+        &agent, on: &environment, episodes: options.episodes,
+        seed: derivedSeed(options.seed, purpose: SeedPurpose.training)
+    ) { record in
+        window.push(record.totalReward)
+        windowSteps.push(Double(record.steps))
+        bestReturn = max(bestReturn, record.totalReward)
+        stepsSoFar += record.steps
+        log?.append(record, epsilon: options.hyperparameters.epsilon.value(atEpisode: record.episode, of: options.episodes))
+        let played = record.episode + 1
+        observe(.progress(episodes: played, total: options.episodes, steps: stepsSoFar, elapsedSeconds: seconds(clock.now - start)))
+        if played % options.reportInterval == 0 {
+            observe(.report(IntervalReport(episodes: played, averageReturn: window.mean, averageSteps: windowSteps.mean, bestReturn: bestReturn)))
+        }
+        return shouldStop() ? .stop : .proceed
+    }
+    let elapsed = max(seconds(clock.now - start), 1e-9)
+    let interrupted = result.episodes < options.episodes
+
+    let summary = TrainingSummary(
+        episodes: result.episodes, steps: result.steps, finalMeanReturn: window.mean,
+        window: options.reportInterval, bestReturn: bestReturn, interrupted: interrupted)
+    let policy = Policy(table: agent.table, metadata: PolicyMetadata(
+        environment: options.environment.name.rawValue, configuration: options.environment.configurationJSON,
+        observation: options.environment.observationMode, stateDimensions: environment.stateDimensionNames,
+        actions: environment.actionNames, hyperparameters: options.hyperparameters, seed: options.seed,
+        summary: summary))
+    try policy.save(to: options.outputPath)
+    if let log, let path = options.logPath { try AtomicFile.write(Array(log.text.utf8), to: path) }
+
+    return TrainingOutcome(
+        environment: options.environment.name.rawValue, episodes: result.episodes, episodesRequested: options.episodes,
+        steps: result.steps, seconds: elapsed, stepsPerSecond: Double(result.steps) / elapsed,
+        episodesPerSecond: Double(result.episodes) / elapsed, finalMeanReturn: window.mean, bestReturn: bestReturn,
+        seed: options.seed, policy: options.outputPath, log: options.logPath, interrupted: interrupted)
+}
+
+/// The per-episode CSV log: episode, return, steps, hits, misses, avoidable misses, epsilon.
+/// Pong's columns are empty for other environments.
+struct TrainingLog {
+    static let header = "episode,return,steps,hits,misses,avoidable_misses,epsilon\n"
+    private(set) var text = TrainingLog.header
+
+    mutating func append(_ record: EpisodeRecord<some ReportedCounters>, epsilon: Double) {
+        let pong = record.counters.pong
+        let counts = [pong?.hits, pong?.misses, pong?.avoidableMisses].map { $0.map(String.init) ?? "" }
+        text += "\(record.episode + 1),\(formatNumber(record.totalReward)),\(record.steps),\(counts.joined(separator: ",")),\(formatNumber(epsilon))\n"
+    }
+}
+
+/// A number in its shortest exact form, without a trailing ".0" for whole numbers.
+func formatNumber(_ value: Double) -> String {
+    value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+}
