@@ -74,7 +74,7 @@ public struct PongEnvironment: Environment, Sendable {
     }
 
     /// The agent's view of the current current.
-    @inlinable
+    @inlinable @inline(__always)
     public var observation: PongObservation {
         let markov = configuration.observation == .markov
         return PongObservation(
@@ -86,7 +86,7 @@ public struct PongEnvironment: Environment, Sendable {
     }
 
     /// Whether a paddle with its bottom edge at `paddleY` covers a ball centred at `ballY`.
-    @inlinable
+    @inlinable @inline(__always)
     public func paddle(at paddleY: Int, covers ballY: Int) -> Bool {
         let radius = configuration.ballRadius
         return Double(paddleY + configuration.paddleHeight) >= Double(ballY) - radius
@@ -94,7 +94,7 @@ public struct PongEnvironment: Environment, Sendable {
     }
 
     /// Whether some paddle position in the paddle's range would cover a ball at `ballY`.
-    @inlinable
+    @inlinable @inline(__always)
     public func isReturnable(ballY: Int) -> Bool {
         let radius = configuration.ballRadius
         return Double(configuration.paddleMaximumY + configuration.paddleHeight) >= Double(ballY) - radius
@@ -107,17 +107,12 @@ public struct PongEnvironment: Environment, Sendable {
         let height = configuration.courtHeight
         current.stepCount += 1
 
-        // 1. Move the paddle, then clamp it to [−m, H − P].
-        switch action {
-        case .up: current.paddleY += m
-        case .down: current.paddleY -= m
-        case .stay: break
-        }
-        if current.paddleY + configuration.paddleHeight >= height {
-            current.paddleY = height - configuration.paddleHeight
-        } else if current.paddleY <= -m {
-            current.paddleY = -m
-        }
+        // 1. Move the paddle, then clamp it: the reference's "if paddle + P ≥ H, paddle = H − P;
+        // else if paddle ≤ −m, paddle = −m" is a clamp to [−m, H − P], written without
+        // branches because exploration makes the action unpredictable.
+        let up = action == .up ? m : 0
+        let down = action == .down ? m : 0
+        current.paddleY = min(max(current.paddleY + up - down, -m), height - configuration.paddleHeight)
 
         // 2. Move the ball.
         current.ballX += current.ballVelocityX

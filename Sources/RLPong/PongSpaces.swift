@@ -85,10 +85,10 @@ public struct PongObservationSpace: FiniteSpace, Sendable, Equatable {
         mode == .markov ? ["paddle", "ball_y", "ball_x", "ball_moving_right", "ball_moving_up"] : ["paddle", "ball_y", "ball_x"]
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public func index(of element: PongObservation) -> Int {
-        let position = (element.paddle * ballYCount + element.ballY) * ballXCount + element.ballX
-        return mode == .markov ? position * 4 + element.ballMovingRight * 2 + element.ballMovingUp : position
+        let position = (element.paddle &* ballYCount &+ element.ballY) &* ballXCount &+ element.ballX
+        return mode == .markov ? position &* 4 &+ element.ballMovingRight &* 2 &+ element.ballMovingUp : position
     }
 
     public func element(at index: Int) -> PongObservation {

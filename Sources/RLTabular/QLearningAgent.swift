@@ -49,7 +49,7 @@ public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
         learningRate = hyperparameters.learningRate.value(atEpisode: episode, of: episodeCount)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
         let state = observationSpace.index(of: observation)
         if mode == .training && generator.nextUnitDouble() < epsilon {
@@ -59,21 +59,33 @@ public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
     }
 
     /// The index of a best action in `state`, ties broken uniformly at random.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func greedyAction(in state: Int) -> Int {
-        let best = table.maxValue(in: state)
-        var ties = 0
-        for action in 0..<table.actionCount where table[state, action] == best { ties &+= 1 }
-        // Draw only when there is a tie, so a decided state costs no random number.
-        var pick = ties > 1 ? generator.nextIndex(below: ties) : 0
-        for action in 0..<table.actionCount where table[state, action] == best {
+        // One pass finds the best value and counts its ties; only a tie costs a random
+        // number and a second pass.
+        var best = table[state, 0]
+        var bestAction = 0
+        var ties = 1
+        for action in 1..<table.actionCount {
+            let value = table[state, action]
+            if value > best {
+                best = value
+                bestAction = action
+                ties = 1
+            } else if value == best {
+                ties &+= 1
+            }
+        }
+        guard ties > 1 else { return bestAction }
+        var pick = generator.nextIndex(below: ties)
+        for action in bestAction..<table.actionCount where table[state, action] == best {
             if pick == 0 { return action }
             pick &-= 1
         }
-        return 0
+        return bestAction
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func learn(from transition: Transition<Observation, Action>) {
         let state = observationSpace.index(of: transition.observation)
         let action = actionSpace.index(of: transition.action)

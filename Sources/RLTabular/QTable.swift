@@ -47,21 +47,21 @@ public struct QTable: Sendable, Equatable {
     }
 
     /// The value of taking `action` in the state with dense index `state`.
-    @inlinable
+    @inlinable @inline(__always)
     public subscript(state: Int, action: Int) -> Double {
         get { valueStorage[state &* actionCount &+ action] }
         set { valueStorage[state &* actionCount &+ action] = newValue }
     }
 
     /// How many times `action` was learned from in `state`.
-    @inlinable
+    @inlinable @inline(__always)
     public func visitCount(state: Int, action: Int) -> Int64 { visitStorage[state &* actionCount &+ action] }
 
-    @inlinable
+    @inlinable @inline(__always)
     mutating func recordVisit(state: Int, action: Int) { visitStorage[state &* actionCount &+ action] &+= 1 }
 
     /// The largest value in a state's row.
-    @inlinable
+    @inlinable @inline(__always)
     public func maxValue(in state: Int) -> Double {
         let row = state &* actionCount
         var best = valueStorage[row]
