@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import RLCore
+@testable import RLTabular
+
+@Suite struct PolicyFileTests {
+    static func samplePolicy() -> Policy {
+        var table = QTable(stateShape: [2, 3], actionCount: 2)
+        for state in 0..<6 { for action in 0..<2 { table[state, action] = Double(state) - 0.25 * Double(action) } }
+        table.recordVisit(state: 4, action: 1)
+        table.recordVisit(state: 4, action: 1)
+        return Policy(table: table, metadata: PolicyMetadata(
+            environment: "pong", configuration: "{\"a\":1}", observation: "markov", stateDimensions: ["row", "column"],
+            actions: ["up", "down"], hyperparameters: .tutorial, seed: 42,
+            summary: TrainingSummary(episodes: 10, steps: 100, finalMeanReturn: 1.5, window: 5, bestReturn: 20, interrupted: false)))
+    }
+
+    @Test func aPolicyRoundTripsExactly() throws {
+        let policy = Self.samplePolicy()
+        let bytes = policy.encoded()
+        #expect(try Policy(decoding: bytes) == policy)
+        #expect(policy.encoded() == bytes)
+    }
+
+    @Test func theLayoutIsSafetensors() throws {
+        let bytes = Self.samplePolicy().encoded()
+        let headerLength = Int(bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) })
+        #expect((8 + headerLength) % 8 == 0)
+        let header = try #require(try JSONSerialization.jsonObject(with: Data(bytes[8..<(8 + headerLength)])) as? [String: Any])
+        let q = try #require(header["q"] as? [String: Any])
+        #expect(q["dtype"] as? String == "F64")
+        #expect((q["shape"] as? [Int]) == [2, 3, 2])
+        #expect((q["data_offsets"] as? [Int]) == [0, 96])
+        let metadata = try #require(header["__metadata__"] as? [String: String])
+        #expect(metadata["format_version"] == "1" && metadata["environment"] == "pong" && metadata["seed"] == "42")
+        #expect(bytes.count == 8 + headerLength + 96 + 96)
+    }
+
+    /// Rewrites a file's header, keeping the data.
+    func withHeader(_ bytes: [UInt8], _ edit: (inout [String: Any]) -> Void) -> [UInt8] {
+        let headerLength = Int(bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) })
+        var header = try! JSONSerialization.jsonObject(with: Data(bytes[8..<(8 + headerLength)])) as! [String: Any]
+        edit(&header)
+        let json = Array(try! JSONSerialization.data(withJSONObject: header))
+        let length = UInt64(json.count)
+        return (0..<8).map { UInt8(truncatingIfNeeded: length >> (8 * UInt64($0))) } + json + Array(bytes[(8 + headerLength)...])
+    }
+
+    func failure(_ bytes: [UInt8]) -> String? {
+        do { _ = try Policy(decoding: bytes); return nil } catch { return error.message }
+    }
+
+    @Test func everyCorruptionIsNamedInOneLine() throws {
+        let good = Self.samplePolicy().encoded()
+        var nanTable = Self.samplePolicy()
+        nanTable.table[1, 1] = .nan
+        var newer = Self.samplePolicy().metadata
+        newer.formatVersion = 2
+        let cases: [(String, [UInt8], String)] = [
+            ("empty", [], "truncated file"),
+            ("short", Array(good[0..<5]), "truncated file"),
+            ("huge header length", [255, 255, 255, 255, 0, 0, 0, 0] + Array(good[8...]), "header length"),
+            ("truncated data", Array(good.dropLast(10)), "data offsets"),
+            ("bad JSON", Array(good[0..<8]) + Array(repeating: UInt8(ascii: "{"), count: good.count - 8), "not valid JSON"),
+            ("unknown dtype", withHeader(good) { header in
+                var q = header["q"] as! [String: Any]; q["dtype"] = "Q7"; header["q"] = q }, "unknown dtype"),
+            ("shape mismatch", withHeader(good) { header in
+                var q = header["q"] as! [String: Any]; q["shape"] = [2, 2, 2]; header["q"] = q }, "bytes of data"),
+            ("missing q", withHeader(good) { $0["q"] = nil }, "leaves gaps"),
+            ("non-finite", nanTable.encoded(), "non-finite"),
+            ("newer version", Policy(table: Self.samplePolicy().table, metadata: newer).encoded(), "newer than this rl"),
+            ("missing metadata", withHeader(good) { $0["__metadata__"] = nil }, "no 'format_version'"),
+            ("metadata not strings", withHeader(good) { $0["__metadata__"] = ["a": 1] }, "strings to strings"),
+            ("visits of another shape", withHeader(good) { header in
+                var visits = header["visits"] as! [String: Any]; visits["shape"] = [12]; header["visits"] = visits }, "'visits' has shape"),
+        ]
+        for (name, bytes, expected) in cases {
+            let message = failure(bytes)
+            #expect(message?.contains(expected) == true, "\(name): \(message ?? "accepted")")
+            #expect(message?.contains("\n") == false, "\(name)")
+        }
+    }
+
+    @Test func filesAreWrittenAtomicallyAndReadBack() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rl-\(UUID().uuidString)/nested").path
+        let path = folder + "/policy.safetensors"
+        let policy = Self.samplePolicy()
+        try policy.save(to: path)
+        #expect(try Policy.load(from: path) == policy)
+        // No temporary file is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["policy.safetensors"])
+        #expect(throws: PolicyFileError.self) { try Policy.load(from: folder + "/missing.safetensors") }
+        #expect(throws: PolicyFileError.self) { try Policy.load(from: folder) }
+    }
+
+    @Test func pythonReadsOurFilesWithSafetensorsAndNumpy() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rl-\(UUID().uuidString).safetensors").path
+        try Self.samplePolicy().save(to: path)
+        let script = """
+        import sys
+        from safetensors.numpy import load_file
+        import numpy as np
+        t = load_file(sys.argv[1])
+        q, v = t["q"], t["visits"]
+        assert q.shape == (2, 3, 2) and q.dtype == np.float64, (q.shape, q.dtype)
+        assert v.shape == (2, 3, 2) and v.dtype == np.int64
+        assert q[1, 2, 1] == 4.75 and q[0, 0, 1] == -0.25, q
+        assert v[1, 1, 1] == 2 and v.sum() == 2
+        print("ok")
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0 && text.contains("ok"), "\(text)")
+    }
+}
