@@ -1,0 +1,57 @@
+import Foundation
+
+/// Runs the real `rl` binary, as a user would.
+struct RLRun {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+
+    var errorLines: [Substring] { standardError.split(separator: "\n") }
+    var json: [String: Any]? {
+        try? JSONSerialization.jsonObject(with: Data(standardOutput.utf8)) as? [String: Any]
+    }
+}
+
+enum RL {
+    /// The `rl` built next to the test bundle.
+    static let executable: URL = {
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("rl"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("rl"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rl"),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent(".build/debug/rl"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    static func start(_ arguments: [String], in folder: String) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        return (process, output, error)
+    }
+
+    static func run(_ arguments: [String], in folder: String = temporaryFolder()) throws -> RLRun {
+        let (process, output, error) = try start(arguments, in: folder)
+        // Read before waiting, so a full pipe cannot block the child.
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return RLRun(status: process.terminationStatus,
+                     standardOutput: String(decoding: outputData, as: UTF8.self),
+                     standardError: String(decoding: errorData, as: UTF8.self))
+    }
+}
+
+func temporaryFolder() -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rl-cli-\(UUID().uuidString)").path
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@Suite struct TrainCommandTests {
+    @Test func trainingWritesThePolicyAndPrintsJSON() throws {
+        let folder = temporaryFolder()
+        let run = try RL.run(["train", "--episodes", "200", "--seed", "5", "--json", "--log", "run.csv"], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        let json = try #require(run.json, "stdout: \(run.standardOutput)")
+        #expect(json["episodes"] as? Int == 200)
+        #expect((json["steps"] as? Int ?? 0) > 200)
+        #expect((json["steps_per_second"] as? Double ?? 0) > 0)
+        #expect(json["policy"] as? String == "policies/pong.safetensors")
+        #expect(FileManager.default.fileExists(atPath: folder + "/policies/pong.safetensors"))
+        let log = try String(contentsOfFile: folder + "/run.csv", encoding: .utf8)
+        #expect(log.split(separator: "\n").count == 201)
+        // Progress and the summary went to stderr, so stdout is only the JSON object.
+        #expect(run.standardError.contains("Policy saved to policies/pong.safetensors"))
+    }
+
+    @Test func humanOutputHasTheReportLinesAndASummary() throws {
+        let run = try RL.run(["train", "--episodes", "1000", "--out", "p.safetensors"])
+        #expect(run.status == 0)
+        let lines = run.standardOutput.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("episodes 500: average return") }.count == 1)
+        #expect(lines.filter { $0.hasPrefix("episodes 1000: average return") }.count == 1)
+        #expect(run.standardOutput.contains("steps/s"))
+        #expect(run.standardOutput.contains("Policy saved to p.safetensors."))
+    }
+
+    @Test func theSameSeedGivesTheSameFileThroughTheCommand() throws {
+        let folder = temporaryFolder()
+        for name in ["a", "b"] {
+            #expect(try RL.run(["train", "--episodes", "100", "--seed", "9", "--quiet", "--out", "\(name).safetensors"], in: folder).status == 0)
+        }
+        #expect(FileManager.default.contents(atPath: folder + "/a.safetensors") == FileManager.default.contents(atPath: folder + "/b.safetensors"))
+    }
+
+    @Test(arguments: [
+        ["train", "--episodes", "-1"],
+        ["train", "--episodes", "0"],
+        ["train", "--epsilon", "2"],
+        ["train", "--learning-rate", "0"],
+        ["train", "--discount", "-0.5"],
+        ["train", "--unknown-flag"],
+        ["train", "--observation", "pixels"],
+        ["train", "--env", "chess"],
+        ["train", "--episodes", "many"],
+        ["train", "--env", "cliff-walking", "--observation", "classic"],
+        ["eval", "--episodes", "0"],
+        ["bench", "--repeats", "100"],
+        ["fly"],
+    ])
+    func badInputIsOneLineAndANonZeroExit(arguments: [String]) throws {
+        let run = try RL.run(arguments)
+        #expect(run.status != 0)
+        #expect(run.errorLines.count == 1, "\(run.standardError)")
+        #expect(run.errorLines.first?.hasPrefix("error: ") == true)
+        #expect(!run.standardError.contains("Fatal error") && !run.standardError.contains("Backtrace"))
+    }
+
+    @Test func helpIsNotAnError() throws {
+        let run = try RL.run(["train", "--help"])
+        #expect(run.status == 0 && run.standardOutput.contains("--learning-rate"))
+    }
+
+    @Test func ctrlCStopsCleanlyAndKeepsThePolicy() throws {
+        let folder = temporaryFolder()
+        let (process, output, _) = try RL.start(["train", "--episodes", "10000000", "--out", "p.safetensors"], in: folder)
+        // Wait for the first report line: training (and the signal handler) has started.
+        let reader = output.fileHandleForReading
+        var seen = ""
+        while !seen.contains("episodes 500:") {
+            let chunk = reader.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        process.interrupt()
+        // A run that ignores Ctrl-C must fail the test, not hang it.
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        let rest = String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 130)
+        #expect(rest.contains("Interrupted after"))
+        let run = try RL.run(["eval", "p.safetensors", "--episodes", "2", "--json"], in: folder)
+        #expect(run.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder + "/p.safetensors"))
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+import RLCore
+import RLPong
+import RLTabular
+@testable import RLApp
+
+func temporaryFolder() -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rl-tests-\(UUID().uuidString)").path
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+@Suite struct TrainingTests {
+    func options(_ folder: String, name: String = "p.safetensors", seed: UInt64 = 3, episodes: Int = 300) -> TrainingOptions {
+        var options = TrainingOptions(
+            environment: .pong(PongConfiguration()), episodes: episodes, seed: seed, hyperparameters: .pongDefault,
+            outputPath: folder + "/" + name, logPath: folder + "/" + name + ".csv")
+        options.reportInterval = 100
+        return options
+    }
+
+    @Test func theSameSeedGivesAByteIdenticalPolicyFile() throws {
+        let folder = temporaryFolder()
+        _ = try runTraining(options(folder, name: "a.safetensors"))
+        _ = try runTraining(options(folder, name: "b.safetensors"))
+        _ = try runTraining(options(folder, name: "c.safetensors", seed: 4))
+        let a = try AtomicFile.read(folder + "/a.safetensors")
+        #expect(a == (try AtomicFile.read(folder + "/b.safetensors")))
+        #expect(a != (try AtomicFile.read(folder + "/c.safetensors")))
+    }
+
+    @Test func trainingReportsProgressAndWritesPolicyAndLog() throws {
+        let folder = temporaryFolder()
+        var reports: [IntervalReport] = []
+        var lastProgress = 0
+        let outcome = try runTraining(options(folder)) { event in
+            switch event {
+            case .report(let report): reports.append(report)
+            case .progress(let episodes, _, _, _): lastProgress = episodes
+            }
+        }
+        #expect(outcome.episodes == 300 && !outcome.interrupted && lastProgress == 300)
+        #expect(reports.map(\.episodes) == [100, 200, 300])
+        let loaded = try LoadedPolicy(path: outcome.policy, expecting: .pong)
+        #expect(loaded.environment == .pong(PongConfiguration()))
+        #expect(loaded.policy.metadata.summary.episodes == 300 && loaded.policy.metadata.summary.steps == outcome.steps)
+        #expect(loaded.policy.metadata.actions == ["up", "down"])
+        #expect(loaded.policy.metadata.stateDimensions == ["paddle", "ball_y", "ball_x", "ball_moving_right", "ball_moving_up"])
+        #expect(loaded.policy.table.visits.reduce(0, +) == Int64(outcome.steps))
+
+        let log = try String(contentsOfFile: folder + "/p.safetensors.csv", encoding: .utf8).split(separator: "\n")
+        #expect(log.first == "episode,return,steps,hits,misses,avoidable_misses,epsilon")
+        #expect(log.count == 301)
+        let rows = log.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.reduce(0) { $0 + Int($1[2])! } == outcome.steps)
+        #expect(rows.allSatisfy { Double($0[1])! == 10 * (Double($0[3])! - Double($0[4])!) })
+        #expect(rows.allSatisfy { Int($0[4])! <= 3 })
+        #expect(Double(rows[0][6]) == 1.0)
+    }
+
+    @Test func stoppingEarlySavesWhatWasLearned() throws {
+        let folder = temporaryFolder()
+        var count = 0
+        let outcome = try runTraining(options(folder), shouldStop: { count += 1; return count >= 42 })
+        #expect(outcome.interrupted && outcome.episodes == 42)
+        let loaded = try LoadedPolicy(path: outcome.policy)
+        #expect(loaded.policy.metadata.summary.interrupted && loaded.policy.metadata.summary.episodes == 42)
+    }
+
+    @Test func aPolicyForAnotherShapeOrEnvironmentIsRejected() throws {
+        let folder = temporaryFolder()
+        let outcome = try runTraining(options(folder, episodes: 5))
+        #expect(throws: PolicyFileError.self) { try LoadedPolicy(path: outcome.policy, expecting: .cliffWalking) }
+        var policy = try Policy.load(from: outcome.policy)
+        policy.metadata.configuration = JSONText.encode(PongConfiguration(observation: .classic))
+        try policy.save(to: folder + "/mismatch.safetensors")
+        do {
+            _ = try LoadedPolicy(path: folder + "/mismatch.safetensors")
+            Issue.record("a table of the wrong shape was accepted")
+        } catch {
+            #expect(error.message.contains("does not match its environment"))
+        }
+        policy.metadata.environment = "chess"
+        try policy.save(to: folder + "/chess.safetensors")
+        #expect(throws: PolicyFileError.self) { try LoadedPolicy(path: folder + "/chess.safetensors") }
+    }
+
+    @Test func cliffWalkingTrainsThroughTheSameCommandPath() throws {
+        let folder = temporaryFolder()
+        var options = TrainingOptions(
+            environment: .cliffWalking(CliffWalkingConfiguration()), episodes: 500, seed: 1,
+            hyperparameters: .cliffWalking, outputPath: folder + "/cliff.safetensors")
+        options.reportInterval = 500
+        let outcome = try runTraining(options)
+        let report = evaluatePolicy(try LoadedPolicy(path: outcome.policy), episodes: 3, seed: 1)
+        #expect(report.meanReturn == -13 && report.meanHits == nil && report.noAvoidableMissShare == nil)
+    }
+}
+
+@Suite struct EvaluationReportTests {
+    func record(_ reward: Double, steps: Int, hits: Int, misses: Int, avoidable: Int, terminated: Bool, won: Bool = false) -> EpisodeRecord<PongCounters> {
+        var counters = PongCounters()
+        counters.hits = hits
+        counters.misses = misses
+        counters.avoidableMisses = avoidable
+        counters.won = won
+        return EpisodeRecord(episode: 0, totalReward: reward, steps: steps, terminated: terminated, truncated: !terminated, counters: counters)
+    }
+
+    @Test func theReportMatchesHandComputedFigures() {
+        let records = [
+            record(100, steps: 3000, hits: 10, misses: 0, avoidable: 0, terminated: false),
+            record(-30, steps: 200, hits: 0, misses: 3, avoidable: 2, terminated: true),
+            record(1010, steps: 2900, hits: 101, misses: 0, avoidable: 0, terminated: true, won: true),
+            record(50, steps: 3000, hits: 6, misses: 1, avoidable: 1, terminated: false),
+        ]
+        let report = EvaluationReport(environment: "pong", agent: "test", seed: 1, records: records)
+        #expect(report.episodes == 4)
+        #expect(report.meanReturn == 282.5 && report.medianReturn == 75 && report.minReturn == -30 && report.maxReturn == 1010)
+        #expect(report.meanSteps == 2275)
+        #expect(report.meanHits == 29.25 && report.meanMisses == 1 && report.avoidableMissesPerEpisode == 0.75)
+        #expect(report.noAvoidableMissShare == 0.5 && report.noLifeLostShare == 0.5)
+        #expect(report.wonShare == 0.25 && report.lostShare == 0.25 && report.truncatedShare == 0.5)
+        let spread = SampleSummary(records.map(\.totalReward))!.confidenceHalfWidth95
+        #expect(abs(report.meanReturnHigh - report.meanReturnLow - 2 * spread) < 1e-9)
+    }
+
+    @Test func theJSONUsesSnakeCaseKeys() throws {
+        let report = EvaluationReport(environment: "pong", agent: "x", seed: 1, records: [record(10, steps: 5, hits: 1, misses: 0, avoidable: 0, terminated: false)])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONText.encode(report).utf8)) as? [String: Any])
+        for key in ["episodes", "mean_return", "mean_steps", "mean_hits", "avoidable_misses_per_episode", "no_avoidable_miss_share"] {
+            #expect(object[key] != nil, "\(key)")
+        }
+    }
+}
