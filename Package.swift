@@ -27,9 +27,17 @@ let package = Package(
         .target(name: "RLTabular", dependencies: ["RLCore"]),
         // What the commands do, as library code the tests can call.
         .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLCliffWalking", "RLTabular"]),
+        // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
+        .target(name: "RLRender"),
+        // SDL2 and SDL2_image, for windows and PNG files. Only the renderer links it.
+        .systemLibrary(
+            name: "CSDL2", pkgConfig: "sdl2",
+            providers: [.apt(["libsdl2-dev", "libsdl2-image-dev"])]),
+        // Paints scenes with SDL: windows, and PNG files without a display.
+        .target(name: "RLSDL", dependencies: ["CSDL2", "RLRender"]),
         .executableTarget(
             name: "rl",
-            dependencies: ["RLApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RLApp", "RLRender", "RLSDL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "RLPongTests", dependencies: ["RLPong", "RLCore"]),
@@ -37,6 +45,7 @@ let package = Package(
         .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLTabular", "RLPong", "RLCore"]),
         .testTarget(name: "CommandLineTests", dependencies: ["rl"]),
         .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular"]),
+        .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL"]),
     ],
     swiftLanguageModes: [.v6]
 )
