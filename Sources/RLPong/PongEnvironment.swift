@@ -73,7 +73,7 @@ public struct PongEnvironment: Environment, Sendable {
         episodeCounters.serves += 1
     }
 
-    /// The agent's view of the current current.
+    /// The agent's view of the current state.
     @inlinable @inline(__always)
     public var observation: PongObservation {
         let markov = configuration.observation == .markov
@@ -101,7 +101,7 @@ public struct PongEnvironment: Environment, Sendable {
             && Double(configuration.paddleMinimumY) <= Double(ballY) + radius
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func step(_ action: PongAction) -> Step<PongObservation> {
         let m = configuration.movementStep
         let height = configuration.courtHeight
