@@ -74,6 +74,9 @@ public func runTraining(
     observe: (TrainingEvent) -> Void = { _ in },
     shouldStop: () -> Bool = { false }
 ) throws(PolicyFileError) -> TrainingOutcome {
+    // Fail before training, not after: a bad --out or --log must not waste the run.
+    try AtomicFile.checkWritable(options.outputPath)
+    if let logPath = options.logPath { try AtomicFile.checkWritable(logPath) }
     // A switch on the concrete type, so the trainer is specialised for each environment.
     switch options.environment {
     case .pong(let configuration):

@@ -10,7 +10,7 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw PolicyFileError("cannot create folder \(folder.path): \(Self.reason(error))")
+            throw PolicyFileError("cannot create folder \(folder.path) for \(path)")
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -35,8 +35,28 @@ public enum AtomicFile {
         }
     }
 
+    /// Checks, before any long work, that `path` could be written: it is not a folder and its
+    /// folder exists (or can be made) and is writable. Creates missing folders.
+    public static func checkWritable(_ path: String) throws(PolicyFileError) {
+        guard !path.isEmpty else { throw PolicyFileError("an output path is empty") }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw PolicyFileError("cannot write \(path): it is a folder")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw PolicyFileError("cannot create folder \(folder) for \(path)")
+        }
+        guard access(folder, W_OK) == 0 else {
+            throw PolicyFileError("cannot write in folder \(folder): \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// Reads a whole file, with a one-line error when it is missing or unreadable.
     public static func read(_ path: String) throws(PolicyFileError) -> [UInt8] {
+        guard !path.isEmpty else { throw PolicyFileError("the policy path is empty") }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw PolicyFileError("no such file: \(path)")
@@ -46,9 +66,5 @@ public enum AtomicFile {
             throw PolicyFileError("cannot read \(path)")
         }
         return Array(data)
-    }
-
-    static func reason(_ error: any Error) -> String {
-        (error as NSError).localizedDescription
     }
 }
