@@ -1,3 +1,4 @@
+import Foundation
 import RLCliffWalking
 import RLCore
 import RLPong
@@ -76,7 +77,12 @@ public func runTraining(
 ) throws(PolicyFileError) -> TrainingOutcome {
     // Fail before training, not after: a bad --out or --log must not waste the run.
     try AtomicFile.checkWritable(options.outputPath)
-    if let logPath = options.logPath { try AtomicFile.checkWritable(logPath) }
+    if let logPath = options.logPath {
+        try AtomicFile.checkWritable(logPath)
+        if URL(fileURLWithPath: logPath).resolvingSymlinksInPath() == URL(fileURLWithPath: options.outputPath).resolvingSymlinksInPath() {
+            throw PolicyFileError("the log and the policy would be the same file: \(logPath)")
+        }
+    }
     // A switch on the concrete type, so the trainer is specialised for each environment.
     switch options.environment {
     case .pong(let configuration):
@@ -95,7 +101,9 @@ func runTraining<E: DescribedEnvironment>(
     var agent = QLearningAgent(
         observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
         hyperparameters: options.hyperparameters, seed: derivedSeed(options.seed, purpose: SeedPurpose.agent))
-    var log = options.logPath.map { _ in TrainingLog() }
+    // The log streams into a temporary file that replaces the destination at the end.
+    let log = try options.logPath.map { path throws(PolicyFileError) in try TrainingLog(path: path) }
+    var logFailure: PolicyFileError?
     var window = MovingWindow(capacity: options.reportInterval)
     var windowSteps = MovingWindow(capacity: options.reportInterval)
     var bestReturn = -Double.infinity
@@ -111,7 +119,13 @@ func runTraining<E: DescribedEnvironment>(
         windowSteps.push(Double(record.steps))
         bestReturn = max(bestReturn, record.totalReward)
         stepsSoFar += record.steps
-        log?.append(record, epsilon: options.hyperparameters.epsilon.value(atEpisode: record.episode, of: options.episodes))
+        if let log, logFailure == nil {
+            do throws(PolicyFileError) {
+                try log.append(record, epsilon: options.hyperparameters.epsilon.value(atEpisode: record.episode, of: options.episodes))
+            } catch {
+                logFailure = error
+            }
+        }
         let played = record.episode + 1
         observe(.progress(episodes: played, total: options.episodes, steps: stepsSoFar, elapsedSeconds: seconds(clock.now - start)))
         if played % options.reportInterval == 0 {
@@ -131,7 +145,8 @@ func runTraining<E: DescribedEnvironment>(
         actions: environment.actionNames, hyperparameters: options.hyperparameters, seed: options.seed,
         summary: summary))
     try policy.save(to: options.outputPath)
-    if let log, let path = options.logPath { try AtomicFile.write(Array(log.text.utf8), to: path) }
+    if let logFailure { throw logFailure }
+    try log?.finish()
 
     return TrainingOutcome(
         environment: options.environment.name.rawValue, episodes: result.episodes, episodesRequested: options.episodes,
@@ -141,15 +156,33 @@ func runTraining<E: DescribedEnvironment>(
 }
 
 /// The per-episode CSV log: episode, return, steps, hits, misses, avoidable misses, epsilon.
-/// Pong's columns are empty for other environments.
-struct TrainingLog {
+/// Pong's columns are empty for other environments. Rows are buffered and flushed in blocks,
+/// so a long run does not hold its whole log in memory.
+final class TrainingLog {
     static let header = "episode,return,steps,hits,misses,avoidable_misses,epsilon\n"
-    private(set) var text = TrainingLog.header
+    private let writer: AtomicFileWriter
+    private var pending = TrainingLog.header
 
-    mutating func append(_ record: EpisodeRecord<some ReportedCounters>, epsilon: Double) {
+    init(path: String) throws(PolicyFileError) {
+        writer = try AtomicFileWriter(path: path)
+    }
+
+    func append(_ record: EpisodeRecord<some ReportedCounters>, epsilon: Double) throws(PolicyFileError) {
         let pong = record.counters.pong
         let counts = [pong?.hits, pong?.misses, pong?.avoidableMisses].map { $0.map(String.init) ?? "" }
-        text += "\(record.episode + 1),\(formatNumber(record.totalReward)),\(record.steps),\(counts.joined(separator: ",")),\(formatNumber(epsilon))\n"
+        pending += "\(record.episode + 1),\(formatNumber(record.totalReward)),\(record.steps),\(counts.joined(separator: ",")),\(formatNumber(epsilon))\n"
+        if pending.utf8.count >= 1 << 16 { try flush() }
+    }
+
+    /// Writes what is buffered and puts the file in place.
+    func finish() throws(PolicyFileError) {
+        try flush()
+        try writer.commit()
+    }
+
+    private func flush() throws(PolicyFileError) {
+        try writer.append(pending)
+        pending = ""
     }
 }
 

@@ -31,6 +31,9 @@ enum Main {
         do {
             var command = try RL.parseAsRoot()
             try command.run()
+        } catch let code as ExitCode {
+            // An exit status chosen by a command (130 after Ctrl-C): it has said what it had to.
+            exit(code.rawValue)
         } catch let error as CommandError {
             ConsoleStream.standardError.writeLine("error: \(error.description)")
             exit(error.exitCode)
