@@ -41,7 +41,10 @@ public final class SceneWindow {
         }
         // Ctrl-C is the caller's to handle (it quits cleanly); SDL must not take the signal.
         SDL_SetHint("SDL_NO_SIGNAL_HANDLERS", "1")
-        guard SDL_InitSubSystem(SDL_INIT_VIDEO) == 0 else {
+        // Drivers that fail print their own complaints (libwayland does, on stderr); the
+        // user gets one line from us instead, with SDL's reason in it.
+        let started = Self.withStandardErrorSilenced { SDL_InitSubSystem(SDL_INIT_VIDEO) == 0 }
+        guard started else {
             let detail = String(cString: SDL_GetError())
             throw NoDisplayError(reason: detail.isEmpty ? "SDL could not start a video driver" : detail)
         }
@@ -73,6 +76,19 @@ public final class SceneWindow {
         SDL_DestroyRenderer(renderer)
         SDL_DestroyWindow(window)
         SDL_QuitSubSystem(SDL_INIT_VIDEO)
+    }
+
+    static func withStandardErrorSilenced<T>(_ body: () -> T) -> T {
+        let saved = dup(STDERR_FILENO)
+        let null = open("/dev/null", O_WRONLY)
+        guard saved >= 0, null >= 0 else { return body() }
+        dup2(null, STDERR_FILENO)
+        close(null)
+        defer {
+            dup2(saved, STDERR_FILENO)
+            close(saved)
+        }
+        return body()
     }
 
     static func isUnset(_ name: String) -> Bool {

@@ -202,7 +202,7 @@ var headlessEnvironment: [String: String] {
 }
 
 /// An X Window Dump (`xwd`): a big-endian header of 25 32-bit fields, the window name, a colour
-/// map, then the pixels (here 24/32-bit TrueColor).
+/// map, then the pixels (here TrueColor, 3 or 4 bytes a pixel).
 struct XWDImage {
     var width: Int, height: Int
     var pixels: [(UInt8, UInt8, UInt8)]
@@ -214,7 +214,9 @@ struct XWDImage {
         let headerSize = field(0), width = field(4), height = field(5), byteOrder = field(7)
         let bitsPerPixel = field(11), bytesPerLine = field(12)
         let redMask = field(14), greenMask = field(15), blueMask = field(16), colorCount = field(19)
-        guard bitsPerPixel == 32 else { return nil }
+        // Xvfb's 24-bit screens dump 3 bytes a pixel, with lines padded to `bytesPerLine`.
+        guard bitsPerPixel == 24 || bitsPerPixel == 32 else { return nil }
+        let bytesPerPixel = bitsPerPixel / 8
         let start = headerSize + colorCount * 12
         guard bytes.count >= start + height * bytesPerLine else { return nil }
         func channel(_ value: Int, _ mask: Int) -> UInt8 { UInt8((value & mask) >> mask.trailingZeroBitCount) }
@@ -222,8 +224,8 @@ struct XWDImage {
         pixels.reserveCapacity(width * height)
         for y in 0..<height {
             for x in 0..<width {
-                let offset = start + y * bytesPerLine + x * 4
-                let word = bytes[offset..<offset + 4]
+                let offset = start + y * bytesPerLine + x * bytesPerPixel
+                let word = bytes[offset..<offset + bytesPerPixel]
                 // byte order 0: least significant byte first.
                 let value = byteOrder == 0 ? word.reversed().reduce(0) { $0 << 8 | Int($1) } : word.reduce(0) { $0 << 8 | Int($1) }
                 pixels.append((channel(value, redMask), channel(value, greenMask), channel(value, blueMask)))
