@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "RLPongTests", dependencies: ["RLPong", "RLCore"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong"]),
-        .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLTabular", "RLPong", "RLCore"]),
+        .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLTabular", "RLPong", "RLPongRender", "RLCore"]),
         .testTarget(name: "CommandLineTests", dependencies: ["rl"]),
         .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL"]),
