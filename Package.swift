@@ -45,10 +45,10 @@ let package = Package(
         .testTarget(name: "RLPongTests", dependencies: ["RLPong", "RLCore"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong"]),
         .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLTabular", "RLPong", "RLPongRender", "RLCore"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["rl"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["rl", "RLSDL", "RLApp"]),
         .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL"]),
-        .testTarget(name: "RLPongRenderTests", dependencies: ["RLPongRender", "RLRender", "RLPong", "RLSDL"]),
+        .testTarget(name: "RLPongRenderTests", dependencies: ["RLPongRender", "RLRender", "RLPong", "RLSDL", "CSDL2"]),
     ],
     swiftLanguageModes: [.v6]
 )

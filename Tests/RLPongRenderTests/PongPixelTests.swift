@@ -1,3 +1,4 @@
+import CSDL2
 import Foundation
 import Testing
 import RLPong
@@ -50,6 +51,23 @@ import RLRender
         let image = try window.readPixels()
         #expect(image.width == 620 && image.height == 600)
         check({ image.pixels[$1 * image.width + $0] }, state: state)
+    }
+
+    @Test func keysAndClosingTheWindowReachTheViewer() throws {
+        setenv("SDL_VIDEODRIVER", "dummy", 1)
+        defer { unsetenv("SDL_VIDEODRIVER") }
+        let window = try SceneWindow(title: "test", width: 100, height: 100)
+        _ = window.pendingInput()
+        for key in [SDLK_q.rawValue, SDLK_ESCAPE.rawValue, SDLK_SPACE.rawValue, SDLK_RIGHT.rawValue, SDLK_MINUS.rawValue, SDLK_v.rawValue] {
+            var event = SDL_Event()
+            event.type = SDL_KEYDOWN.rawValue
+            event.key.keysym.sym = SDL_Keycode(key)
+            #expect(SDL_PushEvent(&event) == 1)
+        }
+        var quit = SDL_Event()
+        quit.type = SDL_QUIT.rawValue
+        #expect(SDL_PushEvent(&quit) == 1)
+        #expect(window.pendingInput() == [.character("q"), .escape, .space, .right, .minus, .character("v"), .closed])
     }
 
     @Test func aResizedWindowKeepsTheAspectAndCentresTheCourt() {
