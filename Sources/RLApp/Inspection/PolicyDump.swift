@@ -44,7 +44,7 @@ public enum PolicyDump {
     public static func legend(actions: [String], panel: PolicyPanel) -> String {
         let arrows = actions.map { "\(symbol(forAction: $0)) \($0)" }.joined(separator: "  ")
         return "Greedy action: \(arrows)  \(tieSymbol) tie  \(unvisitedSymbol) never visited\n"
-            + "Rows: \(panel.rowAxis). Columns: \(panel.columnAxis).\n"
+            + "Rows: \(panel.rowAxis).\nColumns: \(panel.columnAxis).\n"
     }
 
     /// Renders the panels as aligned text no wider than `options.width` (colour codes aside).

@@ -64,7 +64,7 @@ public enum PolicySummaryText {
         func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
         func schedule(_ schedule: Schedule) -> String {
             schedule.isConstant ? formatNumber(schedule.end)
-                : "\(formatNumber(schedule.start)) → \(formatNumber(schedule.end)) over \(formatNumber(schedule.decayFraction * 100))% of the run"
+                : "\(formatNumber(schedule.start)) → \(formatNumber(schedule.end)) over \(formatNumber(schedule.decayFraction * 100))% of training"
         }
         let configuration: String
         switch environment {
@@ -81,8 +81,8 @@ public enum PolicySummaryText {
         let shape = summary.shape.map(String.init).joined(separator: " × ")
         let dimensions = (summary.stateDimensions + ["action"]).joined(separator: ", ")
         let kibibytes = grouped(summary.valueCount * 16 / 1024)
-        let tableLine = "  table            \(shape) (\(dimensions)): \(grouped(summary.valueCount)) values, \(kibibytes) KiB with visit counts"
-        let learning = "learning rate \(schedule(hyperparameters.learningRate)), discount \(formatNumber(hyperparameters.discount)), epsilon \(schedule(hyperparameters.epsilon))"
+        let tableLine = "  table            \(shape) = \(grouped(summary.valueCount)) values (\(kibibytes) KiB with visit counts)\n"
+            + "  axes             \(dimensions)"
         let trained = "\(grouped(training.episodes)) episodes, \(grouped(training.steps)) steps" + (training.interrupted ? " (interrupted)" : "")
             + "; mean return \(fixed(training.finalMeanReturn, 1)) over the last \(training.window), best \(fixed(training.bestReturn, 1))"
         let lines: [String] = [
@@ -90,7 +90,9 @@ public enum PolicySummaryText {
             environmentLine,
             "  configuration    \(configuration)",
             tableLine,
-            "  hyperparameters  " + learning,
+            "  learning rate    " + schedule(hyperparameters.learningRate),
+            "  discount         " + formatNumber(hyperparameters.discount),
+            "  epsilon          " + schedule(hyperparameters.epsilon),
             "  seed             \(summary.seed)",
             "  trained          " + trained,
             "  values           from \(fixed(summary.minimumValue, 3)) to \(fixed(summary.maximumValue, 3))",
