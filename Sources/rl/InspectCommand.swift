@@ -48,6 +48,9 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Write the Q-table to this NumPy .npy file (numpy.load reads it) instead of printing it.")
     var export: String?
 
+    @Option(help: "Draw the policy as a PNG picture: a panel per paddle position, cells coloured by value with the greedy action's arrow.")
+    var heatmap: String?
+
     @Option(help: "Explain one state, given as P,Y,X[,DX,DY] bins (ROW,COLUMN for cliff-walking).")
     var state: String?
 
@@ -71,6 +74,17 @@ struct InspectCommand: ParsableCommand {
             let explanation: StateExplanation
             do { explanation = try StateExplanation(parsing: state, policy: loaded.policy) } catch { throw CommandError(error.message) }
             out.write(explanation.render(loaded.policy, environment: loaded.environment))
+            return
+        }
+        if let heatmap {
+            do {
+                try PictureFile.checkPNGPath(heatmap, option: "--heatmap")
+                let picture = PolicyHeatmap.picture(panels, table: loaded.policy.table, actions: loaded.policy.metadata.actions)
+                try PictureFile.writePNG(picture, to: heatmap)
+            } catch {
+                throw CommandError(error.message)
+            }
+            out.writeLine("Heatmap of \(panels.count) panel\(panels.count == 1 ? "" : "s") written to \(heatmap).")
             return
         }
         if let export {

@@ -104,3 +104,23 @@ import Testing
         #expect(run.status == 1 && run.errorLines.count == 1 && run.standardError.contains("markov policies only"))
     }
 }
+
+@Suite struct PlotCommandTests {
+    @Test(arguments: [
+        (["plot", "missing.csv"], "no such file"),
+        (["plot", "columns.csv"], "no column 'return'"),
+        (["plot", "numbers.csv"], "is not a number"),
+        (["plot", "good.csv", "--out", "curve.jpg"], "ending in .png"),
+        (["plot", "good.csv", "--window", "0"], "--window must be in"),
+        (["plot"], "Missing expected argument"),
+    ])
+    func badInputIsOneLine(arguments: [String], expected: String) throws {
+        let folder = temporaryFolder()
+        FileManager.default.createFile(atPath: folder + "/columns.csv", contents: Data("episode,steps\n1,2\n".utf8))
+        FileManager.default.createFile(atPath: folder + "/numbers.csv", contents: Data("episode,return,steps\n1,lots,2\n".utf8))
+        FileManager.default.createFile(atPath: folder + "/good.csv", contents: Data("episode,return,steps\n1,3,2\n".utf8))
+        let run = try RL.run(arguments, in: folder)
+        #expect(run.status != 0)
+        #expect(run.errorLines.count == 1 && run.standardError.hasPrefix("error: ") && run.standardError.contains(expected), "\(run.standardError)")
+    }
+}
