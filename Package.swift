@@ -26,17 +26,29 @@ let package = Package(
         // Dense Q-tables, Q-learning and safetensors policy files.
         .target(name: "RLTabular", dependencies: ["RLCore"]),
         // What the commands do, as library code the tests can call.
-        .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLCliffWalking", "RLTabular"]),
+        .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLCliffWalking", "RLTabular", "RLPongRender"]),
+        // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
+        .target(name: "RLRender"),
+        // Pong's pictures: a game state (and what the agent sees) as a scene. Knows Pong, not SDL.
+        .target(name: "RLPongRender", dependencies: ["RLRender", "RLPong"]),
+        // SDL2 and SDL2_image, for windows and PNG files. Only the renderer links it.
+        .systemLibrary(
+            name: "CSDL2", pkgConfig: "sdl2",
+            providers: [.apt(["libsdl2-dev", "libsdl2-image-dev"])]),
+        // Paints scenes with SDL: windows, and PNG files without a display.
+        .target(name: "RLSDL", dependencies: ["CSDL2", "RLRender"]),
         .executableTarget(
             name: "rl",
-            dependencies: ["RLApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RLApp", "RLRender", "RLPongRender", "RLSDL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "RLPongTests", dependencies: ["RLPong", "RLCore"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong"]),
-        .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLTabular", "RLPong", "RLCore"]),
+        .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLTabular", "RLPong", "RLPongRender", "RLCore"]),
         .testTarget(name: "CommandLineTests", dependencies: ["rl"]),
         .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular"]),
+        .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL"]),
+        .testTarget(name: "RLPongRenderTests", dependencies: ["RLPongRender", "RLRender", "RLPong", "RLSDL"]),
     ],
     swiftLanguageModes: [.v6]
 )

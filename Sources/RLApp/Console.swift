@@ -99,7 +99,8 @@ public final class TrainingProgressView {
 
 /// `value` with `digits` decimals, without Foundation.
 public func fixed(_ value: Double, _ digits: Int) -> String {
-    guard value.isFinite else { return String(value) }
+    // Beyond 1e15 the integer arithmetic below would overflow: print as Swift does.
+    guard value.isFinite, abs(value) < 1e15 else { return String(value) }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     let scaled = (abs(value) * scale).rounded()

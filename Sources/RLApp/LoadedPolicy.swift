@@ -26,6 +26,11 @@ public struct LoadedPolicy: Sendable {
         guard policy.table.stateShape == stateShape, policy.table.actionCount == actionCount else {
             throw PolicyFileError("\(path): table shape \(policy.table.shape) does not match its environment, which needs \(stateShape + [actionCount])")
         }
+        guard policy.metadata.actions == environment.actionNames,
+              policy.metadata.stateDimensions == environment.stateDimensionNames,
+              policy.metadata.observation == environment.observationMode else {
+            throw PolicyFileError("\(path): the metadata's observation, state dimensions or actions do not match its configuration")
+        }
         self.policy = policy
         self.environment = environment
         self.path = path
@@ -41,6 +46,22 @@ public struct LoadedPolicy: Sendable {
 }
 
 extension EnvironmentSpec {
+    /// The names of the table's state dimensions, as policy files store them.
+    public var stateDimensionNames: [String] {
+        switch self {
+        case .pong(let configuration): PongObservationSpace(configuration: configuration).dimensionNames
+        case .cliffWalking: ["row", "column"]
+        }
+    }
+
+    /// The names of the actions, in index order.
+    public var actionNames: [String] {
+        switch self {
+        case .pong(let configuration): PongActionSpace(allowsStay: configuration.allowsStay).names
+        case .cliffWalking: GridMove.allCases.map(\.description)
+        }
+    }
+
     /// The Q-table shape this environment needs: state dimensions and action count.
     public var tableShape: (state: [Int], actions: Int) {
         switch self {

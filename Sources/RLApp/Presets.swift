@@ -27,9 +27,9 @@ public enum Preset: String, Sendable, CaseIterable {
 extension Hyperparameters {
     /// The defaults for Pong with the `markov` observation; why these, in the README.
     public static let pongDefault = Hyperparameters(
-        learningRate: .linear(from: 0.5, to: 0.05, over: 0.8),
-        discount: 0.95,
-        epsilon: .linear(from: 1.0, to: 0.0, over: 0.8))
+        learningRate: .linear(from: 1.0, to: 0.01, over: 0.9),
+        discount: 0.9,
+        epsilon: .linear(from: 0.3, to: 0.0, over: 0.9))
 
     /// Sutton & Barto's Cliff Walking settings: α 0.5, γ 1, ε 0.1, constant.
     public static let cliffWalking = Hyperparameters(

@@ -1,3 +1,4 @@
+import Foundation
 import RLCliffWalking
 import RLCore
 import RLPong
@@ -94,6 +95,14 @@ public func runTraining(
     observe: (TrainingEvent) -> Void = { _ in },
     shouldStop: () -> Bool = { false }
 ) throws(PolicyFileError) -> TrainingOutcome {
+    // Fail before training, not after: a bad --out or --log must not waste the run.
+    try AtomicFile.checkWritable(options.outputPath)
+    if let logPath = options.logPath {
+        try AtomicFile.checkWritable(logPath)
+        if URL(fileURLWithPath: logPath).resolvingSymlinksInPath() == URL(fileURLWithPath: options.outputPath).resolvingSymlinksInPath() {
+            throw PolicyFileError("the log and the policy would be the same file: \(logPath)")
+        }
+    }
     // A switch on the concrete type, so the trainer is specialised for each environment.
     switch options.environment {
     case .pong(let configuration):
@@ -112,7 +121,11 @@ func runTraining<E: DescribedEnvironment>(
     var agent = QLearningAgent(
         observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
         hyperparameters: options.hyperparameters, seed: derivedSeed(options.seed, purpose: SeedPurpose.agent))
-    var log = options.logPath.map { _ in TrainingLog(withEvaluations: options.evaluationInterval != nil) }
+    // The log streams into a temporary file that replaces the destination at the end.
+    let log = try options.logPath.map { path throws(PolicyFileError) in
+        try TrainingLog(path: path, withEvaluations: options.evaluationInterval != nil)
+    }
+    var logFailure: PolicyFileError?
     // Evaluations play a greedy copy of the agent on a copy of the untouched environment, with
     // evaluation seeds: training's own generators never see them, so the run (and its policy
     // file) is the same with or without them.
@@ -151,7 +164,14 @@ func runTraining<E: DescribedEnvironment>(
                 meanSteps: report.meanSteps, avoidableMissesPerEpisode: report.avoidableMissesPerEpisode)
             lastEvaluation = evaluation
         }
-        log?.append(record, epsilon: options.hyperparameters.epsilon.value(atEpisode: record.episode, of: options.episodes), evaluation: evaluation)
+        if let log, logFailure == nil {
+            do throws(PolicyFileError) {
+                try log.append(record, epsilon: options.hyperparameters.epsilon.value(atEpisode: record.episode, of: options.episodes),
+                               evaluation: evaluation)
+            } catch {
+                logFailure = error
+            }
+        }
         observe(.progress(episodes: played, total: options.episodes, steps: stepsSoFar, elapsedSeconds: seconds(clock.now - start)))
         if played % options.reportInterval == 0 {
             observe(.report(IntervalReport(episodes: played, averageReturn: window.mean, averageSteps: windowSteps.mean, bestReturn: bestReturn)))
@@ -171,7 +191,8 @@ func runTraining<E: DescribedEnvironment>(
         actions: environment.actionNames, hyperparameters: options.hyperparameters, seed: options.seed,
         summary: summary))
     try policy.save(to: options.outputPath)
-    if let log, let path = options.logPath { try AtomicFile.write(Array(log.text.utf8), to: path) }
+    if let logFailure { throw logFailure }
+    try log?.finish()
 
     return TrainingOutcome(
         environment: options.environment.name.rawValue, episodes: result.episodes, episodesRequested: options.episodes,
@@ -184,31 +205,46 @@ func runTraining<E: DescribedEnvironment>(
 /// The per-episode CSV log: episode, return, steps, hits, misses, avoidable misses, epsilon;
 /// with evaluations, three more columns (greedy mean return, mean steps and avoidable misses
 /// per episode), filled only on the episodes after which an evaluation ran.
-/// Pong's columns are empty for other environments.
-struct TrainingLog {
+/// Pong's columns are empty for other environments. Rows are buffered and flushed in blocks,
+/// so a long run does not hold its whole log in memory.
+final class TrainingLog {
     static let header = "episode,return,steps,hits,misses,avoidable_misses,epsilon"
     static let evaluationHeader = ",eval_return,eval_steps,eval_avoidable_misses"
-    private(set) var text: String
-    let withEvaluations: Bool
+    private let writer: AtomicFileWriter
+    private let withEvaluations: Bool
+    private var pending: String
 
-    init(withEvaluations: Bool = false) {
+    init(path: String, withEvaluations: Bool = false) throws(PolicyFileError) {
+        writer = try AtomicFileWriter(path: path)
         self.withEvaluations = withEvaluations
-        text = Self.header + (withEvaluations ? Self.evaluationHeader : "") + "\n"
+        pending = Self.header + (withEvaluations ? Self.evaluationHeader : "") + "\n"
     }
 
-    mutating func append(_ record: EpisodeRecord<some ReportedCounters>, epsilon: Double, evaluation: EvaluationPoint? = nil) {
+    func append(_ record: EpisodeRecord<some ReportedCounters>, epsilon: Double, evaluation: EvaluationPoint? = nil) throws(PolicyFileError) {
         let pong = record.counters.pong
         let counts = [pong?.hits, pong?.misses, pong?.avoidableMisses].map { $0.map(String.init) ?? "" }
-        text += "\(record.episode + 1),\(formatNumber(record.totalReward)),\(record.steps),\(counts.joined(separator: ",")),\(formatNumber(epsilon))"
+        pending += "\(record.episode + 1),\(formatNumber(record.totalReward)),\(record.steps),\(counts.joined(separator: ",")),\(formatNumber(epsilon))"
         if withEvaluations {
             if let evaluation {
-                text += ",\(formatNumber(evaluation.meanReturn)),\(formatNumber(evaluation.meanSteps)),"
+                pending += ",\(formatNumber(evaluation.meanReturn)),\(formatNumber(evaluation.meanSteps)),"
                     + (evaluation.avoidableMissesPerEpisode.map(formatNumber) ?? "")
             } else {
-                text += ",,,"
+                pending += ",,,"
             }
         }
-        text += "\n"
+        pending += "\n"
+        if pending.utf8.count >= 1 << 16 { try flush() }
+    }
+
+    /// Writes what is buffered and puts the file in place.
+    func finish() throws(PolicyFileError) {
+        try flush()
+        try writer.commit()
+    }
+
+    private func flush() throws(PolicyFileError) {
+        try writer.append(pending)
+        pending = ""
     }
 }
 

@@ -59,14 +59,14 @@ public struct PongConfiguration: Sendable, Equatable, Codable {
         try require(courtWidth > 0 && courtWidth <= 10_000, "court width must be in 1...10000")
         try require(courtHeight > 0 && courtHeight <= 10_000, "court height must be in 1...10000")
         try require(movementStep > 0 && movementStep < courtHeight, "movement step must be positive and smaller than the court height")
-        try require(paddleHeight > 0 && paddleHeight < courtHeight, "paddle height must be positive and smaller than the court height")
+        try require(paddleHeight > 0 && 2 * paddleHeight <= courtHeight, "paddle height must be positive and at most half the court height (the paddle starts at y = P)")
         try require(ballRadius.isFinite && ballRadius >= 0, "ball radius must be finite and not negative")
         try require(paddleLineX >= 0 && paddleLineX < courtWidth / 2, "paddle line must lie in the left half of the court")
         try require(serveTopMargin >= 0 && serveTopMargin <= courtHeight, "serve margin must be in 0...court height")
         try require(lives > 0 && lives <= 1_000, "lives must be in 1...1000")
-        try require(hitReward.isFinite && missReward.isFinite && stepReward.isFinite, "rewards must be finite")
-        try require(stepCap > 0, "step cap must be positive")
-        try require(winningScore.isFinite, "winning score must be finite")
+        try require([hitReward, missReward, stepReward].allSatisfy { $0.isFinite && abs($0) <= 1e6 }, "rewards must be finite and within ±1000000")
+        try require(stepCap > 0 && stepCap <= 100_000_000, "step cap must be in 1...100000000")
+        try require(winningScore.isFinite && abs(winningScore) <= 1e12, "winning score must be finite and within ±1e12")
     }
 }
 

@@ -73,7 +73,7 @@ public struct PongEnvironment: Environment, Sendable {
         episodeCounters.serves += 1
     }
 
-    /// The agent's view of the current current.
+    /// The agent's view of the current state.
     @inlinable @inline(__always)
     public var observation: PongObservation {
         let markov = configuration.observation == .markov
@@ -101,36 +101,37 @@ public struct PongEnvironment: Environment, Sendable {
             && Double(configuration.paddleMinimumY) <= Double(ballY) + radius
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func step(_ action: PongAction) -> Step<PongObservation> {
         let m = configuration.movementStep
         let height = configuration.courtHeight
-        current.stepCount += 1
+        current.stepCount &+= 1
 
         // 1. Move the paddle, then clamp it: the reference's "if paddle + P ≥ H, paddle = H − P;
         // else if paddle ≤ −m, paddle = −m" is a clamp to [−m, H − P], written without
         // branches because exploration makes the action unpredictable.
         let up = action == .up ? m : 0
         let down = action == .down ? m : 0
-        current.paddleY = min(max(current.paddleY + up - down, -m), height - configuration.paddleHeight)
+        current.paddleY = min(max(current.paddleY &+ up &- down, -m), height - configuration.paddleHeight)
 
-        // 2. Move the ball.
-        current.ballX += current.ballVelocityX
-        current.ballY += current.ballVelocityY
+        // 2. Move the ball. (Wrapping arithmetic: a validated court keeps every value tiny,
+        // and the hot path should not pay for overflow checks that cannot fire.)
+        current.ballX &+= current.ballVelocityX
+        current.ballY &+= current.ballVelocityY
 
         // 3. Walls left and right; the left one is the paddle's.
         var reward = configuration.stepReward
         if current.ballX <= configuration.paddleLineX || current.ballX > configuration.courtWidth {
-            current.ballVelocityX = -current.ballVelocityX
+            current.ballVelocityX = 0 &- current.ballVelocityX
             if current.ballX <= configuration.paddleLineX {
                 if paddle(at: current.paddleY, covers: current.ballY) {
                     reward = configuration.hitReward
-                    episodeCounters.hits += 1
+                    episodeCounters.hits &+= 1
                 } else {
                     reward = configuration.missReward
-                    episodeCounters.misses += 1
-                    if isReturnable(ballY: current.ballY) { episodeCounters.avoidableMisses += 1 }
-                    current.lives -= 1
+                    episodeCounters.misses &+= 1
+                    if isReturnable(ballY: current.ballY) { episodeCounters.avoidableMisses &+= 1 }
+                    current.lives &-= 1
                     if current.lives > 0 { serve() }
                 }
             }
@@ -138,7 +139,7 @@ public struct PongEnvironment: Environment, Sendable {
 
         // 4. Floor and ceiling: reflect without correcting the position.
         if current.ballY < 0 || current.ballY > height {
-            current.ballVelocityY = -current.ballVelocityY
+            current.ballVelocityY = 0 &- current.ballVelocityY
         }
 
         // 5. Game over, won, or cut by the step cap.

@@ -63,11 +63,13 @@ public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
     public mutating func greedyAction(in state: Int) -> Int {
         // One pass finds the best value and counts its ties; only a tie costs a random
         // number and a second pass.
-        var best = table[state, 0]
+        let row = table.index(state: state, action: 0)
+        let values = table.storage.values
+        var best = values[row]
         var bestAction = 0
         var ties = 1
         for action in 1..<table.actionCount {
-            let value = table[state, action]
+            let value = values[row &+ action]
             if value > best {
                 best = value
                 bestAction = action
@@ -78,7 +80,7 @@ public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
         }
         guard ties > 1 else { return bestAction }
         var pick = generator.nextIndex(below: ties)
-        for action in bestAction..<table.actionCount where table[state, action] == best {
+        for action in bestAction..<table.actionCount where values[row &+ action] == best {
             if pick == 0 { return action }
             pick &-= 1
         }
@@ -93,7 +95,6 @@ public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
         if !transition.terminated {
             target += hyperparameters.discount * table.maxValue(in: observationSpace.index(of: transition.nextObservation))
         }
-        table[state, action] += learningRate * (target - table[state, action])
-        table.recordVisit(state: state, action: action)
+        table.move(state: state, action: action, towards: target, rate: learningRate)
     }
 }

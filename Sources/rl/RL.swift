@@ -12,7 +12,7 @@ struct RL: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rl",
         abstract: "A small reinforcement-learning toolkit: tabular Q-learning on Pong and friends.",
-        subcommands: [TrainCommand.self, EvalCommand.self, InspectCommand.self, PlotCommand.self, BenchCommand.self])
+        subcommands: [TrainCommand.self, EvalCommand.self, InspectCommand.self, WatchCommand.self, PlotCommand.self, BenchCommand.self])
 }
 
 /// An error the user can act on, said in one line.
@@ -31,6 +31,9 @@ enum Main {
         do {
             var command = try RL.parseAsRoot()
             try command.run()
+        } catch let code as ExitCode {
+            // An exit status chosen by a command (130 after Ctrl-C): it has said what it had to.
+            exit(code.rawValue)
         } catch let error as CommandError {
             ConsoleStream.standardError.writeLine("error: \(error.description)")
             exit(error.exitCode)

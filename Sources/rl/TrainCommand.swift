@@ -12,7 +12,7 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a Q-learning agent and save its policy.",
         discussion: """
         Defaults: the 'default' preset (markov observation, decaying epsilon and learning rate, \
-        discount 0.95). '--preset tutorial' is the tutorial's run. A flag overrides the preset's value; \
+        discount 0.9). '--preset tutorial' is the tutorial's run. A flag overrides the preset's value; \
         a rate given without its '-end' flag is constant.
         """)
 

@@ -33,9 +33,9 @@ import Testing
         let folder = temporaryFolder()
         #expect(try RL.run(["train", "--episodes", "50", "--quiet", "--out", "good.safetensors"], in: folder).status == 0)
         let good = try #require(FileManager.default.contents(atPath: folder + "/good.safetensors"))
-        FileManager.default.createFile(atPath: folder + "/truncated.safetensors", contents: good.prefix(good.count / 2))
-        FileManager.default.createFile(atPath: folder + "/garbage.safetensors", contents: Data("not a policy at all".utf8))
-        FileManager.default.createFile(atPath: folder + "/empty.safetensors", contents: Data())
+        _ = FileManager.default.createFile(atPath: folder + "/truncated.safetensors", contents: good.prefix(good.count / 2))
+        _ = FileManager.default.createFile(atPath: folder + "/garbage.safetensors", contents: Data("not a policy at all".utf8))
+        _ = FileManager.default.createFile(atPath: folder + "/empty.safetensors", contents: Data())
         for (file, expected) in [("missing.safetensors", "no such file"), ("truncated.safetensors", "truncated"),
                                  ("garbage.safetensors", "header length"), ("empty.safetensors", "truncated")] {
             let run = try RL.run(["eval", file], in: folder)

@@ -47,6 +47,13 @@ import Testing
         ["train", "--env", "chess"],
         ["train", "--episodes", "many"],
         ["train", "--env", "cliff-walking", "--observation", "classic"],
+        ["train", "--out", "/"],
+        ["train", "--log", "/"],
+        ["train", "--epsilon", "nan"],
+        ["eval", ""],
+        ["train", "--out", "same.safetensors", "--log", "same.safetensors"],
+        ["train", "--out", "missing-folder/"],
+        ["train", "--log", "/dev/null"],
         ["eval", "--episodes", "0"],
         ["bench", "--repeats", "100"],
         ["fly"],
@@ -66,7 +73,7 @@ import Testing
 
     @Test func ctrlCStopsCleanlyAndKeepsThePolicy() throws {
         let folder = temporaryFolder()
-        let (process, output, _) = try RL.start(["train", "--episodes", "10000000", "--out", "p.safetensors"], in: folder)
+        let (process, output, errors) = try RL.start(["train", "--episodes", "10000000", "--out", "p.safetensors"], in: folder)
         // Wait for the first report line: training (and the signal handler) has started.
         let reader = output.fileHandleForReading
         var seen = ""
@@ -84,6 +91,8 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 130)
         #expect(rest.contains("Interrupted after"))
+        // Stopping on request is not an error: nothing on stderr.
+        #expect(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "")
         let run = try RL.run(["eval", "p.safetensors", "--episodes", "2", "--json"], in: folder)
         #expect(run.status == 0)
         #expect(FileManager.default.fileExists(atPath: folder + "/p.safetensors"))

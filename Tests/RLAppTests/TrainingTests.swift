@@ -57,7 +57,7 @@ func temporaryFolder() -> String {
         #expect(rows.reduce(0) { $0 + Int($1[2])! } == outcome.steps)
         #expect(rows.allSatisfy { Double($0[1])! == 10 * (Double($0[3])! - Double($0[4])!) })
         #expect(rows.allSatisfy { Int($0[4])! <= 3 })
-        #expect(Double(rows[0][6]) == 1.0)
+        #expect(Double(rows[0][6]) == Hyperparameters.pongDefault.epsilon.start)
     }
 
     @Test func stoppingEarlySavesWhatWasLearned() throws {

@@ -29,6 +29,41 @@ import RLCore
         #expect(environment.state.ballX == 53 && environment.state.ballVelocityX == -3)
     }
 
+    @Test func wallsTurnTheBallExactlyAtTheirThresholds() throws {
+        // x ≤ 3 is the paddle's side: a ball arriving at exactly 3 is played there.
+        var atLine = try court(PongState(paddleY: 10, ballX: 6, ballY: 15, ballVelocityX: -3, ballVelocityY: 3, lives: 3))
+        #expect(atLine.step(.up).reward == 10 && atLine.state.ballX == 3 && atLine.state.ballVelocityX == 3)
+        var beforeLine = try court(PongState(paddleY: 10, ballX: 7, ballY: 15, ballVelocityX: -3, ballVelocityY: 3, lives: 3))
+        #expect(beforeLine.step(.up).reward == 0 && beforeLine.state.ballVelocityX == -3)
+        // x > W turns; reaching exactly W does not.
+        var atWall = try court(PongState(paddleY: 10, ballX: 47, ballY: 15, ballVelocityX: 3, ballVelocityY: 3, lives: 3))
+        _ = atWall.step(.up)
+        #expect(atWall.state.ballX == 50 && atWall.state.ballVelocityX == 3)
+        // y < 0 and y > H turn; landing on exactly 0 or H does not.
+        var onFloor = try court(PongState(paddleY: 10, ballX: 30, ballY: 3, ballVelocityX: 3, ballVelocityY: -3, lives: 3))
+        _ = onFloor.step(.up)
+        #expect(onFloor.state.ballY == 0 && onFloor.state.ballVelocityY == -3)
+        var onCeiling = try court(PongState(paddleY: 10, ballX: 30, ballY: 37, ballVelocityX: 3, ballVelocityY: 3, lives: 3))
+        _ = onCeiling.step(.up)
+        #expect(onCeiling.state.ballY == 40 && onCeiling.state.ballVelocityY == 3)
+    }
+
+    @Test func thePaddleMovesBeforeTheHitTest() throws {
+        // Paddle 10 covers centres up to 22.5; after moving up to 13 it covers 25.5. A ball
+        // arriving at 24 is hit only because the paddle moved first.
+        var environment = try court(PongState(paddleY: 10, ballX: 5, ballY: 21, ballVelocityX: -3, ballVelocityY: 3, lives: 3))
+        #expect(environment.step(.up).reward == 10)
+        var stayingDown = try court(PongState(paddleY: 10, ballX: 5, ballY: 21, ballVelocityX: -3, ballVelocityY: 3, lives: 3))
+        #expect(stayingDown.step(.down).reward == -10)
+    }
+
+    @Test func aRespawnedBallIsNotReflectedByTheOldBallsPosition() throws {
+        // The missed ball ends at y = −3 (below the floor); the respawned one starts moving up.
+        var environment = try court(PongState(paddleY: 30, ballX: 5, ballY: 0, ballVelocityX: -3, ballVelocityY: -3, lives: 3))
+        #expect(environment.step(.up).reward == -10)
+        #expect(environment.state.ballVelocityY == 3 && environment.state.ballVelocityX == 3)
+    }
+
     @Test func aBallReachingThePaddleIsHitForTen() throws {
         var environment = try court(PongState(paddleY: 10, ballX: 5, ballY: 15, ballVelocityX: -3, ballVelocityY: 3, lives: 3))
         let step = environment.step(.up)
@@ -135,6 +170,15 @@ import RLCore
         #expect(throws: PongConfigurationError.self) { try configuration.validate() }
         configuration = PongConfiguration()
         configuration.ballRadius = .nan
+        #expect(throws: PongConfigurationError.self) { try configuration.validate() }
+        // The paddle starts at y = P: a paddle taller than half the court would start outside
+        // its own range.
+        configuration = PongConfiguration()
+        configuration.courtHeight = 20
+        configuration.paddleHeight = 15
+        #expect(throws: PongConfigurationError.self) { try configuration.validate() }
+        configuration = PongConfiguration()
+        configuration.hitReward = 1e300
         #expect(throws: PongConfigurationError.self) { try configuration.validate() }
     }
 

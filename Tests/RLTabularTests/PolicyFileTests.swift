@@ -66,7 +66,13 @@ import RLCore
                 var q = header["q"] as! [String: Any]; q["dtype"] = "Q7"; header["q"] = q }, "unknown dtype"),
             ("shape mismatch", withHeader(good) { header in
                 var q = header["q"] as! [String: Any]; q["shape"] = [2, 2, 2]; header["q"] = q }, "bytes of data"),
-            ("missing q", withHeader(good) { $0["q"] = nil }, "leaves gaps"),
+            ("unnamed data", withHeader(good) { $0["q"] = nil }, "leaves gaps"),
+            ("missing q", withHeader(good) { header in
+                header["weights"] = header["q"]; header["q"] = nil }, "no tensor 'q'"),
+            ("negative offset", withHeader(good) { header in
+                var q = header["q"] as! [String: Any]; q["data_offsets"] = [-8, 88]; header["q"] = q }, "data offsets"),
+            ("overlapping tensors", withHeader(good) { header in
+                var visits = header["visits"] as! [String: Any]; visits["data_offsets"] = [0, 96]; header["visits"] = visits }, "overlaps"),
             ("non-finite", nanTable.encoded(), "non-finite"),
             ("newer version", Policy(table: Self.samplePolicy().table, metadata: newer).encoded(), "newer than this rl"),
             ("missing metadata", withHeader(good) { $0["__metadata__"] = nil }, "no 'format_version'"),
@@ -118,5 +124,40 @@ import RLCore
         process.waitUntilExit()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationStatus == 0 && text.contains("ok"), "\(text)")
+    }
+}
+
+@Suite struct AtomicFileTests {
+    func folder() -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rl-atomic-\(UUID().uuidString)").path
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func writingThroughASymbolicLinkReplacesItsTarget() throws {
+        let base = folder()
+        try AtomicFile.write(Array("old".utf8), to: base + "/target")
+        try FileManager.default.createSymbolicLink(atPath: base + "/link", withDestinationPath: base + "/target")
+        try AtomicFile.write(Array("new".utf8), to: base + "/link")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: base + "/link") == base + "/target")
+        #expect(try AtomicFile.read(base + "/target") == Array("new".utf8))
+    }
+
+    @Test func devicesFoldersAndTrailingSlashesAreRefused() {
+        #expect(throws: PolicyFileError.self) { try AtomicFile.checkWritable("/dev/null") }
+        #expect(throws: PolicyFileError.self) { try AtomicFile.checkWritable(folder()) }
+        #expect(throws: PolicyFileError.self) { try AtomicFile.checkWritable(folder() + "/new/") }
+        #expect(throws: PolicyFileError.self) { try AtomicFile.checkWritable("") }
+    }
+
+    @Test func anAbandonedWriterLeavesTheOldContent() throws {
+        let path = folder() + "/file"
+        try AtomicFile.write(Array("kept".utf8), to: path)
+        let writer = try AtomicFileWriter(path: path)
+        try writer.append("half of something new")
+        writer.abandon()
+        #expect(try AtomicFile.read(path) == Array("kept".utf8))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        #expect(leftovers == ["file"])
     }
 }

@@ -1,0 +1,76 @@
+import CSDL2
+import RLRender
+
+/// Paints a ``Scene`` on any SDL renderer (a window's or a software one), `scale` pixels per
+/// scene unit. The scene says what to draw; this only says how.
+public enum ScenePainter {
+    public static func paint(_ scene: Scene, on renderer: OpaquePointer, scale: Double, offsetX: Double = 0, offsetY: Double = 0) {
+        SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND)
+        setColor(scene.background, on: renderer)
+        var background = pixelRect(Rect(x: 0, y: 0, width: scene.width, height: scene.height), scale: scale, offsetX: offsetX, offsetY: offsetY)
+        SDL_RenderFillRect(renderer, &background)
+        for item in scene.items {
+            switch item {
+            case .rectangle(let rect, let color):
+                setColor(color, on: renderer)
+                var pixels = pixelRect(rect, scale: scale, offsetX: offsetX, offsetY: offsetY)
+                SDL_RenderFillRect(renderer, &pixels)
+            case .text(let string, let x, let y, let size, let color):
+                setColor(color, on: renderer)
+                for rect in BitmapFont.rectangles(for: string, x: x, y: y, pixelSize: size) {
+                    var pixels = pixelRect(rect, scale: scale, offsetX: offsetX, offsetY: offsetY)
+                    SDL_RenderFillRect(renderer, &pixels)
+                }
+            case .circle(let centerX, let centerY, let radius, let color):
+                setColor(color, on: renderer)
+                fillCircle(centerX: offsetX + centerX * scale, centerY: offsetY + centerY * scale, radius: radius * scale, on: renderer)
+            case .line(let fromX, let fromY, let toX, let toY, let color):
+                setColor(color, on: renderer)
+                let width = max(1, Int32((scale).rounded()))
+                // A line one scene unit wide: several parallel one-pixel lines.
+                let vertical = abs(toY - fromY) > abs(toX - fromX)
+                for offset in 0..<width {
+                    let dx = vertical ? offset - width / 2 : 0
+                    let dy = vertical ? 0 : offset - width / 2
+                    SDL_RenderDrawLine(
+                        renderer,
+                        Int32((offsetX + fromX * scale).rounded()) + dx, Int32((offsetY + fromY * scale).rounded()) + dy,
+                        Int32((offsetX + toX * scale).rounded()) + dx, Int32((offsetY + toY * scale).rounded()) + dy)
+                }
+            }
+        }
+    }
+
+    /// The pixel rectangle covering a scene rectangle: edges rounded, so neighbouring
+    /// rectangles tile without gaps or overlaps.
+    public static func pixelRect(_ rect: Rect, scale: Double, offsetX: Double = 0, offsetY: Double = 0) -> SDL_Rect {
+        let left = Int32((offsetX + rect.x * scale).rounded())
+        let top = Int32((offsetY + rect.y * scale).rounded())
+        let right = Int32((offsetX + (rect.x + rect.width) * scale).rounded())
+        let bottom = Int32((offsetY + (rect.y + rect.height) * scale).rounded())
+        return SDL_Rect(x: left, y: top, w: right - left, h: bottom - top)
+    }
+
+    static func setColor(_ color: RGBA, on renderer: OpaquePointer) {
+        SDL_SetRenderDrawColor(renderer, color.red, color.green, color.blue, color.alpha)
+    }
+
+    /// A filled disc, one horizontal span per pixel row, covering the pixels whose centres lie
+    /// inside the circle.
+    static func fillCircle(centerX: Double, centerY: Double, radius: Double, on renderer: OpaquePointer) {
+        let top = Int32((centerY - radius).rounded(.down))
+        let bottom = Int32((centerY + radius).rounded(.up))
+        for row in top...bottom {
+            let dy = Double(row) + 0.5 - centerY
+            let squared = radius * radius - dy * dy
+            guard squared >= 0 else { continue }
+            let half = squared.squareRoot()
+            let left = Int32((centerX - half - 0.5).rounded(.up))
+            let right = Int32((centerX + half - 0.5).rounded(.down))
+            if right >= left {
+                var span = SDL_Rect(x: left, y: row, w: right - left + 1, h: 1)
+                SDL_RenderFillRect(renderer, &span)
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import ArgumentParser
+import RLApp
+import RLPongRender
+import RLRender
+import RLSDL
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where `rl watch` shows the game.
+enum WatchRenderer: String, ExpressibleByArgument, CaseIterable {
+    case window, terminal
+}
+
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Watch a policy play Pong: in a window, in the terminal, or as PNG files.",
+        discussion: """
+        Window keys: space pauses, left/right or -/+ change the speed, n starts the next episode, \
+        s saves a screenshot, v shows what the agent sees (its state and each action's value), \
+        q or Esc quits. Without a display, use '--renderer terminal' or '--record DIR'.
+        """)
+
+    @Argument(help: "Policy file to watch.")
+    var policy = EnvironmentName.pong.defaultPolicyPath
+
+    @Option(help: "Where to show the game: window or terminal.")
+    var renderer: WatchRenderer?
+
+    @Option(parsing: .unconditional, help: "Steps per second at the start (1...1000).")
+    var fps = 30
+
+    @Option(parsing: .unconditional, help: "Seed of the episodes: the same seed shows the same games.")
+    var seed: UInt64 = 1
+
+    @Option(parsing: .unconditional, help: "Stop after this many episodes (default: endless; 1 with --record).")
+    var episodes: Int?
+
+    @Option(parsing: .unconditional, help: "Probability of a random action (0...1), to watch an exploring agent.")
+    var epsilon = 0.0
+
+    @Option(parsing: .unconditional, help: "Window pixels per court pixel (1...40); also the size of PNG files.")
+    var scale = 10
+
+    @Option(help: "Write one PNG per frame into this folder, without any display.")
+    var record: String?
+
+    @Option(parsing: .unconditional, help: "Stop after this many frames.")
+    var frames: Int?
+
+    @Option(help: "Write one frame as a PNG file and exit, without any display.")
+    var screenshot: String?
+
+    @Option(parsing: .unconditional, help: "The frame --screenshot writes, counted from 0 (the first serve).")
+    var at: Int?
+
+    func validate() throws {
+        guard (1...1000).contains(fps) else { throw ValidationError("--fps must be in 1...1000, got \(fps)") }
+        if let episodes, episodes < 1 { throw ValidationError("--episodes must be at least 1, got \(episodes)") }
+        guard epsilon >= 0 && epsilon <= 1 else { throw ValidationError("--epsilon must be in 0...1, got \(epsilon)") }
+        guard (1...40).contains(scale) else { throw ValidationError("--scale must be in 1...40, got \(scale)") }
+        if let frames, frames < 1 { throw ValidationError("--frames must be at least 1, got \(frames)") }
+        if let at, !(0...10_000_000).contains(at) { throw ValidationError("--at must be in 0...10000000, got \(at)") }
+        if at != nil && screenshot == nil { throw ValidationError("--at needs --screenshot") }
+        if record != nil && screenshot != nil { throw ValidationError("--record and --screenshot cannot be combined") }
+        if renderer != nil && (record != nil || screenshot != nil) {
+            throw ValidationError("--record and --screenshot write files; they take no --renderer")
+        }
+        if screenshot != nil && (frames != nil || episodes != nil) {
+            throw ValidationError("--screenshot writes one frame; use --at to choose it")
+        }
+    }
+
+    func run() throws {
+        let loaded: LoadedPolicy
+        do {
+            loaded = try LoadedPolicy(path: policy, expecting: .pong)
+        } catch {
+            let hint = policy == EnvironmentName.pong.defaultPolicyPath ? " (train one with 'rl train')" : ""
+            throw CommandError(error.message + hint)
+        }
+        var session: WatchSession
+        do {
+            session = try WatchSession(policy: loaded, seed: seed, epsilon: epsilon)
+        } catch {
+            throw CommandError(error.message)
+        }
+        let limits = WatchLimits(frames: frames, episodes: episodes ?? (record != nil ? 1 : nil))
+        if let screenshot {
+            try writeScreenshot(&session, to: screenshot, frame: at ?? 0)
+        } else if let record {
+            try recordFrames(&session, into: record, limits: limits)
+        } else if renderer == .terminal {
+            try playInTerminal(&session, stepsPerSecond: fps, limits: limits)
+        } else {
+            try playInWindow(&session, title: "rl watch: \(policy)", stepsPerSecond: fps, scale: scale, limits: limits)
+        }
+    }
+
+    /// Writes the frame with the given index.
+    func writeScreenshot(_ session: inout WatchSession, to path: String, frame index: Int) throws {
+        while session.frameCount - 1 < index { session.advance() }
+        let frame = session.frame()
+        try writePNG(frame.scene(), to: path)
+        ConsoleStream.standardOutput.writeLine(
+            "Wrote \(path): frame \(index), episode \(frame.episode), step \(frame.state.stepCount).")
+    }
+
+    /// Writes `frame-000000.png`, `frame-000001.png`, ... until a limit or Ctrl-C.
+    func recordFrames(_ session: inout WatchSession, into folder: String, limits: WatchLimits) throws {
+        try makeFolder(folder)
+        catchInterrupts()
+        while true {
+            let index = session.frameCount - 1
+            try writePNG(session.frame().scene(), to: folder + "/" + Self.frameName(index))
+            if limits.isReached(by: session) || wasInterrupted { break }
+            session.advance()
+        }
+        ConsoleStream.standardOutput.writeLine(
+            "Wrote \(session.frameCount) frames to \(folder) (\(session.episodesFinished) episodes finished).")
+    }
+
+    static func frameName(_ index: Int) -> String {
+        let digits = String(index)
+        return "frame-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + ".png"
+    }
+
+    func writePNG(_ scene: Scene, to path: String) throws {
+        do {
+            try PNGFile.write(scene, scale: Double(scale), to: path)
+        } catch {
+            throw CommandError(error.message)
+        }
+    }
+
+    func makeFolder(_ path: String) throws {
+        var built = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            built += part + "/"
+            if mkdir(built, 0o755) != 0 && errno != EEXIST {
+                throw CommandError("cannot create \(path): \(String(cString: strerror(errno)))")
+            }
+        }
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+            throw CommandError("\(path) is not a folder")
+        }
+    }
+}
+
+/// When watching stops by itself: after a number of frames, or of episodes.
+struct WatchLimits {
+    var frames: Int?
+    var episodes: Int?
+
+    /// Whether the session's current frame is the last one to show.
+    func isReached(by session: WatchSession) -> Bool {
+        if let frames, session.frameCount >= frames { return true }
+        if let episodes, session.episodesFinished >= episodes { return true }
+        return false
+    }
+}
+
+/// How long the banner stays up at the end of an episode, in a window or a terminal.
+let bannerMilliseconds = 1500
