@@ -1,5 +1,7 @@
 import ArgumentParser
 import RLApp
+import RLRender
+import RLSDL
 import RLTabular
 
 extension BallDirection: ExpressibleByArgument {}
@@ -77,13 +79,8 @@ struct InspectCommand: ParsableCommand {
             return
         }
         if let heatmap {
-            do {
-                try PictureFile.checkPNGPath(heatmap, option: "--heatmap")
-                let picture = PolicyHeatmap.picture(panels, table: loaded.policy.table, actions: loaded.policy.metadata.actions)
-                try PictureFile.writePNG(picture, to: heatmap)
-            } catch {
-                throw CommandError(error.message)
-            }
+            do { try PictureFile.checkPNGPath(heatmap, option: "--heatmap") } catch { throw CommandError(error.message) }
+            try savePNG(PolicyHeatmap.picture(panels, table: loaded.policy.table, actions: loaded.policy.metadata.actions), to: heatmap)
             out.writeLine("Heatmap of \(panels.count) panel\(panels.count == 1 ? "" : "s") written to \(heatmap).")
             return
         }

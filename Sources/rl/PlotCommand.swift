@@ -1,5 +1,7 @@
 import ArgumentParser
 import RLApp
+import RLRender
+import RLSDL
 
 struct PlotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,14 +31,14 @@ struct PlotCommand: ParsableCommand {
     }
 
     func run() throws {
+        let curve: LearningCurve
         do {
             try PictureFile.checkPNGPath(out, option: "--out")
-            let curve = try LearningCurve.load(from: log)
-            let picture = LearningCurveChart.picture(curve, window: window, width: width, height: height, title: log)
-            try PictureFile.writePNG(picture, to: out)
-            ConsoleStream.standardOutput.writeLine("Learning curve of \(curve.episodes.count) episodes written to \(out).")
+            curve = try LearningCurve.load(from: log)
         } catch {
             throw CommandError(error.message)
         }
+        try savePNG(LearningCurveChart.picture(curve, window: window, width: width, height: height, title: log), to: out)
+        ConsoleStream.standardOutput.writeLine("Learning curve of \(curve.episodes.count) episodes written to \(out).")
     }
 }

@@ -124,3 +124,32 @@ import Testing
         #expect(run.errorLines.count == 1 && run.standardError.hasPrefix("error: ") && run.standardError.contains(expected), "\(run.standardError)")
     }
 }
+
+/// The width and height of a PNG file, from its IHDR chunk; `nil` if it is not a PNG.
+func pngSize(_ path: String) -> (width: Int, height: Int)? {
+    guard let data = FileManager.default.contents(atPath: path), data.count > 24,
+          Array(data.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] else { return nil }
+    let bytes = Array(data)
+    func word(_ offset: Int) -> Int { bytes[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) } }
+    return (word(16), word(20))
+}
+
+@Suite struct PictureCommandTests {
+    @Test func plotAndHeatmapWritePNGFiles() throws {
+        let folder = temporaryFolder()
+        #expect(try RL.run(["train", "--episodes", "200", "--eval-every", "50", "--eval-episodes", "2", "--log", "run.csv", "--quiet"], in: folder).status == 0)
+        let plot = try RL.run(["plot", "run.csv", "--out", "curve.png", "--window", "20", "--width", "640", "--height", "480"], in: folder)
+        #expect(plot.status == 0, "\(plot.standardError)")
+        #expect(plot.standardOutput == "Learning curve of 200 episodes written to curve.png.\n")
+        #expect(pngSize(folder + "/curve.png").map { [$0.width, $0.height] } == [640, 480])
+        let heatmap = try RL.run(["inspect", "--heatmap", "heat.png", "--direction", "left-down"], in: folder)
+        #expect(heatmap.status == 0, "\(heatmap.standardError)")
+        #expect(heatmap.standardOutput == "Heatmap of 12 panels written to heat.png.\n")
+        #expect(pngSize(folder + "/heat.png") != nil)
+        // No temporary files are left behind.
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(!names.contains { $0.hasSuffix(".tmp") })
+        let bad = try RL.run(["inspect", "--heatmap", "heat.gif"], in: folder)
+        #expect(bad.status != 0 && bad.errorLines.count == 1 && bad.standardError.contains("ending in .png"))
+    }
+}

@@ -2,6 +2,9 @@ import Testing
 import RLCore
 import RLPong
 import RLTabular
+import RLRender
+import RLSDL
+import Foundation
 @testable import RLApp
 
 @Suite struct PictureTests {
@@ -61,33 +64,33 @@ import RLTabular
         #expect(picture.width == 600 && picture.height == 400)
         let frames = LearningCurveChart.frames(width: 600, height: 400)
         var averageLines = 0, dots = 0, bars = 0
-        for shape in picture.shapes {
+        for shape in picture.items {
             switch shape {
-            case .line(let x0, let y0, let x1, let y1, _, let colour) where colour == LearningCurveChart.averageColour:
+            case .line(let x0, let y0, let x1, let y1, let colour) where colour == LearningCurveChart.averageColour:
                 averageLines += 1
-                #expect(frames.contains { f in [x0, x1].allSatisfy { $0 >= f.x - 0.5 && $0 <= f.x + f.width + 0.5 } && [y0, y1].allSatisfy { $0 >= f.y && $0 <= f.y + f.height } })
+                #expect(frames.contains { f in [x0, x1].allSatisfy { $0 >= f.x - 0.5 && $0 <= f.x + f.width + 0.5 } && [y0, y1].allSatisfy { $0 >= f.y && $0 <= f.y + f.height + 1 } })
             case .circle(_, _, _, let colour) where colour == LearningCurveChart.evaluationColour: dots += 1
-            case .rectangle(_, _, _, _, let colour) where colour == LearningCurveChart.rawColour: bars += 1
+            case .rectangle(_, let colour) where colour == LearningCurveChart.rawColour: bars += 1
             default: break
             }
         }
-        #expect(averageLines == 2 * 4 && dots == 2 * 2 && bars == 2 * 5)
+        #expect(averageLines == 2 * 2 * 4 && dots == 2 * 2 && bars == 2 * 5)
         // The highest return is drawn at the top of its panel (5% padding), the lowest at the bottom.
         let returnsFrame = frames[0]
-        let dotYs = picture.shapes.compactMap { shape -> Double? in
+        let dotYs = picture.items.compactMap { shape -> Double? in
             if case .circle(_, let y, _, let colour) = shape, colour == LearningCurveChart.evaluationColour { return y }
             return nil
         }
         #expect(dotYs[0] > dotYs[1] && dotYs[1] > returnsFrame.y)
-        #expect(picture.shapes.contains { if case .text(let text, _, _, _, _) = $0 { text == "return per episode" } else { false } })
+        #expect(picture.texts.contains("return per episode"))
     }
 
     @Test func theHeatmapColoursCellsByValueAndGreysUnvisitedOnes() throws {
         let loaded = try InspectionTests.handMadePolicy(in: temporaryFolder())
         let panels = try loaded.environment.panels()
         let picture = PolicyHeatmap.picture(panels, table: loaded.policy.table, actions: ["up", "down"], cellSize: 10)
-        let cells = picture.shapes.compactMap { shape -> (Double, Double, Colour)? in
-            if case .rectangle(let x, let y, 10, 10, let colour) = shape { return (x, y, colour) }
+        let cells = picture.items.compactMap { item -> (Double, Double, RGBA)? in
+            if case .rectangle(let rect, let colour) = item, rect.width == 10, rect.height == 10 { return (rect.x, rect.y, colour) }
             return nil
         }
         #expect(cells.count == 4 * 6 * 5)
@@ -96,9 +99,44 @@ import RLTabular
         let coloured = Set(cells.map(\.2)).subtracting([PolicyHeatmap.unvisitedColour])
         #expect(coloured == [PolicyHeatmap.colour(atPosition: 1), PolicyHeatmap.colour(atPosition: 0), PolicyHeatmap.colour(atPosition: 1.9 / 12.25)])
         // Two arrows (three strokes each); the tie has none.
-        let strokes = picture.shapes.filter { if case .line(_, _, _, _, _, PolicyHeatmap.arrowColour) = $0 { true } else { false } }
+        let strokes = picture.items.filter { if case .line(_, _, _, _, PolicyHeatmap.arrowColour) = $0 { true } else { false } }
         #expect(strokes.count == 6)
-        #expect(PolicyHeatmap.colour(atPosition: 0) == Colour(red: 215, green: 48, blue: 39))
-        #expect(PolicyHeatmap.colour(atPosition: 1) == Colour(red: 26, green: 152, blue: 80))
+        #expect(PolicyHeatmap.colour(atPosition: 0) == RGBA(215, 48, 39))
+        #expect(PolicyHeatmap.colour(atPosition: 1) == RGBA(26, 152, 80))
+    }
+
+    @Test func pngFilesReadBackWithTheDrawnPixels() throws {
+        let folder = temporaryFolder()
+        // The heatmap: a never-visited cell is grey, the best cell the scale's green end.
+        let loaded = try InspectionTests.handMadePolicy(in: temporaryFolder())
+        let panels = try loaded.environment.panels()
+        let heatmap = PolicyHeatmap.picture(panels, table: loaded.policy.table, actions: ["up", "down"], cellSize: 10)
+        try PNGFile.write(heatmap, scale: 1, to: folder + "/heat.png")
+        let image = try PNGFile.read(folder + "/heat.png")
+        #expect(image.width == Int(heatmap.width) && image.height == Int(heatmap.height))
+        func pixel(_ x: Double, _ y: Double) -> RGBA { image.pixels[Int(y) * image.width + Int(x)] }
+        let cells = heatmap.items.compactMap { item -> (Rect, RGBA)? in
+            if case .rectangle(let rect, let colour) = item, rect.width == 10 { return (rect, colour) }
+            return nil
+        }
+        let grey = try #require(cells.first { $0.1 == PolicyHeatmap.unvisitedColour })
+        #expect(pixel(grey.0.x + 1, grey.0.y + 1) == PolicyHeatmap.unvisitedColour)
+        let best = try #require(cells.first { $0.1 == PolicyHeatmap.colour(atPosition: 1) })
+        // A corner pixel: the arrow runs through the middle of the cell.
+        #expect(pixel(best.0.x + 1, best.0.y + 1) == RGBA(26, 152, 80))
+        #expect(pixel(0, 0) == .white)
+
+        // The learning curve: the moving average's colour appears, the background is white.
+        let curve = try LearningCurve(csv: Self.log)
+        let chart = LearningCurveChart.picture(curve, window: 2, width: 400, height: 300)
+        try PNGFile.write(chart, scale: 1, to: folder + "/curve.png")
+        let picture = try PNGFile.read(folder + "/curve.png")
+        #expect(picture.width == 400 && picture.height == 300)
+        #expect(picture.pixels.contains(LearningCurveChart.averageColour))
+        #expect(picture.pixels.contains(LearningCurveChart.evaluationColour))
+        #expect(picture.pixels[picture.width * 299 + 399] == .white)
+        let frame = LearningCurveChart.frames(width: 400, height: 300)[0]
+        // The y axis is a black vertical line at the frame's left edge.
+        #expect(picture.pixels[Int(frame.y + frame.height / 2) * 400 + Int(frame.x)] == .black)
     }
 }

@@ -1,21 +1,12 @@
 import RLTabular
 
-/// Writes pictures to image files.
+/// Checks on picture files (the `rl` executable writes them through RLSDL).
 public enum PictureFile {
     /// Checks that `path` names a PNG file, before any work is done.
     public static func checkPNGPath(_ path: String, option: String) throws(InspectionError) {
         guard path.lowercased().hasSuffix(".png") else {
             throw InspectionError("\(option) writes a PNG picture: give it a name ending in .png, got \(path)")
         }
-    }
-
-    /// Writes `picture` as a PNG file.
-    ///
-    /// PNG encoding goes through SDL2_image (the renderer's path), never a hand-written
-    /// encoder; until the `RLRender`/`RLSDL` modules are merged into this branch there is no
-    /// writer, and this says so in one line.
-    public static func writePNG(_ picture: Picture, to path: String) throws(InspectionError) {
-        throw InspectionError("cannot write \(path): PNG output needs the RLSDL module, which this build of rl does not have yet")
     }
 }
 

@@ -1,20 +1,22 @@
+import RLRender
 import RLTabular
 
 /// The policy picture of `rl inspect --heatmap`: the same panels as the text dump, each cell
 /// coloured by its best value (red lowest, through yellow, to green highest; grey never
 /// visited) with an arrow for its greedy action.
 public enum PolicyHeatmap {
-    public static let unvisitedColour = Colour(red: 200, green: 200, blue: 200)
-    public static let arrowColour = Colour(red: 30, green: 30, blue: 30)
-    static let low = Colour(red: 215, green: 48, blue: 39)
-    static let middle = Colour(red: 255, green: 255, blue: 191)
-    static let high = Colour(red: 26, green: 152, blue: 80)
-    static let textSize = 10.0
+    public static let unvisitedColour = RGBA(200, 200, 200)
+    public static let arrowColour = RGBA(30, 30, 30)
+    static let low = RGBA(215, 48, 39)
+    static let middle = RGBA(255, 255, 191)
+    static let high = RGBA(26, 152, 80)
+    /// Pixels per font pixel: the 5 × 7 bitmap font at its own size.
+    static let fontPixel = 1.0
     static let margin = 16.0
     static let titleHeight = 16.0
 
     /// The colour of a position in 0...1 on the red–yellow–green scale.
-    public static func colour(atPosition position: Double) -> Colour {
+    public static func colour(atPosition position: Double) -> RGBA {
         position < 0.5 ? low.mixed(with: middle, position * 2) : middle.mixed(with: high, (position - 0.5) * 2)
     }
 
@@ -31,7 +33,7 @@ public enum PolicyHeatmap {
 
     /// The picture of `panels` of `table`.
     /// - Precondition: `panels` is not empty and every panel has the same number of rows and columns.
-    public static func picture(_ panels: [PolicyPanel], table: QTable, actions: [String], cellSize: Double = 10) -> Picture {
+    public static func picture(_ panels: [PolicyPanel], table: QTable, actions: [String], cellSize: Double = 10) -> Scene {
         precondition(!panels.isEmpty)
         let rows = panels[0].states.count, columns = panels[0].states[0].count
         let (perRow, origins) = layout(panelCount: panels.count, rows: rows, columns: columns, cellSize: cellSize)
@@ -39,20 +41,19 @@ public enum PolicyHeatmap {
         let legendHeight = 40.0
         let width = Int(margin + Double(perRow) * (Double(columns) * cellSize + margin))
         let height = Int(margin + Double(panelRows) * (Double(rows) * cellSize + margin + titleHeight) + legendHeight)
-        var picture = Picture(width: max(width, 320), height: height)
+        var picture = Scene(width: Double(max(width, 440)), height: Double(height), background: .white)
         let scale = ValueScale(table: table)
 
         for (panel, origin) in zip(panels, origins) {
-            picture.add(.text(shortTitle(panel.title), x: origin.x, y: origin.y - titleHeight + 2, size: textSize, colour: .black))
+            picture.add(.text(shortTitle(panel.title), x: origin.x, y: origin.y - titleHeight + 2, pixelSize: fontPixel, .black))
             for (row, states) in panel.states.enumerated() {
                 for (column, state) in states.enumerated() {
                     let x = origin.x + Double(column) * cellSize, y = origin.y + Double(row) * cellSize
                     guard table.wasVisited(state) else {
-                        picture.add(.rectangle(x: x, y: y, width: cellSize, height: cellSize, colour: unvisitedColour))
+                        picture.add(.rectangle(Rect(x: x, y: y, width: cellSize, height: cellSize), unvisitedColour))
                         continue
                     }
-                    picture.add(.rectangle(x: x, y: y, width: cellSize, height: cellSize,
-                                           colour: colour(atPosition: scale.position(of: table.maxValue(in: state)))))
+                    picture.add(.rectangle(Rect(x: x, y: y, width: cellSize, height: cellSize), colour(atPosition: scale.position(of: table.maxValue(in: state)))))
                     let best = table.greedyActions(in: state)
                     if best.count == 1 { addArrow(&picture, action: actions[best[0]], x: x, y: y, size: cellSize) }
                 }
@@ -63,18 +64,17 @@ public enum PolicyHeatmap {
         let legendY = Double(height) - legendHeight + 8
         let steps = 100
         for step in 0..<steps {
-            picture.add(.rectangle(x: margin + Double(step) * 2, y: legendY, width: 2, height: 10,
-                                   colour: colour(atPosition: Double(step) / Double(steps - 1))))
+            picture.add(.rectangle(Rect(x: margin + Double(step) * 2, y: legendY, width: 2, height: 10), colour(atPosition: Double(step) / Double(steps - 1))))
         }
-        picture.add(.text(fixed(scale.low, 2), x: margin, y: legendY + 14, size: textSize, colour: .black))
+        picture.add(.text(fixed(scale.low, 2), x: margin, y: legendY + 14, pixelSize: fontPixel, .black))
         let highText = fixed(scale.high, 2)
-        picture.add(.text(highText, x: margin + 200 - Double(highText.count) * textSize * 0.6, y: legendY + 14, size: textSize, colour: .black))
-        picture.add(.text("best value; grey: never visited", x: margin + 215, y: legendY, size: textSize, colour: .black))
+        picture.add(.text(highText, x: margin + 200 - Double(BitmapFont.width(of: highText)), y: legendY + 14, pixelSize: fontPixel, .black))
+        picture.add(.text("best value, grey = never visited", x: margin + 215, y: legendY, pixelSize: fontPixel, .black))
         return picture
     }
 
     /// An arrow for the actions that have a direction; a dot for "stay".
-    static func addArrow(_ picture: inout Picture, action: String, x: Double, y: Double, size: Double) {
+    static func addArrow(_ picture: inout Scene, action: String, x: Double, y: Double, size: Double) {
         let centreX = x + size / 2, centreY = y + size / 2, reach = size * 0.35
         let (dx, dy): (Double, Double)
         switch action {
@@ -83,15 +83,15 @@ public enum PolicyHeatmap {
         case "left": (dx, dy) = (-1, 0)
         case "right": (dx, dy) = (1, 0)
         default:
-            picture.add(.circle(centreX: centreX, centreY: centreY, radius: size * 0.15, colour: arrowColour))
+            picture.add(.circle(centerX: centreX, centerY: centreY, radius: size * 0.15, arrowColour))
             return
         }
         let tipX = centreX + dx * reach, tipY = centreY + dy * reach
-        picture.add(.line(fromX: centreX - dx * reach, fromY: centreY - dy * reach, toX: tipX, toY: tipY, width: 1, colour: arrowColour))
+        picture.add(.line(fromX: centreX - dx * reach, fromY: centreY - dy * reach, toX: tipX, toY: tipY, arrowColour))
         // The head: two short strokes back from the tip, at right angles to each other.
         let back = reach * 0.6
-        picture.add(.line(fromX: tipX, fromY: tipY, toX: tipX - dx * back + dy * back, toY: tipY - dy * back + dx * back, width: 1, colour: arrowColour))
-        picture.add(.line(fromX: tipX, fromY: tipY, toX: tipX - dx * back - dy * back, toY: tipY - dy * back - dx * back, width: 1, colour: arrowColour))
+        picture.add(.line(fromX: tipX, fromY: tipY, toX: tipX - dx * back + dy * back, toY: tipY - dy * back + dx * back, arrowColour))
+        picture.add(.line(fromX: tipX, fromY: tipY, toX: tipX - dx * back - dy * back, toY: tipY - dy * back - dx * back, arrowColour))
     }
 
     /// Panel titles shortened to fit above a small grid: "paddle 3, left-up".
