@@ -58,7 +58,9 @@ public struct StateExplanation: Sendable, Equatable {
             return "Never visited in training: every value is still its initial \(fixed(table[state, 0], 1)), so the agent picks at random among \(actions.joined(separator: ", "))."
         }
         let values = (0..<table.actionCount).map { "of going \(actions[$0]) is \(fixed(table[state, $0], 3))" }
-        let reading = "The value " + values.joined(separator: " and ")
+        // "of going up is 1.9 and of going down is -9"; with more actions, commas before the last "and".
+        let reading = "The value " + (values.count <= 2 ? values.joined(separator: " and ")
+            : values.dropLast().joined(separator: ", ") + " and " + values.last!)
         let best = table.greedyActions(in: state)
         if best.count == 1 {
             return reading + ": the agent goes \(actions[best[0]])."
