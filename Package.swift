@@ -26,7 +26,7 @@ let package = Package(
         // Dense Q-tables, Q-learning and safetensors policy files.
         .target(name: "RLTabular", dependencies: ["RLCore"]),
         // What the commands do, as library code the tests can call.
-        .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLCliffWalking", "RLTabular", "RLPongRender"]),
+        .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLCliffWalking", "RLTabular", "RLRender", "RLPongRender"]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
         .target(name: "RLRender"),
         // Pong's pictures: a game state (and what the agent sees) as a scene. Knows Pong, not SDL.
@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "RLPongTests", dependencies: ["RLPong", "RLCore"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong"]),
-        .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLTabular", "RLPong", "RLPongRender", "RLCore"]),
+        .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLTabular", "RLPong", "RLPongRender", "RLRender", "RLSDL", "RLCore"]),
         .testTarget(name: "CommandLineTests", dependencies: ["rl", "RLSDL", "RLApp"]),
         .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL"]),

@@ -60,6 +60,9 @@ public final class TrainingProgressView {
         case .report(let report):
             clearBar()
             stream.writeLine(Self.reportLine(report))
+        case .evaluation(let point):
+            clearBar()
+            stream.writeLine(Self.evaluationLine(point))
         }
     }
 
@@ -85,6 +88,12 @@ public final class TrainingProgressView {
     /// The tutorial's report, in English.
     public static func reportLine(_ report: IntervalReport) -> String {
         "episodes \(report.episodes): average return \(fixed(report.averageReturn, 1)), average steps \(fixed(report.averageSteps, 1)), best return \(formatNumber(report.bestReturn))"
+    }
+
+    /// A greedy evaluation made during training, in the report's words.
+    public static func evaluationLine(_ point: EvaluationPoint) -> String {
+        "episodes \(point.episodes): greedy evaluation over \(point.evaluationEpisodes) episodes: average return \(fixed(point.meanReturn, 1)), average steps \(fixed(point.meanSteps, 1))"
+            + (point.avoidableMissesPerEpisode.map { ", avoidable misses \(fixed($0, 2)) per episode" } ?? "")
     }
 }
 

@@ -11,6 +11,8 @@ public struct EvaluationReport: Sendable, Codable, Equatable {
     public var episodes: Int
     public var seed: UInt64
     public var meanReturn: Double
+    /// The sample standard deviation of the returns.
+    public var returnStandardDeviation: Double
     /// The 95% confidence interval of the mean return (normal approximation).
     public var meanReturnLow: Double
     public var meanReturnHigh: Double
@@ -46,6 +48,7 @@ public struct EvaluationReport: Sendable, Codable, Equatable {
         self.episodes = records.count
         self.seed = seed
         meanReturn = returns.mean
+        returnStandardDeviation = returns.standardDeviation
         meanReturnLow = returns.mean - returns.confidenceHalfWidth95
         meanReturnHigh = returns.mean + returns.confidenceHalfWidth95
         medianReturn = returns.median
@@ -68,6 +71,37 @@ public struct EvaluationReport: Sendable, Codable, Equatable {
     }
 }
 
+/// A scripted agent to compare a learned policy with.
+public enum Baseline: String, Sendable, CaseIterable, Codable {
+    /// Up or down at random: the floor.
+    case random
+    /// Moves the paddle towards the ball's current height.
+    case tracker
+    /// Knows where the ball will arrive: no avoidable miss, the ceiling.
+    case oracle
+}
+
+/// Plays `episodes` episodes of a baseline on Pong, with the same evaluation seeds as
+/// ``evaluatePolicy(_:episodes:seed:)``: the same `seed` gives every agent the same serves.
+public func evaluateBaseline(_ baseline: Baseline, configuration: PongConfiguration, episodes: Int, seed: UInt64) -> EvaluationReport {
+    let environmentSeed = derivedSeed(seed, purpose: SeedPurpose.evaluation)
+    var environment = FullyObservedPong(try! PongEnvironment(configuration: configuration))
+    let records: [EpisodeRecord<PongCounters>]
+    switch baseline {
+    case .random:
+        var agent = RandomAgent<PongPositions, PongActionSpace>(
+            actionSpace: environment.actionSpace, seed: derivedSeed(seed, purpose: SeedPurpose.agent))
+        records = evaluate(&agent, on: &environment, episodes: episodes, seed: environmentSeed)
+    case .tracker:
+        var agent = PongTracker(configuration: configuration)
+        records = evaluate(&agent, on: &environment, episodes: episodes, seed: environmentSeed)
+    case .oracle:
+        var agent = PongOracle(configuration: configuration)
+        records = evaluate(&agent, on: &environment, episodes: episodes, seed: environmentSeed)
+    }
+    return EvaluationReport(environment: EnvironmentName.pong.rawValue, agent: baseline.rawValue, seed: seed, records: records)
+}
+
 /// Plays `episodes` greedy episodes of a loaded policy on evaluation seeds, which never
 /// coincide with the training serves (they are derived from `seed` for another purpose).
 public func evaluatePolicy(_ loaded: LoadedPolicy, episodes: Int, seed: UInt64) -> EvaluationReport {
@@ -85,5 +119,19 @@ public func evaluatePolicy(_ loaded: LoadedPolicy, episodes: Int, seed: UInt64) 
         var agent = loaded.agent(observationSpace: environment.observationSpace, actionSpace: environment.actionSpace, seed: agentSeed)
         let records = evaluate(&agent, on: &environment, episodes: episodes, seed: environmentSeed)
         return EvaluationReport(environment: name, agent: loaded.path, seed: seed, records: records)
+    }
+}
+
+/// Several agents' reports on the same evaluation episodes (`rl eval --json` with more than one agent).
+public struct EvaluationComparison: Sendable, Codable, Equatable {
+    public var episodes: Int
+    public var seed: UInt64
+    public var reports: [EvaluationReport]
+
+    /// - Precondition: `reports` is not empty.
+    public init(reports: [EvaluationReport]) {
+        episodes = reports[0].episodes
+        seed = reports[0].seed
+        self.reports = reports
     }
 }

@@ -20,4 +20,36 @@ public enum EvaluationText {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// Several reports side by side, one row per agent, fitting 120 columns. Pong's columns
+    /// show "-" for other environments.
+    public static func comparison(_ reports: [EvaluationReport]) -> String {
+        let maximumNameWidth = 28
+        func name(_ report: EvaluationReport) -> String {
+            report.agent.count <= maximumNameWidth ? report.agent : "…" + String(report.agent.suffix(maximumNameWidth - 1))
+        }
+        func percent(_ share: Double?) -> String { share.map { fixed($0 * 100, 1) + "%" } ?? "-" }
+        func number(_ value: Double?, _ digits: Int) -> String { value.map { fixed($0, digits) } ?? "-" }
+        let headers = ["agent", "return", "±95%", "median", "steps", "hits", "misses", "avoidable", "no avoid.", "lost", "truncated"]
+        var rows = [headers]
+        for report in reports {
+            rows.append([
+                name(report), fixed(report.meanReturn, 2), fixed(report.meanReturnHigh - report.meanReturn, 2),
+                fixed(report.medianReturn, 1), fixed(report.meanSteps, 1), number(report.meanHits, 2),
+                number(report.meanMisses, 3), number(report.avoidableMissesPerEpisode, 3),
+                percent(report.noAvoidableMissShare), percent(report.lostShare), percent(report.truncatedShare),
+            ])
+        }
+        let widths = headers.indices.map { column in rows.map { $0[column].count }.max()! }
+        let lines = rows.map { row in
+            row.enumerated().map { column, text in
+                let padding = String(repeating: " ", count: widths[column] - text.count)
+                return column == 0 ? text + padding : padding + text
+            }.joined(separator: "  ")
+        }
+        let first = reports[0]
+        return "\(reports.count) agents on \(first.environment): \(first.episodes) episodes each, seed \(first.seed) (the same serves for every agent)\n"
+            + lines.joined(separator: "\n") + "\n"
+            + "(per episode: hits, misses, avoidable misses; shares of episodes: no avoidable miss, lost, truncated)\n"
+    }
 }

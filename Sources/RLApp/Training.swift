@@ -16,6 +16,10 @@ public struct TrainingOptions: Sendable {
     public var logPath: String?
     /// Episodes per progress report line (the tutorial's 500).
     public var reportInterval = 500
+    /// Every this many episodes, a short greedy evaluation of the agent so far; `nil` for none.
+    public var evaluationInterval: Int?
+    /// Episodes in each of those evaluations.
+    public var evaluationEpisodes = 20
 
     public init(environment: EnvironmentSpec, episodes: Int, seed: UInt64, hyperparameters: Hyperparameters, outputPath: String, logPath: String? = nil) {
         self.environment = environment
@@ -37,12 +41,26 @@ public struct IntervalReport: Sendable, Equatable {
     public var bestReturn: Double
 }
 
+/// A short greedy evaluation made during training (`rl train --eval-every`).
+public struct EvaluationPoint: Sendable, Codable, Equatable {
+    /// Training episodes played before it.
+    public var episodes: Int
+    /// Greedy episodes played.
+    public var evaluationEpisodes: Int
+    public var meanReturn: Double
+    public var meanSteps: Double
+    /// Pong only.
+    public var avoidableMissesPerEpisode: Double?
+}
+
 /// What training tells its observer as it goes.
 public enum TrainingEvent: Sendable {
     /// An episode finished: `episodes` of `total` are done.
     case progress(episodes: Int, total: Int, steps: Int, elapsedSeconds: Double)
     /// Every ``TrainingOptions/reportInterval`` episodes.
     case report(IntervalReport)
+    /// Every ``TrainingOptions/evaluationInterval`` episodes.
+    case evaluation(EvaluationPoint)
 }
 
 /// The outcome of `rl train` (also its `--json` output).
@@ -62,6 +80,8 @@ public struct TrainingOutcome: Sendable, Codable, Equatable {
     public var log: String?
     /// Ctrl-C stopped the run; the policy holds what was learned so far.
     public var interrupted: Bool
+    /// The last greedy evaluation made during training, with `--eval-every`.
+    public var lastEvaluation: EvaluationPoint?
 }
 
 /// Trains a fresh Q-learning agent as `options` say, saves the policy (atomically, also when
@@ -102,8 +122,16 @@ func runTraining<E: DescribedEnvironment>(
         observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
         hyperparameters: options.hyperparameters, seed: derivedSeed(options.seed, purpose: SeedPurpose.agent))
     // The log streams into a temporary file that replaces the destination at the end.
-    let log = try options.logPath.map { path throws(PolicyFileError) in try TrainingLog(path: path) }
+    let log = try options.logPath.map { path throws(PolicyFileError) in
+        try TrainingLog(path: path, withEvaluations: options.evaluationInterval != nil)
+    }
     var logFailure: PolicyFileError?
+    // Evaluations play a greedy copy of the agent on a copy of the untouched environment, with
+    // evaluation seeds: training's own generators never see them, so the run (and its policy
+    // file) is the same with or without them.
+    let evaluationEnvironment = environment
+    let evaluationSeed = derivedSeed(options.seed, purpose: SeedPurpose.evaluation)
+    var lastEvaluation: EvaluationPoint?
     var window = MovingWindow(capacity: options.reportInterval)
     var windowSteps = MovingWindow(capacity: options.reportInterval)
     var bestReturn = -Double.infinity
@@ -114,23 +142,41 @@ func runTraining<E: DescribedEnvironment>(
     let result = train(
         &agent, on: &environment, episodes: options.episodes,
         seed: derivedSeed(options.seed, purpose: SeedPurpose.training)
-    ) { record in
+    ) { record, agentSoFar in
         window.push(record.totalReward)
         windowSteps.push(Double(record.steps))
         bestReturn = max(bestReturn, record.totalReward)
         stepsSoFar += record.steps
+        let played = record.episode + 1
+        var evaluation: EvaluationPoint?
+        if let interval = options.evaluationInterval, played % interval == 0 {
+            // A fresh greedy agent over the table so far, seeded as `rl eval` seeds one: the
+            // last evaluation equals `rl eval --seed <seed> --episodes <n>` of the saved policy.
+            var greedy = QLearningAgent(
+                observationSpace: agentSoFar.observationSpace, actionSpace: agentSoFar.actionSpace,
+                hyperparameters: options.hyperparameters, table: agentSoFar.table,
+                seed: derivedSeed(options.seed, purpose: SeedPurpose.agent))
+            var court = evaluationEnvironment
+            let records = evaluate(&greedy, on: &court, episodes: options.evaluationEpisodes, seed: evaluationSeed)
+            let report = EvaluationReport(environment: options.environment.name.rawValue, agent: "", seed: options.seed, records: records)
+            evaluation = EvaluationPoint(
+                episodes: played, evaluationEpisodes: records.count, meanReturn: report.meanReturn,
+                meanSteps: report.meanSteps, avoidableMissesPerEpisode: report.avoidableMissesPerEpisode)
+            lastEvaluation = evaluation
+        }
         if let log, logFailure == nil {
             do throws(PolicyFileError) {
-                try log.append(record, epsilon: options.hyperparameters.epsilon.value(atEpisode: record.episode, of: options.episodes))
+                try log.append(record, epsilon: options.hyperparameters.epsilon.value(atEpisode: record.episode, of: options.episodes),
+                               evaluation: evaluation)
             } catch {
                 logFailure = error
             }
         }
-        let played = record.episode + 1
         observe(.progress(episodes: played, total: options.episodes, steps: stepsSoFar, elapsedSeconds: seconds(clock.now - start)))
         if played % options.reportInterval == 0 {
             observe(.report(IntervalReport(episodes: played, averageReturn: window.mean, averageSteps: windowSteps.mean, bestReturn: bestReturn)))
         }
+        if let evaluation { observe(.evaluation(evaluation)) }
         return shouldStop() ? .stop : .proceed
     }
     let elapsed = max(seconds(clock.now - start), 1e-9)
@@ -152,25 +198,41 @@ func runTraining<E: DescribedEnvironment>(
         environment: options.environment.name.rawValue, episodes: result.episodes, episodesRequested: options.episodes,
         steps: result.steps, seconds: elapsed, stepsPerSecond: Double(result.steps) / elapsed,
         episodesPerSecond: Double(result.episodes) / elapsed, finalMeanReturn: window.mean, bestReturn: bestReturn,
-        seed: options.seed, policy: options.outputPath, log: options.logPath, interrupted: interrupted)
+        seed: options.seed, policy: options.outputPath, log: options.logPath, interrupted: interrupted,
+        lastEvaluation: lastEvaluation)
 }
 
-/// The per-episode CSV log: episode, return, steps, hits, misses, avoidable misses, epsilon.
+/// The per-episode CSV log: episode, return, steps, hits, misses, avoidable misses, epsilon;
+/// with evaluations, three more columns (greedy mean return, mean steps and avoidable misses
+/// per episode), filled only on the episodes after which an evaluation ran.
 /// Pong's columns are empty for other environments. Rows are buffered and flushed in blocks,
 /// so a long run does not hold its whole log in memory.
 final class TrainingLog {
-    static let header = "episode,return,steps,hits,misses,avoidable_misses,epsilon\n"
+    static let header = "episode,return,steps,hits,misses,avoidable_misses,epsilon"
+    static let evaluationHeader = ",eval_return,eval_steps,eval_avoidable_misses"
     private let writer: AtomicFileWriter
-    private var pending = TrainingLog.header
+    private let withEvaluations: Bool
+    private var pending: String
 
-    init(path: String) throws(PolicyFileError) {
+    init(path: String, withEvaluations: Bool = false) throws(PolicyFileError) {
         writer = try AtomicFileWriter(path: path)
+        self.withEvaluations = withEvaluations
+        pending = Self.header + (withEvaluations ? Self.evaluationHeader : "") + "\n"
     }
 
-    func append(_ record: EpisodeRecord<some ReportedCounters>, epsilon: Double) throws(PolicyFileError) {
+    func append(_ record: EpisodeRecord<some ReportedCounters>, epsilon: Double, evaluation: EvaluationPoint? = nil) throws(PolicyFileError) {
         let pong = record.counters.pong
         let counts = [pong?.hits, pong?.misses, pong?.avoidableMisses].map { $0.map(String.init) ?? "" }
-        pending += "\(record.episode + 1),\(formatNumber(record.totalReward)),\(record.steps),\(counts.joined(separator: ",")),\(formatNumber(epsilon))\n"
+        pending += "\(record.episode + 1),\(formatNumber(record.totalReward)),\(record.steps),\(counts.joined(separator: ",")),\(formatNumber(epsilon))"
+        if withEvaluations {
+            if let evaluation {
+                pending += ",\(formatNumber(evaluation.meanReturn)),\(formatNumber(evaluation.meanSteps)),"
+                    + (evaluation.avoidableMissesPerEpisode.map(formatNumber) ?? "")
+            } else {
+                pending += ",,,"
+            }
+        }
+        pending += "\n"
         if pending.utf8.count >= 1 << 16 { try flush() }
     }
 

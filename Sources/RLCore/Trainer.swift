@@ -90,6 +90,17 @@ public func train<E: Environment, A: Agent>(
     _ agent: inout A, on environment: inout E, episodes: Int, seed: UInt64?,
     onEpisode: (EpisodeRecord<E.Counters>) -> TrainingControl = { _ in .proceed }
 ) -> TrainingResult where A.Observation == E.Observation, A.Action == E.Action {
+    train(&agent, on: &environment, episodes: episodes, seed: seed) { record, _ in onEpisode(record) }
+}
+
+/// Trains like ``train(_:on:episodes:seed:onEpisode:)``, and also shows `onEpisode` the agent
+/// as it is after each episode, so a caller can evaluate a copy of it without disturbing the
+/// run (the agent is passed by value: the callback cannot change it).
+@inlinable
+public func train<E: Environment, A: Agent>(
+    _ agent: inout A, on environment: inout E, episodes: Int, seed: UInt64?,
+    onEpisode: (EpisodeRecord<E.Counters>, A) -> TrainingControl
+) -> TrainingResult where A.Observation == E.Observation, A.Action == E.Action {
     var steps = 0
     for episode in 0..<episodes {
         agent.beginEpisode(episode, of: episodes)
@@ -97,16 +108,25 @@ public func train<E: Environment, A: Agent>(
             &agent, on: &environment, mode: .training, episode: episode,
             seed: episode == 0 ? seed : nil)
         steps += record.steps
-        if onEpisode(record) == .stop {
+        if onEpisode(record, agent) == .stop {
             return TrainingResult(episodes: episode + 1, steps: steps, stoppedEarly: episode + 1 < episodes)
         }
     }
     return TrainingResult(episodes: episodes, steps: steps, stoppedEarly: false)
 }
 
+/// The seed of evaluation episode `episode` of an evaluation seeded with `seed`.
+@inlinable
+public func evaluationEpisodeSeed(_ seed: UInt64, episode: Int) -> UInt64 {
+    derivedSeed(seed, purpose: UInt64(episode))
+}
+
 /// Plays `episodes` greedy episodes (no exploration, no learning) and returns their records.
-/// The environment is reseeded once with `seed`, so every agent evaluated with the same seed
-/// meets the same sequence of episodes: comparisons are paired.
+///
+/// Each episode is reseeded with ``evaluationEpisodeSeed(_:episode:)``, so episode k starts
+/// the same way for every agent evaluated with the same seed, whatever happened in the
+/// episodes before it (an agent that misses more would otherwise draw more serves and shift
+/// the later episodes): comparisons are paired.
 public func evaluate<E: Environment, A: Agent>(
     _ agent: inout A, on environment: inout E, episodes: Int, seed: UInt64
 ) -> [EpisodeRecord<E.Counters>] where A.Observation == E.Observation, A.Action == E.Action {
@@ -115,7 +135,7 @@ public func evaluate<E: Environment, A: Agent>(
     for episode in 0..<episodes {
         records.append(playEpisode(
             &agent, on: &environment, mode: .evaluation, episode: episode,
-            seed: episode == 0 ? seed : nil))
+            seed: evaluationEpisodeSeed(seed, episode: episode)))
     }
     return records
 }

@@ -55,8 +55,14 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Where to save the policy (default: policies/<env>.safetensors).")
     var out: String?
 
-    @Option(help: "Write one CSV row per episode (episode, return, steps, hits, misses, avoidable_misses, epsilon).")
+    @Option(help: "Write one CSV row per episode (episode, return, steps, hits, misses, avoidable_misses, epsilon; with --eval-every also eval_return, eval_steps, eval_avoidable_misses).")
     var log: String?
+
+    @Option(parsing: .unconditional, help: "Every N episodes, a short greedy evaluation, printed and logged (1...10000000).")
+    var evalEvery: Int?
+
+    @Option(parsing: .unconditional, help: "Episodes of each --eval-every evaluation (1...100000).")
+    var evalEpisodes = 20
 
     @Flag(help: "Print only the final summary.")
     var quiet = false
@@ -74,6 +80,12 @@ struct TrainCommand: ParsableCommand {
             if let value, !(value >= 0 && value <= 1) {
                 throw ValidationError("\(name) must be in 0...1, got \(value)")
             }
+        }
+        if let evalEvery, !(1...10_000_000).contains(evalEvery) {
+            throw ValidationError("--eval-every must be in 1...10000000, got \(evalEvery)")
+        }
+        guard (1...100_000).contains(evalEpisodes) else {
+            throw ValidationError("--eval-episodes must be in 1...100000, got \(evalEpisodes)")
         }
         if learningRate == 0 { throw ValidationError("--learning-rate must be above 0") }
         if env == .cliffWalking && (observation != nil || stay || preset != nil) {
@@ -111,6 +123,8 @@ struct TrainCommand: ParsableCommand {
             environment: environment, episodes: episodes, seed: seed, hyperparameters: try hyperparameters(),
             outputPath: out ?? env.defaultPolicyPath, logPath: log)
         options.reportInterval = min(500, episodes)
+        options.evaluationInterval = evalEvery
+        options.evaluationEpisodes = evalEpisodes
 
         let human = json ? ConsoleStream.standardError : ConsoleStream.standardOutput
         let view = TrainingProgressView(stream: human, quiet: quiet)

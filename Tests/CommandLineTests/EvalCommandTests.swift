@@ -57,3 +57,50 @@ import Testing
         }
     }
 }
+
+@Suite struct EvalComparisonTests {
+    @Test func baselinesAloneNeedNoPolicy() throws {
+        let run = try RL.run(["eval", "--baseline", "oracle", "--episodes", "30", "--json"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let json = try #require(run.json)
+        #expect(json["agent"] as? String == "oracle")
+        #expect(json["avoidable_misses_per_episode"] as? Double == 0)
+        for key in ["median_return", "min_return", "max_return", "mean_return_low", "mean_return_high", "return_standard_deviation",
+                    "lives_lost_per_episode", "won_share", "lost_share", "truncated_share", "no_life_lost_share"] {
+            #expect(json[key] is Double, "\(key)")
+        }
+    }
+
+    @Test func policiesAndBaselinesSideBySide() throws {
+        let folder = temporaryFolder()
+        #expect(try RL.run(["train", "--episodes", "100", "--quiet", "--out", "a.safetensors"], in: folder).status == 0)
+        #expect(try RL.run(["train", "--episodes", "200", "--quiet", "--out", "b.safetensors", "--seed", "2"], in: folder).status == 0)
+        let arguments = ["eval", "a.safetensors", "--compare", "b.safetensors", "--baseline", "random", "--baseline", "tracker", "--episodes", "20"]
+        let run = try RL.run(arguments, in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = run.standardOutput.split(separator: "\n")
+        #expect(lines.count == 7)
+        #expect(lines[1].hasPrefix("agent") && lines[2].hasPrefix("a.safetensors") && lines[3].hasPrefix("b.safetensors"))
+        #expect(lines[4].hasPrefix("random") && lines[5].hasPrefix("tracker"))
+        #expect(lines.allSatisfy { $0.count <= 120 })
+        let json = try #require(try RL.run(arguments + ["--json"], in: folder).json)
+        let reports = try #require(json["reports"] as? [[String: Any]])
+        #expect(reports.map { $0["agent"] as? String } == ["a.safetensors", "b.safetensors", "random", "tracker"])
+        // The table and the single reports agree: the same seed gives each agent the same episodes.
+        let single = try #require(try RL.run(["eval", "--baseline", "tracker", "--episodes", "20", "--json"], in: folder).json)
+        #expect(single["mean_return"] as? Double == reports[3]["mean_return"] as? Double)
+    }
+
+    @Test func mixedEnvironmentsAreOneLineErrors() throws {
+        let folder = temporaryFolder()
+        #expect(try RL.run(["train", "--episodes", "20", "--quiet"], in: folder).status == 0)
+        #expect(try RL.run(["train", "--env", "cliff-walking", "--episodes", "20", "--quiet"], in: folder).status == 0)
+        for arguments in [["eval", "policies/pong.safetensors", "--compare", "policies/cliff-walking.safetensors"],
+                          ["eval", "policies/cliff-walking.safetensors", "--baseline", "random"],
+                          ["eval", "--env", "cliff-walking", "--baseline", "oracle"],
+                          ["eval", "--baseline", "perfect"]] {
+            let run = try RL.run(arguments, in: folder)
+            #expect(run.status != 0 && run.errorLines.count == 1 && run.standardError.hasPrefix("error: "), "\(arguments): \(run.standardError)")
+        }
+    }
+}

@@ -98,3 +98,20 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder + "/p.safetensors"))
     }
 }
+
+@Suite struct TrainEvaluationCommandTests {
+    @Test func evalEveryPrintsAndLogsGreedyEvaluations() throws {
+        let folder = temporaryFolder()
+        let run = try RL.run(["train", "--episodes", "200", "--eval-every", "100", "--eval-episodes", "3", "--log", "run.csv", "--json"], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError.contains("episodes 100: greedy evaluation over 3 episodes: average return"))
+        let json = try #require(run.json)
+        #expect((json["last_evaluation"] as? [String: Any])?["episodes"] as? Int == 200)
+        let log = try String(contentsOfFile: folder + "/run.csv", encoding: .utf8).split(separator: "\n")
+        #expect(log[0] == "episode,return,steps,hits,misses,avoidable_misses,epsilon,eval_return,eval_steps,eval_avoidable_misses")
+        for arguments in [["train", "--eval-every", "0"], ["train", "--eval-every", "-5"], ["train", "--eval-episodes", "0"]] {
+            let bad = try RL.run(arguments, in: folder)
+            #expect(bad.status != 0 && bad.errorLines.count == 1 && bad.standardError.hasPrefix("error: --eval-"), "\(bad.standardError)")
+        }
+    }
+}

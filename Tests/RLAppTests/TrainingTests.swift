@@ -38,6 +38,7 @@ func temporaryFolder() -> String {
             switch event {
             case .report(let report): reports.append(report)
             case .progress(let episodes, _, _, _): lastProgress = episodes
+            case .evaluation: Issue.record("no evaluation was asked for")
             }
         }
         #expect(outcome.episodes == 300 && !outcome.interrupted && lastProgress == 300)
@@ -132,5 +133,42 @@ func temporaryFolder() -> String {
         for key in ["episodes", "mean_return", "mean_steps", "mean_hits", "avoidable_misses_per_episode", "no_avoidable_miss_share"] {
             #expect(object[key] != nil, "\(key)")
         }
+    }
+}
+
+@Suite struct TrainingEvaluationTests {
+    @Test func periodicEvaluationsAreLoggedAndLeaveTrainingUntouched() throws {
+        let folder = temporaryFolder()
+        var plain = TrainingOptions(environment: .pong(PongConfiguration()), episodes: 300, seed: 4, hyperparameters: .pongDefault,
+                                    outputPath: folder + "/plain.safetensors", logPath: folder + "/plain.csv")
+        plain.reportInterval = 100
+        var evaluated = plain
+        evaluated.outputPath = folder + "/evaluated.safetensors"
+        evaluated.logPath = folder + "/evaluated.csv"
+        evaluated.evaluationInterval = 100
+        evaluated.evaluationEpisodes = 5
+        _ = try runTraining(plain)
+        var points: [EvaluationPoint] = []
+        let outcome = try runTraining(evaluated) { event in
+            if case .evaluation(let point) = event { points.append(point) }
+        }
+        #expect(try AtomicFile.read(plain.outputPath) == (try AtomicFile.read(evaluated.outputPath)))
+        #expect(points.map(\.episodes) == [100, 200, 300] && points.allSatisfy { $0.evaluationEpisodes == 5 })
+        #expect(outcome.lastEvaluation == points.last)
+
+        let plainRows = try String(contentsOfFile: plain.logPath!, encoding: .utf8).split(separator: "\n")
+        let rows = try String(contentsOfFile: evaluated.logPath!, encoding: .utf8).split(separator: "\n")
+        #expect(rows[0] == plainRows[0] + ",eval_return,eval_steps,eval_avoidable_misses")
+        // The first seven columns are the plain log's, unchanged.
+        #expect(zip(rows, plainRows).dropFirst().allSatisfy { $0.hasPrefix($1 + ",") })
+        let filled = rows.dropFirst().filter { !$0.hasSuffix(",,,") }
+        #expect(filled.count == 3 && filled[0].hasPrefix("100,"))
+        let fields = filled[2].split(separator: ",", omittingEmptySubsequences: false)
+        #expect(Double(fields[7]) == points[2].meanReturn && Double(fields[8]) == points[2].meanSteps)
+
+        // The same evaluation by hand: a greedy copy of the saved agent on the evaluation seeds.
+        let loaded = try LoadedPolicy(path: evaluated.outputPath)
+        let report = evaluatePolicy(loaded, episodes: 5, seed: 4)
+        #expect(report.meanReturn == points[2].meanReturn)
     }
 }

@@ -60,7 +60,7 @@ struct RightWalker: Agent {
         let records = evaluate(&agent, on: &environment, episodes: 2, seed: 5)
         #expect(records.count == 2 && agent.learned.isEmpty && agent.episodes.isEmpty)
         #expect(agent.modes.allSatisfy { $0 == .evaluation })
-        #expect(environment.resets == [5, nil])
+        #expect(environment.resets == [evaluationEpisodeSeed(5, episode: 0), evaluationEpisodeSeed(5, episode: 1)])
     }
 
     @Test func timeLimitTruncatesButNeverHidesTermination() {

@@ -1,0 +1,116 @@
+import RLCliffWalking
+import RLPong
+import RLTabular
+
+/// A ball direction of the `markov` observation, as `rl inspect --direction` names it.
+public enum BallDirection: String, Sendable, CaseIterable, Codable {
+    case leftUp = "left-up"
+    case leftDown = "left-down"
+    case rightUp = "right-up"
+    case rightDown = "right-down"
+
+    /// The observation's `ballMovingRight` (1 = away from the paddle).
+    public var movingRight: Int { self == .rightUp || self == .rightDown ? 1 : 0 }
+    /// The observation's `ballMovingUp`.
+    public var movingUp: Int { self == .leftUp || self == .rightUp ? 1 : 0 }
+
+    /// In words, for titles.
+    public var phrase: String {
+        "moving \(movingRight == 1 ? "right (away from the paddle)" : "left (towards the paddle)") and \(movingUp == 1 ? "up" : "down")"
+    }
+}
+
+/// One grid of a policy's states: what `rl inspect` prints and what the heatmap paints.
+/// For Pong: rows are ball-y bins (top of the court first), columns ball-x bins (the paddle's
+/// side first), for one paddle bin and, in `markov`, one ball direction.
+public struct PolicyPanel: Sendable, Equatable {
+    public var title: String
+    /// Labels of the rows, top to bottom.
+    public var rowLabels: [String]
+    /// Labels of the columns, left to right.
+    public var columnLabels: [String]
+    /// What the rows and columns measure, for the legend.
+    public var rowAxis: String
+    public var columnAxis: String
+    /// The dense state index of each cell, `[row][column]`.
+    public var states: [[Int]]
+}
+
+/// Which panels to show.
+public struct PanelSelection: Sendable, Equatable {
+    /// One paddle bin, or all.
+    public var paddle: Int?
+    /// One ball direction (`markov` only), or all.
+    public var direction: BallDirection?
+
+    public init(paddle: Int? = nil, direction: BallDirection? = nil) {
+        self.paddle = paddle
+        self.direction = direction
+    }
+}
+
+/// A selection that does not fit the policy.
+public struct InspectionError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension EnvironmentSpec {
+    /// The panels that lay out this environment's table.
+    /// - Throws: when the selection names a paddle bin or direction the table does not have.
+    public func panels(_ selection: PanelSelection = PanelSelection()) throws(InspectionError) -> [PolicyPanel] {
+        switch self {
+        case .pong(let configuration):
+            return try pongPanels(configuration, selection)
+        case .cliffWalking:
+            if selection.paddle != nil || selection.direction != nil {
+                throw InspectionError("--paddle and --direction apply to pong policies only")
+            }
+            let rows = CliffWalking.rows, columns = CliffWalking.columns
+            return [PolicyPanel(
+                title: "Cliff Walking (start bottom left, goal bottom right)",
+                rowLabels: (0..<rows).map { "row \($0)" }, columnLabels: (0..<columns).map(String.init),
+                rowAxis: "row (top first)", columnAxis: "column",
+                states: (0..<rows).map { row in (0..<columns).map { row * columns + $0 } })]
+        }
+    }
+
+    private func pongPanels(_ configuration: PongConfiguration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
+        let space = PongObservationSpace(configuration: configuration)
+        let paddleBins = configuration.paddleBins, ballYBins = configuration.ballYBins, ballXBins = configuration.ballXBins
+        if let paddle = selection.paddle, !(0..<space.paddleCount).contains(paddle) {
+            throw InspectionError("--paddle must be in 0...\(space.paddleCount - 1) for this policy, got \(paddle)")
+        }
+        if selection.direction != nil && configuration.observation != .markov {
+            throw InspectionError("--direction applies to markov policies only; this one observes \(configuration.observation.rawValue)")
+        }
+        let paddles = selection.paddle.map { [$0] } ?? Array(0..<space.paddleCount)
+        let directions: [BallDirection?] = configuration.observation == .markov
+            ? (selection.direction.map { [$0] } ?? BallDirection.allCases) : [nil]
+        func range(_ values: ClosedRange<Int>) -> String {
+            values.count == 1 ? "\(values.lowerBound)" : "\(values.lowerBound)..\(values.upperBound)"
+        }
+        let rowLabels = (0..<space.ballYCount).reversed().map { "y " + range(ballYBins.values(inBin: $0)) }
+        let columnLabels = (0..<space.ballXCount).map { String(ballXBins.values(inBin: $0).lowerBound) }
+        var panels: [PolicyPanel] = []
+        for paddle in paddles {
+            for direction in directions {
+                var title = "paddle \(paddle) (bottom edge at y \(range(paddleBins.values(inBin: paddle))))"
+                if let direction { title += ", ball \(direction.phrase)" }
+                let states = (0..<space.ballYCount).reversed().map { ballY in
+                    (0..<space.ballXCount).map { ballX in
+                        space.index(of: PongObservation(
+                            paddle: paddle, ballY: ballY, ballX: ballX,
+                            ballMovingRight: direction?.movingRight ?? 0, ballMovingUp: direction?.movingUp ?? 0))
+                    }
+                }
+                panels.append(PolicyPanel(
+                    title: title, rowLabels: rowLabels, columnLabels: columnLabels,
+                    rowAxis: "ball y (top of the court first)", columnAxis: "ball x (lowest x of the bin; the paddle is on the left)",
+                    states: states))
+            }
+        }
+        return panels
+    }
+}

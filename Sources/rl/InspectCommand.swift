@@ -1,0 +1,111 @@
+import ArgumentParser
+import RLApp
+import RLRender
+import RLSDL
+import RLTabular
+
+extension BallDirection: ExpressibleByArgument {}
+
+/// When to colour terminal output.
+enum ColourChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+struct InspectCommand: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
+
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show what a policy learned: a summary, then its greedy action in every state.",
+        discussion: """
+        Each grid is one paddle position (and, for markov policies, one ball direction): rows are the \
+        ball's height, top of the court first; columns the ball's x, the paddle's side on the left. \
+        A cell shows the greedy action (↑ up, ↓ down, = stay, ? tie, · never visited).
+        """)
+
+    @Argument(help: "Policy file.")
+    var policy = "policies/pong.safetensors"
+
+    @Option(parsing: .unconditional, help: "Show only this paddle bin (0 = lowest).")
+    var paddle: Int?
+
+    @Option(help: "Markov policies: show only this ball direction (left-up, left-down, right-up, right-down).")
+    var direction: BallDirection?
+
+    @Flag(help: "Show each action's value beside the arrow.")
+    var values = false
+
+    @Option(help: "Output format: text (summary and grids), csv (one row per state and action) or json.")
+    var format: Format = .text
+
+    @Flag(help: "Print only the summary.")
+    var summaryOnly = false
+
+    @Option(help: "Colour the grids: auto (on a terminal), always or never.")
+    var color: ColourChoice = .auto
+
+    @Option(parsing: .unconditional, help: "Widest line of the grids, in columns (40...1000); wider grids are split.")
+    var width = 120
+
+    @Option(help: "Write the Q-table to this NumPy .npy file (numpy.load reads it) instead of printing it.")
+    var export: String?
+
+    @Option(help: "Draw the policy as a PNG picture: a panel per paddle position, cells coloured by value with the greedy action's arrow.")
+    var heatmap: String?
+
+    @Option(help: "Explain one state, given as P,Y,X[,DX,DY] bins (ROW,COLUMN for cliff-walking).")
+    var state: String?
+
+    func validate() throws {
+        guard (40...1000).contains(width) else { throw ValidationError("--width must be in 40...1000, got \(width)") }
+        if let paddle, paddle < 0 { throw ValidationError("--paddle must be 0 or more, got \(paddle)") }
+    }
+
+    func run() throws {
+        let loaded: LoadedPolicy
+        do { loaded = try LoadedPolicy(path: policy) } catch { throw CommandError(error.message) }
+        let out = ConsoleStream.standardOutput
+        let panels: [PolicyPanel]
+        do {
+            panels = try loaded.environment.panels(PanelSelection(paddle: paddle, direction: direction))
+        } catch {
+            throw CommandError(error.message)
+        }
+
+        if let state {
+            let explanation: StateExplanation
+            do { explanation = try StateExplanation(parsing: state, policy: loaded.policy) } catch { throw CommandError(error.message) }
+            out.write(explanation.render(loaded.policy, environment: loaded.environment))
+            return
+        }
+        if let heatmap {
+            do { try PictureFile.checkPNGPath(heatmap, option: "--heatmap") } catch { throw CommandError(error.message) }
+            try savePNG(PolicyHeatmap.picture(panels, table: loaded.policy.table, actions: loaded.policy.metadata.actions), to: heatmap)
+            out.writeLine("Heatmap of \(panels.count) panel\(panels.count == 1 ? "" : "s") written to \(heatmap).")
+            return
+        }
+        if let export {
+            guard export.hasSuffix(".npy") else { throw CommandError("--export writes a NumPy file: give it a name ending in .npy, got \(export)") }
+            do {
+                try AtomicFile.write(NumPyFile.encode(shape: loaded.policy.table.shape, values: loaded.policy.table.values), to: export)
+            } catch {
+                throw CommandError(error.message)
+            }
+            out.writeLine("Q-table \(loaded.policy.table.shape) written to \(export) (numpy.load reads it; axes \((loaded.policy.metadata.stateDimensions + ["action"]).joined(separator: ", "))).")
+            return
+        }
+        switch format {
+        case .csv:
+            out.write(PolicyCSV.render(loaded.policy))
+        case .json:
+            out.writeLine(JSONText.encode(PolicyDocument(loaded)))
+        case .text:
+            out.write(PolicySummaryText.render(PolicySummary(loaded), environment: loaded.environment))
+            if summaryOnly { return }
+            let colour = color == .always || (color == .auto && out.isTerminal)
+            out.write("\n" + PolicyDump.render(
+                panels, table: loaded.policy.table, actions: loaded.policy.metadata.actions,
+                options: DumpOptions(showsValues: values, usesColour: colour, width: width)))
+        }
+    }
+}
