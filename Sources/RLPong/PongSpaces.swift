@@ -64,12 +64,25 @@ public struct PongObservationSpace: FiniteSpace, Sendable, Equatable {
     public let paddleCount: Int
     public let ballYCount: Int
     public let ballXCount: Int
+    // Row-major strides of each dimension (0 for the directions in `classic`). The index is a
+    // sum of independent products, so the multiplications run in parallel instead of in a chain.
+    @usableFromInline let paddleStride: Int
+    @usableFromInline let ballYStride: Int
+    @usableFromInline let ballXStride: Int
+    @usableFromInline let movingRightStride: Int
+    @usableFromInline let movingUpStride: Int
 
     public init(configuration: PongConfiguration) {
         mode = configuration.observation
         paddleCount = configuration.paddleBins.count
         ballYCount = configuration.ballYBins.count
         ballXCount = configuration.ballXBins.count
+        let directions = mode == .markov ? 4 : 1
+        ballXStride = directions
+        ballYStride = ballXCount * directions
+        paddleStride = ballYCount * ballXCount * directions
+        movingRightStride = mode == .markov ? 2 : 0
+        movingUpStride = mode == .markov ? 1 : 0
     }
 
     @usableFromInline var directionCount: Int { mode == .markov ? 4 : 1 }
@@ -87,8 +100,8 @@ public struct PongObservationSpace: FiniteSpace, Sendable, Equatable {
 
     @inlinable @inline(__always)
     public func index(of element: PongObservation) -> Int {
-        let position = (element.paddle &* ballYCount &+ element.ballY) &* ballXCount &+ element.ballX
-        return mode == .markov ? position &* 4 &+ element.ballMovingRight &* 2 &+ element.ballMovingUp : position
+        (element.paddle &* paddleStride &+ element.ballY &* ballYStride &+ element.ballX &* ballXStride)
+            &+ (element.ballMovingRight &* movingRightStride &+ element.ballMovingUp &* movingUpStride)
     }
 
     public func element(at index: Int) -> PongObservation {

@@ -65,6 +65,12 @@ public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
         // number and a second pass.
         let row = table.index(state: state, action: 0)
         let values = table.storage.values
+        // Two actions (Pong's default) is the common case: decide it without a loop.
+        if table.actionCount == 2 {
+            let first = values[row], second = values[row &+ 1]
+            if first != second { return first > second ? 0 : 1 }
+            return generator.nextIndex(below: 2)
+        }
         var best = values[row]
         var bestAction = 0
         var ties = 1

@@ -67,6 +67,8 @@ public struct QTable: Sendable, Equatable {
     public func maxValue(in state: Int) -> Double {
         let row = index(state: state, action: 0)
         let values = storage.values
+        // Two actions (Pong's default) is the common case: no loop set-up for it.
+        if actionCount == 2 { return Swift.max(values[row], values[row &+ 1]) }
         var best = values[row]
         for action in 1..<actionCount where values[row &+ action] > best { best = values[row &+ action] }
         return best
