@@ -41,11 +41,13 @@ let package = Package(
             name: "rl",
             dependencies: ["RLApp", "RLRender", "RLPongRender", "RLSDL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Helpers shared by the test targets (running Python for the interoperability tests).
+        .target(name: "RLTestSupport", path: "Tests/RLTestSupport"),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "RLPongTests", dependencies: ["RLPong", "RLCore"]),
-        .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong"]),
-        .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLTabular", "RLPong", "RLPongRender", "RLRender", "RLSDL", "RLCore"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["rl", "RLSDL", "RLApp"]),
+        .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong", "RLTestSupport"]),
+        .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLTabular", "RLPong", "RLPongRender", "RLRender", "RLSDL", "RLCore", "RLTestSupport"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["rl", "RLSDL", "RLApp", "RLTestSupport"]),
         .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL"]),
         .testTarget(name: "RLPongRenderTests", dependencies: ["RLPongRender", "RLRender", "RLPong", "RLSDL", "CSDL2"]),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RLTestSupport
 
 @Suite struct InspectCommandTests {
     /// A folder with a short-trained default policy at policies/pong.safetensors.
@@ -55,15 +56,9 @@ import Testing
         let export = try RL.run(["inspect", "--export", "out/q.npy"], in: folder)
         #expect(export.status == 0 && export.standardOutput.contains("written to out/q.npy"))
         let script = "import sys, numpy as np; q = np.load(sys.argv[1]); assert q.shape == (12, 16, 18, 2), q.shape; print(repr(float(q.sum())))"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, folder + "/out/q.npy"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        process.waitUntilExit()
-        let sum = Double(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-        #expect(process.terminationStatus == 0)
+        let python = try runPython(script, arguments: [folder + "/out/q.npy"])
+        let sum = Double(python.output.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(python.status == 0, "\(python.output)")
         #expect(abs((sum ?? .nan) - q.reduce(0, +)) < 1e-6)
     }
 

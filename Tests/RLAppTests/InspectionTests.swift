@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RLTestSupport
 import RLCore
 import RLPong
 import RLTabular
@@ -186,15 +187,7 @@ import RLTabular
         assert abs(q.sum() - (1.9 - 9 - 1 + 12.25)) < 1e-12
         print("ok")
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        process.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0 && text.contains("ok"), "\(text)")
+        let python = try runPython(script, arguments: [path])
+        #expect(python.status == 0 && python.output.contains("ok"), "\(python.output)")
     }
 }

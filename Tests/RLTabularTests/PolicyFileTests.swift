@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RLTestSupport
 import RLCore
 @testable import RLTabular
 
@@ -114,16 +115,8 @@ import RLCore
         assert v[1, 1, 1] == 2 and v.sum() == 2
         print("ok")
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        process.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0 && text.contains("ok"), "\(text)")
+        let python = try runPython(script, arguments: [path])
+        #expect(python.status == 0 && python.output.contains("ok"), "\(python.output)")
     }
 }
 
