@@ -145,3 +145,39 @@ public struct WatchControls: Sendable, Equatable {
     /// The HUD's status line: the pause, or the speed.
     public var status: String { isPaused ? "PAUSED" : "\(stepsPerSecond) STEPS/S" }
 }
+
+extension WatchRequest {
+    /// The requests typed on a terminal, from the raw bytes read: the window's keys (space,
+    /// arrows, + and −, n, s, v, q, Esc), arrows arriving as `ESC [ C` and `ESC [ D`.
+    public static func requests(fromTerminalInput bytes: [UInt8]) -> [WatchRequest] {
+        var requests: [WatchRequest] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case 0x1B:
+                // An arrow is ESC [ C (right) or ESC [ D (left); a lone ESC quits.
+                if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "[") {
+                    switch bytes[index + 1] {
+                    case UInt8(ascii: "C"): requests.append(.faster)
+                    case UInt8(ascii: "D"): requests.append(.slower)
+                    default: break
+                    }
+                    index += 2
+                } else {
+                    requests.append(.quit)
+                }
+            case UInt8(ascii: " "): requests.append(.togglePause)
+            case UInt8(ascii: "+"), UInt8(ascii: "="): requests.append(.faster)
+            case UInt8(ascii: "-"), UInt8(ascii: "_"): requests.append(.slower)
+            case UInt8(ascii: "n"), UInt8(ascii: "N"): requests.append(.nextEpisode)
+            case UInt8(ascii: "s"), UInt8(ascii: "S"): requests.append(.screenshot)
+            case UInt8(ascii: "v"), UInt8(ascii: "V"): requests.append(.toggleAgentView)
+            case UInt8(ascii: "q"), UInt8(ascii: "Q"): requests.append(.quit)
+            default: break
+            }
+        }
+        return requests
+    }
+}

@@ -122,18 +122,37 @@ extension WatchCommand {
         let layout = PongLayout(configuration: session.environment.configuration)
         let output = ConsoleStream.standardOutput
         catchInterrupts()
+        // Keys work as in the window when standard input is a terminal.
+        let keyboard = TerminalKeyboard()
         // Hide the cursor and clear once; every frame then redraws in place from the top left.
         output.write("\u{1B}[?25l\u{1B}[2J")
-        defer { output.write("\u{1B}[0m\u{1B}[?25h\n") }
-        let controls = WatchControls(stepsPerSecond: stepsPerSecond)
+        defer {
+            keyboard?.restore()
+            output.write("\u{1B}[0m\u{1B}[?25h\n")
+        }
+        var controls = WatchControls(stepsPerSecond: stepsPerSecond)
         var pacer = Pacer(now: monotonicMilliseconds())
-        var shown = 0
+        var shown: (frame: Int, controls: WatchControls)?
         while !wasInterrupted {
-            if shown != session.frameCount {
+            for request in WatchRequest.requests(fromTerminalInput: keyboard?.pendingBytes() ?? []) {
+                switch request {
+                case .quit:
+                    return
+                case .nextEpisode:
+                    session.skipEpisode()
+                    pacer = Pacer(now: monotonicMilliseconds())
+                case .screenshot:
+                    let frame = session.frame()
+                    try writePNG(frame.scene(), to: "rl-watch-episode\(frame.episode)-step\(frame.state.stepCount).png")
+                default:
+                    controls.apply(request)
+                }
+            }
+            if shown?.frame != session.frameCount || shown?.controls != controls {
                 let picture = TerminalPicture(region: layout.playArea, unitsPerColumn: Self.terminalUnitsPerColumn(for: layout))
-                let lines = picture.lines(for: session.frame(status: controls.status).scene())
+                let lines = picture.lines(for: session.frame(status: controls.status, showingAgentView: controls.showsAgentView).scene())
                 output.write("\u{1B}[H" + lines.joined(separator: "\u{1B}[K\r\n") + "\u{1B}[K\u{1B}[J")
-                shown = session.frameCount
+                shown = (session.frameCount, controls)
             }
             let now = monotonicMilliseconds()
             if pacer.isFinished(session, limits: limits, now: now) { return }

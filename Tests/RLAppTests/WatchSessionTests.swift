@@ -102,3 +102,12 @@ import RLTabular
         #expect(throws: WatchError.self) { try WatchSession(policy: loaded, seed: 1) }
     }
 }
+
+@Suite struct TerminalKeyTests {
+    @Test func terminalBytesBecomeTheWindowsRequests() {
+        let typed = Array(" +-nsvq".utf8) + [0x1B, UInt8(ascii: "["), UInt8(ascii: "C"), 0x1B, UInt8(ascii: "["), UInt8(ascii: "D"), 0x1B]
+        #expect(WatchRequest.requests(fromTerminalInput: typed)
+            == [.togglePause, .faster, .slower, .nextEpisode, .screenshot, .toggleAgentView, .quit, .faster, .slower, .quit])
+        #expect(WatchRequest.requests(fromTerminalInput: Array("xyz".utf8)).isEmpty)
+    }
+}
