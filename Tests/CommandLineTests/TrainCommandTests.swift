@@ -66,6 +66,17 @@ import Testing
         #expect(!run.standardError.contains("Fatal error") && !run.standardError.contains("Backtrace"))
     }
 
+    /// The README promises that `rl train --seed 1` remakes the shipped policy byte for byte.
+    @Test func seedOneRemakesTheShippedPolicy() throws {
+        let folder = temporaryFolder()
+        let run = try RL.run(["train", "--seed", "1", "--quiet", "--out", "remade.safetensors"], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("policies/pong.safetensors")
+        let remade = try #require(FileManager.default.contents(atPath: folder + "/remade.safetensors"))
+        #expect(FileManager.default.contents(atPath: shipped.path) == remade)
+    }
+
     @Test func helpIsNotAnError() throws {
         let run = try RL.run(["train", "--help"])
         #expect(run.status == 0 && run.standardOutput.contains("--learning-rate"))
