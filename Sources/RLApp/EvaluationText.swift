@@ -3,7 +3,7 @@ public enum EvaluationText {
     public static func render(_ report: EvaluationReport) -> String {
         func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
         var lines = [
-            "\(report.agent) on \(report.environment): \(report.episodes) greedy episodes, seed \(report.seed)",
+            "\(report.agent) on \(report.environment): \(report.episodes) episode\(report.episodes == 1 ? "" : "s"), seed \(report.seed)",
             "  return           mean \(fixed(report.meanReturn, 2)) (95% CI \(fixed(report.meanReturnLow, 2)) to \(fixed(report.meanReturnHigh, 2))), median \(fixed(report.medianReturn, 1)), min \(fixed(report.minReturn, 1)), max \(fixed(report.maxReturn, 1))",
             "  steps            mean \(fixed(report.meanSteps, 1))",
         ]

@@ -9,7 +9,7 @@ public enum ScenePainter {
         setColor(scene.background, on: renderer)
         var background = pixelRect(Rect(x: 0, y: 0, width: scene.width, height: scene.height), scale: scale, offsetX: offsetX, offsetY: offsetY)
         SDL_RenderFillRect(renderer, &background)
-        for item in scene.items {
+        for item in scene.items where item.isFinite {
             switch item {
             case .rectangle(let rect, let color):
                 setColor(color, on: renderer)
@@ -71,6 +71,18 @@ public enum ScenePainter {
                 var span = SDL_Rect(x: left, y: row, w: right - left + 1, h: 1)
                 SDL_RenderFillRect(renderer, &span)
             }
+        }
+    }
+}
+
+extension SceneItem {
+    /// Whether every coordinate is a finite number (a painter skips the others rather than trap).
+    var isFinite: Bool {
+        switch self {
+        case .rectangle(let rect, _): [rect.x, rect.y, rect.width, rect.height].allSatisfy { $0.isFinite && abs($0) < 1e9 }
+        case .circle(let x, let y, let radius, _): [x, y, radius].allSatisfy { $0.isFinite && abs($0) < 1e9 }
+        case .line(let x1, let y1, let x2, let y2, _): [x1, y1, x2, y2].allSatisfy { $0.isFinite && abs($0) < 1e9 }
+        case .text(_, let x, let y, let size, _): [x, y, size].allSatisfy { $0.isFinite && abs($0) < 1e9 }
         }
     }
 }

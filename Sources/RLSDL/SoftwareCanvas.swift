@@ -62,10 +62,34 @@ public final class SoftwareCanvas {
     public func writePNG(to path: String) throws(SDLError) {
         try PNGFile.save(surface, to: path)
     }
+
+    /// The image as PNG bytes, encoded in memory by SDL2_image.
+    public func encodePNG() throws(SDLError) -> [UInt8] {
+        // A PNG is never much larger than the raw pixels: room for them plus headers.
+        let capacity = width * height * 4 + 65_536
+        var buffer = [UInt8](repeating: 0, count: capacity)
+        let surface = surface
+        let written: Int = buffer.withUnsafeMutableBytes { bytes -> Int in
+            guard let stream = SDL_RWFromMem(bytes.baseAddress, Int32(capacity)) else { return -1 }
+            defer { SDL_RWclose(stream) }
+            guard IMG_SavePNG_RW(surface, stream, 0) == 0 else { return -1 }
+            return Int(SDL_RWtell(stream))
+        }
+        guard written > 0 else { throw SDLError.last("cannot encode a PNG") }
+        return Array(buffer[0..<written])
+    }
 }
 
 /// PNG files through SDL2_image: never a hand-written encoder.
 public enum PNGFile {
+    /// Renders `scene` at `scale` pixels per unit and returns the PNG's bytes.
+    public static func encode(_ scene: Scene, scale: Double) throws(SDLError) -> [UInt8] {
+        let canvas = try SoftwareCanvas(
+            width: Int((scene.width * scale).rounded()), height: Int((scene.height * scale).rounded()))
+        canvas.paint(scene, scale: scale)
+        return try canvas.encodePNG()
+    }
+
     /// Renders `scene` at `scale` pixels per unit and writes it to `path`.
     public static func write(_ scene: Scene, scale: Double, to path: String) throws(SDLError) {
         let canvas = try SoftwareCanvas(

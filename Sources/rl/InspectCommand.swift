@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import RLApp
 import RLRender
 import RLSDL
@@ -41,8 +44,8 @@ struct InspectCommand: ParsableCommand {
     @Flag(help: "Print only the summary.")
     var summaryOnly = false
 
-    @Option(help: "Colour the grids: auto (on a terminal), always or never.")
-    var color: ColourChoice = .auto
+    @Option(help: "Colour the grids: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColourChoice?
 
     @Option(parsing: .unconditional, help: "Widest line of the grids, in columns (40...1000); wider grids are split.")
     var width = 120
@@ -53,12 +56,24 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Draw the policy as a PNG picture: a panel per paddle position, cells coloured by value with the greedy action's arrow.")
     var heatmap: String?
 
-    @Option(help: "Explain one state, given as P,Y,X[,DX,DY] bins (ROW,COLUMN for cliff-walking).")
+    @Option(parsing: .unconditional, help: "Explain one state, given as P,Y,X[,DX,DY] bins (ROW,COLUMN for cliff-walking).")
     var state: String?
 
     func validate() throws {
         guard (40...1000).contains(width) else { throw ValidationError("--width must be in 40...1000, got \(width)") }
         if let paddle, paddle < 0 { throw ValidationError("--paddle must be 0 or more, got \(paddle)") }
+        // --state, --export and --heatmap each do one job instead of the dump: asking for two,
+        // or for dump options with them, would silently drop something.
+        let jobs = [("--state", state), ("--export", export), ("--heatmap", heatmap)].filter { $0.1 != nil }.map(\.0)
+        if jobs.count > 1 { throw ValidationError("\(jobs.joined(separator: " and ")) each do one job: give one of them") }
+        let dumpOptions = [("--values", values), ("--summary-only", summaryOnly), ("--color", color != nil), ("--format \(format.rawValue)", format != .text)]
+            .filter(\.1).map(\.0)
+        if let job = jobs.first, !dumpOptions.isEmpty {
+            throw ValidationError("\(job) does not combine with \(dumpOptions.joined(separator: ", "))")
+        }
+        if format != .text, let option = dumpOptions.first(where: { !$0.hasPrefix("--format") }) {
+            throw ValidationError("\(option) applies to --format text only")
+        }
     }
 
     func run() throws {
@@ -102,7 +117,8 @@ struct InspectCommand: ParsableCommand {
         case .text:
             out.write(PolicySummaryText.render(PolicySummary(loaded), environment: loaded.environment))
             if summaryOnly { return }
-            let colour = color == .always || (color == .auto && out.isTerminal)
+            let choice = color ?? .auto
+            let colour = choice == .always || (choice == .auto && out.isTerminal && getenv("NO_COLOR") == nil)
             out.write("\n" + PolicyDump.render(
                 panels, table: loaded.policy.table, actions: loaded.policy.metadata.actions,
                 options: DumpOptions(showsValues: values, usesColour: colour, width: width)))

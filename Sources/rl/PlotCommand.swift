@@ -38,7 +38,7 @@ struct PlotCommand: ParsableCommand {
         } catch {
             throw CommandError(error.message)
         }
-        try savePNG(LearningCurveChart.picture(curve, window: window, width: width, height: height, title: log), to: out)
+        try savePNG(LearningCurveChart.picture(curve, window: window, width: width, height: height, title: log.split(separator: "/").last.map(String.init) ?? log), to: out)
         ConsoleStream.standardOutput.writeLine("Learning curve of \(curve.episodes.count) episodes written to \(out).")
     }
 }

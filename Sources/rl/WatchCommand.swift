@@ -130,11 +130,7 @@ struct WatchCommand: ParsableCommand {
     }
 
     func writePNG(_ scene: Scene, to path: String) throws {
-        do {
-            try PNGFile.write(scene, scale: Double(scale), to: path)
-        } catch {
-            throw CommandError(error.message)
-        }
+        try savePNG(scene, scale: Double(scale), to: path)
     }
 
     func makeFolder(_ path: String) throws {

@@ -148,3 +148,48 @@ func pngSize(_ path: String) -> (width: Int, height: Int)? {
         #expect(bad.status != 0 && bad.errorLines.count == 1 && bad.standardError.contains("ending in .png"))
     }
 }
+
+@Suite struct InspectAndPlotEdgeTests {
+    @Test(arguments: [
+        ["inspect", "--export", "q.npy", "--heatmap", "h.png"],
+        ["inspect", "--state", "1,1,1,0,0", "--values"],
+        ["inspect", "--format", "csv", "--values"],
+        ["inspect", "--format", "json", "--color", "always"],
+        ["inspect", "--state", "-1,0,0,0,0"],
+    ])
+    func conflictingOrBadRequestsAreOneLine(arguments: [String]) throws {
+        let folder = temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/policies", withIntermediateDirectories: true)
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("policies/pong.safetensors")
+        try FileManager.default.copyItem(atPath: shipped.path, toPath: folder + "/policies/pong.safetensors")
+        let run = try RL.run(arguments, in: folder)
+        #expect(run.status != 0)
+        #expect(run.errorLines.count == 1 && run.standardError.hasPrefix("error: "), "\(run.standardError)")
+    }
+
+    @Test func hugeNumbersInALogAreRejectedNotDrawn() throws {
+        let folder = temporaryFolder()
+        let log = "episode,return,steps,hits,misses,avoidable_misses,epsilon\n1,1e308,10,0,0,0,1\n2,1e308,10,0,0,0,1\n"
+        _ = FileManager.default.createFile(atPath: folder + "/huge.csv", contents: Data(log.utf8))
+        let run = try RL.run(["plot", "huge.csv", "--out", "curve.png"], in: folder)
+        #expect(run.status != 0 && run.errorLines.count == 1 && run.standardError.contains("out of range"), "\(run.standardError)")
+        let episodes = "episode,return,steps,hits,misses,avoidable_misses,epsilon\n1000000000000000000,1,10,0,0,0,1\n"
+        _ = FileManager.default.createFile(atPath: folder + "/far.csv", contents: Data(episodes.utf8))
+        let far = try RL.run(["plot", "far.csv", "--out", "curve.png"], in: folder)
+        #expect(far.status != 0 && far.errorLines.count == 1, "\(far.standardError)")
+    }
+
+    @Test func picturesFollowLinksAndCreateFolders() throws {
+        let folder = temporaryFolder()
+        #expect(try RL.run(["train", "--episodes", "50", "--quiet", "--log", "run.csv"], in: folder).status == 0)
+        _ = FileManager.default.createFile(atPath: folder + "/target.png", contents: Data())
+        try FileManager.default.createSymbolicLink(atPath: folder + "/link.png", withDestinationPath: "target.png")
+        #expect(try RL.run(["plot", "run.csv", "--out", "link.png"], in: folder).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/link.png") == "target.png")
+        let target = try #require(FileManager.default.contents(atPath: folder + "/target.png"))
+        #expect(target.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(try RL.run(["inspect", "--heatmap", "new/folder/heat.png"], in: folder).status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder + "/new/folder/heat.png"))
+    }
+}

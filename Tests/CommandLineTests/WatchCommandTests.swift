@@ -155,7 +155,7 @@ var headlessEnvironment: [String: String] {
         ["watch", "--record", "f", "--screenshot", "x.png"],
         ["watch", "--renderer", "terminal", "--record", "f"],
         ["watch", "garbage.safetensors", "--screenshot", "x.png"],
-        ["watch", "--screenshot", "/nonexistent-folder/x.png"],
+        ["watch", "--screenshot", "/proc/rl-no-such-folder/x.png"],
     ])
     func badInputIsOneLineAndANonZeroExit(arguments: [String]) throws {
         _ = FileManager.default.createFile(atPath: watchFolder + "/garbage.safetensors", contents: Data("not a policy".utf8))

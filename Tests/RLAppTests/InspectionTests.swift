@@ -191,3 +191,11 @@ import RLTabular
         #expect(python.status == 0 && python.output.contains("ok"), "\(python.output)")
     }
 }
+
+@Suite struct TickTests {
+    @Test func fractionalStepsDoNotAccumulateRoundingError() {
+        #expect(niceTicks(from: 0, to: 1, count: 5) == [0, 0.2, 0.4, 0.6, 0.8, 1])
+        #expect(niceTicks(from: 0.1, to: 0.7, count: 6).map { formatNumber($0) } == ["0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7"])
+        #expect(niceTicks(from: 1, to: 3, count: 5, minimumStep: 1) == [1, 2, 3])
+    }
+}

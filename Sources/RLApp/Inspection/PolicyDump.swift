@@ -121,8 +121,15 @@ struct ValueScale {
         self.high = high.isFinite ? high : 0
     }
 
-    /// Where `value` lies between the lowest and highest best value, in 0...1.
-    func position(of value: Double) -> Double { high > low ? (value - low) / (high - low) : 1 }
+    /// Where `value` lies between the lowest and highest best value, in 0...1. When the range
+    /// crosses 0, 0 sits in the middle (yellow), so a neutral value never looks bad or good.
+    func position(of value: Double) -> Double {
+        guard high > low else { return 1 }
+        if low < 0 && high > 0 {
+            return value < 0 ? 0.5 - 0.5 * value / low : 0.5 + 0.5 * value / high
+        }
+        return (value - low) / (high - low)
+    }
 
     func colour(_ state: Int, in table: QTable) -> String {
         guard table.wasVisited(state) else { return Self.unvisited }

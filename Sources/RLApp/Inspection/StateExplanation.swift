@@ -57,7 +57,10 @@ public struct StateExplanation: Sendable, Equatable {
         guard table.wasVisited(state) else {
             return "Never visited in training: every value is still its initial \(fixed(table[state, 0], 1)), so the agent picks at random among \(actions.joined(separator: ", "))."
         }
-        let values = (0..<table.actionCount).map { "of going \(actions[$0]) is \(fixed(table[state, $0], 3))" }
+        // Enough decimals that different values never print alike (3, up to 9).
+        let raw = (0..<table.actionCount).map { table[state, $0] }
+        let digits = (3...9).first { digits in Set(raw.map { fixed($0, digits) }).count == Set(raw).count } ?? 9
+        let values = (0..<table.actionCount).map { "of going \(actions[$0]) is \(fixed(raw[$0], digits))" }
         // "of going up is 1.9 and of going down is -9"; with more actions, commas before the last "and".
         let reading = "The value " + (values.count <= 2 ? values.joined(separator: " and ")
             : values.dropLast().joined(separator: ", ") + " and " + values.last!)

@@ -44,10 +44,14 @@ public struct LearningCurve: Sendable, Equatable {
                 guard let value = Double(fields[index]), value.isFinite else {
                     throw InspectionError("\(name), line \(lineNumber): '\(fields[index])' in column '\(header[index])' is not a number")
                 }
+                // Beyond this a moving sum or an axis range could overflow to infinity.
+                guard abs(value) <= 1e15 else {
+                    throw InspectionError("\(name), line \(lineNumber): '\(fields[index])' in column '\(header[index])' is out of range (±1e15)")
+                }
                 return value
             }
-            guard let episode = Int(fields[episodeColumn]) else {
-                throw InspectionError("\(name), line \(lineNumber): '\(fields[episodeColumn])' in column 'episode' is not a whole number")
+            guard let episode = Int(fields[episodeColumn]), episode >= 0, episode <= 1_000_000_000_000 else {
+                throw InspectionError("\(name), line \(lineNumber): '\(fields[episodeColumn])' in column 'episode' is not a whole number in 0...1000000000000")
             }
             episodes.append(episode)
             returns.append(try number(returnColumn))

@@ -67,7 +67,8 @@ public enum LearningCurveChart {
             let text = formatNumber(tick)
             picture.add(.text(text, x: frame.x - 8 - textWidth(text), y: y - textHeight / 2, pixelSize: fontPixel, axisColour))
         }
-        for tick in niceTicks(from: xLow, to: xHigh) {
+        // Episodes are whole numbers: never a tick between two of them.
+        for tick in niceTicks(from: xLow, to: xHigh, minimumStep: 1) {
             let x = px(tick)
             picture.add(.line(fromX: x, fromY: frame.y + frame.height, toX: x, toY: frame.y + frame.height + 5, axisColour))
             let text = formatNumber(tick)

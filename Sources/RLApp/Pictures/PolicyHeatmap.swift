@@ -22,7 +22,8 @@ public enum PolicyHeatmap {
 
     /// Where each panel's cell grid starts, in pixels, for `panelCount` panels of `rows` × `columns` cells.
     static func layout(panelCount: Int, rows: Int, columns: Int, cellSize: Double) -> (perRow: Int, origins: [(x: Double, y: Double)]) {
-        let perRow = min(panelCount, 6)
+        // Four directions per paddle in markov policies: one row per paddle keeps rows aligned.
+        let perRow = panelCount % 4 == 0 && panelCount > 6 ? 4 : min(panelCount, 6)
         let panelWidth = Double(columns) * cellSize + margin
         let panelHeight = Double(rows) * cellSize + margin + titleHeight
         let origins = (0..<panelCount).map { index in
