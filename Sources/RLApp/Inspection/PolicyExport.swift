@@ -1,3 +1,4 @@
+import RLCore
 import RLCliffWalking
 import RLPong
 import RLTabular
@@ -75,10 +76,10 @@ extension EnvironmentSpec: Codable {
 public enum PolicyCSV {
     public static func render(_ policy: Policy) -> String {
         let table = policy.table
-        let states = MultiDiscreteIndex(shape: table.stateShape)
+        let states = MultiDiscrete(table.stateShape)
         var text = (policy.metadata.stateDimensions + ["action", "value", "visits"]).joined(separator: ",") + "\n"
         for state in 0..<table.stateCount {
-            let coordinates = states.coordinates(of: state).map(String.init).joined(separator: ",")
+            let coordinates = states.element(at: state).map(String.init).joined(separator: ",")
             for action in 0..<table.actionCount {
                 text += "\(coordinates),\(policy.metadata.actions[action]),\(table[state, action]),\(table.visitCount(state: state, action: action))\n"
             }
@@ -88,15 +89,3 @@ public enum PolicyCSV {
 }
 
 /// Row-major coordinates of a flat index (the Q-table's layout).
-struct MultiDiscreteIndex {
-    let shape: [Int]
-    func coordinates(of index: Int) -> [Int] {
-        var rest = index
-        var result = Array(repeating: 0, count: shape.count)
-        for dimension in shape.indices.reversed() {
-            result[dimension] = rest % shape[dimension]
-            rest /= shape[dimension]
-        }
-        return result
-    }
-}

@@ -29,7 +29,7 @@ public struct StateExplanation: Sendable, Equatable {
             coordinates.append(value)
         }
         self.coordinates = coordinates
-        state = zip(coordinates, MultiDiscrete(shape).strides).reduce(0) { $0 + $1.0 * $1.1 }
+        state = MultiDiscrete(shape).index(of: coordinates)
     }
 
     /// The explanation: where things are, each action's value and visits, and what the agent does.

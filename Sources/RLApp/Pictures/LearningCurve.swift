@@ -1,3 +1,4 @@
+import RLCore
 /// A training log read back for plotting: one value per episode, and the greedy evaluations
 /// when the run had `--eval-every`.
 public struct LearningCurve: Sendable, Equatable {
@@ -66,16 +67,11 @@ public struct LearningCurve: Sendable, Equatable {
 
 /// The trailing moving average: entry i is the mean of values[max(0, i − window + 1)...i], so
 /// the curve starts at the first episode instead of `window` episodes in.
-/// - Precondition: `window > 0`.
+/// - Precondition: `window > 0` (``MovingWindow`` checks it).
 public func movingAverage(_ values: [Double], window: Int) -> [Double] {
-    precondition(window > 0, "a moving average needs a window of at least one value")
-    var result: [Double] = []
-    result.reserveCapacity(values.count)
-    var sum = 0.0
-    for (index, value) in values.enumerated() {
-        sum += value
-        if index >= window { sum -= values[index - window] }
-        result.append(sum / Double(min(index + 1, window)))
+    var recent = MovingWindow(capacity: window)
+    return values.map { value in
+        recent.push(value)
+        return recent.mean
     }
-    return result
 }
