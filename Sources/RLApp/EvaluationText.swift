@@ -1,3 +1,4 @@
+import RLRender
 /// The human-readable form of an ``EvaluationReport``.
 public enum EvaluationText {
     public static func render(_ report: EvaluationReport) -> String {

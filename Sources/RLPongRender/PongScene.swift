@@ -103,7 +103,7 @@ extension PongFrame {
         for (index, name) in view.actionNames.enumerated() {
             let marker = index == view.chosenAction ? ">" : " "
             let padded = name.uppercased() + String(repeating: " ", count: nameWidth - name.count)
-            lines.append("\(marker)\(padded) \(decimalText(view.actionValues[index]))")
+            lines.append("\(marker)\(padded) \(fixed(view.actionValues[index], 2))")
         }
         return lines
     }
@@ -130,18 +130,6 @@ extension PongFrame {
     /// A score as a whole number when it is one (Pong's rewards are), else one decimal.
     static func integerText(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return decimalText(value, digits: 1)
-    }
-
-    /// `value` with a fixed number of decimals, without Foundation.
-    static func decimalText(_ value: Double, digits: Int = 2) -> String {
-        guard value.isFinite else { return String(value) }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        let whole = Int(scaled / scale)
-        let fraction = String(Int(scaled - Double(whole) * scale))
-        let sign = value < 0 && scaled != 0 ? "-" : ""
-        return sign + String(whole) + "." + String(repeating: "0", count: digits - fraction.count) + fraction
+        return fixed(value, 1)
     }
 }

@@ -34,8 +34,11 @@ public final class SceneWindow {
     /// Opens a window of `width` × `height` pixels.
     /// - Throws: ``NoDisplayError`` when there is no display to show it on (unless the user
     ///   chose a driver with `SDL_VIDEODRIVER`, which is then trusted); ``SDLError`` otherwise.
-    public init(title: String, width: Int, height: Int) throws {
-        let chosenDriver = getenv("SDL_VIDEODRIVER").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+    /// - Parameter videoDriver: a driver to use (as if `SDL_VIDEODRIVER` named it), for tests
+    ///   that need the `dummy` driver without touching the process's environment.
+    public init(title: String, width: Int, height: Int, videoDriver: String? = nil) throws {
+        if let videoDriver { SDL_SetHint("SDL_VIDEODRIVER", videoDriver) }
+        let chosenDriver = videoDriver ?? getenv("SDL_VIDEODRIVER").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         if chosenDriver == nil && Self.isUnset("DISPLAY") && Self.isUnset("WAYLAND_DISPLAY") {
             throw NoDisplayError(reason: "neither DISPLAY nor WAYLAND_DISPLAY is set")
         }

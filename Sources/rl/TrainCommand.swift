@@ -1,3 +1,4 @@
+import RLRender
 import ArgumentParser
 import RLApp
 import RLPong

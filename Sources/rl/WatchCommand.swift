@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import RLApp
 import RLPongRender
@@ -20,7 +21,7 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Watch a policy play Pong: in a window, in the terminal, or as PNG files.",
         discussion: """
-        Window keys: space pauses, left/right or -/+ change the speed, n starts the next episode, \
+        Keys (window and terminal): space pauses, left/right or -/+ change the speed, n starts the next episode, \
         s saves a screenshot, v shows what the agent sees (its state and each action's value), \
         q or Esc quits. Without a display, use '--renderer terminal' or '--record DIR'.
         """)
@@ -89,7 +90,8 @@ struct WatchCommand: ParsableCommand {
         } catch {
             throw CommandError(error.message)
         }
-        let limits = WatchLimits(frames: frames, episodes: episodes ?? (record != nil ? 1 : nil))
+        // A recording without any limit stops after one episode; --frames alone is limit enough.
+        let limits = WatchLimits(frames: frames, episodes: episodes ?? (record != nil && frames == nil ? 1 : nil))
         if let screenshot {
             try writeScreenshot(&session, to: screenshot, frame: at ?? 0)
         } else if let record {
@@ -121,7 +123,7 @@ struct WatchCommand: ParsableCommand {
             session.advance()
         }
         ConsoleStream.standardOutput.writeLine(
-            "Wrote \(session.frameCount) frames to \(folder) (\(session.episodesFinished) episodes finished).")
+            "Wrote \(session.frameCount) frame\(session.frameCount == 1 ? "" : "s") to \(folder) (\(session.episodesFinished) episode\(session.episodesFinished == 1 ? "" : "s") finished).")
     }
 
     static func frameName(_ index: Int) -> String {
@@ -134,16 +136,15 @@ struct WatchCommand: ParsableCommand {
     }
 
     func makeFolder(_ path: String) throws {
-        var built = path.hasPrefix("/") ? "/" : ""
-        for part in path.split(separator: "/") {
-            built += part + "/"
-            if mkdir(built, 0o755) != 0 && errno != EEXIST {
-                throw CommandError("cannot create \(path): \(String(cString: strerror(errno)))")
-            }
-        }
-        var status = stat()
-        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+        guard !path.isEmpty else { throw CommandError("--record needs a folder name") }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
             throw CommandError("\(path) is not a folder")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw CommandError("cannot create folder \(path)")
         }
     }
 }

@@ -22,43 +22,77 @@ func sleepMilliseconds(_ milliseconds: Int) {
     nanosleep(&time, nil)
 }
 
-/// Paces a session in real time: one step every 1/speed seconds, the banner held for a while
-/// at the end of each episode, nothing while paused. Shared by the window and the terminal.
+/// Paces a session in real time: step k of a run at a steady speed is due at
+/// start + k × 1000 / speed milliseconds (so 700 steps/s really is 700, not 1000/1 = 1 ms each),
+/// the banner is held for a while at the end of each episode, and nothing moves while paused.
+/// Shared by the window and the terminal; the clock is passed in, so tests drive it.
 struct Pacer {
-    var nextStep: Int
+    /// When the current run of steps started, and how many steps it has taken.
+    private var start: Int
+    private var steps = 0
+    private var speed: Int
     /// Set while an episode's banner is shown: when to move on.
-    var bannerEnd: Int?
+    private(set) var bannerEnd: Int?
+    /// A step later than this behind schedule (a dragged window, a stopped terminal) restarts
+    /// the schedule instead of racing to catch up.
+    static let stallMilliseconds = 250
 
-    init(now: Int) { nextStep = now }
+    init(now: Int, stepsPerSecond: Int) {
+        start = now
+        speed = stepsPerSecond
+    }
+
+    private var nextDue: Int { start + Int((Double(steps + 1) * 1000 / Double(speed)).rounded(.up)) }
+
+    private mutating func restart(at now: Int, speed: Int) {
+        start = now
+        steps = 0
+        self.speed = speed
+    }
 
     /// Advances the session when its time has come. Returns whether it did.
     mutating func advanceIfDue(_ session: inout WatchSession, controls: WatchControls, now: Int) -> Bool {
-        guard !controls.isPaused else { nextStep = now; return false }
+        if controls.isPaused || controls.stepsPerSecond != speed {
+            restart(at: now, speed: controls.stepsPerSecond)
+            if controls.isPaused { return false }
+        }
         if session.outcome != nil {
             if bannerEnd == nil { bannerEnd = now + bannerMilliseconds }
             guard now >= bannerEnd! else { return false }
+            // The banner is done: the next episode's serve, on a fresh schedule.
+            bannerEnd = nil
+            session.advance()
+            restart(at: now, speed: speed)
+            return true
         }
-        guard now >= nextStep else { return false }
+        guard now >= nextDue else { return false }
+        if now - nextDue > Self.stallMilliseconds { restart(at: now, speed: speed) } else { steps += 1 }
         session.advance()
-        bannerEnd = nil
-        let interval = 1000 / controls.stepsPerSecond
-        // Never try to catch up after a stall (a dragged window, a paused terminal): just go on.
-        nextStep = max(nextStep + interval, now - interval)
         return true
     }
 
-    /// Whether an episode limit was reached and its last banner has been up long enough.
+    /// Whether the session should stop: a frame limit reached, or an episode limit reached and
+    /// its last banner up long enough (at once when the episode was skipped, without a banner).
     func isFinished(_ session: WatchSession, limits: WatchLimits, now: Int) -> Bool {
         if let frames = limits.frames, session.frameCount >= frames { return true }
         if let episodes = limits.episodes, session.episodesFinished >= episodes {
+            guard session.outcome != nil else { return true }
             return bannerEnd.map { now >= $0 } ?? false
         }
         return false
     }
 
     /// Milliseconds to wait before anything is due (capped, so input stays responsive).
-    func waitTime(now: Int, cap: Int) -> Int {
-        min(cap, max(0, min(nextStep, bannerEnd ?? nextStep) - now))
+    func waitTime(now: Int, controls: WatchControls, cap: Int) -> Int {
+        if controls.isPaused { return cap }
+        let due = bannerEnd ?? nextDue
+        return min(cap, max(0, due - now))
+    }
+
+    /// Starts a fresh schedule (after the `n` key).
+    mutating func reset(now: Int) {
+        bannerEnd = nil
+        restart(at: now, speed: speed)
     }
 }
 
@@ -75,34 +109,42 @@ extension WatchCommand {
         }
         catchInterrupts()
         var controls = WatchControls(stepsPerSecond: stepsPerSecond)
-        var pacer = Pacer(now: monotonicMilliseconds())
+        var pacer = Pacer(now: monotonicMilliseconds(), stepsPerSecond: stepsPerSecond)
         while !wasInterrupted {
             for input in window.pendingInput() {
                 guard let request = Self.request(for: input) else { continue }
-                switch request {
-                case .quit:
-                    return
-                case .nextEpisode:
-                    session.skipEpisode()
-                    pacer = Pacer(now: monotonicMilliseconds())
-                case .screenshot:
-                    let frame = session.frame()
-                    let path = "rl-watch-episode\(frame.episode)-step\(frame.state.stepCount).png"
-                    try writePNG(frame.scene(), to: path)
-                    ConsoleStream.standardOutput.writeLine("Saved \(path)")
-                default:
-                    controls.apply(request)
-                }
+                guard handle(request, &session, &controls, &pacer, quietly: false) else { return }
             }
             window.show(session.frame(status: controls.status, showingAgentView: controls.showsAgentView).scene())
-            let now = monotonicMilliseconds()
-            _ = pacer.advanceIfDue(&session, controls: controls, now: now)
-            if pacer.isFinished(session, limits: limits, now: now) {
-                window.show(session.frame(status: controls.status, showingAgentView: controls.showsAgentView).scene())
-                return
-            }
-            sleepMilliseconds(pacer.waitTime(now: monotonicMilliseconds(), cap: 16))
+            if pacer.isFinished(session, limits: limits, now: monotonicMilliseconds()) { return }
+            _ = pacer.advanceIfDue(&session, controls: controls, now: monotonicMilliseconds())
+            sleepMilliseconds(pacer.waitTime(now: monotonicMilliseconds(), controls: controls, cap: 16))
         }
+    }
+
+    /// Carries out a request that is not the controls' own. Returns false to quit. A screenshot
+    /// that cannot be written is reported and the session goes on.
+    func handle(_ request: WatchRequest, _ session: inout WatchSession, _ controls: inout WatchControls, _ pacer: inout Pacer, quietly: Bool) -> Bool {
+        switch request {
+        case .quit:
+            return false
+        case .nextEpisode:
+            session.skipEpisode()
+            pacer.reset(now: monotonicMilliseconds())
+        case .screenshot:
+            let frame = session.frame()
+            let path = "rl-watch-episode\(frame.episode)-step\(frame.state.stepCount).png"
+            do {
+                try writePNG(frame.scene(), to: path)
+                if !quietly { ConsoleStream.standardOutput.writeLine("Saved \(path)") }
+            } catch {
+                // The terminal picture would scroll away under a message on stdout.
+                if !quietly { ConsoleStream.standardError.writeLine("warning: \(error)") }
+            }
+        default:
+            controls.apply(request)
+        }
+        return true
     }
 
     static func request(for input: WindowInput) -> WatchRequest? {
@@ -131,22 +173,11 @@ extension WatchCommand {
             output.write("\u{1B}[0m\u{1B}[?25h\n")
         }
         var controls = WatchControls(stepsPerSecond: stepsPerSecond)
-        var pacer = Pacer(now: monotonicMilliseconds())
+        var pacer = Pacer(now: monotonicMilliseconds(), stepsPerSecond: stepsPerSecond)
         var shown: (frame: Int, controls: WatchControls)?
         while !wasInterrupted {
             for request in WatchRequest.requests(fromTerminalInput: keyboard?.pendingBytes() ?? []) {
-                switch request {
-                case .quit:
-                    return
-                case .nextEpisode:
-                    session.skipEpisode()
-                    pacer = Pacer(now: monotonicMilliseconds())
-                case .screenshot:
-                    let frame = session.frame()
-                    try writePNG(frame.scene(), to: "rl-watch-episode\(frame.episode)-step\(frame.state.stepCount).png")
-                default:
-                    controls.apply(request)
-                }
+                guard handle(request, &session, &controls, &pacer, quietly: true) else { return }
             }
             if shown?.frame != session.frameCount || shown?.controls != controls {
                 let picture = TerminalPicture(region: layout.playArea, unitsPerColumn: Self.terminalUnitsPerColumn(for: layout))
@@ -154,10 +185,9 @@ extension WatchCommand {
                 output.write("\u{1B}[H" + lines.joined(separator: "\u{1B}[K\r\n") + "\u{1B}[K\u{1B}[J")
                 shown = (session.frameCount, controls)
             }
-            let now = monotonicMilliseconds()
-            if pacer.isFinished(session, limits: limits, now: now) { return }
-            _ = pacer.advanceIfDue(&session, controls: controls, now: now)
-            sleepMilliseconds(pacer.waitTime(now: monotonicMilliseconds(), cap: 50))
+            if pacer.isFinished(session, limits: limits, now: monotonicMilliseconds()) { return }
+            _ = pacer.advanceIfDue(&session, controls: controls, now: monotonicMilliseconds())
+            sleepMilliseconds(pacer.waitTime(now: monotonicMilliseconds(), controls: controls, cap: 50))
         }
     }
 

@@ -34,6 +34,8 @@ enum RL {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        // Never the developer's terminal: `rl watch` would switch it to key-at-a-time mode.
+        process.standardInput = FileHandle.nullDevice
         try process.run()
         return (process, output, error)
     }

@@ -24,6 +24,7 @@ func runWithTimeout(_ executable: String, _ arguments: [String], in folder: Stri
     let output = Pipe(), error = Pipe()
     process.standardOutput = output
     process.standardError = error
+    process.standardInput = FileHandle.nullDevice
     try process.run()
     let timer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
     DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
@@ -71,7 +72,7 @@ var headlessEnvironment: [String: String] {
                                      ["watch", watchFolder + "/policies/pong.safetensors", "--record", "out", "--scale", "1", "--epsilon", "1"],
                                      in: folder, environment: headlessEnvironment)
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(run.standardOutput.contains("(1 episodes finished)"))
+        #expect(run.standardOutput.contains("(1 episode finished)"))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/out")
         #expect(files.count > 10 && files.count < 3002)
     }

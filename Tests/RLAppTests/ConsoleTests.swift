@@ -1,3 +1,4 @@
+import RLRender
 import Testing
 @testable import RLApp
 

@@ -38,14 +38,12 @@ import RLRender
     }
 
     @Test func aWindowOnTheDummyDriverPaintsTheSamePixels() throws {
-        setenv("SDL_VIDEODRIVER", "dummy", 1)
-        defer { unsetenv("SDL_VIDEODRIVER") }
         var state = middleState
         state.paddleY = 27
         state.ballX = 40
         state.ballY = 8
         let scene = frame(state).scene()
-        let window = try SceneWindow(title: "test", width: Int(scene.width * scale), height: Int(scene.height * scale))
+        let window = try SceneWindow(title: "test", width: Int(scene.width * scale), height: Int(scene.height * scale), videoDriver: "dummy")
         #expect(window.videoDriver == "dummy")
         window.show(scene)
         let image = try window.readPixels()
@@ -54,9 +52,7 @@ import RLRender
     }
 
     @Test func keysAndClosingTheWindowReachTheViewer() throws {
-        setenv("SDL_VIDEODRIVER", "dummy", 1)
-        defer { unsetenv("SDL_VIDEODRIVER") }
-        let window = try SceneWindow(title: "test", width: 100, height: 100)
+        let window = try SceneWindow(title: "test", width: 100, height: 100, videoDriver: "dummy")
         _ = window.pendingInput()
         for key in [SDLK_q.rawValue, SDLK_ESCAPE.rawValue, SDLK_SPACE.rawValue, SDLK_RIGHT.rawValue, SDLK_MINUS.rawValue, SDLK_v.rawValue] {
             var event = SDL_Event()

@@ -1,3 +1,4 @@
+import RLRender
 import RLTabular
 
 /// How `rl inspect` prints its grids.

@@ -1,3 +1,4 @@
+import RLRender
 import RLCore
 import RLPong
 import RLTabular
