@@ -63,7 +63,7 @@ public struct TerminalPicture: Sendable {
         for item in scene.items {
             guard case .text(let string, let x, let y, let size, let color) = item else { continue }
             let middle = y + Double(BitmapFont.glyphHeight) * size / 2
-            let column = max(0, Int(((x - region.x) / unitsPerColumn).rounded()))
+            let column = Self.column(of: string, x: x, size: size, region: region, unitsPerColumn: unitsPerColumn, columns: columns)
             if middle >= region.y && middle < region.y + region.height {
                 let row = Int((middle - region.y) / unitsPerColumn / 2)
                 for (offset, character) in string.enumerated() where column + offset < columns {
@@ -108,6 +108,24 @@ public struct TerminalPicture: Sendable {
             result.append(line + "\u{1B}[0m")
         }
         return result
+    }
+
+    /// The first column of a text: one character per column is narrower or wider than the
+    /// bitmap font, so the text keeps the anchor it has in the scene: its left edge, its right
+    /// edge, or its centre, whichever it sits on.
+    static func column(of text: String, x: Double, size: Double, region: Rect, unitsPerColumn: Double, columns: Int) -> Int {
+        let width = Double(BitmapFont.width(of: text)) * size
+        let leftGap = x - region.x
+        let rightGap = region.x + region.width - (x + width)
+        let start: Int
+        if abs(leftGap - rightGap) <= 2 * unitsPerColumn {
+            start = Int(((leftGap + width / 2) / unitsPerColumn - Double(text.count) / 2).rounded())
+        } else if leftGap < rightGap {
+            start = Int((leftGap / unitsPerColumn).rounded())
+        } else {
+            start = columns - Int((rightGap / unitsPerColumn).rounded()) - text.count
+        }
+        return min(max(0, start), max(0, columns - text.count))
     }
 
     static func foreground(_ color: RGBA) -> String { "\u{1B}[38;2;\(color.red);\(color.green);\(color.blue)m" }

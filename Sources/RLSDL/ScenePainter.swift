@@ -17,8 +17,18 @@ public enum ScenePainter {
                 SDL_RenderFillRect(renderer, &pixels)
             case .text(let string, let x, let y, let size, let color):
                 setColor(color, on: renderer)
-                for rect in BitmapFont.rectangles(for: string, x: x, y: y, pixelSize: size) {
-                    var pixels = pixelRect(rect, scale: scale, offsetX: offsetX, offsetY: offsetY)
+                // Font pixels snap to whole screen pixels, so strokes stay even at any scale
+                // and text stays readable when the scene is drawn small.
+                let fontPixel = max(1, (size * scale).rounded())
+                let width = Double(BitmapFont.width(of: string))
+                // Text in the right half keeps its right edge (a right-aligned HUD stays inside).
+                let keepsRightEdge = x + width * size / 2 > scene.width / 2
+                let left = keepsRightEdge
+                    ? (offsetX + (x + width * size) * scale).rounded() - width * fontPixel
+                    : (offsetX + x * scale).rounded()
+                let top = (offsetY + y * scale).rounded()
+                for rect in BitmapFont.rectangles(for: string, x: left, y: top, pixelSize: fontPixel) {
+                    var pixels = pixelRect(rect, scale: 1)
                     SDL_RenderFillRect(renderer, &pixels)
                 }
             case .circle(let centerX, let centerY, let radius, let color):

@@ -174,12 +174,4 @@ public final class SceneWindow {
         default: nil
         }
     }
-
-    /// Waits, without busy-looping, for up to `milliseconds`.
-    public static func wait(milliseconds: Int) {
-        if milliseconds > 0 { SDL_Delay(UInt32(milliseconds)) }
-    }
-
-    /// Milliseconds since SDL started: a monotonic clock for pacing.
-    public static var milliseconds: UInt64 { SDL_GetTicks64() }
 }
