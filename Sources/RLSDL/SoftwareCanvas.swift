@@ -58,9 +58,10 @@ public final class SoftwareCanvas {
         return RGBA(red, green, blue, alpha)
     }
 
-    /// Writes the image as a PNG, atomically (a temporary file beside it, then a rename).
+    /// Writes the image as a PNG file, directly (for tests and tools: `rl` itself writes
+    /// ``encodePNG()``'s bytes atomically through its file layer).
     public func writePNG(to path: String) throws(SDLError) {
-        try PNGFile.save(surface, to: path)
+        guard IMG_SavePNG(surface, path) == 0 else { throw SDLError.last("cannot write \(path)") }
     }
 
     /// The image as PNG bytes, encoded in memory by SDL2_image.
@@ -90,7 +91,8 @@ public enum PNGFile {
         return try canvas.encodePNG()
     }
 
-    /// Renders `scene` at `scale` pixels per unit and writes it to `path`.
+    /// Renders `scene` at `scale` pixels per unit and writes it to `path` directly (see
+    /// ``SoftwareCanvas/writePNG(to:)``).
     public static func write(_ scene: Scene, scale: Double, to path: String) throws(SDLError) {
         let canvas = try SoftwareCanvas(
             width: Int((scene.width * scale).rounded()), height: Int((scene.height * scale).rounded()))
@@ -98,20 +100,6 @@ public enum PNGFile {
         try canvas.writePNG(to: path)
     }
 
-    static func save(_ surface: UnsafeMutablePointer<SDL_Surface>, to path: String) throws(SDLError) {
-        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).tmp"
-        guard IMG_SavePNG(surface, temporary) == 0 else {
-            unlink(temporary)
-            throw SDLError.last("cannot write \(path)")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw SDLError("cannot write \(path): \(reason)")
-        }
-    }
 
     /// Reads a PNG back as RGBA pixels (for tests and checks): width, height and row-major pixels.
     public static func read(_ path: String) throws(SDLError) -> (width: Int, height: Int, pixels: [RGBA]) {
