@@ -187,8 +187,8 @@ func runTraining<E: DescribedEnvironment>(
         window: options.reportInterval, bestReturn: bestReturn, interrupted: interrupted)
     let policy = Policy(table: agent.table, metadata: PolicyMetadata(
         environment: options.environment.name.rawValue, configuration: options.environment.configurationJSON,
-        observation: options.environment.observationMode, stateDimensions: environment.stateDimensionNames,
-        actions: environment.actionNames, hyperparameters: options.hyperparameters, seed: options.seed,
+        observation: options.environment.observationMode, stateDimensions: options.environment.stateDimensionNames,
+        actions: options.environment.actionNames, hyperparameters: options.hyperparameters, seed: options.seed,
         summary: summary))
     try policy.save(to: options.outputPath)
     if let logFailure { throw logFailure }
