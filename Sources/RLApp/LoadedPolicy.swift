@@ -65,13 +65,13 @@ public enum PolicyPaths {
     /// Where the shipped policy of a world is.
     public static func pretrained(_ world: String) -> String { "policies/pretrained/\(world).safetensors" }
 
-    /// The trained policy when there is one, else the shipped one, with a note saying which.
-    public static func defaultPolicy(_ world: String) -> (path: String, note: String) {
+    /// The trained policy when there is one, else the shipped one. The note says so when it
+    /// falls back on the shipped one (a report names the path it read either way).
+    public static func defaultPolicy(_ world: String) -> (path: String, note: String?) {
         let trained = trained(world)
-        if FileManager.default.fileExists(atPath: trained) {
-            return (trained, "Using your trained policy \(trained).")
-        }
         let shipped = pretrained(world)
-        return (shipped, "Using the shipped policy \(shipped) (no trained one at \(trained); 'rl train' makes one).")
+        // With neither, the error names the file `rl train` would make.
+        if FileManager.default.fileExists(atPath: trained) || !FileManager.default.fileExists(atPath: shipped) { return (trained, nil) }
+        return (shipped, "note: no trained policy at \(trained) ('rl train' makes one): using the shipped \(shipped)")
     }
 }

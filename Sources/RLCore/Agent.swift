@@ -61,7 +61,15 @@ extension Agent {
     @inlinable
     public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {}
 
-    /// Agents that never learn (scripted baselines) need not implement this.
+}
+
+/// An agent that never learns (a scripted baseline, a random player): it needs no
+/// ``Agent/learn(from:)`` of its own. Learning agents get no default on purpose, so a `learn`
+/// with the wrong signature is a compile error instead of a method the trainer never calls.
+public protocol ScriptedAgent: Agent {}
+
+extension ScriptedAgent {
+    /// Learns nothing, and lets the trainer ask for the next action.
     @inlinable @discardableResult
     public mutating func learn(from transition: Transition<Observation, Action>) -> Action? { nil }
 }

@@ -1,6 +1,6 @@
 /// An agent that picks every action uniformly at random, in any mode: the floor every
 /// learned policy must beat.
-public struct RandomAgent<Observation, ActionSpace: FiniteSpace>: Agent {
+public struct RandomAgent<Observation, ActionSpace: FiniteSpace>: ScriptedAgent {
     public typealias Action = ActionSpace.Element
 
     public let actionSpace: ActionSpace

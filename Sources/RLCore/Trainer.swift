@@ -59,13 +59,13 @@ public func playEpisode<E: Environment, A: Agent>(
     _ agent: inout A, on environment: inout E, mode: AgentMode, episode: Int = 0, seed: UInt64? = nil
 ) -> EpisodeRecord<E.Counters> where A.Observation == E.Observation, A.Action == E.Action {
     var observation = environment.reset(seed: seed)
-    var action = agent.action(for: observation, mode: mode)
     var totalReward = 0.0
     var steps = 0
+    // The action an on-policy agent chose while learning from the last step, to be taken now.
+    var chosen: A.Action?
     while true {
+        let action = chosen ?? agent.action(for: observation, mode: mode)
         let step = environment.step(action)
-        // An on-policy agent chooses its next action while learning and hands it back.
-        var chosen: A.Action?
         if mode == .training {
             chosen = agent.learn(from: Transition(
                 observation: observation, action: action, reward: step.reward,
@@ -73,13 +73,12 @@ public func playEpisode<E: Environment, A: Agent>(
         }
         totalReward += step.reward
         steps += 1
+        observation = step.observation
         if step.terminated || step.truncated {
             return EpisodeRecord(
                 episode: episode, totalReward: totalReward, steps: steps,
                 terminated: step.terminated, truncated: step.truncated, counters: environment.counters)
         }
-        observation = step.observation
-        action = chosen ?? agent.action(for: observation, mode: mode)
     }
 }
 

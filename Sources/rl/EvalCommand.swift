@@ -49,7 +49,7 @@ struct EvalCommand: ParsableCommand {
         let named = (policy.map { [$0] } ?? []) + compare
         if !named.isEmpty || !baseline.isEmpty { return named }
         let chosen = PolicyPaths.defaultPolicy(env ?? PongWorld.id)
-        ConsoleStream.standardError.writeLine(chosen.note)
+        if let note = chosen.note { ConsoleStream.standardError.writeLine(note) }
         return [chosen.path]
     }
 

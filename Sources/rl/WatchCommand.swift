@@ -82,7 +82,7 @@ struct WatchCommand: ParsableCommand {
             path = policy
         } else {
             let chosen = PolicyPaths.defaultPolicy(PongWorld.id)
-            ConsoleStream.standardError.writeLine(chosen.note)
+            if let note = chosen.note { ConsoleStream.standardError.writeLine(note) }
             path = chosen.path
         }
         let loaded: LoadedPolicy

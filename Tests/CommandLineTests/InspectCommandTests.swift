@@ -161,7 +161,7 @@ func pngSize(_ path: String) -> (width: Int, height: Int)? {
         let folder = temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder + "/policies", withIntermediateDirectories: true)
         let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("policies/pong.safetensors")
+            .deletingLastPathComponent().appendingPathComponent("policies/pretrained/pong.safetensors")
         try FileManager.default.copyItem(atPath: shipped.path, toPath: folder + "/policies/pong.safetensors")
         let run = try RL.run(arguments, in: folder)
         #expect(run.status != 0)

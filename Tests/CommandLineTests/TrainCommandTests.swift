@@ -72,7 +72,7 @@ import Testing
         let run = try RL.run(["train", "--seed", "1", "--quiet", "--out", "remade.safetensors"], in: folder)
         #expect(run.status == 0, "\(run.standardError)")
         let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("policies/pong.safetensors")
+            .deletingLastPathComponent().appendingPathComponent("policies/pretrained/pong.safetensors")
         let remade = try #require(FileManager.default.contents(atPath: folder + "/remade.safetensors"))
         #expect(FileManager.default.contents(atPath: shipped.path) == remade)
     }
@@ -119,7 +119,7 @@ import Testing
         let json = try #require(run.json)
         #expect((json["last_evaluation"] as? [String: Any])?["episodes"] as? Int == 200)
         let log = try String(contentsOfFile: folder + "/run.csv", encoding: .utf8).split(separator: "\n")
-        #expect(log[0] == "episode,return,steps,hits,misses,avoidable_misses,epsilon,eval_return,eval_steps,eval_avoidable_misses")
+        #expect(log[0] == "episode,return,steps,hits,misses,avoidable_misses,won,epsilon,eval_return,eval_steps,eval_hits,eval_misses,eval_avoidable_misses,eval_won")
         for arguments in [["train", "--eval-every", "0"], ["train", "--eval-every", "-5"], ["train", "--eval-episodes", "0"]] {
             let bad = try RL.run(arguments, in: folder)
             #expect(bad.status != 0 && bad.errorLines.count == 1 && bad.standardError.hasPrefix("error: --eval-"), "\(bad.standardError)")

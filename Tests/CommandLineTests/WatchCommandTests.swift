@@ -135,7 +135,7 @@ var headlessEnvironment: [String: String] {
         #expect(try RL.run(["train", "--env", "cliff-walking", "--episodes", "20", "--quiet"], in: folder).status == 0)
         let run = try RL.run(["watch", "policies/cliff-walking.safetensors", "--screenshot", "x.png"], in: folder)
         #expect(run.status == 1)
-        #expect(run.errorLines.count == 1 && run.standardError.contains("is a policy for cliff-walking, not pong"), "\(run.standardError)")
+        #expect(run.errorLines.count == 1 && run.standardError.contains("is a policy for cliff-walking, which has no picture yet"), "\(run.standardError)")
     }
 
     @Test func aMissingDefaultPolicySaysHowToMakeOne() throws {

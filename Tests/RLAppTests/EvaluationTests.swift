@@ -17,7 +17,7 @@ private struct Staircase: Environment {
     }
 }
 
-private struct Idle: Agent {
+private struct Idle: ScriptedAgent {
     mutating func action(for observation: Int, mode: AgentMode) -> Int { 0 }
 }
 

@@ -28,8 +28,17 @@ struct RightWalker: Agent {
     var learned: [Transition<Int, Int>] = []
     var episodes: [Int] = []
     mutating func action(for observation: Int, mode: AgentMode) -> Int { modes.append(mode); return 1 }
-    mutating func learn(from transition: Transition<Int, Int>) { learned.append(transition) }
+    mutating func learn(from transition: Transition<Int, Int>) -> Int? { learned.append(transition); return nil }
     mutating func beginEpisode(_ episode: Int, of episodeCount: Int) { episodes.append(episode) }
+}
+
+/// An on-policy agent in miniature: when asked, it would step left; the action it chooses while
+/// learning is right. Only the trainer taking the learned choice reaches the corridor's end.
+struct OnPolicyWalker: Agent {
+    var asked = 0
+    var taken: [Int] = []
+    mutating func action(for observation: Int, mode: AgentMode) -> Int { asked += 1; return observation == 0 ? 1 : 0 }
+    mutating func learn(from transition: Transition<Int, Int>) -> Int? { taken.append(transition.action); return 1 }
 }
 
 @Suite struct TrainerTests {
@@ -45,6 +54,23 @@ struct RightWalker: Agent {
         #expect(agent.episodes == [0, 1, 2])
         #expect(records.map(\.totalReward) == [1, 1, 1] && records.map(\.steps) == [4, 4, 4])
         #expect(agent.modes.allSatisfy { $0 == .training })
+    }
+
+    @Test func theActionAnOnPolicyAgentChoseWhileLearningIsTheOneTaken() {
+        var environment = Corridor()
+        var agent = OnPolicyWalker()
+        let result = train(&agent, on: &environment, episodes: 3, seed: 1)
+        // Asked once per episode (its first action); every later action is the learned choice.
+        #expect(agent.asked == 3 && result.steps == 12 && agent.taken.allSatisfy { $0 == 1 })
+    }
+
+    @Test func aResumedRunStartsAtItsEpisodeAndKeepsTheWholeSchedule() {
+        var environment = Corridor()
+        var agent = RightWalker()
+        let result = train(&agent, on: &environment, episodes: 5, startingAt: 3, seed: 9) { _, _ in .proceed }
+        #expect(result == TrainingResult(episodes: 2, steps: 8, stoppedEarly: false))
+        // Episodes 3 and 4 of 5; only episode 0 would have reset with the seed.
+        #expect(agent.episodes == [3, 4] && environment.resets == [nil, nil])
     }
 
     @Test func theCallbackCanStopTraining() {

@@ -33,7 +33,8 @@ import RLCore
         #expect((q["shape"] as? [Int]) == [2, 3, 2])
         #expect((q["data_offsets"] as? [Int]) == [0, 96])
         let metadata = try #require(header["__metadata__"] as? [String: String])
-        #expect(metadata["format_version"] == "1" && metadata["environment"] == "pong" && metadata["seed"] == "42")
+        #expect(metadata["format_version"] == "2" && metadata["environment"] == "pong" && metadata["seed"] == "42")
+        #expect(metadata["agent"] == "q-learning" && metadata["agent_settings"] == "{}")
         #expect(bytes.count == 8 + headerLength + 96 + 96)
     }
 
@@ -56,7 +57,7 @@ import RLCore
         var nanTable = Self.samplePolicy()
         nanTable.table[1, 1] = .nan
         var newer = Self.samplePolicy().metadata
-        newer.formatVersion = 2
+        newer.formatVersion = 3
         let cases: [(String, [UInt8], String)] = [
             ("empty", [], "truncated file"),
             ("short", Array(good[0..<5]), "truncated file"),

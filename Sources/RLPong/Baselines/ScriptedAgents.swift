@@ -42,7 +42,7 @@ extension PongConfiguration {
 }
 
 /// A scripted agent that moves the paddle's centre towards the ball's current height.
-public struct PongTracker: Agent, Sendable {
+public struct PongTracker: ScriptedAgent, Sendable {
     public typealias Observation = PongPositions
     public typealias Action = PongAction
 
@@ -58,7 +58,7 @@ public struct PongTracker: Agent, Sendable {
 /// A scripted agent that knows where the ball will reach the paddle's line and moves the
 /// paddle's centre there: the ceiling. It makes no avoidable miss while the paddle can reach
 /// its target in time (always, with the reference speeds).
-public struct PongOracle: Agent, Sendable {
+public struct PongOracle: ScriptedAgent, Sendable {
     public typealias Observation = PongPositions
     public typealias Action = PongAction
 
