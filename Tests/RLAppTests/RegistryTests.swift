@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+import RLCore
+import RLTabular
+import RLMaximizationBias
+@testable import RLApp
+
+@Suite struct ResumeTests {
+    /// Trains `agent` on `world`, stopped after `stop` episodes when given, and returns the file's bytes.
+    func train(_ world: String, agent: String, settings: String = "{}", episodes: Int, stoppingAfter stop: Int? = nil,
+               in folder: String, name: String) throws -> String {
+        let registered = try #require(Registry.world(world))
+        var options = TrainingOptions(
+            world: world, configuration: try registered.configure(nil, []), agent: agent, agentSettings: settings,
+            episodes: episodes, seed: 11, hyperparameters: registered.defaultHyperparameters(agent, nil),
+            outputPath: folder + "/" + name)
+        options.reportInterval = 25
+        var played = 0
+        let outcome = try runTraining(options, shouldStop: { played += 1; return stop.map { played >= $0 } ?? false })
+        #expect(outcome.interrupted == (stop != nil))
+        return outcome.policy
+    }
+
+    func resume(_ path: String, stoppingAfter stop: Int? = nil) throws -> TrainingOutcome {
+        var options = try TrainingOptions(resuming: try Policy.load(from: path), outputPath: path)
+        options.evaluationInterval = 7   // evaluations never change the run
+        var played = 0
+        return try runTraining(options, shouldStop: { played += 1; return stop.map { played >= $0 } ?? false })
+    }
+
+    @Test(arguments: [("pong", "q-learning", "{}"), ("pong", "dyna-q", #"{"planning_steps":2}"#),
+                      ("cliff-walking", "double-q-learning", "{}"), ("cliff-walking", "sarsa-lambda", #"{"lambda":0.8,"traces":"replacing"}"#),
+                      ("maximization-bias", "expected-sarsa", "{}"), ("cliff-walking", "sarsa", "{}")])
+    func anInterruptedRunResumedIsByteIdenticalToTheRunLeftAlone(world: String, agent: String, settings: String) throws {
+        let folder = temporaryFolder()
+        let episodes = world == "pong" ? 60 : 150
+        let whole = try train(world, agent: agent, settings: settings, episodes: episodes, in: folder, name: "whole.safetensors")
+        // Stopped twice, at uneven points, and resumed each time.
+        let pieces = try train(world, agent: agent, settings: settings, episodes: episodes, stoppingAfter: 17, in: folder, name: "pieces.safetensors")
+        let middle = try resume(pieces, stoppingAfter: 9)
+        #expect(middle.interrupted && middle.episodes == 26 && middle.resumed)
+        let last = try resume(pieces)
+        #expect(!last.interrupted && last.episodes == episodes && last.episodesThisRun == episodes - 26)
+        #expect(try AtomicFile.read(whole) == (try AtomicFile.read(pieces)), "\(world), \(agent)")
+    }
+
+    @Test func filesThatCannotBeResumedAreRefusedInOneLine() throws {
+        let folder = temporaryFolder()
+        let path = try train("cliff-walking", agent: "sarsa", episodes: 20, in: folder, name: "done.safetensors")
+        let complete = try Policy.load(from: path)
+        #expect(throws: PolicyFileError.self) { try TrainingOptions(resuming: complete, outputPath: path) }
+        var old = complete
+        old.metadata.formatVersion = 1
+        old.metadata.trainingState = nil
+        do {
+            _ = try TrainingOptions(resuming: old, outputPath: path)
+            Issue.record("an old file was accepted")
+        } catch {
+            #expect(error.message.contains("older rl") && !error.message.contains("\n"))
+        }
+        // A file that names an agent this rl does not know: refused before training.
+        let interrupted = try train("cliff-walking", agent: "sarsa", episodes: 20, stoppingAfter: 5, in: folder, name: "cut.safetensors")
+        var stranger = try Policy.load(from: interrupted)
+        stranger.metadata.agent = "ppo"
+        try stranger.save(to: folder + "/stranger.safetensors")
+        #expect(throws: PolicyFileError.self) {
+            _ = try runTraining(try TrainingOptions(resuming: try Policy.load(from: folder + "/stranger.safetensors"), outputPath: folder + "/x.safetensors"))
+        }
+        // A table of another agent's layout (Double Q-learning's tensors missing) is refused too.
+        var wrongAgent = try Policy.load(from: interrupted)
+        wrongAgent.metadata.agent = "double-q-learning"
+        try wrongAgent.save(to: folder + "/wrong.safetensors")
+        do {
+            _ = try runTraining(try TrainingOptions(resuming: try Policy.load(from: folder + "/wrong.safetensors"), outputPath: folder + "/y.safetensors"))
+            Issue.record("a SARSA file resumed as Double Q-learning")
+        } catch {
+            #expect(error.message.contains("q1"))
+        }
+    }
+}
+
+@Suite struct RegistryTests {
+    @Test func everyAgentTrainsOnEveryWorldAndIsEvaluatedGreedily() throws {
+        let folder = temporaryFolder()
+        for world in Registry.worlds {
+            for agent in Registry.agents {
+                var options = TrainingOptions(
+                    world: world.id, configuration: try world.configure(nil, []), agent: agent.id, agentSettings: try agent.settings([]),
+                    episodes: world.id == "pong" ? 3 : 30, seed: 1, hyperparameters: world.defaultHyperparameters(agent.id, nil),
+                    outputPath: folder + "/\(world.id)-\(agent.id).safetensors", logPath: folder + "/\(world.id)-\(agent.id).csv")
+                options.evaluationInterval = options.episodes
+                options.evaluationEpisodes = 2
+                let outcome = try runTraining(options)
+                let loaded = try LoadedPolicy(path: outcome.policy)
+                #expect(loaded.policy.metadata.agent == agent.id)
+                #expect(Set(loaded.policy.extraTensors.keys) == Set(agent.extraTensorNames), "\(agent.id)")
+                let report = try evaluatePolicy(loaded, episodes: 2, seed: 1)
+                #expect(report.metrics.map(\.name) == world.metricNames)
+                #expect(outcome.lastEvaluation?.metrics.keys.sorted() == world.metricNames.sorted())
+                let header = try String(contentsOfFile: options.logPath!, encoding: .utf8).split(separator: "\n")[0]
+                #expect(header == (["episode", "return", "steps"] + world.metricNames + ["epsilon", "eval_return", "eval_steps"]
+                    + world.metricNames.map { "eval_" + $0 }).joined(separator: ","))
+            }
+        }
+    }
+
+    @Test func idsAreUniqueAndFlagsDoNotCollide() {
+        let worlds = Registry.worlds.map(\.id), agents = Registry.agents.map(\.id)
+        #expect(Set(worlds).count == worlds.count && Set(agents).count == agents.count)
+        #expect(agents.first == "q-learning")
+        let common = ["env", "agent", "episodes", "seed", "preset", "learning-rate", "learning-rate-end", "discount", "epsilon",
+                      "epsilon-end", "decay", "out", "log", "eval-every", "eval-episodes", "resume", "quiet", "json", "help"]
+        for world in Registry.worlds {
+            for agent in Registry.agents {
+                let names = world.flagHelp.map(\.name) + agent.flagHelp.map(\.name)
+                #expect(Set(names).count == names.count && Set(names).isDisjoint(with: common), "\(world.id) × \(agent.id)")
+            }
+        }
+    }
+
+    @Test func worldAndAgentFlagsSetTheirSettingsAndCheckThem() throws {
+        let pong = try #require(Registry.world("pong"))
+        let configuration = try pong.configure("tutorial", [("stay", nil)])
+        #expect(configuration.contains(#""allows_stay":true"#) && configuration.contains(#""observation":"classic""#))
+        #expect(pong.defaultHyperparameters("sarsa", "tutorial") == .tutorial)
+        #expect(throws: SettingError.self) { try pong.configure(nil, [("observation", "pixels")]) }
+        #expect(throws: SettingError.self) { try pong.configure("expert", []) }
+        let lambda = try #require(Registry.agent("sarsa-lambda"))
+        #expect(try lambda.settings([("lambda", "0.25"), ("traces", "replacing")]) == #"{"lambda":0.25,"traces":"replacing"}"#)
+        #expect(throws: SettingError.self) { try lambda.settings([("lambda", "2")]) }
+        #expect(throws: SettingError.self) { try lambda.checkSettings(#"{"lambda":-1,"traces":"accumulating"}"#) }
+        let cliff = try #require(Registry.world("cliff-walking"))
+        // Step caps are bounded (a policy file cannot make an episode run for ever).
+        #expect(throws: PolicyFileError.self) { try cliff.layout(#"{"max_steps":1000000000}"#) }
+    }
+}
+
+@Suite struct MaximizationBiasTests {
+    /// The share of episodes that went left from A, over the first 100, averaged over seeds.
+    func leftShare(agent: String, seeds: ClosedRange<UInt64>) throws -> Double {
+        let folder = temporaryFolder()
+        var total = 0.0
+        for seed in seeds {
+            var options = TrainingOptions(MaximizationBiasWorld.self, agent: agent, episodes: 100, seed: seed,
+                                          outputPath: folder + "/m.safetensors", logPath: folder + "/m.csv")
+            options.reportInterval = 100
+            _ = try runTraining(options)
+            let rows = try String(contentsOfFile: folder + "/m.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+            total += rows.map { Double($0.split(separator: ",")[3])! }.reduce(0, +) / 100
+        }
+        return total / Double(seeds.count)
+    }
+
+    @Test func doubleQLearningGoesLeftFarLessThanQLearning() throws {
+        // Figure 6.5: Q-learning's maximisation bias drags it left early on; Double Q-learning's does not.
+        let q = try leftShare(agent: "q-learning", seeds: 1...40)
+        let double = try leftShare(agent: "double-q-learning", seeds: 1...40)
+        #expect(q > 0.3 && double < 0.2 && double < q / 2, "q-learning \(q), double \(double)")
+    }
+
+    @Test func stateAHasTwoActionsAndBHasTen() throws {
+        let space = MaximizationBiasWorld.makeWorld(MaximizationBiasConfiguration()).observationSpace
+        var table = QTable(observationSpace: space, actionSpace: Discrete(10))
+        #expect(table.legalActionCount(in: 0) == 2 && table.legalActionCount(in: 1) == 10 && table.legalActionCount(in: 2) == 1)
+        table[0, 5] = 100   // an action A does not have: never chosen, never the maximum
+        var generator = Xoshiro256StarStar(seed: 1)
+        #expect(table.maxValue(in: 0) == 0)
+        #expect((0..<200).allSatisfy { _ in table.epsilonGreedyAction(in: 0, epsilon: 1, exploring: true, using: &generator) < 2 })
+    }
+}
