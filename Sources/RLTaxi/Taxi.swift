@@ -86,6 +86,18 @@ public struct Taxi: ModelledEnvironment, Sendable {
         return state
     }
 
+    /// Starts from a chosen state, as setting Gymnasium's `env.unwrapped.s` would (for tests
+    /// and demonstrations); the fickle passenger is drawn as in ``reset(seed:)``.
+    /// - Parameter seed: reseeds the world's generator; `nil` keeps it going.
+    public mutating func reset(to start: TaxiState, seed: UInt64? = nil) -> TaxiState {
+        precondition(observationSpace.contains(start), "\(start) is not a Taxi state")
+        if let seed { generator = Xoshiro256StarStar(seed: seed) }
+        state = start
+        passengerIsFickle = ficklePassenger && generator.nextUnitDouble() < fickleProbability
+        counters = TaxiCounters()
+        return state
+    }
+
     public mutating func step(_ action: TaxiAction) -> Step<TaxiState> {
         let outcome = model.sampleOutcome(from: state.index, taking: action.rawValue, using: &generator)
         var next = TaxiState(index: outcome.nextState)
