@@ -106,7 +106,7 @@ public struct TabularModel: Sendable, Equatable {
 /// The promise: resetting draws the first observation from `model.initialDistribution`, and
 /// stepping with action `a` from the observation numbered `s` gives one of
 /// `model.outcomes(from: s, taking: a)` (next observation's number, reward, terminated) with
-/// its probability. ``checkEnvironment(_:agreesWith:seed:episodes:)`` tests the promise
+/// its probability. ``checkModel(of:seed:episodes:maxSteps:)`` tests the promise
 /// by sampling. A world whose step has effects outside the model (Taxi's fickle passenger)
 /// says so in its documentation.
 public protocol ModelledEnvironment: Environment {
@@ -148,13 +148,16 @@ public func checkModel(_ model: TabularModel, tolerance: Double = 1e-12) throws(
     }
 }
 
-/// Checks by sampling that an environment keeps its model's promise: that every first
+/// Checks that a modelled environment keeps its promise: that its ``TabularModel`` is a model
+/// (``checkModel(_:tolerance:)``) numbered by its spaces, and, by sampling, that every first
 /// observation has a positive initial probability and every step's next observation, reward
 /// and termination is one of the model's outcomes with a positive probability. Actions are
 /// drawn at random from a generator seeded with `seed`; episodes stop after `maxSteps` steps.
-public func checkEnvironment<E: ModelledEnvironment>(
-    _ environment: E, agreesWith model: TabularModel, seed: UInt64 = 0, episodes: Int = 100, maxSteps: Int = 1_000
+public func checkModel<E: ModelledEnvironment>(
+    of environment: E, seed: UInt64 = 0, episodes: Int = 100, maxSteps: Int = 1_000
 ) throws(ModelCheckFailure) {
+    let model = environment.model
+    try checkModel(model)
     var environment = environment
     var generator = Xoshiro256StarStar(seed: seed)
     let observations = environment.observationSpace, actions = environment.actionSpace

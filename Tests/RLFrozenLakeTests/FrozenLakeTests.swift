@@ -13,7 +13,7 @@ import GymnasiumFixtures
     func theModelIsGymnasiumsP(fixture: String, map: LakeMap, slippery: Bool) throws {
         let golden: GoldenModel = try loadFixture(fixture)
         #expect(golden.versions["gymnasium"] == "1.4.0")
-        #expect(differences(between: FrozenLake(map: map, isSlippery: slippery).model, and: golden) == [])
+        #expect(differences(between: FrozenLake(map: map, isSlippery: slippery).model, and: golden, tolerance: 0) == [])
     }
 
     @Test func aCustomMapWithItsOwnRatesAndRewardsMatchesToo() throws {
@@ -93,8 +93,7 @@ import GymnasiumFixtures
     func theWorldKeepsItsContractAndItsModel(slippery: Bool) throws {
         for map in [LakeMap.fourByFour, .eightByEight] {
             let lake = FrozenLake(map: map, isSlippery: slippery)
-            try checkModel(lake.model)
-            try checkEnvironment(lake, agreesWith: lake.model, seed: 5, episodes: 300)
+            try checkModel(of: lake, seed: 5, episodes: 300)
             try checkEnvironment(TimeLimit(lake, maxSteps: lake.registeredStepCap!))
         }
     }
