@@ -13,6 +13,10 @@ let package = Package(
         .library(name: "RLPong", targets: ["RLPong"]),
         .library(name: "RLCliffWalking", targets: ["RLCliffWalking"]),
         .library(name: "RLMaximizationBias", targets: ["RLMaximizationBias"]),
+        .library(name: "RLFrozenLake", targets: ["RLFrozenLake"]),
+        .library(name: "RLTaxi", targets: ["RLTaxi"]),
+        .library(name: "RLBlackjack", targets: ["RLBlackjack"]),
+        .library(name: "RLPlanning", targets: ["RLPlanning"]),
         .library(name: "RLApp", targets: ["RLApp"]),
     ],
     dependencies: [
@@ -27,6 +31,12 @@ let package = Package(
         .target(name: "RLCliffWalking", dependencies: ["RLCore"]),
         // Sutton & Barto's maximisation-bias example (Figure 6.5): where Double Q-learning shows.
         .target(name: "RLMaximizationBias", dependencies: ["RLCore"]),
+        // Gymnasium's toy-text worlds, numbered as Gymnasium numbers them (docs/WORLDS.md).
+        .target(name: "RLFrozenLake", dependencies: ["RLCore"]),
+        .target(name: "RLTaxi", dependencies: ["RLCore"]),
+        .target(name: "RLBlackjack", dependencies: ["RLCore"]),
+        // Planners over a known model: value iteration, policy iteration, finite-horizon returns.
+        .target(name: "RLPlanning", dependencies: ["RLCore"]),
         // Dense Q-tables, the tabular agents (Sources/RLTabular/Agents) and safetensors policy files.
         .target(name: "RLTabular", dependencies: ["RLCore"]),
         // What the commands do, as library code the tests can call.
@@ -54,6 +64,13 @@ let package = Package(
         .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLMaximizationBias", "RLTabular", "RLPong", "RLPongRender", "RLRender", "RLSDL", "RLCore", "RLTestSupport"]),
         .testTarget(name: "CommandLineTests", dependencies: ["rl", "RLSDL", "RLApp", "RLTestSupport"]),
         .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular"]),
+        // Gymnasium's dumped models (Tests/Fixtures/gymnasium), read for the parity tests.
+        .target(name: "GymnasiumFixtures", dependencies: ["RLCore"], path: "Tests/GymnasiumFixtures"),
+        .testTarget(name: "RLFrozenLakeTests", dependencies: ["RLFrozenLake", "RLCore", "GymnasiumFixtures"]),
+        .testTarget(name: "RLTaxiTests", dependencies: ["RLTaxi", "RLCore", "GymnasiumFixtures"]),
+        .testTarget(name: "RLBlackjackTests", dependencies: ["RLBlackjack", "RLCore", "GymnasiumFixtures"]),
+        .testTarget(name: "RLCliffWalkingTests", dependencies: ["RLCliffWalking", "RLCore", "GymnasiumFixtures"]),
+        .testTarget(name: "RLPlanningTests", dependencies: ["RLPlanning", "RLCore", "RLFrozenLake", "RLTaxi", "GymnasiumFixtures"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL"]),
         .testTarget(name: "RLPongRenderTests", dependencies: ["RLPongRender", "RLRender", "RLPong", "RLSDL", "CSDL2"]),
     ],
