@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "RLTabular", targets: ["RLTabular"]),
         .library(name: "RLPong", targets: ["RLPong"]),
         .library(name: "RLCliffWalking", targets: ["RLCliffWalking"]),
+        .library(name: "RLExperiments", targets: ["RLExperiments"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,6 +26,9 @@ let package = Package(
         .target(name: "RLCliffWalking", dependencies: ["RLCore"]),
         // Dense Q-tables, Q-learning and safetensors policy files.
         .target(name: "RLTabular", dependencies: ["RLCore"]),
+        // Experiments at scale: aggregate statistics over runs (rliable's), TensorBoard event
+        // files and crash-safe JSON lines.
+        .target(name: "RLExperiments", dependencies: ["RLCore"]),
         // What the commands do, as library code the tests can call.
         .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLCliffWalking", "RLTabular", "RLRender", "RLPongRender"]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
@@ -49,6 +53,7 @@ let package = Package(
         .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLTabular", "RLPong", "RLPongRender", "RLRender", "RLSDL", "RLCore", "RLTestSupport"]),
         .testTarget(name: "CommandLineTests", dependencies: ["rl", "RLSDL", "RLApp", "RLTestSupport"]),
         .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular"]),
+        .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL"]),
         .testTarget(name: "RLPongRenderTests", dependencies: ["RLPongRender", "RLRender", "RLPong", "RLSDL", "CSDL2"]),
     ],
