@@ -42,16 +42,37 @@ public final class JSONLinesWriter {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
-    /// Cuts everything after the last newline: what a writer that died mid-line left.
+    /// Cuts everything after the last newline: what a writer that died mid-line left. Reads the
+    /// file backwards from its end, a block at a time, so a long file costs one block.
     private static func cutTornLine(of file: AppendingFile, at path: String) throws(ExperimentError) -> Int {
         let length = try file.length()
         guard length > 0 else { return 0 }
-        let bytes = try readBytes(path)
-        let keep = bytes.lastIndex(of: newline).map { $0 + 1 } ?? 0
-        guard keep < bytes.count else { return 0 }
+        guard let reader = FileHandle(forReadingAtPath: path) else { throw ExperimentError("cannot read \(path)") }
+        defer { try? reader.close() }
+        var end = length
+        var keep = 0
+        search: while end > 0 {
+            let start = max(0, end - tailBlock)
+            let block: [UInt8]
+            do {
+                try reader.seek(toOffset: UInt64(start))
+                block = Array(try reader.read(upToCount: end - start) ?? Data())
+            } catch {
+                throw ExperimentError("cannot read \(path): \(error)")
+            }
+            if let last = block.lastIndex(of: newline) {
+                keep = start + last + 1
+                break search
+            }
+            end = start
+        }
+        guard keep < length else { return 0 }
         try file.truncate(to: keep)
-        return bytes.count - keep
+        return length - keep
     }
+
+    /// How much of the file's end is read at a time when looking for its last newline.
+    private static let tailBlock = 1 << 16
 
     /// Appends `value` as one line.
     public func append(_ value: some Encodable) throws(ExperimentError) {

@@ -59,6 +59,27 @@ private struct RunResult: Codable, Equatable {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)).isEmpty)
     }
 
+    /// The writer looks for the last newline backwards a block at a time: a torn line longer than
+    /// a block, and one after a long file, are both cut exactly.
+    @Test func tornLinesAreFoundAcrossBlocks() throws {
+        let path = temporaryFolder("jsonl-long") + "/sweep.jsonl"
+        let long = String(repeating: "x", count: 100_000)
+        let writer = try JSONLinesWriter(path: path, durability: .syncOnClose)
+        for seed in 1...3 { try writer.append(RunResult(seed: seed, score: 1, note: long)) }
+        try writer.close()
+        let whole = try Data(contentsOf: URL(fileURLWithPath: path)).count
+        try append(#"{"note":""# + long, to: path)
+        let repaired = try JSONLinesWriter(path: path)
+        #expect(repaired.repairedBytes == 100_009)
+        try repaired.close()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count == whole)
+        try append("{}", to: path)
+        let again = try JSONLinesWriter(path: path)
+        #expect(again.repairedBytes == 2)
+        try again.close()
+        #expect(try JSONLines.read(RunResult.self, from: path).values.map(\.seed) == [1, 2, 3])
+    }
+
     @Test func damageInsideTheFileIsAnErrorNamingTheLine() throws {
         let path = temporaryFolder("jsonl-damaged") + "/sweep.jsonl"
         FileManager.default.createFile(atPath: path, contents: Data("""

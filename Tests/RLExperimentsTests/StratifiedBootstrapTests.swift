@@ -60,6 +60,14 @@ func sampleScores(seed: UInt64, runs: [Int] = [10, 8, 12]) -> RunScores {
         #expect(first.interval.contains(first.point))
     }
 
+    /// The example of docs/STATISTICS.md.
+    @Test func theDocumentedExampleRuns() throws {
+        let scores = try RunScores(byTask: [[0.61, 0.70, 0.55, 0.66, 0.64], [0.92, 0.88, 0.95, 0.40, 0.90]])
+        let iqm = stratifiedBootstrapInterval(of: scores, seed: 1) { $0.interquartileMean }
+        #expect(iqm.point == interquartileMean([0.55, 0.61, 0.64, 0.66, 0.70, 0.40, 0.88, 0.90, 0.92, 0.95]))
+        #expect(iqm.interval.lower < iqm.point && iqm.point < iqm.interval.upper)
+    }
+
     /// The exact check: NumPy takes the percentile interval of the very replicates we computed,
     /// and recomputes each replicate's statistic from the run indices our generator drew.
     @Test func intervalIsNumPysPercentileOfOurReplicates() throws {
