@@ -60,6 +60,16 @@ func sampleScores(seed: UInt64, runs: [Int] = [10, 8, 12]) -> RunScores {
         #expect(first.interval.contains(first.point))
     }
 
+    @Test func aggregatesTogetherMatchEachAlone() {
+        let scores = sampleScores(seed: 13)
+        let together = aggregateEstimates(of: scores, replicates: 400, seed: 2)
+        #expect(Set(together.keys) == Set(Aggregate.allCases))
+        for aggregate in Aggregate.allCases {
+            let alone = stratifiedBootstrapInterval(of: scores, replicates: 400, seed: 2) { aggregate.value(of: $0) }
+            #expect(together[aggregate] == alone, "\(aggregate)")
+        }
+    }
+
     /// The example of docs/STATISTICS.md.
     @Test func theDocumentedExampleRuns() throws {
         let scores = try RunScores(byTask: [[0.61, 0.70, 0.55, 0.66, 0.64], [0.92, 0.88, 0.95, 0.40, 0.90]])
