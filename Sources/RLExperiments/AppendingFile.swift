@@ -1,4 +1,19 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `close(2)`, named apart from ``AppendingFile/close()``.
+@discardableResult
+private func closeDescriptor(_ descriptor: Int32) -> Int32 {
+    #if canImport(Glibc)
+    Glibc.close(descriptor)
+    #else
+    Darwin.close(descriptor)
+    #endif
+}
 
 /// A file that only grows, one whole piece at a time: what both the JSON-lines writer and the
 /// TensorBoard writer stand on. A class, because it owns a file descriptor.
@@ -33,7 +48,7 @@ final class AppendingFile {
     }
 
     deinit {
-        if descriptor >= 0 { Foundation.close(descriptor) }
+        if descriptor >= 0 { closeDescriptor(descriptor) }
     }
 
     /// The file's length in bytes.
@@ -78,7 +93,7 @@ final class AppendingFile {
         guard descriptor >= 0 else { return }
         var reason: Int32 = 0
         if fsync(descriptor) != 0 { reason = errno }
-        if Foundation.close(descriptor) != 0 && reason == 0 { reason = errno }
+        if closeDescriptor(descriptor) != 0 && reason == 0 { reason = errno }
         descriptor = -1
         guard reason == 0 else { throw ExperimentError("cannot close \(path): \(String(cString: strerror(reason)))") }
     }
