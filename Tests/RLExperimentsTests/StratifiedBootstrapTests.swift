@@ -49,6 +49,13 @@ func sampleScores(seed: UInt64, runs: [Int] = [10, 8, 12]) -> RunScores {
         }
     }
 
+    /// Pinned draws: a change in the draw order (tasks, then runs, one `nextIndex` each) would
+    /// silently change every published interval for a given seed.
+    @Test func drawsArePinned() {
+        var resampler = StratifiedResampler(runCounts: [3, 2], seed: 1)
+        #expect([resampler.nextIndices(), resampler.nextIndices()] == [[[2, 1, 1], [0, 1]], [[0, 0, 1], [1, 1]]])
+    }
+
     @Test func theSameSeedGivesTheSameInterval() {
         let scores = sampleScores(seed: 2)
         let first = stratifiedBootstrapInterval(of: scores, replicates: 500, seed: 9) { $0.interquartileMean }
