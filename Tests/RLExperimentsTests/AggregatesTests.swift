@@ -2,12 +2,13 @@ import RLCore
 import Testing
 @testable import RLExperiments
 
-/// Random samples for the reference comparisons: every size from 1 to 41 (so every remainder of
-/// n mod 4), half of them drawn from a handful of integers so that ties straddle the cut points.
+/// Random samples for the reference comparisons: every size from 1 to 41 and a few large ones
+/// (so every remainder of n mod 4, small and large), half of them drawn from a handful of integers
+/// so that ties straddle the cut points.
 func randomSamples(seed: UInt64) -> [[Double]] {
     var generator = Xoshiro256StarStar(seed: seed)
     var samples: [[Double]] = []
-    for size in 1...41 {
+    for size in Array(1...41) + [1_000, 1_001, 1_002, 1_003] {
         for withTies in [false, true] {
             samples.append((0..<size).map { _ in
                 withTies ? Double(generator.nextIndex(below: 4)) - 1 : generator.nextUnitDouble() * 20 - 5
