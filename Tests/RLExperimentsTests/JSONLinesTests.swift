@@ -51,7 +51,7 @@ private struct RunResult: Codable, Equatable {
 
     @Test func aFileOfOnlyATornLineIsEmpty() throws {
         let path = temporaryFolder("jsonl-only-torn") + "/sweep.jsonl"
-        FileManager.default.createFile(atPath: path, contents: Data(#"{"seed":"#.utf8))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(#"{"seed":"#.utf8)))
         #expect(try JSONLines.read(RunResult.self, from: path) == JSONLinesContent(values: [], tornBytes: 8))
         let writer = try JSONLinesWriter(path: path)
         #expect(writer.repairedBytes == 8)
@@ -82,13 +82,13 @@ private struct RunResult: Codable, Equatable {
 
     @Test func damageInsideTheFileIsAnErrorNamingTheLine() throws {
         let path = temporaryFolder("jsonl-damaged") + "/sweep.jsonl"
-        FileManager.default.createFile(atPath: path, contents: Data("""
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("""
             {"seed":1,"score":1,"note":""}
 
             {"seed":2,"score":oops}
             {"seed":3,"score":1,"note":""}
 
-            """.utf8))
+            """.utf8)))
         #expect(throws: ExperimentError.self) { try JSONLines.read(RunResult.self, from: path) }
         do {
             _ = try JSONLines.read(RunResult.self, from: path)
