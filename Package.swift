@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "RLTaxi", targets: ["RLTaxi"]),
         .library(name: "RLBlackjack", targets: ["RLBlackjack"]),
         .library(name: "RLPlanning", targets: ["RLPlanning"]),
+        .library(name: "RLExperiments", targets: ["RLExperiments"]),
         .library(name: "RLApp", targets: ["RLApp"]),
     ],
     dependencies: [
@@ -39,6 +40,9 @@ let package = Package(
         .target(name: "RLPlanning", dependencies: ["RLCore"]),
         // Dense Q-tables, the tabular agents (Sources/RLTabular/Agents) and safetensors policy files.
         .target(name: "RLTabular", dependencies: ["RLCore"]),
+        // Experiments at scale: aggregate statistics over runs (rliable's), TensorBoard event
+        // files and crash-safe JSON lines.
+        .target(name: "RLExperiments", dependencies: ["RLCore"]),
         // What the commands do, as library code the tests can call.
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLCliffWalking", "RLMaximizationBias", "RLTabular", "RLRender", "RLPongRender"]),
@@ -71,6 +75,7 @@ let package = Package(
         .testTarget(name: "RLBlackjackTests", dependencies: ["RLBlackjack", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLCliffWalkingTests", dependencies: ["RLCliffWalking", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLPlanningTests", dependencies: ["RLPlanning", "RLCore", "RLFrozenLake", "RLTaxi", "GymnasiumFixtures"]),
+        .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL"]),
         .testTarget(name: "RLPongRenderTests", dependencies: ["RLPongRender", "RLRender", "RLPong", "RLSDL", "CSDL2"]),
     ],
