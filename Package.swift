@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "RLTabular", targets: ["RLTabular"]),
         .library(name: "RLPong", targets: ["RLPong"]),
         .library(name: "RLCliffWalking", targets: ["RLCliffWalking"]),
+        .library(name: "RLPongDuel", targets: ["RLPongDuel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,6 +22,8 @@ let package = Package(
         .target(name: "RLCore"),
         // The single-paddle Pong of the reference rules.
         .target(name: "RLPong", dependencies: ["RLCore"]),
+        // Two-player Pong: a paddle at each end, on the classic or the fast court.
+        .target(name: "RLPongDuel", dependencies: ["RLCore"]),
         // Sutton & Barto's Cliff Walking: a second world that proves the protocols generic.
         .target(name: "RLCliffWalking", dependencies: ["RLCore"]),
         // Dense Q-tables, Q-learning and safetensors policy files.
@@ -45,6 +48,7 @@ let package = Package(
         .target(name: "RLTestSupport", path: "Tests/RLTestSupport"),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "RLPongTests", dependencies: ["RLPong", "RLCore"]),
+        .testTarget(name: "RLPongDuelTests", dependencies: ["RLPongDuel", "RLCore", "RLTabular"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong", "RLTestSupport"]),
         .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLTabular", "RLPong", "RLPongRender", "RLRender", "RLSDL", "RLCore", "RLTestSupport"]),
         .testTarget(name: "CommandLineTests", dependencies: ["rl", "RLSDL", "RLApp", "RLTestSupport"]),
