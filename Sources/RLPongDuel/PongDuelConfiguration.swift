@@ -121,21 +121,23 @@ public struct PongDuelConfiguration: Sendable, Equatable, Codable {
     public static let maximumStateCount = 100_000_000
 
     /// Checks that the numbers describe a playable court of a sensible size. Every number has
-    /// bounds, so nothing downstream (positions, spaces, the step count) can overflow.
+    /// bounds, so nothing downstream (positions, spaces, the step count) can overflow; each
+    /// check only does arithmetic on numbers already checked, so no value, however large,
+    /// traps here either.
     public func validate() throws(PongDuelConfigurationError) {
         func require(_ condition: Bool, _ message: String) throws(PongDuelConfigurationError) {
             if !condition { throw PongDuelConfigurationError(message: message) }
         }
         try require(courtWidth >= 8 && courtWidth <= 1_000 && courtWidth % 2 == 0, "court width must be even and in 8...1000")
         try require(courtHeight >= 4 && courtHeight <= 1_000, "court height must be in 4...1000")
-        try require(paddleHeight >= 1 && 2 * paddleHeight <= courtHeight, "paddle height must be in 1...(court height / 2)")
+        try require(paddleHeight >= 1 && paddleHeight <= courtHeight / 2, "paddle height must be in 1...(court height / 2)")
         try require(ballRadius.isFinite && ballRadius >= 0 && ballRadius <= Double(courtHeight), "ball radius must be finite and in 0...court height")
         try require(paddleSpeed >= 1 && paddleSpeed <= courtHeight, "paddle speed must be in 1...court height")
         try require(ballSpeedX >= 1 && ballSpeedX <= courtWidth / 2, "ball speed x must be in 1...(court width / 2)")
-        try require(ballSpeedY >= 1 && 2 * ballSpeedY <= courtHeight, "ball speed y must be in 1...(court height / 2)")
-        try require(paddleLineX >= 0 && 2 * (paddleLineX + ballSpeedX) < courtWidth,
+        try require(ballSpeedY >= 1 && ballSpeedY <= courtHeight / 2, "ball speed y must be in 1...(court height / 2)")
+        try require(paddleLineX >= 0 && paddleLineX < courtWidth / 2 && 2 * (paddleLineX + ballSpeedX) < courtWidth,
                     "paddle line must not be negative, and the lines must stand more than a ball step apart")
-        try require(serveMargin >= 0 && 2 * serveMargin <= courtHeight, "serve margin must be in 0...(court height / 2)")
+        try require(serveMargin >= 0 && serveMargin <= courtHeight / 2, "serve margin must be in 0...(court height / 2)")
         try require(pointsToWin >= 1 && pointsToWin <= 1_000, "points to win must be in 1...1000")
         try require(stepCap >= 1 && stepCap <= 100_000_000, "step cap must be in 1...100000000")
         try require([pointReward, hitReward].allSatisfy { $0.isFinite && abs($0) <= 1e6 }, "rewards must be finite and within ±1000000")
