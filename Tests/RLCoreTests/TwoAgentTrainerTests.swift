@@ -101,4 +101,21 @@ struct Stubborn: Agent {
         #expect(pair.map { $0.uppercased() } == Pair(left: "A", right: "C"))
         #expect(Side.left.opponent == .right && Side.right.opponent == .left)
     }
+
+    @Test func theTwoAgentCheckAcceptsAGoodWorldAndCatchesABadOne() throws {
+        try checkTwoAgentEnvironment(Pennies())
+        struct Endless: TwoAgentEnvironment {
+            let observationSpace = Discrete(1)
+            let actionSpace = Discrete(1)
+            mutating func reset(seed: UInt64?) -> Pair<Int> { Pair(repeating: 0) }
+            mutating func step(_ actions: Pair<Int>) -> TwoAgentStep<Int> {
+                TwoAgentStep(observations: Pair(repeating: 0), rewards: Pair(repeating: 0),
+                             terminated: Pair(repeating: false), truncated: Pair(repeating: false))
+            }
+        }
+        #expect(throws: EnvironmentCheckFailure.self) { try checkTwoAgentEnvironment(Endless(), steps: 100) }
+        var escaping = Pennies()
+        escaping.rounds = 4   // round 4 is outside Discrete(4)
+        #expect(throws: EnvironmentCheckFailure.self) { try checkTwoAgentEnvironment(escaping) }
+    }
 }

@@ -101,4 +101,11 @@ import RLCore
             }
         }
     }
+
+    @Test(arguments: [PongDuelCourt.classic, .fast])
+    func theWorldPassesTheTwoAgentCheck(court: PongDuelCourt) throws {
+        var configuration = PongDuelConfiguration(court: court)
+        configuration.stepCap = 2_000
+        for seed in UInt64(0)..<3 { try checkTwoAgentEnvironment(try PongDuel(configuration: configuration), seed: seed) }
+    }
 }
