@@ -6,7 +6,8 @@ public enum PongDuelCourt: String, Sendable, Codable, CaseIterable {
     /// ball's y direction without correcting its position.
     case classic
     /// An anticipation court: the paddle is slower than the ball, and the ball's vertical speed
-    /// after a hit depends on where it meets the paddle (the edges send it steeper). A paddle
+    /// after a hit depends on where it meets the paddle (the edges add spin and send it
+    /// steeper, the centre keeps its angle). A paddle
     /// that follows the ball arrives late; one that goes where the ball will cross its line
     /// does not. The paddle is clamped to [0, H − P] and the floor and ceiling reflect the ball
     /// (its position too), so it stays in [0, H].
@@ -36,7 +37,7 @@ public struct PongDuelConfiguration: Sendable, Equatable, Codable {
     /// How far the ball moves along x in one step.
     public var ballSpeedX: Int
     /// On the classic court, how far the ball moves along y in one step; on the fast court,
-    /// the steepest vertical speed (serves and hits at the paddle's very edge).
+    /// the steepest vertical speed a serve or a return can give.
     public var ballSpeedY: Int
     /// Serves start at a y in `serveMargin...(courtHeight − serveMargin)`.
     public var serveMargin: Int
@@ -75,8 +76,9 @@ public struct PongDuelConfiguration: Sendable, Equatable, Codable {
             serveMargin = 5
             binWidth = 3
         case .fast:
-            // Tuned so that the tracker misses, in a third or more of its misses, a ball the
-            // predictor reaches from the same situation (docs/PONG-DUEL.md).
+            // Tuned so that most of the tracker's misses (78% measured, at least 30% required)
+            // are balls the predictor returns from the same situation, while rallies between
+            // trackers still end (docs/PONG-DUEL.md).
             courtWidth = 60
             courtHeight = 40
             paddleHeight = 8
@@ -111,7 +113,8 @@ public struct PongDuelConfiguration: Sendable, Equatable, Codable {
         court == .classic ? (-ballSpeedY)...(courtHeight + ballSpeedY) : 0...courtHeight
     }
     /// The ball's possible vertical speeds, lowest first: ±m on the classic court, every
-    /// integer from −`ballSpeedY` to `ballSpeedY` on the fast one (0 is a hit dead centre).
+    /// integer from −`ballSpeedY` to `ballSpeedY` on the fast one (a return can flatten the
+    /// ball to 0; serves never do).
     public var ballVerticalSpeeds: [Int] {
         court == .classic ? [-ballSpeedY, ballSpeedY] : Array(-ballSpeedY...ballSpeedY)
     }
