@@ -37,3 +37,23 @@ import RLTabular
         #expect(after > 0.7)
     }
 }
+
+@Suite struct PongDuelExampleTests {
+    /// docs/PONG-DUEL.md's example, with fewer games.
+    @Test func theDocumentedExampleRuns() throws {
+        let configuration = PongDuelConfiguration.fast
+        var world = try PongDuel(configuration: configuration)
+        let bins = PongDuelObservationSpace(configuration: configuration)
+        var table = MappedAgent(
+            QLearningAgent(observationSpace: bins, actionSpace: world.actionSpace, hyperparameters: .tutorial, seed: 1),
+            mapping: bins)
+        var opponent = PongDuelScript(.predictor, configuration: configuration)
+        _ = trainTwoAgents(&table, &opponent, on: &world, modes: Pair(left: .training, right: .evaluation),
+                           episodes: 20, seed: 1)
+        let games = evaluateTwoAgents(&table, &opponent, on: &world, episodes: 5, seed: 2)
+        let pointsWon = games.reduce(0) { $0 + $1.counters.points.left }
+        #expect(games.count == 5 && pointsWon >= 0)
+        #expect(table.base.table.values.contains { $0 != 0 })
+        try checkTwoAgentEnvironment(world)
+    }
+}
