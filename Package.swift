@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "RLPong", targets: ["RLPong"]),
         .library(name: "RLCliffWalking", targets: ["RLCliffWalking"]),
         .library(name: "RLPongDuel", targets: ["RLPongDuel"]),
+        .library(name: "RLMaximizationBias", targets: ["RLMaximizationBias"]),
+        .library(name: "RLApp", targets: ["RLApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,10 +28,13 @@ let package = Package(
         .target(name: "RLPongDuel", dependencies: ["RLCore"]),
         // Sutton & Barto's Cliff Walking: a second world that proves the protocols generic.
         .target(name: "RLCliffWalking", dependencies: ["RLCore"]),
-        // Dense Q-tables, Q-learning and safetensors policy files.
+        // Sutton & Barto's maximisation-bias example (Figure 6.5): where Double Q-learning shows.
+        .target(name: "RLMaximizationBias", dependencies: ["RLCore"]),
+        // Dense Q-tables, the tabular agents (Sources/RLTabular/Agents) and safetensors policy files.
         .target(name: "RLTabular", dependencies: ["RLCore"]),
         // What the commands do, as library code the tests can call.
-        .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLCliffWalking", "RLTabular", "RLRender", "RLPongRender"]),
+        // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
+        .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLCliffWalking", "RLMaximizationBias", "RLTabular", "RLRender", "RLPongRender"]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
         .target(name: "RLRender"),
         // Pong's pictures: a game state (and what the agent sees) as a scene. Knows Pong, not SDL.

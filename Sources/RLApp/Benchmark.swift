@@ -1,64 +1,115 @@
 import RLCore
-import RLPong
 import RLTabular
 
 /// The figures of `rl bench` (also its `--json` output).
 public struct BenchmarkReport: Sendable, Codable, Equatable {
-    /// Pong steps per second with a cheap random policy, no learning.
+    public var environment: String
+    public var agent: String
+    /// World steps per second with random actions, no learning.
     public var envStepsPerSecond: Double
-    /// Steps per second of the real trainer with the default agent (environment + agent).
+    /// Steps per second of the real trainer (world + agent).
     public var trainStepsPerSecond: Double
-    /// Wall time of a 6000-episode training run with the defaults.
-    public var train6000Seconds: Double
-    /// Environment steps in that run.
-    public var train6000Steps: Int
+    /// The training run that was timed: episodes, steps and wall time of the best repeat.
+    public var trainEpisodes: Int
+    public var trainSteps: Int
+    public var trainSeconds: Double
     /// How many times each measurement was repeated (the best is reported).
     public var repeats: Int
-
-    enum CodingKeys: String, CodingKey {
-        case envStepsPerSecond = "env_steps_per_second"
-        case trainStepsPerSecond = "train_steps_per_second"
-        case train6000Seconds = "train_6000_seconds"
-        case train6000Steps = "train_6000_steps"
-        case repeats
-    }
+    /// The same Q-learning Pong loop written in plain C, timed in the same run: the floor the
+    /// generic trainer is measured against. Only for Q-learning on the default Pong.
+    public var floorStepsPerSecond: Double?
+    /// `trainStepsPerSecond / floorStepsPerSecond`.
+    public var shareOfFloor: Double?
 }
 
-/// Measures the default Pong: the environment alone, then training through the generic
-/// trainer and the real Q-learning agent. Each figure is the best of `repeats` runs.
-public func runBenchmark(environmentSteps: Int = 50_000_000, episodes: Int = 6000, repeats: Int = 3, seed: UInt64 = 1) -> BenchmarkReport {
-    let clock = ContinuousClock()
-    var bestEnvironmentSeconds = Double.infinity
-    var bestTrainingSeconds = Double.infinity
-    var trainingSteps = 0
+/// One repeat's figures for a world and an agent.
+public struct WorldBenchmark: Sendable, Equatable {
+    public var environmentSeconds: Double
+    public var trainingSeconds: Double
+    public var trainingSteps: Int
+}
+
+/// Measures a world and an agent: the world alone, then training through the generic trainer
+/// and the real agent. Each figure is the best of `repeats` runs.
+public func runBenchmark(world: String = "pong", agent: String = QLearning.id, environmentSteps: Int = 50_000_000,
+                         episodes: Int = 6000, repeats: Int = 3, seed: UInt64 = 1,
+                         floor: ((Int, UInt64) -> (steps: Int, seconds: Double))? = nil) throws(PolicyFileError) -> BenchmarkReport {
+    guard let registered = Registry.world(world) else {
+        throw PolicyFileError("unknown world '\(world)' (this rl knows \(Registry.worldList))")
+    }
+    var best = WorldBenchmark(environmentSeconds: .infinity, trainingSeconds: .infinity, trainingSteps: 0)
+    var bestFloor = Double.infinity
+    var floorSteps = 0
     for _ in 0..<repeats {
-        var environment = try! PongEnvironment()
+        let figures = try registered.benchmark(agent, episodes, environmentSteps, seed)
+        best.environmentSeconds = min(best.environmentSeconds, figures.environmentSeconds)
+        if figures.trainingSeconds < best.trainingSeconds {
+            best.trainingSeconds = figures.trainingSeconds
+            best.trainingSteps = figures.trainingSteps
+        }
+        if let floor {
+            let measured = floor(episodes, seed)
+            bestFloor = min(bestFloor, measured.seconds)
+            floorSteps = measured.steps
+        }
+    }
+    let trainRate = Double(best.trainingSteps) / best.trainingSeconds
+    let floorRate = floor == nil ? nil : Double(floorSteps) / bestFloor
+    return BenchmarkReport(
+        environment: world, agent: agent, envStepsPerSecond: Double(environmentSteps) / best.environmentSeconds,
+        trainStepsPerSecond: trainRate, trainEpisodes: episodes, trainSteps: best.trainingSteps,
+        trainSeconds: best.trainingSeconds, repeats: repeats, floorStepsPerSecond: floorRate,
+        shareOfFloor: floorRate.map { trainRate / $0 })
+}
+
+/// One repeat of the benchmark on world `W`, opened on the agent's concrete type.
+struct WorldBenchmarkRun<W: WorldRegistration>: AgentBody {
+    typealias ObservationSpace = W.World.ObservationSpace
+    typealias ActionSpace = W.World.ActionSpace
+
+    let agent: String
+    let episodes: Int
+    let seed: UInt64
+    var trainingSeconds = 0.0
+    var trainingSteps = 0
+
+    static func measure(agent: String, episodes: Int, environmentSteps: Int, seed: UInt64) throws(PolicyFileError) -> WorldBenchmark {
+        let clock = ContinuousClock()
+        var environment = W.makeWorld(W.defaultConfiguration)
         var generator = Xoshiro256StarStar(seed: seed)
-        _ = environment.reset(seed: seed)
+        let space = environment.actionSpace
+        var observation = environment.reset(seed: seed)
         var checksum = 0
         let start = clock.now
         for _ in 0..<environmentSteps {
-            let step = environment.step(generator.next() & 1 == 0 ? .up : .down)
-            checksum &+= step.observation.ballX
-            if step.terminated || step.truncated { _ = environment.reset() }
+            let step = environment.step(space.element(at: generator.nextIndex(below: space.count)))
+            observation = step.observation
+            if step.terminated || step.truncated { observation = environment.reset() }
+            checksum &+= environment.observationSpace.index(of: observation)
         }
-        bestEnvironmentSeconds = min(bestEnvironmentSeconds, seconds(clock.now - start))
+        let environmentSeconds = seconds(clock.now - start)
         blackHole(checksum)
 
-        var trainingEnvironment = try! PongEnvironment()
-        var agent = QLearningAgent(
-            observationSpace: trainingEnvironment.observationSpace, actionSpace: trainingEnvironment.actionSpace,
-            hyperparameters: .pongDefault, seed: derivedSeed(seed, purpose: SeedPurpose.agent))
-        let trainingStart = clock.now
-        let result = train(&agent, on: &trainingEnvironment, episodes: episodes, seed: derivedSeed(seed, purpose: SeedPurpose.training))
-        bestTrainingSeconds = min(bestTrainingSeconds, seconds(clock.now - trainingStart))
-        trainingSteps = result.steps
-        blackHole(Int(agent.table[0, 0]))
+        var run = WorldBenchmarkRun(agent: agent, episodes: episodes, seed: seed)
+        guard Registry.openAgent(agent, &run) else {
+            throw PolicyFileError("unknown agent '\(agent)' (this rl knows \(Registry.agentList))")
+        }
+        return WorldBenchmark(environmentSeconds: environmentSeconds, trainingSeconds: run.trainingSeconds, trainingSteps: run.trainingSteps)
     }
-    return BenchmarkReport(
-        envStepsPerSecond: Double(environmentSteps) / bestEnvironmentSeconds,
-        trainStepsPerSecond: Double(trainingSteps) / bestTrainingSeconds,
-        train6000Seconds: bestTrainingSeconds, train6000Steps: trainingSteps, repeats: repeats)
+
+    mutating func run<A: TabularAgent>(_ agentType: A.Type)
+    where A.ObservationSpace == ObservationSpace, A.ActionSpace == ActionSpace {
+        var environment = W.makeWorld(W.defaultConfiguration)
+        var agent = A(observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
+                      hyperparameters: W.defaultHyperparameters(forAgent: agent),
+                      settings: A.Settings(), seed: derivedSeed(seed, purpose: SeedPurpose.agent))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = train(&agent, on: &environment, episodes: episodes, seed: derivedSeed(seed, purpose: SeedPurpose.training))
+        trainingSeconds = seconds(clock.now - start)
+        trainingSteps = result.steps
+        blackHole(Int(agent.table.values.first ?? 0))
+    }
 }
 
 /// Keeps a value alive so the optimiser cannot delete the loop that made it.

@@ -95,7 +95,7 @@ public final class TrainingProgressView {
     /// A greedy evaluation made during training, in the report's words.
     public static func evaluationLine(_ point: EvaluationPoint) -> String {
         "episodes \(point.episodes): greedy evaluation over \(point.evaluationEpisodes) episodes: average return \(fixed(point.meanReturn, 1)), average steps \(fixed(point.meanSteps, 1))"
-            + (point.avoidableMissesPerEpisode.map { ", avoidable misses \(fixed($0, 2)) per episode" } ?? "")
+            + point.metrics.sorted { $0.key < $1.key }.map { ", \($0.key.replacingUnderscores()) \(fixed($0.value, 2))" }.joined()
     }
 }
 

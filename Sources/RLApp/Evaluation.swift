@@ -1,14 +1,28 @@
-import RLCliffWalking
 import RLCore
-import RLPong
 import RLTabular
 
-/// The report of `rl eval` (also its `--json` output). Pong's keys are absent for other
-/// environments.
+/// One of a world's metrics over evaluation episodes.
+public struct MetricSummary: Sendable, Codable, Equatable {
+    /// The metric's name (`avoidable_misses`).
+    public var name: String
+    /// How `rl eval` says it (`avoidable misses`).
+    public var phrase: String
+    /// The mean per episode; for a 0/1 metric, the share of episodes where it was 1.
+    public var mean: Double
+    public var isShare: Bool
+    /// The share of episodes where it was 0, for metrics that report it, with its words.
+    public var zeroShare: Double?
+    public var zeroShareWords: String?
+}
+
+/// The report of `rl eval` (also its `--json` output).
 public struct EvaluationReport: Sendable, Codable, Equatable {
     public var environment: String
     public var agent: String
     public var episodes: Int
+    /// The episodes asked for; more than `episodes` when Ctrl-C stopped the evaluation.
+    public var episodesRequested: Int
+    public var interrupted: Bool
     public var seed: UInt64
     public var meanReturn: Double
     /// The sample standard deviation of the returns.
@@ -20,32 +34,27 @@ public struct EvaluationReport: Sendable, Codable, Equatable {
     public var minReturn: Double
     public var maxReturn: Double
     public var meanSteps: Double
-    /// Shares of episodes that ended terminated (game over or won) and truncated (step cap).
+    /// Shares of episodes that ended terminated (the task ended) and truncated (step cap).
     public var terminatedShare: Double
     public var truncatedShare: Double
-    public var meanHits: Double?
-    public var meanMisses: Double?
-    public var avoidableMissesPerEpisode: Double?
-    public var livesLostPerEpisode: Double?
-    /// Shares of Pong episodes won, lost (no lives left), with no life lost, with no avoidable miss.
-    public var wonShare: Double?
-    public var lostShare: Double?
-    public var noLifeLostShare: Double?
-    public var noAvoidableMissShare: Double?
+    /// The world's own metrics, in its order.
+    public var metrics: [MetricSummary]
 
-    /// Summarises evaluation episodes.
+    /// Summarises evaluation episodes with the world's metrics.
     /// - Precondition: `records` is not empty.
-    public init<Counters: ReportedCounters>(
-        environment: String, agent: String, seed: UInt64, records: [EpisodeRecord<Counters>]
+    public init<Counters>(
+        environment: String, agent: String, seed: UInt64, records: [EpisodeRecord<Counters>],
+        metrics: [EpisodeMetric<Counters>], episodesRequested: Int? = nil
     ) {
         precondition(!records.isEmpty, "an evaluation needs at least one episode")
         let returns = SampleSummary(records.map(\.totalReward))!
         let count = Double(records.count)
-        func mean(_ value: (EpisodeRecord<Counters>) -> Double) -> Double { records.reduce(0) { $0 + value($1) } / count }
-        func share(_ test: (EpisodeRecord<Counters>) -> Bool) -> Double { Double(records.filter(test).count) / count }
+        func share(_ test: (EpisodeRecord<Counters>) -> Bool) -> Double { Double(records.count(where: test)) / count }
         self.environment = environment
         self.agent = agent
-        self.episodes = records.count
+        episodes = records.count
+        self.episodesRequested = episodesRequested ?? records.count
+        interrupted = records.count < self.episodesRequested
         self.seed = seed
         meanReturn = returns.mean
         returnStandardDeviation = returns.standardDeviation
@@ -54,72 +63,25 @@ public struct EvaluationReport: Sendable, Codable, Equatable {
         medianReturn = returns.median
         minReturn = returns.minimum
         maxReturn = returns.maximum
-        meanSteps = mean { Double($0.steps) }
+        meanSteps = records.reduce(0) { $0 + Double($1.steps) } / count
         terminatedShare = share(\.terminated)
         truncatedShare = share(\.truncated)
-        if records[0].counters.pong != nil {
-            let pong = { (record: EpisodeRecord<Counters>) in record.counters.pong! }
-            meanHits = mean { Double(pong($0).hits) }
-            meanMisses = mean { Double(pong($0).misses) }
-            avoidableMissesPerEpisode = mean { Double(pong($0).avoidableMisses) }
-            livesLostPerEpisode = meanMisses
-            wonShare = share { pong($0).won }
-            lostShare = share { $0.terminated && !pong($0).won }
-            noLifeLostShare = share { pong($0).misses == 0 }
-            noAvoidableMissShare = share { pong($0).avoidableMisses == 0 }
+        self.metrics = metrics.map { metric in
+            let values = records.map { metric.value($0.counters) }
+            return MetricSummary(
+                name: metric.name, phrase: metric.phrase, mean: values.reduce(0, +) / count, isShare: metric.isShare,
+                zeroShare: metric.zeroShareWords.map { _ in Double(values.count { $0 == 0 }) / count },
+                zeroShareWords: metric.zeroShareWords)
         }
     }
-}
 
-/// A scripted agent to compare a learned policy with.
-public enum Baseline: String, Sendable, CaseIterable, Codable {
-    /// Up or down at random: the floor.
-    case random
-    /// Moves the paddle towards the ball's current height.
-    case tracker
-    /// Knows where the ball will arrive: no avoidable miss, the ceiling.
-    case oracle
-}
-
-/// Plays `episodes` episodes of a baseline on Pong, with the same evaluation seeds as
-/// ``evaluatePolicy(_:episodes:seed:)``: the same `seed` gives every agent the same serves.
-public func evaluateBaseline(_ baseline: Baseline, configuration: PongConfiguration, episodes: Int, seed: UInt64) -> EvaluationReport {
-    let environmentSeed = derivedSeed(seed, purpose: SeedPurpose.evaluation)
-    var environment = FullyObservedPong(try! PongEnvironment(configuration: configuration))
-    let records: [EpisodeRecord<PongCounters>]
-    switch baseline {
-    case .random:
-        var agent = RandomAgent<PongPositions, PongActionSpace>(
-            actionSpace: environment.actionSpace, seed: derivedSeed(seed, purpose: SeedPurpose.agent))
-        records = evaluate(&agent, on: &environment, episodes: episodes, seed: environmentSeed)
-    case .tracker:
-        var agent = PongTracker(configuration: configuration)
-        records = evaluate(&agent, on: &environment, episodes: episodes, seed: environmentSeed)
-    case .oracle:
-        var agent = PongOracle(configuration: configuration)
-        records = evaluate(&agent, on: &environment, episodes: episodes, seed: environmentSeed)
+    /// The metrics' means by name.
+    public var metricValues: [String: Double] {
+        Dictionary(uniqueKeysWithValues: metrics.map { ($0.name, $0.mean) })
     }
-    return EvaluationReport(environment: EnvironmentName.pong.rawValue, agent: baseline.rawValue, seed: seed, records: records)
-}
 
-/// Plays `episodes` greedy episodes of a loaded policy on evaluation seeds, which never
-/// coincide with the training serves (they are derived from `seed` for another purpose).
-public func evaluatePolicy(_ loaded: LoadedPolicy, episodes: Int, seed: UInt64) -> EvaluationReport {
-    let environmentSeed = derivedSeed(seed, purpose: SeedPurpose.evaluation)
-    let agentSeed = derivedSeed(seed, purpose: SeedPurpose.agent)
-    let name = loaded.environment.name.rawValue
-    switch loaded.environment {
-    case .pong(let configuration):
-        var environment = try! PongEnvironment(configuration: configuration)
-        var agent = loaded.agent(observationSpace: environment.observationSpace, actionSpace: environment.actionSpace, seed: agentSeed)
-        let records = evaluate(&agent, on: &environment, episodes: episodes, seed: environmentSeed)
-        return EvaluationReport(environment: name, agent: loaded.path, seed: seed, records: records)
-    case .cliffWalking(let configuration):
-        var environment = CliffWalking.capped(at: configuration.maxSteps)
-        var agent = loaded.agent(observationSpace: environment.observationSpace, actionSpace: environment.actionSpace, seed: agentSeed)
-        let records = evaluate(&agent, on: &environment, episodes: episodes, seed: environmentSeed)
-        return EvaluationReport(environment: name, agent: loaded.path, seed: seed, records: records)
-    }
+    /// A metric's summary by name.
+    public func metric(_ name: String) -> MetricSummary? { metrics.first { $0.name == name } }
 }
 
 /// Several agents' reports on the same evaluation episodes (`rl eval --json` with more than one agent).
@@ -134,4 +96,25 @@ public struct EvaluationComparison: Sendable, Codable, Equatable {
         seed = reports[0].seed
         self.reports = reports
     }
+}
+
+/// Plays `episodes` greedy episodes of a loaded policy on evaluation seeds, which never
+/// coincide with the training serves (they are derived from `seed` for another purpose).
+/// `shouldStop` (Ctrl-C) ends the evaluation early; the report says so.
+public func evaluatePolicy(_ loaded: LoadedPolicy, episodes: Int, seed: UInt64,
+                           shouldStop: @escaping () -> Bool = { false }) throws(PolicyFileError) -> EvaluationReport {
+    let world = try loaded.requireWorld(toDo: "evaluate it")
+    return world.evaluate(loaded.policy, loaded.path, episodes, seed, shouldStop)
+}
+
+/// Plays a world's scripted baseline with the same evaluation seeds as
+/// ``evaluatePolicy(_:episodes:seed:shouldStop:)``: the same `seed` gives every agent the same serves.
+public func evaluateBaseline(_ name: String, world: AnyWorld, configuration: String, episodes: Int, seed: UInt64,
+                             shouldStop: @escaping () -> Bool = { false }) throws(PolicyFileError) -> EvaluationReport {
+    guard world.baselines.contains(name) else {
+        throw PolicyFileError(world.baselines.isEmpty
+            ? "world \(world.id) has no baselines"
+            : "world \(world.id) has no baseline '\(name)' (it has \(world.baselines.joined(separator: ", ")))")
+    }
+    return try world.evaluateBaseline(name, configuration, episodes, seed, shouldStop)
 }

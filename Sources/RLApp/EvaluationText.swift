@@ -1,45 +1,52 @@
 import RLRender
+
 /// The human-readable form of an ``EvaluationReport``.
 public enum EvaluationText {
     public static func render(_ report: EvaluationReport) -> String {
         func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
+        let played = report.interrupted
+            ? "\(report.episodes) of \(report.episodesRequested) episodes (interrupted)"
+            : "\(report.episodes) episode\(report.episodes == 1 ? "" : "s")"
         var lines = [
-            "\(report.agent) on \(report.environment): \(report.episodes) episode\(report.episodes == 1 ? "" : "s"), seed \(report.seed)",
+            "\(report.agent) on \(report.environment): \(played), seed \(report.seed)",
             "  return           mean \(fixed(report.meanReturn, 2)) (95% CI \(fixed(report.meanReturnLow, 2)) to \(fixed(report.meanReturnHigh, 2))), median \(fixed(report.medianReturn, 1)), min \(fixed(report.minReturn, 1)), max \(fixed(report.maxReturn, 1))",
             "  steps            mean \(fixed(report.meanSteps, 1))",
         ]
-        if let hits = report.meanHits, let misses = report.meanMisses, let avoidable = report.avoidableMissesPerEpisode,
-           let won = report.wonShare, let lost = report.lostShare, let noLifeLost = report.noLifeLostShare,
-           let noAvoidable = report.noAvoidableMissShare {
-            lines += [
-                "  per episode      \(fixed(hits, 2)) hits, \(fixed(misses, 3)) misses (lives lost), \(fixed(avoidable, 3)) avoidable misses",
-                "  episodes         \(percent(noAvoidable)) with no avoidable miss, \(percent(noLifeLost)) with no life lost",
-                "  outcome          \(percent(won)) won, \(percent(lost)) lost (no lives left), \(percent(report.truncatedShare)) truncated by the step cap",
-            ]
-        } else {
-            lines.append("  outcome          \(percent(report.terminatedShare)) terminated, \(percent(report.truncatedShare)) truncated by the step cap")
+        let counts = report.metrics.filter { !$0.isShare }
+        if !counts.isEmpty {
+            lines.append("  per episode      " + counts.map { "\(fixed($0.mean, 3)) \($0.phrase)" }.joined(separator: ", "))
         }
+        let zeroShares = report.metrics.compactMap { metric in
+            metric.zeroShare.map { "\(percent($0)) \(metric.zeroShareWords ?? "with no \(metric.name)")" }
+        }
+        if !zeroShares.isEmpty { lines.append("  episodes         " + zeroShares.joined(separator: ", ")) }
+        let shares = report.metrics.filter(\.isShare).map { "\(percent($0.mean)) \($0.phrase)" }
+        lines.append("  outcome          " + (shares + [
+            "\(percent(report.terminatedShare)) terminated", "\(percent(report.truncatedShare)) truncated by the step cap",
+        ]).joined(separator: ", "))
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Several reports side by side, one row per agent, fitting 120 columns. Pong's columns
-    /// show "-" for other environments.
+    /// Several reports side by side, one row per agent, with a column per metric of the world.
     public static func comparison(_ reports: [EvaluationReport]) -> String {
         let maximumNameWidth = 28
         func name(_ report: EvaluationReport) -> String {
             report.agent.count <= maximumNameWidth ? report.agent : "…" + String(report.agent.suffix(maximumNameWidth - 1))
         }
-        func percent(_ share: Double?) -> String { share.map { fixed($0 * 100, 1) + "%" } ?? "-" }
-        func number(_ value: Double?, _ digits: Int) -> String { value.map { fixed($0, digits) } ?? "-" }
-        let headers = ["agent", "return", "±95%", "median", "steps", "hits", "misses", "avoidable", "no avoid.", "lost", "truncated"]
+        func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
+        let metrics = reports[0].metrics
+        let headers = ["agent", "return", "±95%", "median", "steps"]
+            + metrics.map { $0.name.replacingUnderscores() } + ["terminated", "truncated"]
         var rows = [headers]
         for report in reports {
+            let values = metrics.map { metric -> String in
+                guard let value = report.metric(metric.name) else { return "-" }
+                return value.isShare ? percent(value.mean) : fixed(value.mean, 3)
+            }
             rows.append([
                 name(report), fixed(report.meanReturn, 2), fixed(report.meanReturnHigh - report.meanReturn, 2),
-                fixed(report.medianReturn, 1), fixed(report.meanSteps, 1), number(report.meanHits, 2),
-                number(report.meanMisses, 3), number(report.avoidableMissesPerEpisode, 3),
-                percent(report.noAvoidableMissShare), percent(report.lostShare), percent(report.truncatedShare),
-            ])
+                fixed(report.medianReturn, 1), fixed(report.meanSteps, 1),
+            ] + values + [percent(report.terminatedShare), percent(report.truncatedShare)])
         }
         let widths = headers.indices.map { column in rows.map { $0[column].count }.max()! }
         let lines = rows.map { row in
@@ -49,8 +56,14 @@ public enum EvaluationText {
             }.joined(separator: "  ")
         }
         let first = reports[0]
-        return "\(reports.count) agents on \(first.environment): \(first.episodes) episodes each, seed \(first.seed) (the same serves for every agent)\n"
+        let interrupted = reports.contains(where: \.interrupted) ? " (interrupted)" : ""
+        return "\(reports.count) agents on \(first.environment): \(first.episodes) episodes each\(interrupted), seed \(first.seed) (the same episodes for every agent)\n"
             + lines.joined(separator: "\n") + "\n"
-            + "(per episode: hits, misses, avoidable misses; shares of episodes: no avoidable miss, lost, truncated)\n"
+            + "(metrics per episode; shares as percentages of episodes)\n"
     }
+}
+
+extension String {
+    /// `avoidable_misses` → `avoidable misses`, for column headers.
+    func replacingUnderscores() -> String { split(separator: "_").joined(separator: " ") }
 }

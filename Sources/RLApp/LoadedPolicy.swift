@@ -1,74 +1,77 @@
-import RLCliffWalking
+import Foundation
 import RLCore
-import RLPong
 import RLTabular
 
-/// A policy file with the environment it was trained for, rebuilt from the file alone.
-public struct LoadedPolicy: Sendable {
+/// A policy file with the world it was trained for, when this `rl` knows that world.
+///
+/// A file from an unknown world (or agent) still opens: its table and metadata are checked as a
+/// file, so `rl inspect` can show and export it; commands that must play it ask
+/// ``requireWorld(toDo:)``, which says in one line what is missing.
+public struct LoadedPolicy {
     public var policy: Policy
-    public var environment: EnvironmentSpec
+    /// The world, when registered.
+    public var world: AnyWorld?
     public var path: String
 
-    /// Loads `path`, rebuilds its environment and checks that the table fits it.
-    /// - Parameter expected: when given, the policy must be for this environment.
-    public init(path: String, expecting expected: EnvironmentName? = nil) throws(PolicyFileError) {
+    /// The world's id as the file names it.
+    public var worldID: String { policy.metadata.environment }
+
+    /// Loads `path` and, when its world is known, checks that the table and metadata fit it.
+    /// - Parameter expected: when given, the policy must be for this world.
+    public init(path: String, expecting expected: String? = nil) throws(PolicyFileError) {
         let policy = try Policy.load(from: path)
-        let environment: EnvironmentSpec
+        self.policy = policy
+        self.path = path
+        world = Registry.world(policy.metadata.environment)
+        if let expected, expected != policy.metadata.environment {
+            throw PolicyFileError("\(path) is a policy for \(policy.metadata.environment), not \(expected)")
+        }
+        guard let world else { return }
+        let layout: TableLayout
         do {
-            environment = try EnvironmentSpec(policy: policy.metadata)
+            layout = try world.layout(policy.metadata.configuration)
         } catch {
             throw PolicyFileError("\(path): \(error.message)")
         }
-        if let expected, expected != environment.name {
-            throw PolicyFileError("\(path) is a policy for \(environment.name.rawValue), not \(expected.rawValue)")
+        guard policy.table.stateShape == layout.stateShape, policy.table.actionCount == layout.actionCount else {
+            throw PolicyFileError("\(path): table shape \(policy.table.shape) does not match its world, which needs \(layout.stateShape + [layout.actionCount])")
         }
-        let (stateShape, actionCount) = environment.tableShape
-        guard policy.table.stateShape == stateShape, policy.table.actionCount == actionCount else {
-            throw PolicyFileError("\(path): table shape \(policy.table.shape) does not match its environment, which needs \(stateShape + [actionCount])")
-        }
-        guard policy.metadata.actions == environment.actionNames,
-              policy.metadata.stateDimensions == environment.stateDimensionNames,
-              policy.metadata.observation == environment.observationMode else {
+        guard policy.metadata.actions == layout.actions,
+              policy.metadata.stateDimensions == layout.stateDimensions,
+              policy.metadata.observation == layout.observation else {
             throw PolicyFileError("\(path): the metadata's observation, state dimensions or actions do not match its configuration")
         }
-        self.policy = policy
-        self.environment = environment
-        self.path = path
+        if let agent = Registry.agent(policy.metadata.agent) {
+            do { try agent.checkSettings(policy.metadata.agentSettings) } catch {
+                throw PolicyFileError("\(path): \(error.message)")
+            }
+        }
     }
 
-    /// A greedy agent over the loaded table.
-    func agent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>(
-        observationSpace: ObservationSpace, actionSpace: ActionSpace, seed: UInt64
-    ) -> QLearningAgent<ObservationSpace, ActionSpace> {
-        QLearningAgent(observationSpace: observationSpace, actionSpace: actionSpace,
-                       hyperparameters: policy.metadata.hyperparameters, table: policy.table, seed: seed)
+    /// The world, or a one-line error saying this `rl` does not know it.
+    public func requireWorld(toDo purpose: String) throws(PolicyFileError) -> AnyWorld {
+        guard let world else {
+            throw PolicyFileError("\(path) is a policy for world '\(worldID)', which this rl does not know (it knows \(Registry.worldList)): cannot \(purpose)")
+        }
+        return world
     }
 }
 
-extension EnvironmentSpec {
-    /// The names of the table's state dimensions, as policy files store them.
-    public var stateDimensionNames: [String] {
-        switch self {
-        case .pong(let configuration): PongObservationSpace(configuration: configuration).dimensionNames
-        case .cliffWalking: ["row", "column"]
-        }
-    }
+/// Where policies live: `rl train` writes `policies/<world>.safetensors`; the repository ships
+/// trained ones under `policies/pretrained/`, which `eval`, `watch` and `inspect` fall back on.
+public enum PolicyPaths {
+    /// Where `rl train` saves by default.
+    public static func trained(_ world: String) -> String { "policies/\(world).safetensors" }
+    /// Where the shipped policy of a world is.
+    public static func pretrained(_ world: String) -> String { "policies/pretrained/\(world).safetensors" }
 
-    /// The names of the actions, in index order.
-    public var actionNames: [String] {
-        switch self {
-        case .pong(let configuration): PongActionSpace(allowsStay: configuration.allowsStay).names
-        case .cliffWalking: GridMove.allCases.map(\.description)
+    /// The trained policy when there is one, else the shipped one, with a note saying which.
+    public static func defaultPolicy(_ world: String) -> (path: String, note: String) {
+        let trained = trained(world)
+        if FileManager.default.fileExists(atPath: trained) {
+            return (trained, "Using your trained policy \(trained).")
         }
-    }
-
-    /// The Q-table shape this environment needs: state dimensions and action count.
-    public var tableShape: (state: [Int], actions: Int) {
-        switch self {
-        case .pong(let configuration):
-            (PongObservationSpace(configuration: configuration).shape, PongActionSpace(allowsStay: configuration.allowsStay).count)
-        case .cliffWalking:
-            ([CliffWalking.rows, CliffWalking.columns], GridMoveSpace().count)
-        }
+        let shipped = pretrained(world)
+        return (shipped, "Using the shipped policy \(shipped) (no trained one at \(trained); 'rl train' makes one).")
     }
 }

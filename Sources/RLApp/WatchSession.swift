@@ -28,26 +28,24 @@ public struct WatchSession {
     /// shows the action that will really be taken (an exploring one included).
     public private(set) var nextAction: PongAction
 
-    /// Rebuilds the court and the agent from a policy file.
+    /// Rebuilds the court and the agent from a policy's table (a greedy player, or an
+    /// ε-greedy one to watch it explore).
     /// - Parameters:
     ///   - seed: the same seed gives the same games (serves are derived from it as in `rl eval`).
     ///   - epsilon: the probability of a random action; 0 watches the greedy agent.
-    /// - Throws: when the policy is not for Pong.
-    public init(policy loaded: LoadedPolicy, seed: UInt64, epsilon: Double = 0) throws(WatchError) {
-        guard case .pong(let configuration) = loaded.environment else {
-            throw WatchError("\(loaded.path) is a policy for \(loaded.environment.name.rawValue); rl watch shows pong only")
-        }
+    /// - Throws: when ε is out of range or the court cannot be played.
+    public init(configuration: PongConfiguration, policy: Policy, seed: UInt64, epsilon: Double = 0) throws(WatchError) {
         guard epsilon >= 0 && epsilon <= 1 else { throw WatchError("epsilon must be in 0...1, got \(epsilon)") }
         do {
             environment = try PongEnvironment(configuration: configuration, seed: derivedSeed(seed, purpose: SeedPurpose.evaluation))
         } catch {
-            throw WatchError("\(loaded.path): \(error.message)")
+            throw WatchError(error.message)
         }
         // The policy's table with a constant epsilon; the agent never learns here.
-        var hyperparameters = loaded.policy.metadata.hyperparameters
+        var hyperparameters = policy.metadata.hyperparameters
         hyperparameters.epsilon = .constant(epsilon)
         agent = QLearningAgent(observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
-                               hyperparameters: hyperparameters, table: loaded.policy.table,
+                               hyperparameters: hyperparameters, table: policy.table,
                                seed: derivedSeed(seed, purpose: SeedPurpose.agent))
         exploring = epsilon > 0
         nextAction = .up
@@ -179,5 +177,18 @@ extension WatchRequest {
             }
         }
         return requests
+    }
+}
+
+extension WatchSession {
+    /// The session of a loaded policy, when its world can be drawn.
+    public init(policy loaded: LoadedPolicy, seed: UInt64, epsilon: Double = 0) throws(WatchError) {
+        guard let world = loaded.world else {
+            throw WatchError("\(loaded.path) is a policy for world '\(loaded.worldID)', which this rl does not know: cannot watch it")
+        }
+        guard let session = try world.watch(loaded.policy.metadata.configuration, loaded.policy, seed, epsilon) else {
+            throw WatchError("\(loaded.path) is a policy for \(world.id), which has no picture yet: rl watch shows pong")
+        }
+        self = session
     }
 }

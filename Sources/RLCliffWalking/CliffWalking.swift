@@ -59,6 +59,8 @@ public struct CliffWalking: Environment, Sendable {
     public let actionSpace = GridMoveSpace()
     /// Where the walker stands.
     public private(set) var position = start
+    /// This episode's falls.
+    public private(set) var counters = CliffWalkingCounters()
 
     public init() {}
 
@@ -75,6 +77,7 @@ public struct CliffWalking: Environment, Sendable {
     /// Deterministic dynamics: the seed has nothing to reseed.
     public mutating func reset(seed: UInt64?) -> GridPosition {
         position = Self.start
+        counters = CliffWalkingCounters()
         return position
     }
 
@@ -88,9 +91,25 @@ public struct CliffWalking: Environment, Sendable {
         }
         if Self.isCliff(next) {
             position = Self.start
+            counters.falls += 1
             return Step(observation: position, reward: -100, terminated: false, truncated: false)
         }
         position = next
         return Step(observation: position, reward: -1, terminated: position == Self.goal, truncated: false)
+    }
+}
+
+/// What an episode of Cliff Walking counts.
+public struct CliffWalkingCounters: EpisodeCounters {
+    /// Steps into the cliff (each costs −100 and a return to the start).
+    public var falls = 0
+    public init() {}
+}
+
+extension CliffWalking: Resumable {
+    /// Deterministic: nothing to save.
+    public var generatorState: [UInt64] {
+        get { [] }
+        set {}
     }
 }

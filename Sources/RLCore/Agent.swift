@@ -40,8 +40,16 @@ public protocol Agent<Observation, Action> {
     /// ``AgentMode/evaluation``.
     mutating func action(for observation: Observation, mode: AgentMode) -> Action
 
-    /// Learns from one transition. Called only while training.
-    mutating func learn(from transition: Transition<Observation, Action>)
+    /// Learns from one transition. Called only while training, after every step.
+    ///
+    /// The order of "choose the next action" and "update" is the algorithm's own, so it is the
+    /// agent's to decide: an on-policy agent (SARSA) chooses A′ from S′ first, learns from it,
+    /// and returns it; the trainer then takes exactly that action. An off-policy agent
+    /// (Q-learning) returns `nil`, and the trainer asks ``action(for:mode:)`` for the next
+    /// action after the update. When `transition` ends the episode, the result is ignored.
+    /// - Returns: the action to take from `transition.nextObservation`, or `nil` to be asked.
+    @discardableResult
+    mutating func learn(from transition: Transition<Observation, Action>) -> Action?
 
     /// Called before each training episode, so that schedules (epsilon, learning rate) can
     /// follow training progress. `episode` counts from 0.
@@ -54,6 +62,6 @@ extension Agent {
     public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {}
 
     /// Agents that never learn (scripted baselines) need not implement this.
-    @inlinable
-    public mutating func learn(from transition: Transition<Observation, Action>) {}
+    @inlinable @discardableResult
+    public mutating func learn(from transition: Transition<Observation, Action>) -> Action? { nil }
 }

@@ -31,6 +31,21 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         s0 = mixer.next(); s1 = mixer.next(); s2 = mixer.next(); s3 = mixer.next()
     }
 
+    /// The four state words, for saving a generator mid-run (see ``Resumable``).
+    public var state: [UInt64] {
+        get { [s0, s1, s2, s3] }
+        set {
+            precondition(newValue.count == 4, "a xoshiro256** state has four words")
+            (s0, s1, s2, s3) = (newValue[0], newValue[1], newValue[2], newValue[3])
+        }
+    }
+
+    /// Whether `words` can be a generator's state: four words, not all zero (xoshiro's one
+    /// forbidden state, from which it would only ever return 0).
+    public static func isValidState(_ words: [UInt64]) -> Bool {
+        words.count == 4 && words.contains { $0 != 0 }
+    }
+
     @inlinable
     public mutating func next() -> UInt64 {
         let result = rotateLeft(s1 &* 5, 7) &* 9

@@ -74,3 +74,12 @@ public struct MultiDiscrete: FiniteSpace, Sendable, Equatable {
         element.count == shape.count && zip(element, shape).allSatisfy { $0 >= 0 && $0 < $1 }
     }
 }
+
+/// An observation space whose states do not all allow every action: state `s` allows only the
+/// first ``legalActionCount(inState:)`` actions (Sutton & Barto's maximisation-bias example:
+/// two actions in A, ten in B, one table). Tables built for such a space never choose, explore
+/// or value an action the state does not have.
+public protocol ActionLimitingSpace: FiniteSpace {
+    /// How many actions the state with dense index `index` allows, in `1...actionCount`.
+    func legalActionCount(inState index: Int) -> Int
+}

@@ -34,7 +34,6 @@ public struct MovingWindow: Sendable {
     public let capacity: Int
     private var values: [Double] = []
     private var next = 0
-    private var sum = 0.0
 
     public init(capacity: Int) {
         precondition(capacity > 0, "a window holds at least one value")
@@ -42,18 +41,27 @@ public struct MovingWindow: Sendable {
         values.reserveCapacity(capacity)
     }
 
+    /// A window holding `contents` (oldest first), as ``contents`` gave them: a resumed run
+    /// picks up its report window where it was.
+    public init(capacity: Int, contents: [Double]) {
+        self.init(capacity: capacity)
+        for value in contents.suffix(capacity) { push(value) }
+    }
+
     public mutating func push(_ value: Double) {
         if values.count < capacity {
             values.append(value)
         } else {
-            sum -= values[next]
             values[next] = value
             next = (next + 1) % capacity
         }
-        sum += value
     }
 
-    /// The mean of the values in the window; 0 when empty.
-    public var mean: Double { values.isEmpty ? 0 : sum / Double(values.count) }
+    /// The values, oldest first.
+    public var contents: [Double] { Array(values[next...] + values[..<next]) }
+
+    /// The mean of the values in the window; 0 when empty. Summed oldest first, not kept as a
+    /// running sum, so the same values give the same bits however the window was filled.
+    public var mean: Double { values.isEmpty ? 0 : contents.reduce(0, +) / Double(values.count) }
     public var isEmpty: Bool { values.isEmpty }
 }

@@ -35,3 +35,11 @@ public struct TimeLimit<Base: Environment>: Environment {
         return step
     }
 }
+
+extension TimeLimit: Resumable where Base: Resumable {
+    /// The wrapped environment's generators; the step counter restarts with every episode.
+    public var generatorState: [UInt64] {
+        get { base.generatorState }
+        set { base.generatorState = newValue }
+    }
+}

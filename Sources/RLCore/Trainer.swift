@@ -33,7 +33,7 @@ public enum TrainingControl: Sendable {
 
 /// The outcome of ``train(_:on:episodes:seed:onEpisode:)``.
 public struct TrainingResult: Sendable, Equatable {
-    /// Episodes played to the end.
+    /// Episodes played to the end by this call.
     public var episodes: Int
     /// Environment steps taken over all episodes.
     public var steps: Int
@@ -59,24 +59,27 @@ public func playEpisode<E: Environment, A: Agent>(
     _ agent: inout A, on environment: inout E, mode: AgentMode, episode: Int = 0, seed: UInt64? = nil
 ) -> EpisodeRecord<E.Counters> where A.Observation == E.Observation, A.Action == E.Action {
     var observation = environment.reset(seed: seed)
+    var action = agent.action(for: observation, mode: mode)
     var totalReward = 0.0
     var steps = 0
     while true {
-        let action = agent.action(for: observation, mode: mode)
         let step = environment.step(action)
+        // An on-policy agent chooses its next action while learning and hands it back.
+        var chosen: A.Action?
         if mode == .training {
-            agent.learn(from: Transition(
+            chosen = agent.learn(from: Transition(
                 observation: observation, action: action, reward: step.reward,
                 nextObservation: step.observation, terminated: step.terminated, truncated: step.truncated))
         }
         totalReward += step.reward
         steps += 1
-        observation = step.observation
         if step.terminated || step.truncated {
             return EpisodeRecord(
                 episode: episode, totalReward: totalReward, steps: steps,
                 terminated: step.terminated, truncated: step.truncated, counters: environment.counters)
         }
+        observation = step.observation
+        action = chosen ?? agent.action(for: observation, mode: mode)
     }
 }
 
@@ -96,23 +99,29 @@ public func train<E: Environment, A: Agent>(
 /// Trains like ``train(_:on:episodes:seed:onEpisode:)``, and also shows `onEpisode` the agent
 /// as it is after each episode, so a caller can evaluate a copy of it without disturbing the
 /// run (the agent is passed by value: the callback cannot change it).
+///
+/// - Parameter firstEpisode: where a resumed run picks up (episodes before it were played by an
+///   earlier process, whose agent and environment generators were restored). Only episode 0
+///   resets with `seed`; schedules still run over the whole `episodes`.
 @inlinable
 public func train<E: Environment, A: Agent>(
-    _ agent: inout A, on environment: inout E, episodes: Int, seed: UInt64?,
+    _ agent: inout A, on environment: inout E, episodes: Int, startingAt firstEpisode: Int = 0, seed: UInt64?,
     onEpisode: (EpisodeRecord<E.Counters>, A) -> TrainingControl
 ) -> TrainingResult where A.Observation == E.Observation, A.Action == E.Action {
     var steps = 0
-    for episode in 0..<episodes {
+    var played = 0
+    for episode in firstEpisode..<max(firstEpisode, episodes) {
         agent.beginEpisode(episode, of: episodes)
         let record = playEpisode(
             &agent, on: &environment, mode: .training, episode: episode,
             seed: episode == 0 ? seed : nil)
         steps += record.steps
+        played += 1
         if onEpisode(record, agent) == .stop {
-            return TrainingResult(episodes: episode + 1, steps: steps, stoppedEarly: episode + 1 < episodes)
+            return TrainingResult(episodes: played, steps: steps, stoppedEarly: episode + 1 < episodes)
         }
     }
-    return TrainingResult(episodes: episodes, steps: steps, stoppedEarly: false)
+    return TrainingResult(episodes: played, steps: steps, stoppedEarly: false)
 }
 
 /// The seed of evaluation episode `episode` of an evaluation seeded with `seed`.
@@ -126,13 +135,15 @@ public func evaluationEpisodeSeed(_ seed: UInt64, episode: Int) -> UInt64 {
 /// Each episode is reseeded with ``evaluationEpisodeSeed(_:episode:)``, so episode k starts
 /// the same way for every agent evaluated with the same seed, whatever happened in the
 /// episodes before it (an agent that misses more would otherwise draw more serves and shift
-/// the later episodes): comparisons are paired.
+/// the later episodes): comparisons are paired. `shouldStop` is asked before each episode; the
+/// episodes played until it said yes are returned (Ctrl-C in `rl eval`).
 public func evaluate<E: Environment, A: Agent>(
-    _ agent: inout A, on environment: inout E, episodes: Int, seed: UInt64
+    _ agent: inout A, on environment: inout E, episodes: Int, seed: UInt64, until shouldStop: () -> Bool = { false }
 ) -> [EpisodeRecord<E.Counters>] where A.Observation == E.Observation, A.Action == E.Action {
     var records: [EpisodeRecord<E.Counters>] = []
     records.reserveCapacity(episodes)
     for episode in 0..<episodes {
+        if !records.isEmpty && shouldStop() { break }
         records.append(playEpisode(
             &agent, on: &environment, mode: .evaluation, episode: episode,
             seed: evaluationEpisodeSeed(seed, episode: episode)))

@@ -151,3 +151,11 @@ public struct PongEnvironment: Environment, Sendable {
         return Step(observation: observation, reward: reward, terminated: terminated, truncated: truncated)
     }
 }
+
+extension PongEnvironment: Resumable {
+    /// The serve generator: between episodes it is all that carries over.
+    public var generatorState: [UInt64] {
+        get { generator.state }
+        set { generator.state = newValue }
+    }
+}

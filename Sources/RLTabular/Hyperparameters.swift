@@ -19,6 +19,10 @@ public struct Hyperparameters: Sendable, Equatable, Codable {
     public static let tutorial = Hyperparameters(
         learningRate: .constant(0.1), discount: 0.2, epsilon: .constant(0.15))
 
+    /// The smallest learning rate accepted: below it, updates only leave subnormal dust in the
+    /// table (a rate of 5e-324 moves nothing a double can show) and training silently learns nothing.
+    public static let minimumLearningRate = 1e-12
+
     /// Checks every value is in its range.
     public func validate() throws(HyperparameterError) {
         for (name, schedule) in [("learning rate", learningRate), ("epsilon", epsilon)] {
@@ -29,8 +33,8 @@ public struct Hyperparameters: Sendable, Equatable, Codable {
                 throw HyperparameterError(message: "\(name) decay fraction must be in 0...1, got \(schedule.decayFraction)")
             }
         }
-        if learningRate.start == 0 && learningRate.end == 0 {
-            throw HyperparameterError(message: "learning rate must be above 0")
+        for value in [learningRate.start, learningRate.end] where value < Self.minimumLearningRate {
+            throw HyperparameterError(message: "learning rate must be at least 1e-12, got \(value)")
         }
         if !(discount >= 0 && discount <= 1) {
             throw HyperparameterError(message: "discount must be in 0...1, got \(discount)")

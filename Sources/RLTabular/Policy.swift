@@ -24,10 +24,65 @@ public struct TrainingSummary: Sendable, Equatable, Codable {
     }
 }
 
+/// Where a training run stood after its last finished episode: what `rl train --resume`
+/// needs, beyond the tables, to continue exactly as if the run had never stopped.
+public struct TrainingState: Sendable, Equatable, Codable {
+    /// The episode count the run was started with; schedules run over it.
+    public var episodesRequested: Int
+    /// Episodes finished so far: the resumed run starts at this one.
+    public var episodesDone: Int
+    /// Environment steps so far.
+    public var steps: Int
+    /// The agent's and the environment's generator state words.
+    public var agentGenerator: [UInt64]
+    public var environmentGenerator: [UInt64]
+    /// The best return so far.
+    public var bestReturn: Double
+    /// The returns and lengths of the last episodes (the report window), oldest first.
+    public var recentReturns: [Double]
+    public var recentSteps: [Double]
+    /// Episodes per report (the window's capacity).
+    public var reportInterval: Int
+
+    public init(episodesRequested: Int, episodesDone: Int, steps: Int, agentGenerator: [UInt64], environmentGenerator: [UInt64],
+                bestReturn: Double, recentReturns: [Double], recentSteps: [Double], reportInterval: Int) {
+        self.episodesRequested = episodesRequested
+        self.episodesDone = episodesDone
+        self.steps = steps
+        self.agentGenerator = agentGenerator
+        self.environmentGenerator = environmentGenerator
+        self.bestReturn = bestReturn
+        self.recentReturns = recentReturns
+        self.recentSteps = recentSteps
+        self.reportInterval = reportInterval
+    }
+
+    /// Checks a state read from an untrusted file: every count in range, every number finite.
+    public func validate() throws(PolicyFileError) {
+        func require(_ condition: Bool, _ problem: String) throws(PolicyFileError) {
+            if !condition { throw PolicyFileError("the policy's training state is invalid: \(problem)") }
+        }
+        try require((1...100_000_000).contains(episodesRequested), "episodes requested out of range")
+        try require((0...episodesRequested).contains(episodesDone), "episodes done out of range")
+        try require(steps >= 0, "negative step count")
+        try require(agentGenerator.count <= 64 && environmentGenerator.count <= 64, "generator state too long")
+        try require(bestReturn.isFinite || (episodesDone == 0 && bestReturn == -.infinity), "best return is not finite")
+        try require((1...10_000_000).contains(reportInterval), "report interval out of range")
+        try require(recentReturns.count == recentSteps.count && recentReturns.count <= min(reportInterval, episodesDone),
+                    "the report window does not match its interval")
+        try require(recentReturns.allSatisfy(\.isFinite) && recentSteps.allSatisfy { $0.isFinite && $0 >= 0 },
+                    "the report window holds a non-finite value")
+    }
+}
+
 /// Everything a policy file says about where its table came from.
 public struct PolicyMetadata: Sendable, Equatable {
-    /// The file layout version this build writes; it reads this and older ones.
-    public static let currentFormatVersion = 1
+    /// The file layout version this build writes; it reads this and older ones. Version 2 added
+    /// the agent, its settings, extra tensors and the training state; a version 1 file is a
+    /// Q-learning policy that cannot be resumed.
+    public static let currentFormatVersion = 2
+    /// The agent of files that do not name one (format version 1).
+    public static let defaultAgent = "q-learning"
 
     public var formatVersion = PolicyMetadata.currentFormatVersion
     /// The environment's registry name (`pong`, `cliff-walking`).
@@ -44,9 +99,19 @@ public struct PolicyMetadata: Sendable, Equatable {
     /// The seed of the training run.
     public var seed: UInt64
     public var summary: TrainingSummary
+    /// The agent's registry name (`sarsa`).
+    public var agent = PolicyMetadata.defaultAgent
+    /// The agent's own settings (λ, planning steps), as JSON.
+    public var agentSettings = "{}"
+    /// Where the run stood, for resuming; `nil` in files that cannot be resumed.
+    public var trainingState: TrainingState?
 
     public init(environment: String, configuration: String, observation: String?, stateDimensions: [String],
-                actions: [String], hyperparameters: Hyperparameters, seed: UInt64, summary: TrainingSummary) {
+                actions: [String], hyperparameters: Hyperparameters, seed: UInt64, summary: TrainingSummary,
+                agent: String = PolicyMetadata.defaultAgent, agentSettings: String = "{}", trainingState: TrainingState? = nil) {
+        self.agent = agent
+        self.agentSettings = agentSettings
+        self.trainingState = trainingState
         self.environment = environment
         self.configuration = configuration
         self.observation = observation
@@ -59,14 +124,18 @@ public struct PolicyMetadata: Sendable, Equatable {
 }
 
 /// A learned Q-table with its metadata: one self-describing safetensors file with tensors
-/// `q` (shape: state dimensions..., actions; F64) and `visits` (same shape; I64).
+/// `q` (shape: state dimensions..., actions; F64), `visits` (same shape; I64), and whatever
+/// else the agent needs to resume (Double Q-learning's `q1` and `q2`, Dyna-Q's model).
 public struct Policy: Sendable, Equatable {
     public var table: QTable
     public var metadata: PolicyMetadata
+    /// The agent's tensors beyond `q` and `visits`, by name.
+    public var extraTensors: [String: Tensor]
 
-    public init(table: QTable, metadata: PolicyMetadata) {
+    public init(table: QTable, metadata: PolicyMetadata, extraTensors: [String: Tensor] = [:]) {
         self.table = table
         self.metadata = metadata
+        self.extraTensors = extraTensors
     }
 
     /// The file's bytes; equal policies give byte-identical files.
@@ -87,13 +156,15 @@ public struct Policy: Sendable, Equatable {
             "summary": json(metadata.summary),
         ]
         if let observation = metadata.observation { strings["observation"] = observation }
-        return SafetensorsFile(
-            tensors: [
-                "q": Tensor(shape: table.shape, floats: table.values),
-                "visits": Tensor(shape: table.shape, integers: table.visits),
-            ],
-            metadata: strings
-        ).encoded()
+        if metadata.formatVersion >= 2 {
+            strings["agent"] = metadata.agent
+            strings["agent_settings"] = metadata.agentSettings
+            if let state = metadata.trainingState { strings["training_state"] = json(state) }
+        }
+        var tensors = extraTensors
+        tensors["q"] = Tensor(shape: table.shape, floats: table.values)
+        tensors["visits"] = Tensor(shape: table.shape, integers: table.visits)
+        return SafetensorsFile(tensors: tensors, metadata: strings).encoded()
     }
 
     /// Parses and checks a policy file's bytes.
@@ -123,7 +194,7 @@ public struct Policy: Sendable, Equatable {
             throw PolicyFileError("policy format version \(version) is newer than this rl reads (\(PolicyMetadata.currentFormatVersion)): update rl")
         }
         guard let seed = UInt64(try field("seed")) else { throw PolicyFileError("the policy's seed is not an unsigned integer") }
-        let metadata = PolicyMetadata(
+        var metadata = PolicyMetadata(
             environment: try field("environment"),
             configuration: try field("configuration"),
             observation: strings["observation"],
@@ -132,6 +203,19 @@ public struct Policy: Sendable, Equatable {
             hyperparameters: try decoded(Hyperparameters.self, "hyperparameters"),
             seed: seed,
             summary: try decoded(TrainingSummary.self, "summary"))
+        metadata.formatVersion = version
+        if version >= 2 {
+            metadata.agent = try field("agent")
+            metadata.agentSettings = try field("agent_settings")
+            if strings["training_state"] != nil {
+                let state = try decoded(TrainingState.self, "training_state")
+                try state.validate()
+                metadata.trainingState = state
+            }
+        }
+        guard !metadata.agent.isEmpty, metadata.agent.utf8.count <= 100 else {
+            throw PolicyFileError("the policy's agent name is empty or too long")
+        }
 
         guard let q = file.tensors["q"] else { throw PolicyFileError("the file has no tensor 'q'") }
         guard let visitsTensor = file.tensors["visits"] else { throw PolicyFileError("the file has no tensor 'visits'") }
@@ -154,7 +238,8 @@ public struct Policy: Sendable, Equatable {
         if visits.contains(where: { $0 < 0 }) { throw PolicyFileError("tensor 'visits' holds a negative count") }
         self.init(
             table: QTable(stateShape: Array(q.shape.dropLast()), actionCount: q.shape.last!, values: values, visits: visits),
-            metadata: metadata)
+            metadata: metadata,
+            extraTensors: file.tensors.filter { $0.key != "q" && $0.key != "visits" })
     }
 
     /// Loads and checks a policy file.

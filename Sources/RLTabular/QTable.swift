@@ -1,3 +1,5 @@
+import RLCore
+
 /// A dense table of action values: one contiguous row-major buffer of shape
 /// (state dimensions..., actions), so `table[state, action]` is one multiply-add away.
 /// A visit count per (state, action) is kept beside it for inspection and coverage.
@@ -12,10 +14,22 @@ public struct QTable: Sendable, Equatable {
     public let stateCount: Int
 
     @usableFromInline var storage: TableStorage
+    /// Per state, how many actions (a prefix of the actions) it allows; `nil` when every state
+    /// allows all of them (see ``ActionLimitingSpace``).
+    @usableFromInline var legalCounts: [Int32]?
 
     /// A table of zeros (and no visits).
     public init(stateShape: [Int], actionCount: Int) {
-        precondition(actionCount > 0 && !stateShape.isEmpty && stateShape.allSatisfy { $0 > 0 })
+        precondition(actionCount > 0, "a Q-table needs at least one action, got \(actionCount)")
+        precondition(!stateShape.isEmpty && stateShape.allSatisfy { $0 > 0 },
+                     "a Q-table needs at least one state dimension, each of size 1 or more, got \(stateShape)")
+        let (states, overflow) = stateShape.reduce((1, false)) { partial, size in
+            let (product, over) = partial.0.multipliedReportingOverflow(by: size)
+            return (product, partial.1 || over)
+        }
+        precondition(!overflow && states.multipliedReportingOverflow(by: actionCount).overflow == false
+                     && states * actionCount <= 1 << 32,
+                     "a Q-table of shape \(stateShape + [actionCount]) is too large for memory")
         self.stateShape = stateShape
         self.actionCount = actionCount
         stateCount = stateShape.reduce(1, *)
@@ -26,9 +40,54 @@ public struct QTable: Sendable, Equatable {
     /// - Precondition: both hold exactly `stateShape × actionCount` entries.
     public init(stateShape: [Int], actionCount: Int, values: [Double], visits: [Int64]) {
         self.init(stateShape: stateShape, actionCount: actionCount)
-        precondition(values.count == storage.count && visits.count == storage.count)
+        precondition(values.count == storage.count && visits.count == storage.count,
+                     "a Q-table of shape \(stateShape + [actionCount]) needs \(storage.count) values and visits, got \(values.count) and \(visits.count)")
         storage.values.update(from: values, count: values.count)
         storage.visits.update(from: visits, count: visits.count)
+    }
+
+    /// A table of zeros shaped for a pair of spaces: the observation space's dimensions, then
+    /// one column per action. An observation space that limits actions per state limits the table.
+    public init<O: FiniteSpace, A: FiniteSpace>(observationSpace: O, actionSpace: A) {
+        self.init(stateShape: observationSpace.shape, actionCount: actionSpace.count)
+        limitActions(by: observationSpace)
+    }
+
+    /// Takes the per-state action limits of an ``ActionLimitingSpace`` (a table loaded from a
+    /// file learns them from its world's space); other spaces allow every action everywhere.
+    public mutating func limitActions<O: FiniteSpace>(by observationSpace: O) {
+        guard let limiting = observationSpace as? any ActionLimitingSpace else { legalCounts = nil; return }
+        legalCounts = (0..<stateCount).map { state in
+            let count = limiting.legalActionCount(inState: state)
+            precondition(count >= 1 && count <= actionCount, "state \(state) allows \(count) actions, outside 1...\(actionCount)")
+            return Int32(count)
+        }
+    }
+
+    /// How many actions `state` allows: they are the first ones.
+    @inlinable @inline(__always)
+    public func legalActionCount(in state: Int) -> Int {
+        if let legalCounts { return Int(legalCounts[state]) }
+        return actionCount
+    }
+
+    /// Whether the table fits a pair of spaces.
+    public func fits<O: FiniteSpace, A: FiniteSpace>(_ observationSpace: O, _ actionSpace: A) -> Bool {
+        stateShape == observationSpace.shape && actionCount == actionSpace.count
+    }
+
+    /// Stops with a message naming both shapes when the table does not fit the spaces: a
+    /// library user's broken contract, not bad input.
+    public func requireShape<O: FiniteSpace, A: FiniteSpace>(of observationSpace: O, _ actionSpace: A) {
+        precondition(fits(observationSpace, actionSpace),
+                     "the table's shape \(shape) does not match the spaces, which need \(observationSpace.shape + [actionSpace.count])")
+    }
+
+    /// Throws a one-line error when a loaded table does not fit the spaces.
+    public func checkShape<O: FiniteSpace, A: FiniteSpace>(of observationSpace: O, _ actionSpace: A) throws(PolicyFileError) {
+        guard fits(observationSpace, actionSpace) else {
+            throw PolicyFileError("table shape \(shape) does not match the world's spaces, which need \(observationSpace.shape + [actionSpace.count])")
+        }
     }
 
     /// The values, flat, row-major over ``shape``.
@@ -67,10 +126,11 @@ public struct QTable: Sendable, Equatable {
     public func maxValue(in state: Int) -> Double {
         let row = index(state: state, action: 0)
         let values = storage.values
+        let actions = legalActionCount(in: state)
         // Two actions (Pong's default) is the common case: no loop set-up for it.
-        if actionCount == 2 { return Swift.max(values[row], values[row &+ 1]) }
+        if actions == 2 { return Swift.max(values[row], values[row &+ 1]) }
         var best = values[row]
-        for action in 1..<actionCount where values[row &+ action] > best { best = values[row &+ action] }
+        for action in 1..<max(actions, 1) where values[row &+ action] > best { best = values[row &+ action] }
         return best
     }
 
@@ -83,6 +143,18 @@ public struct QTable: Sendable, Equatable {
         storage.values[index] += rate * (target - storage.values[index])
         storage.visits[index] &+= 1
     }
+
+    /// Adds `amount` to the value at a flat index (row-major over ``shape``): for updates that
+    /// sweep many pairs at once, such as eligibility traces.
+    @inlinable @inline(__always)
+    public mutating func add(_ amount: Double, atFlatIndex index: Int) {
+        precondition(UInt(bitPattern: index) < UInt(bitPattern: storage.count), "flat index \(index) is outside the table")
+        makeUnique()
+        storage.values[index] += amount
+    }
+
+    /// How many values the table holds (states × actions).
+    @inlinable public var count: Int { storage.count }
 
     /// Counts one visit without changing the value.
     @inlinable
@@ -109,7 +181,7 @@ public struct QTable: Sendable, Equatable {
     /// The actions whose value is the largest in a state's row, in index order.
     public func greedyActions(in state: Int) -> [Int] {
         let best = maxValue(in: state)
-        return (0..<actionCount).filter { self[state, $0] == best }
+        return (0..<legalActionCount(in: state)).filter { self[state, $0] == best }
     }
 
     /// Whether any action of `state` was ever learned from.

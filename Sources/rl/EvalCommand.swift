@@ -1,31 +1,29 @@
 import ArgumentParser
 import RLApp
-import RLPong
 import RLTabular
-
-extension Baseline: ExpressibleByArgument {}
 
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Play greedy episodes with a policy and report how good it is.",
         discussion: """
-        Evaluation serves come from the seed but never coincide with the training serves, and the \
-        same seed gives every agent the same serves, so comparisons are paired. With several agents \
-        (--compare, --baseline) the reports are printed side by side.
+        Evaluation episodes come from the seed but never coincide with the training ones, and the \
+        same seed gives every agent the same episodes, so comparisons are paired. With several agents \
+        (--compare, --baseline) the reports are printed side by side. Ctrl-C stops early and reports \
+        the episodes played so far, marked as interrupted.
         """)
 
-    @Argument(help: "Policy file (default: policies/<env>.safetensors, unless only baselines are asked for).")
+    @Argument(help: "Policy file (default: policies/<env>.safetensors, else the shipped policies/pretrained/<env>.safetensors).")
     var policy: String?
 
-    @Option(help: "Environment, when no policy file is given: pong or cliff-walking.")
-    var env: EnvironmentName?
+    @Option(help: "World, when no policy file is given (default pong).")
+    var env: String?
 
     @Option(parsing: .upToNextOption, help: "More policy files to evaluate side by side with the first.")
     var compare: [String] = []
 
-    @Option(help: "A scripted Pong agent to evaluate too: random, tracker or oracle (repeatable).")
-    var baseline: [Baseline] = []
+    @Option(help: "A scripted agent of the world to evaluate too (Pong: random, tracker or oracle; repeatable).")
+    var baseline: [String] = []
 
     @Option(parsing: .unconditional, help: "Episodes to play (1...1000000).")
     var episodes = 1000
@@ -40,40 +38,55 @@ struct EvalCommand: ParsableCommand {
         guard (1...1_000_000).contains(episodes) else {
             throw ValidationError("--episodes must be in 1...1000000, got \(episodes)")
         }
-        if !baseline.isEmpty && env == .cliffWalking {
-            throw ValidationError("--baseline applies to pong only")
+        if let env, Registry.world(env) == nil {
+            throw ValidationError("--env: unknown world '\(env)' (this rl knows \(Registry.worldList))")
         }
     }
 
     /// The policy files to evaluate: the argument and --compare's; the default file when
     /// nothing at all is named.
-    var policyPaths: [String] {
+    func policyPaths() -> [String] {
         let named = (policy.map { [$0] } ?? []) + compare
-        if !named.isEmpty { return named }
-        return baseline.isEmpty ? [(env ?? .pong).defaultPolicyPath] : []
+        if !named.isEmpty || !baseline.isEmpty { return named }
+        let chosen = PolicyPaths.defaultPolicy(env ?? PongWorld.id)
+        ConsoleStream.standardError.writeLine(chosen.note)
+        return [chosen.path]
     }
 
     func run() throws {
         let loaded: [LoadedPolicy]
         do {
-            loaded = try policyPaths.map { path throws(PolicyFileError) in try LoadedPolicy(path: path, expecting: env) }
+            loaded = try policyPaths().map { path throws(PolicyFileError) in try LoadedPolicy(path: path, expecting: env) }
         } catch {
             throw CommandError(error.message)
         }
-        if let first = loaded.first, let other = loaded.first(where: { $0.environment.name != first.environment.name }) {
-            throw CommandError("\(other.path) is a policy for \(other.environment.name.rawValue), but \(first.path) is for \(first.environment.name.rawValue): compare policies of one environment")
+        if let first = loaded.first, let other = loaded.first(where: { $0.worldID != first.worldID }) {
+            throw CommandError("\(other.path) is a policy for \(other.worldID), but \(first.path) is for \(first.worldID): compare policies of one world")
         }
-        // Baselines play the court of the first policy, so that every agent meets the same serves.
-        let court: PongConfiguration
-        switch loaded.first?.environment {
-        case .pong(let configuration): court = configuration
-        case .cliffWalking:
-            if !baseline.isEmpty { throw CommandError("--baseline applies to pong only, but \(loaded[0].path) is a cliff-walking policy") }
-            court = PongConfiguration()
-        case nil: court = PongConfiguration()
+        // Baselines play the first policy's world and configuration, so every agent meets the same episodes.
+        let world: AnyWorld
+        let configuration: String
+        if let first = loaded.first {
+            do { world = try first.requireWorld(toDo: "evaluate it") } catch { throw CommandError(error.message) }
+            configuration = first.policy.metadata.configuration
+        } else {
+            world = Registry.world(env ?? PongWorld.id)!
+            do { configuration = try world.configure(nil, []) } catch { throw CommandError(error.message) }
         }
-        let reports = loaded.map { evaluatePolicy($0, episodes: episodes, seed: seed) }
-            + baseline.map { evaluateBaseline($0, configuration: court, episodes: episodes, seed: seed) }
+        catchInterrupts()
+        var reports: [EvaluationReport] = []
+        do {
+            for policy in loaded where !wasInterrupted {
+                reports.append(try evaluatePolicy(policy, episodes: episodes, seed: seed, shouldStop: { wasInterrupted }))
+            }
+            for name in baseline where !wasInterrupted {
+                reports.append(try evaluateBaseline(name, world: world, configuration: configuration, episodes: episodes, seed: seed,
+                                                    shouldStop: { wasInterrupted }))
+            }
+        } catch {
+            throw CommandError(error.message)
+        }
+        guard !reports.isEmpty else { throw ExitCode(interruptedExitCode) }
 
         let out = ConsoleStream.standardOutput
         if reports.count == 1 {
@@ -81,5 +94,6 @@ struct EvalCommand: ParsableCommand {
         } else {
             out.write(json ? JSONText.encode(EvaluationComparison(reports: reports)) + "\n" : EvaluationText.comparison(reports))
         }
+        if wasInterrupted { throw ExitCode(interruptedExitCode) }
     }
 }

@@ -21,13 +21,15 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Show what a policy learned: a summary, then its greedy action in every state.",
         discussion: """
-        Each grid is one paddle position (and, for markov policies, one ball direction): rows are the \
-        ball's height, top of the court first; columns the ball's x, the paddle's side on the left. \
-        A cell shows the greedy action (↑ up, ↓ down, = stay, ? tie, · never visited).
+        Each grid lays out the states of the policy's world: for Pong, one paddle position (and, for \
+        markov policies, one ball direction), rows the ball's height (top first), columns the ball's x, \
+        the paddle's side on the left; for other worlds, the last two state dimensions. A cell shows \
+        the greedy action (↑ up, ↓ down, ← left, → right, = stay, ? tie, · never visited). A policy of \
+        a world this rl does not know still shows its summary and table, and exports.
         """)
 
-    @Argument(help: "Policy file.")
-    var policy = "policies/pong.safetensors"
+    @Argument(help: "Policy file (default: policies/pong.safetensors, else the shipped policies/pretrained/pong.safetensors).")
+    var policy: String?
 
     @Option(parsing: .unconditional, help: "Show only this paddle bin (0 = lowest).")
     var paddle: Int?
@@ -56,7 +58,7 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Draw the policy as a PNG picture: a panel per paddle position, cells coloured by value with the greedy action's arrow.")
     var heatmap: String?
 
-    @Option(parsing: .unconditional, help: "Explain one state, given as P,Y,X[,DX,DY] bins (ROW,COLUMN for cliff-walking).")
+    @Option(parsing: .unconditional, help: "Explain one state, given as its coordinates (Pong: P,Y,X[,DX,DY] bins; Cliff Walking: ROW,COLUMN).")
     var state: String?
 
     func validate() throws {
@@ -77,12 +79,20 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
+        let path: String
+        if let policy {
+            path = policy
+        } else {
+            let chosen = PolicyPaths.defaultPolicy(PongWorld.id)
+            ConsoleStream.standardError.writeLine(chosen.note)
+            path = chosen.path
+        }
         let loaded: LoadedPolicy
-        do { loaded = try LoadedPolicy(path: policy) } catch { throw CommandError(error.message) }
+        do { loaded = try LoadedPolicy(path: path) } catch { throw CommandError(error.message) }
         let out = ConsoleStream.standardOutput
         let panels: [PolicyPanel]
         do {
-            panels = try loaded.environment.panels(PanelSelection(paddle: paddle, direction: direction))
+            panels = try loaded.panels(PanelSelection(paddle: paddle, direction: direction))
         } catch {
             throw CommandError(error.message)
         }
@@ -90,7 +100,7 @@ struct InspectCommand: ParsableCommand {
         if let state {
             let explanation: StateExplanation
             do { explanation = try StateExplanation(parsing: state, policy: loaded.policy) } catch { throw CommandError(error.message) }
-            out.write(explanation.render(loaded.policy, environment: loaded.environment))
+            out.write(explanation.render(loaded))
             return
         }
         if let heatmap {
@@ -115,7 +125,7 @@ struct InspectCommand: ParsableCommand {
         case .json:
             out.writeLine(JSONText.encode(PolicyDocument(loaded)))
         case .text:
-            out.write(PolicySummaryText.render(PolicySummary(loaded), environment: loaded.environment))
+            out.write(PolicySummaryText.render(PolicySummary(loaded), loaded: loaded))
             if summaryOnly { return }
             let choice = color ?? .auto
             let colour = choice == .always || (choice == .auto && out.isTerminal && getenv("NO_COLOR") == nil)

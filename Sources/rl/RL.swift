@@ -11,7 +11,7 @@ import Darwin
 struct RL: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rl",
-        abstract: "A small reinforcement-learning toolkit: tabular Q-learning on Pong and friends.",
+        abstract: "A reinforcement-learning toolkit: tabular agents on Pong and friends.",
         subcommands: [TrainCommand.self, EvalCommand.self, InspectCommand.self, WatchCommand.self, PlotCommand.self, BenchCommand.self])
 }
 
@@ -53,8 +53,6 @@ enum Main {
     }
 }
 
-extension EnvironmentName: ExpressibleByArgument {}
-extension Preset: ExpressibleByArgument {}
 
 /// Exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells expect.
 let interruptedExitCode: Int32 = 130

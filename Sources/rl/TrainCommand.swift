@@ -1,38 +1,46 @@
 import RLRender
 import ArgumentParser
 import RLApp
-import RLPong
 import RLTabular
 import RLCore
 
-extension PongObservationMode: ExpressibleByArgument {}
-
 struct TrainCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "train",
-        abstract: "Train a Q-learning agent and save its policy.",
-        discussion: """
-        Defaults: the 'default' preset (markov observation, decaying epsilon and learning rate, \
-        discount 0.9). '--preset tutorial' is the tutorial's run. A flag overrides the preset's value; \
-        a rate given without its '-end' flag is constant.
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "train",
+            abstract: "Train an agent on a world and save its policy.",
+            discussion: """
+            Hyperparameters start from the world's defaults for the agent (or a --preset) and a flag \
+            overrides one value. A rate given without its '-end' flag is constant; with its '-end' flag \
+            it decays linearly over --decay of the run (default \(formatNumber(defaultDecay)), as the \
+            defaults do). --resume continues an interrupted run from its policy file alone.
 
-    @Option(help: "Environment to train: pong or cliff-walking.")
-    var env: EnvironmentName = .pong
+            \(RegistryHelp.text)
+            """)
+    }
 
-    @Option(parsing: .unconditional, help: "Episodes to play (1...10000000).")
-    var episodes = 6000
+    /// The share of a run over which a rate given with its '-end' flag decays, unless --decay says otherwise.
+    static let defaultDecay = 0.9
 
-    @Option(parsing: .unconditional, help: "Seed of the run: the same seed gives the same policy file.")
-    var seed: UInt64 = 1
+    @Option(help: "World to train on (listed below).")
+    var env: String?
 
-    @Option(help: "Starting point for the hyperparameters: default or tutorial.")
-    var preset: Preset?
+    @Option(help: "Agent to train (listed below; default q-learning).")
+    var agent: String?
 
-    @Option(parsing: .unconditional, help: "Learning rate α at the start (0...1].")
+    @Option(parsing: .unconditional, help: "Episodes to play (1...10000000; default 6000).")
+    var episodes: Int?
+
+    @Option(parsing: .unconditional, help: "Seed of the run: the same seed gives the same policy file (default 1).")
+    var seed: UInt64?
+
+    @Option(help: "A world's named starting point for its settings and hyperparameters (Pong: default or tutorial).")
+    var preset: String?
+
+    @Option(parsing: .unconditional, help: "Learning rate α at the start (1e-12...1).")
     var learningRate: Double?
 
-    @Option(parsing: .unconditional, help: "Learning rate at the end of its decay (0...1).")
+    @Option(parsing: .unconditional, help: "Learning rate at the end of its decay (1e-12...1).")
     var learningRateEnd: Double?
 
     @Option(parsing: .unconditional, help: "Discount γ (0...1).")
@@ -44,19 +52,13 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Exploration rate at the end of its decay (0...1).")
     var epsilonEnd: Double?
 
-    @Option(parsing: .unconditional, help: "Share of the episodes over which epsilon and the learning rate decay (0...1).")
+    @Option(parsing: .unconditional, help: "Share of the episodes over which a rate given with its '-end' flag decays (0...1; default 0.9).")
     var decay: Double?
 
-    @Option(help: "Pong observation: classic (paddle, ball y, ball x) or markov (adds the ball's direction).")
-    var observation: PongObservationMode?
-
-    @Flag(help: "Give Pong's paddle a third action, stay.")
-    var stay = false
-
-    @Option(help: "Where to save the policy (default: policies/<env>.safetensors).")
+    @Option(help: "Where to save the policy, a .safetensors file (default: policies/<env>.safetensors; with --resume, the resumed file).")
     var out: String?
 
-    @Option(help: "Write one CSV row per episode (episode, return, steps, hits, misses, avoidable_misses, epsilon; with --eval-every also eval_return, eval_steps, eval_avoidable_misses).")
+    @Option(help: "Write one CSV row per episode: episode, return, steps, the world's metrics, epsilon (with --eval-every also the evaluations).")
     var log: String?
 
     @Option(parsing: .unconditional, help: "Every N episodes, a short greedy evaluation, printed and logged (1...10000000).")
@@ -65,21 +67,33 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Episodes of each --eval-every evaluation (1...100000).")
     var evalEpisodes = 20
 
+    @Option(help: "Continue the interrupted run saved in this policy file, to the episode count it was started with.")
+    var resume: String?
+
     @Flag(help: "Print only the final summary.")
     var quiet = false
 
     @Flag(help: "Print a JSON summary on stdout (progress goes to stderr).")
     var json = false
 
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The world's and the agent's own flags (listed below).", visibility: .hidden))
+    var settingFlags: [String] = []
+
+    var worldID: String { env ?? PongWorld.id }
+    var agentID: String { agent ?? QLearning.id }
+
     func validate() throws {
-        guard (1...10_000_000).contains(episodes) else {
+        if let episodes, !(1...10_000_000).contains(episodes) {
             throw ValidationError("--episodes must be in 1...10000000, got \(episodes)")
         }
-        for (name, value) in [("--learning-rate", learningRate), ("--learning-rate-end", learningRateEnd),
-                              ("--discount", discount), ("--epsilon", epsilon), ("--epsilon-end", epsilonEnd),
-                              ("--decay", decay)] {
+        for (name, value) in [("--discount", discount), ("--epsilon", epsilon), ("--epsilon-end", epsilonEnd), ("--decay", decay)] {
             if let value, !(value >= 0 && value <= 1) {
                 throw ValidationError("\(name) must be in 0...1, got \(value)")
+            }
+        }
+        for (name, value) in [("--learning-rate", learningRate), ("--learning-rate-end", learningRateEnd)] {
+            if let value, !(value >= Hyperparameters.minimumLearningRate && value <= 1) {
+                throw ValidationError("\(name) must be in 1e-12...1, got \(value)")
             }
         }
         if let evalEvery, !(1...10_000_000).contains(evalEvery) {
@@ -88,22 +102,71 @@ struct TrainCommand: ParsableCommand {
         guard (1...100_000).contains(evalEpisodes) else {
             throw ValidationError("--eval-episodes must be in 1...100000, got \(evalEpisodes)")
         }
-        if learningRate == 0 { throw ValidationError("--learning-rate must be above 0") }
-        if env == .cliffWalking && (observation != nil || stay || preset != nil) {
-            throw ValidationError("--observation, --stay and --preset apply to pong only")
+        if let out, !out.hasSuffix(".safetensors") {
+            throw ValidationError("--out writes a safetensors policy: give it a name ending in .safetensors, got \(out)")
         }
+        if let log, !log.hasSuffix(".csv") {
+            throw ValidationError("--log writes CSV: give it a name ending in .csv, got \(log)")
+        }
+        if resume != nil {
+            let fromFile = [("--env", env != nil), ("--agent", agent != nil), ("--episodes", episodes != nil), ("--seed", seed != nil),
+                            ("--preset", preset != nil), ("--learning-rate", learningRate != nil), ("--learning-rate-end", learningRateEnd != nil),
+                            ("--discount", discount != nil), ("--epsilon", epsilon != nil), ("--epsilon-end", epsilonEnd != nil),
+                            ("--decay", decay != nil), ("the world's and agent's flags", !settingFlags.isEmpty)]
+                .filter(\.1).map(\.0)
+            if !fromFile.isEmpty {
+                throw ValidationError("--resume takes every setting from the policy file: drop \(fromFile.joined(separator: ", "))")
+            }
+            return
+        }
+        guard Registry.world(worldID) != nil else {
+            throw ValidationError("--env: unknown world '\(worldID)' (this rl knows \(Registry.worldList))")
+        }
+        guard Registry.agent(agentID) != nil else {
+            throw ValidationError("--agent: unknown agent '\(agentID)' (this rl knows \(Registry.agentList))")
+        }
+        _ = try parsedSettings()
     }
 
-    /// The preset's hyperparameters with the flags applied.
-    func hyperparameters() throws -> Hyperparameters {
-        var result = env == .pong ? (preset ?? .standard).hyperparameters : .cliffWalking
+    /// The world's and the agent's flags, split and checked against their declarations.
+    func parsedSettings() throws -> (world: [(name: String, value: String?)], agent: [(name: String, value: String?)]) {
+        let world = Registry.world(worldID)!
+        let agent = Registry.agent(agentID)!
+        var worldFlags: [(name: String, value: String?)] = []
+        var agentFlags: [(name: String, value: String?)] = []
+        var index = 0
+        while index < settingFlags.count {
+            let token = settingFlags[index]
+            index += 1
+            guard token.hasPrefix("--"), token.count > 2 else {
+                throw ValidationError("unexpected argument '\(token)'")
+            }
+            let body = token.dropFirst(2)
+            let name = String(body.prefix { $0 != "=" })
+            var value = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
+            let isWorlds = world.takesValue(name) != nil
+            guard let takesValue = world.takesValue(name) ?? agent.takesValue(name) else {
+                throw ValidationError("unknown option '--\(name)' for world \(world.id) and agent \(agent.id)")
+            }
+            if takesValue && value == nil {
+                guard index < settingFlags.count else { throw ValidationError("missing value for '--\(name)'") }
+                value = settingFlags[index]
+                index += 1
+            } else if !takesValue && value != nil {
+                throw ValidationError("'--\(name)' takes no value")
+            }
+            if isWorlds { worldFlags.append((name, value)) } else { agentFlags.append((name, value)) }
+        }
+        return (worldFlags, agentFlags)
+    }
+
+    /// The world's defaults (or preset) with the hyperparameter flags applied.
+    func hyperparameters(world: AnyWorld) throws -> Hyperparameters {
+        var result = world.defaultHyperparameters(agentID, preset)
         func apply(_ schedule: inout Schedule, start: Double?, end: Double?) {
             if let start { schedule = .constant(start) }
-            if let end {
-                schedule.end = end
-                if schedule.decayFraction == 0 { schedule.decayFraction = 1 }
-            }
-            if let decay, !schedule.isConstant { schedule.decayFraction = decay }
+            if let end { schedule = .linear(from: schedule.start, to: end, over: decay ?? Self.defaultDecay) }
+            else if let decay, !schedule.isConstant { schedule.decayFraction = decay }
         }
         apply(&result.learningRate, start: learningRate, end: learningRateEnd)
         apply(&result.epsilon, start: epsilon, end: epsilonEnd)
@@ -113,17 +176,33 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let environment: EnvironmentSpec
-        switch env {
-        case .pong:
-            environment = .pong(PongConfiguration(observation: observation ?? (preset ?? .standard).observation, allowsStay: stay))
-        case .cliffWalking:
-            environment = .cliffWalking(CliffWalkingConfiguration())
+        var options: TrainingOptions
+        if let resume {
+            let saved: Policy
+            do { saved = try Policy.load(from: resume) } catch { throw CommandError(error.message) }
+            do {
+                options = try TrainingOptions(resuming: saved, outputPath: out ?? resume, logPath: log)
+            } catch {
+                throw CommandError("\(resume): \(error.message)")
+            }
+        } else {
+            let world = Registry.world(worldID)!
+            let flags = try parsedSettings()
+            let configuration: String
+            let settings: String
+            do {
+                configuration = try world.configure(preset, flags.world)
+                settings = try Registry.agent(agentID)!.settings(flags.agent)
+            } catch {
+                throw CommandError(error.message, exitCode: 64)
+            }
+            let episodes = episodes ?? 6000
+            options = TrainingOptions(
+                world: world.id, configuration: configuration, agent: agentID, agentSettings: settings,
+                episodes: episodes, seed: seed ?? 1, hyperparameters: try hyperparameters(world: world),
+                outputPath: out ?? PolicyPaths.trained(world.id), logPath: log)
+            options.reportInterval = min(500, episodes)
         }
-        var options = TrainingOptions(
-            environment: environment, episodes: episodes, seed: seed, hyperparameters: try hyperparameters(),
-            outputPath: out ?? env.defaultPolicyPath, logPath: log)
-        options.reportInterval = min(500, episodes)
         options.evaluationInterval = evalEvery
         options.evaluationEpisodes = evalEpisodes
 
@@ -139,11 +218,14 @@ struct TrainCommand: ParsableCommand {
         }
         view.finish()
 
+        let agentWords = outcome.agent == QLearning.id ? "" : " with \(outcome.agent)"
         let summary = [
             outcome.interrupted
-                ? "Interrupted after \(outcome.episodes) of \(outcome.episodesRequested) episodes."
-                : "Trained \(outcome.episodes) episodes of \(outcome.environment).",
-            "\(grouped(outcome.steps)) environment steps in \(fixed(outcome.seconds, 3)) s: \(grouped(Int(outcome.stepsPerSecond.rounded()))) steps/s.",
+                ? "Interrupted after \(outcome.episodes) of \(outcome.episodesRequested) episodes; 'rl train --resume \(outcome.policy)' continues the run."
+                : (outcome.resumed ? "Resumed and trained to \(outcome.episodes) episodes of \(outcome.environment)\(agentWords)."
+                                   : "Trained \(outcome.episodes) episodes of \(outcome.environment)\(agentWords)."),
+            "\(grouped(outcome.steps)) environment steps in \(fixed(outcome.seconds, 3)) s: \(grouped(Int(outcome.stepsPerSecond.rounded()))) steps/s"
+                + (outcome.resumed ? " (this part of the run)." : "."),
             "Average return over the last \(min(options.reportInterval, outcome.episodes)) episodes: \(fixed(outcome.finalMeanReturn, 1)); best return: \(fixed(outcome.bestReturn, 1)).",
             "Policy saved to \(outcome.policy)" + (outcome.log.map { "; log written to \($0)" } ?? "") + ".",
         ]
@@ -151,4 +233,35 @@ struct TrainCommand: ParsableCommand {
         if json { ConsoleStream.standardOutput.writeLine(JSONText.encode(outcome)) }
         if outcome.interrupted { throw ExitCode(interruptedExitCode) }
     }
+}
+
+/// The worlds and agents of the registry, with their flags, for `rl train --help`.
+enum RegistryHelp {
+    static var text: String {
+        func flagLines(_ flags: [(name: String, valueName: String?, help: String)]) -> [String] {
+            flags.map { flag in
+                let usage = "--\(flag.name)" + (flag.valueName.map { " <\($0)>" } ?? "")
+                return "      " + usage.padding(to: 34) + " " + flag.help
+            }
+        }
+        var lines = ["WORLDS (--env):"]
+        for world in Registry.worlds {
+            lines.append("  " + world.id.padding(to: 20) + world.summary)
+            lines += flagLines(world.flagHelp)
+            if !world.presets.isEmpty {
+                lines.append("      presets: " + world.presets.map { "\($0.name) (\($0.summary))" }.joined(separator: "; "))
+            }
+        }
+        lines += ["", "AGENTS (--agent):"]
+        for agent in Registry.agents {
+            lines.append("  " + agent.id.padding(to: 20) + agent.summary)
+            lines += flagLines(agent.flagHelp)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// The string padded with spaces to at least `width` characters.
+    func padding(to width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
 }

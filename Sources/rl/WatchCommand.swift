@@ -26,8 +26,8 @@ struct WatchCommand: ParsableCommand {
         q or Esc quits. Without a display, use '--renderer terminal' or '--record DIR'.
         """)
 
-    @Argument(help: "Policy file to watch.")
-    var policy = EnvironmentName.pong.defaultPolicyPath
+    @Argument(help: "Policy file to watch (default: policies/pong.safetensors, else the shipped policies/pretrained/pong.safetensors).")
+    var policy: String?
 
     @Option(help: "Where to show the game: window or terminal.")
     var renderer: WatchRenderer?
@@ -77,12 +77,19 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        let path: String
+        if let policy {
+            path = policy
+        } else {
+            let chosen = PolicyPaths.defaultPolicy(PongWorld.id)
+            ConsoleStream.standardError.writeLine(chosen.note)
+            path = chosen.path
+        }
         let loaded: LoadedPolicy
         do {
-            loaded = try LoadedPolicy(path: policy, expecting: .pong)
+            loaded = try LoadedPolicy(path: path)
         } catch {
-            let hint = policy == EnvironmentName.pong.defaultPolicyPath ? " (train one with 'rl train')" : ""
-            throw CommandError(error.message + hint)
+            throw CommandError(error.message + (policy == nil ? " (train one with 'rl train')" : ""))
         }
         var session: WatchSession
         do {
@@ -99,7 +106,7 @@ struct WatchCommand: ParsableCommand {
         } else if renderer == .terminal {
             try playInTerminal(&session, stepsPerSecond: fps, limits: limits)
         } else {
-            try playInWindow(&session, title: "rl watch: \(policy)", stepsPerSecond: fps, scale: scale, limits: limits)
+            try playInWindow(&session, title: "rl watch: \(path)", stepsPerSecond: fps, scale: scale, limits: limits)
         }
     }
 

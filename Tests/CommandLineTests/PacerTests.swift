@@ -7,8 +7,8 @@ import RLApp
 @Suite struct PacerTests {
     func session(epsilon: Double = 0) throws -> WatchSession {
         let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("policies/pong.safetensors").path
-        return try WatchSession(policy: try LoadedPolicy(path: shipped, expecting: .pong), seed: 1, epsilon: epsilon)
+            .deletingLastPathComponent().appendingPathComponent("policies/pretrained/pong.safetensors").path
+        return try WatchSession(policy: try LoadedPolicy(path: shipped, expecting: "pong"), seed: 1, epsilon: epsilon)
     }
 
     /// Runs the loop as the renderers do, one fake millisecond at a time, until it finishes.

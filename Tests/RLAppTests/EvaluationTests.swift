@@ -1,6 +1,7 @@
 import Testing
 import RLCore
 import RLPong
+import RLTabular
 @testable import RLApp
 
 /// An environment whose episode k (counting resets) lasts k + 1 steps and pays 1, 2, ... per step.
@@ -26,7 +27,7 @@ private struct Idle: Agent {
         var agent = Idle()
         // Returns 1, 1+2 = 3, 1+2+3 = 6, 10: mean 5, median 4.5, sample sd √(46/3).
         let records = evaluate(&agent, on: &environment, episodes: 4, seed: 1)
-        let report = EvaluationReport(environment: "staircase", agent: "idle", seed: 1, records: records)
+        let report = EvaluationReport(environment: "staircase", agent: "idle", seed: 1, records: records, metrics: [])
         #expect(report.meanReturn == 5 && report.medianReturn == 4.5)
         #expect(report.minReturn == 1 && report.maxReturn == 10)
         #expect(report.meanSteps == 2.5 && report.terminatedShare == 1 && report.truncatedShare == 0)
@@ -34,7 +35,7 @@ private struct Idle: Agent {
         #expect(abs(report.returnStandardDeviation - sd) < 1e-12)
         #expect(abs(report.meanReturnHigh - (5 + 1.959_963_984_540_054 * sd / 2)) < 1e-12)
         #expect(abs(report.meanReturnLow - (5 - 1.959_963_984_540_054 * sd / 2)) < 1e-12)
-        #expect(report.meanHits == nil && report.wonShare == nil)
+        #expect(report.metrics.isEmpty && !report.interrupted && report.episodesRequested == 4)
     }
 
     @Test func pongSharesMatchHandComputedValues() {
@@ -48,21 +49,35 @@ private struct Idle: Agent {
             record(90, hits: 10, misses: 1, avoidable: 0, terminated: false),
             record(1010, hits: 101, misses: 0, avoidable: 0, terminated: true, won: true),
             record(500, hits: 50, misses: 0, avoidable: 0, terminated: false),
-        ])
-        #expect(report.meanHits == 40.25 && report.meanMisses == 1 && report.livesLostPerEpisode == 1)
-        #expect(report.avoidableMissesPerEpisode == 0.75)
-        #expect(report.wonShare == 0.25 && report.lostShare == 0.25 && report.truncatedShare == 0.5)
-        #expect(report.noLifeLostShare == 0.5 && report.noAvoidableMissShare == 0.75)
+        ], metrics: PongWorld.metrics)
+        #expect(report.metric("hits")?.mean == 40.25 && report.metric("misses")?.mean == 1)
+        #expect(report.metric("avoidable_misses")?.mean == 0.75)
+        #expect(report.metric("won")?.mean == 0.25 && report.metric("won")?.isShare == true)
+        #expect(report.terminatedShare == 0.5 && report.truncatedShare == 0.5)
+        #expect(report.metric("misses")?.zeroShare == 0.5 && report.metric("avoidable_misses")?.zeroShare == 0.75)
+        #expect(report.metric("hits")?.zeroShare == nil)
     }
 
-    @Test func baselinesAreOrderedFromFloorToCeiling() {
-        let configuration = PongConfiguration()
-        let random = evaluateBaseline(.random, configuration: configuration, episodes: 40, seed: 3)
-        let tracker = evaluateBaseline(.tracker, configuration: configuration, episodes: 40, seed: 3)
-        let oracle = evaluateBaseline(.oracle, configuration: configuration, episodes: 40, seed: 3)
+    @Test func baselinesAreOrderedFromFloorToCeiling() throws {
+        let pong = try #require(Registry.world("pong"))
+        let configuration = JSONText.encode(PongConfiguration())
+        func play(_ name: String) throws -> EvaluationReport {
+            try evaluateBaseline(name, world: pong, configuration: configuration, episodes: 40, seed: 3)
+        }
+        let random = try play("random"), tracker = try play("tracker"), oracle = try play("oracle")
         #expect(random.meanReturn < 0 && tracker.meanReturn > random.meanReturn + 300)
-        #expect(oracle.avoidableMissesPerEpisode == 0 && oracle.noAvoidableMissShare == 1)
+        #expect(oracle.metric("avoidable_misses")?.mean == 0 && oracle.metric("avoidable_misses")?.zeroShare == 1)
         #expect(oracle.meanReturn >= tracker.meanReturn)
-        #expect(evaluateBaseline(.random, configuration: configuration, episodes: 40, seed: 3) == random)
+        #expect(try play("random") == random)
+        #expect(throws: PolicyFileError.self) { try play("psychic") }
+    }
+
+    @Test func aStopRequestEndsTheEvaluationWithTheEpisodesPlayed() throws {
+        let pong = try #require(Registry.world("pong"))
+        var asked = 0
+        let report = try evaluateBaseline("tracker", world: pong, configuration: JSONText.encode(PongConfiguration()),
+                                          episodes: 50, seed: 3, shouldStop: { asked += 1; return asked > 3 })
+        #expect(report.episodes == 4 && report.episodesRequested == 50 && report.interrupted)
+        #expect(EvaluationText.render(report).contains("4 of 50 episodes (interrupted)"))
     }
 }

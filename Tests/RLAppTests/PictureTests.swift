@@ -87,7 +87,7 @@ import Foundation
 
     @Test func theHeatmapColoursCellsByValueAndGreysUnvisitedOnes() throws {
         let loaded = try InspectionTests.handMadePolicy(in: temporaryFolder())
-        let panels = try loaded.environment.panels()
+        let panels = try loaded.panels()
         let picture = PolicyHeatmap.picture(panels, table: loaded.policy.table, actions: ["up", "down"], cellSize: 10)
         let cells = picture.items.compactMap { item -> (Double, Double, RGBA)? in
             if case .rectangle(let rect, let colour) = item, rect.width == 10, rect.height == 10 { return (rect.x, rect.y, colour) }
@@ -109,7 +109,7 @@ import Foundation
         let folder = temporaryFolder()
         // The heatmap: a never-visited cell is grey, the best cell the scale's green end.
         let loaded = try InspectionTests.handMadePolicy(in: temporaryFolder())
-        let panels = try loaded.environment.panels()
+        let panels = try loaded.panels()
         let heatmap = PolicyHeatmap.picture(panels, table: loaded.policy.table, actions: ["up", "down"], cellSize: 10)
         try PNGFile.write(heatmap, scale: 1, to: folder + "/heat.png")
         let image = try PNGFile.read(folder + "/heat.png")

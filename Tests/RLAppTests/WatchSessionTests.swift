@@ -6,15 +6,16 @@ import RLPongRender
 import RLTabular
 @testable import RLApp
 
+/// A policy trained briefly, saved and loaded back as `rl watch` would.
+nonisolated(unsafe) private let trainedPolicy: LoadedPolicy = {
+    let folder = temporaryFolder()
+    let options = TrainingOptions(PongWorld.self, episodes: 200, seed: 2, outputPath: folder + "/p.safetensors")
+    _ = try! runTraining(options)
+    return try! LoadedPolicy(path: folder + "/p.safetensors")
+}()
+
 @Suite struct WatchSessionTests {
-    /// A policy trained briefly, saved and loaded back as `rl watch` would.
-    static let policy: LoadedPolicy = {
-        let folder = temporaryFolder()
-        let options = TrainingOptions(environment: .pong(PongConfiguration()), episodes: 200, seed: 2,
-                                      hyperparameters: .pongDefault, outputPath: folder + "/p.safetensors", logPath: nil)
-        _ = try! runTraining(options)
-        return try! LoadedPolicy(path: folder + "/p.safetensors")
-    }()
+    static var policy: LoadedPolicy { trainedPolicy }
 
     @Test func framesFormOneStreamAcrossEpisodes() throws {
         var session = try WatchSession(policy: Self.policy, seed: 1, epsilon: 1)
@@ -95,8 +96,7 @@ import RLTabular
 
     @Test func onlyPongPoliciesCanBeWatched() throws {
         let folder = temporaryFolder()
-        let options = TrainingOptions(environment: .cliffWalking(CliffWalkingConfiguration()), episodes: 5, seed: 1,
-                                      hyperparameters: .cliffWalking, outputPath: folder + "/c.safetensors", logPath: nil)
+        let options = TrainingOptions(CliffWalkingWorld.self, episodes: 5, seed: 1, outputPath: folder + "/c.safetensors")
         _ = try runTraining(options)
         let loaded = try LoadedPolicy(path: folder + "/c.safetensors")
         #expect(throws: WatchError.self) { try WatchSession(policy: loaded, seed: 1) }

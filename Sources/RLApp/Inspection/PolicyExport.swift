@@ -1,6 +1,5 @@
 import RLCore
-import RLCliffWalking
-import RLPong
+import Foundation
 import RLTabular
 
 /// A whole policy as one JSON document (`rl inspect --format json`): shape, metadata, summary
@@ -12,8 +11,10 @@ public struct PolicyDocument: Sendable, Codable, Equatable {
     public var actions: [String]
     public var environment: String
     public var observation: String?
-    /// The environment's configuration, as an object.
-    public var configuration: EnvironmentSpec
+    /// The world's configuration, as an object.
+    public var configuration: JSONValue
+    public var agent: String
+    public var agentSettings: JSONValue
     public var hyperparameters: Hyperparameters
     public var seed: UInt64
     public var training: TrainingSummary
@@ -30,7 +31,9 @@ public struct PolicyDocument: Sendable, Codable, Equatable {
         actions = metadata.actions
         environment = metadata.environment
         observation = metadata.observation
-        configuration = loaded.environment
+        configuration = JSONValue(parsing: metadata.configuration)
+        agent = metadata.agent
+        agentSettings = JSONValue(parsing: metadata.agentSettings)
         hyperparameters = metadata.hyperparameters
         seed = metadata.seed
         training = metadata.summary
@@ -44,30 +47,9 @@ public struct PolicyDocument: Sendable, Codable, Equatable {
         Policy(
             table: QTable(stateShape: Array(shape.dropLast()), actionCount: shape.last ?? 1, values: q, visits: visits),
             metadata: PolicyMetadata(
-                environment: environment, configuration: configuration.configurationJSON, observation: observation,
+                environment: environment, configuration: JSONText.encode(configuration), observation: observation,
                 stateDimensions: stateDimensions, actions: actions, hyperparameters: hyperparameters, seed: seed,
-                summary: training))
-    }
-}
-
-extension EnvironmentSpec: Codable {
-    /// Encodes the configuration alone; the environment's name travels beside it.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .pong(let configuration): try container.encode(configuration)
-        case .cliffWalking(let configuration): try container.encode(configuration)
-        }
-    }
-
-    /// Decodes a configuration, telling the environments apart by their keys.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let pong = try? container.decode(PongConfiguration.self) {
-            self = .pong(pong)
-        } else {
-            self = .cliffWalking(try container.decode(CliffWalkingConfiguration.self))
-        }
+                summary: training, agent: agent, agentSettings: JSONText.encode(agentSettings)))
     }
 }
 
@@ -89,3 +71,41 @@ public enum PolicyCSV {
 }
 
 /// Row-major coordinates of a flat index (the Q-table's layout).
+
+/// Any JSON value, for embedding a world's configuration (which only the world knows the type
+/// of) in a document as an object rather than as a string.
+public enum JSONValue: Sendable, Codable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// Parses JSON text; text that is not JSON becomes a string.
+    public init(parsing text: String) {
+        self = (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .string(text)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+}

@@ -1,4 +1,4 @@
-import RLCliffWalking
+import RLCore
 import RLPong
 import RLTabular
 
@@ -56,27 +56,41 @@ public struct InspectionError: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String { message }
 }
 
-extension EnvironmentSpec {
-    /// The panels that lay out this environment's table.
-    /// - Throws: when the selection names a paddle bin or direction the table does not have.
-    public func panels(_ selection: PanelSelection = PanelSelection()) throws(InspectionError) -> [PolicyPanel] {
-        switch self {
-        case .pong(let configuration):
-            return try pongPanels(configuration, selection)
-        case .cliffWalking:
-            if selection.paddle != nil || selection.direction != nil {
-                throw InspectionError("--paddle and --direction apply to pong policies only")
-            }
-            let rows = CliffWalking.rows, columns = CliffWalking.columns
-            return [PolicyPanel(
-                title: "Cliff Walking (start bottom left, goal bottom right)",
-                rowLabels: (0..<rows).map { "row \($0)" }, columnLabels: (0..<columns).map(String.init),
-                rowAxis: "row (top first)", columnAxis: "column",
-                states: (0..<rows).map { row in (0..<columns).map { row * columns + $0 } })]
+extension PolicyPanel {
+    /// The default layout of any table: one grid over the last two state dimensions (rows, then
+    /// columns) for each combination of the others; a one-dimensional state is one row.
+    public static func grids(stateShape: [Int], dimensions: [String], selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
+        if selection.paddle != nil || selection.direction != nil {
+            throw InspectionError("--paddle and --direction apply to pong policies only")
         }
+        let space = MultiDiscrete(stateShape)
+        let rows = stateShape.count >= 2 ? stateShape[stateShape.count - 2] : 1
+        let columns = stateShape[stateShape.count - 1]
+        let outer = Array(stateShape.dropLast(min(2, stateShape.count)))
+        let outerCount = outer.reduce(1, *)
+        let rowAxis = stateShape.count >= 2 ? dimensions[dimensions.count - 2] : ""
+        let columnAxis = dimensions[dimensions.count - 1]
+        var panels: [PolicyPanel] = []
+        for block in 0..<outerCount {
+            let prefix = outer.isEmpty ? [] : MultiDiscrete(outer).element(at: block)
+            let title = prefix.isEmpty ? "all states"
+                : zip(dimensions, prefix).map { "\($0) \($1)" }.joined(separator: ", ")
+            let states = (0..<rows).map { row in
+                (0..<columns).map { column in
+                    space.index(of: prefix + (stateShape.count >= 2 ? [row, column] : [column]))
+                }
+            }
+            panels.append(PolicyPanel(
+                title: title, rowLabels: (0..<rows).map { stateShape.count >= 2 ? "\(rowAxis) \($0)" : "" },
+                columnLabels: (0..<columns).map(String.init), rowAxis: rowAxis.isEmpty ? "(one row)" : rowAxis,
+                columnAxis: columnAxis, states: states))
+        }
+        return panels
     }
 
-    private func pongPanels(_ configuration: PongConfiguration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
+    /// Pong's grids: one per paddle bin (and ball direction, for markov policies); rows are
+    /// ball-y bins (top first), columns ball-x bins (the paddle's side first).
+    static func pong(_ configuration: PongConfiguration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
         let space = PongObservationSpace(configuration: configuration)
         let paddleBins = configuration.paddleBins, ballYBins = configuration.ballYBins, ballXBins = configuration.ballXBins
         if let paddle = selection.paddle, !(0..<space.paddleCount).contains(paddle) {
@@ -112,5 +126,15 @@ extension EnvironmentSpec {
             }
         }
         return panels
+    }
+}
+
+extension LoadedPolicy {
+    /// The grids that lay out this policy's table: its world's, or the default layout when this
+    /// `rl` does not know the world.
+    public func panels(_ selection: PanelSelection = PanelSelection()) throws(InspectionError) -> [PolicyPanel] {
+        if let world { return try world.panels(policy.metadata.configuration, selection) }
+        return try PolicyPanel.grids(stateShape: policy.table.stateShape, dimensions: policy.metadata.stateDimensions,
+                                     selection: selection)
     }
 }

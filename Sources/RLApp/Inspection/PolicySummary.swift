@@ -14,6 +14,9 @@ public struct PolicySummary: Sendable, Codable, Equatable {
     public var shape: [Int]
     /// How many values the table holds.
     public var valueCount: Int
+    public var agent: String
+    /// The agent's own settings, as JSON.
+    public var agentSettings: String
     public var hyperparameters: Hyperparameters
     public var seed: UInt64
     public var training: TrainingSummary
@@ -39,6 +42,8 @@ public struct PolicySummary: Sendable, Codable, Equatable {
         actions = metadata.actions
         shape = table.shape
         valueCount = table.values.count
+        agent = metadata.agent
+        agentSettings = metadata.agentSettings
         hyperparameters = metadata.hyperparameters
         seed = metadata.seed
         training = metadata.summary
@@ -61,24 +66,20 @@ public struct PolicySummary: Sendable, Codable, Equatable {
 
 /// The human-readable summary.
 public enum PolicySummaryText {
-    public static func render(_ summary: PolicySummary, environment: EnvironmentSpec) -> String {
+    public static func render(_ summary: PolicySummary, loaded: LoadedPolicy) -> String {
         func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
         func schedule(_ schedule: Schedule) -> String {
             schedule.isConstant ? formatNumber(schedule.end)
                 : "\(formatNumber(schedule.start)) → \(formatNumber(schedule.end)) over \(formatNumber(schedule.decayFraction * 100))% of training"
         }
-        let configuration: String
-        switch environment {
-        case .pong(let pong):
-            configuration = "court \(pong.courtWidth)×\(pong.courtHeight), step \(pong.movementStep), paddle \(pong.paddleHeight), ball radius \(formatNumber(pong.ballRadius)), lives \(pong.lives), step cap \(pong.stepCap)"
-        case .cliffWalking(let cliff):
-            configuration = "4×12 grid, step cap \(cliff.maxSteps)"
-        }
+        let configuration = loaded.world.map { $0.describe(loaded.policy.metadata.configuration) }
+            ?? "unknown world: \(loaded.policy.metadata.configuration.prefix(200))"
         let hyperparameters = summary.hyperparameters
         let training = summary.training
         let greedy = summary.actions.map { "\($0) \(percent(summary.greedyShares[$0] ?? 0))" }.joined(separator: ", ")
         let environmentLine = "  environment      \(summary.environment)" + (summary.observation.map { ", observation \($0)" } ?? "")
             + "; actions \(summary.actions.joined(separator: ", "))"
+            + (loaded.world == nil ? " (a world this rl does not know)" : "")
         let shape = summary.shape.map(String.init).joined(separator: " × ")
         let dimensions = (summary.stateDimensions + ["action"]).joined(separator: ", ")
         let kibibytes = grouped(summary.valueCount * 16 / 1024)
@@ -91,6 +92,8 @@ public enum PolicySummaryText {
             environmentLine,
             "  configuration    \(configuration)",
             tableLine,
+            "  agent            \(summary.agent)" + (summary.agentSettings == "{}" ? "" : " \(summary.agentSettings)")
+                + (Registry.agent(summary.agent) == nil ? " (an agent this rl does not know)" : ""),
             "  learning rate    " + schedule(hyperparameters.learningRate),
             "  discount         " + formatNumber(hyperparameters.discount),
             "  epsilon          " + schedule(hyperparameters.epsilon),

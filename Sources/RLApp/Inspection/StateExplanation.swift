@@ -34,13 +34,14 @@ public struct StateExplanation: Sendable, Equatable {
     }
 
     /// The explanation: where things are, each action's value and visits, and what the agent does.
-    public func render(_ policy: Policy, environment: EnvironmentSpec) -> String {
+    public func render(_ loaded: LoadedPolicy) -> String {
+        let policy = loaded.policy
         let table = policy.table
         let actions = policy.metadata.actions
         let named = zip(policy.metadata.stateDimensions, coordinates).map { "\($0) \($1)" }.joined(separator: ", ")
         var lines = ["State (\(named))"]
-        if case .pong(let configuration) = environment {
-            lines.append("  " + Self.pongPositions(coordinates, configuration))
+        if let words = loaded.world?.explain(coordinates, policy.metadata.configuration) {
+            lines.append("  " + words)
         }
         let valueWidth = (0..<table.actionCount).map { fixed(table[state, $0], 3).count }.max() ?? 1
         let nameWidth = actions.map(\.count).max() ?? 1

@@ -1,0 +1,114 @@
+import RLCore
+import RLTabular
+
+/// The worlds and agents `rl` knows: the one place where a name becomes a type. Adding a world
+/// or an agent is its own file and one line here (see docs/EXTENDING.md).
+public enum Registry {
+    /// Every world, in the order `rl train --help` lists them.
+    public static var worlds: [AnyWorld] { [
+        AnyWorld(PongWorld.self),
+        AnyWorld(CliffWalkingWorld.self),
+        AnyWorld(MaximizationBiasWorld.self),
+    ] }
+
+    /// Shows `visitor` every agent, in the order `rl train --help` lists them. A visitor (not a
+    /// list of values) so that each agent's concrete type reaches generic code, which the
+    /// compiler then specialises: the training loop never dispatches per step.
+    public static func visitAgents<Visitor: AgentVisitor>(_ visitor: inout Visitor) {
+        visitor.visit(QLearning.self)
+        visitor.visit(Sarsa.self)
+        visitor.visit(ExpectedSarsa.self)
+        visitor.visit(DoubleQLearning.self)
+        visitor.visit(SarsaLambda.self)
+        visitor.visit(DynaQ.self)
+    }
+
+    /// The world with this id, if `rl` knows it.
+    public static func world(_ id: String) -> AnyWorld? { worlds.first { $0.id == id } }
+
+    /// Every agent, described.
+    public static var agents: [AgentDescription] {
+        var collector = AgentCollector()
+        visitAgents(&collector)
+        return collector.agents
+    }
+
+    /// The agent with this id, if `rl` knows it.
+    public static func agent(_ id: String) -> AgentDescription? { agents.first { $0.id == id } }
+
+    /// Runs `body` with the concrete type of the agent `id`; `false` when no agent has that id.
+    public static func openAgent<Body: AgentBody>(_ id: String, _ body: inout Body) -> Bool {
+        var opener = AgentOpener(id: id, body: body)
+        visitAgents(&opener)
+        body = opener.body
+        return opener.found
+    }
+
+    /// The world ids, for messages.
+    public static var worldList: String { worlds.map(\.id).joined(separator: ", ") }
+    /// The agent ids, for messages.
+    public static var agentList: String { agents.map(\.id).joined(separator: ", ") }
+}
+
+/// Something that is shown each registered agent's registration in turn.
+public protocol AgentVisitor {
+    mutating func visit<Registration: AgentRegistration>(_ registration: Registration.Type)
+}
+
+/// An agent as the command line sees it: its id, help and flags, without its types.
+public struct AgentDescription {
+    public var id: String
+    public var summary: String
+    /// The flags, as `--name VALUE  help` lines.
+    public var flagHelp: [(name: String, valueName: String?, help: String)]
+    public var extraTensorNames: [String]
+    /// The settings as JSON after applying flags (name, value) to the defaults.
+    public var settings: ([(name: String, value: String?)]) throws(SettingError) -> String
+    /// Checks settings JSON read from a file.
+    public var checkSettings: (String) throws(SettingError) -> Void
+    /// Whether a flag name is the agent's, and whether it takes a value.
+    public func takesValue(_ flag: String) -> Bool? {
+        flagHelp.first { $0.name == flag }.map { $0.valueName != nil }
+    }
+}
+
+struct AgentCollector: AgentVisitor {
+    var agents: [AgentDescription] = []
+
+    mutating func visit<Registration: AgentRegistration>(_ registration: Registration.Type) {
+        let flags = Registration.flags
+        agents.append(AgentDescription(
+            id: Registration.id, summary: Registration.summary,
+            flagHelp: flags.map { ($0.name, $0.valueName, $0.help) },
+            extraTensorNames: Registration.extraTensorNames,
+            settings: { (given: [(name: String, value: String?)]) throws(SettingError) -> String in
+                var settings = Registration.Settings()
+                for (name, value) in given {
+                    guard let flag = flags.first(where: { $0.name == name }) else {
+                        throw SettingError("--\(name) is not a flag of agent \(Registration.id)")
+                    }
+                    try flag.apply(&settings, value)
+                }
+                try settings.validate()
+                return JSONText.encode(settings)
+            },
+            checkSettings: { (text: String) throws(SettingError) in
+                guard let settings = JSONText.decode(Registration.Settings.self, from: text) else {
+                    throw SettingError("the settings of agent \(Registration.id) are malformed")
+                }
+                try settings.validate()
+            }))
+    }
+}
+
+struct AgentOpener<Body: AgentBody>: AgentVisitor {
+    let id: String
+    var body: Body
+    var found = false
+
+    mutating func visit<Registration: AgentRegistration>(_ registration: Registration.Type) {
+        guard !found, Registration.id == id else { return }
+        found = true
+        Registration.open(&body)
+    }
+}

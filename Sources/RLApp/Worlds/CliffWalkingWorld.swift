@@ -1,0 +1,57 @@
+import RLCliffWalking
+import RLCore
+import RLTabular
+
+/// Cliff Walking's settings: only its step cap.
+public struct CliffWalkingConfiguration: Sendable, Equatable, Codable {
+    /// Episodes are truncated after this many steps (a wandering policy still ends).
+    public var maxSteps = 200
+    public init(maxSteps: Int = 200) { self.maxSteps = maxSteps }
+}
+
+/// `cliff-walking`: Sutton & Barto's Example 6.6.
+public enum CliffWalkingWorld: WorldRegistration {
+    public static let id = "cliff-walking"
+    public static let summary = "Sutton & Barto's Cliff Walking (Example 6.6), 4×12"
+    public static var defaultConfiguration: CliffWalkingConfiguration { CliffWalkingConfiguration() }
+    /// A step cap beyond which an episode would only wander: long enough for any sensible run.
+    public static let maximumStepCap = 100_000
+
+    public static var flags: [SettingFlag<CliffWalkingConfiguration>] {
+        [.integer("max-steps", \.maxSteps, in: 1...maximumStepCap, help: "Step cap of an episode (default 200).")]
+    }
+
+    public static func validate(_ configuration: CliffWalkingConfiguration) throws(SettingError) {
+        guard (1...maximumStepCap).contains(configuration.maxSteps) else {
+            throw SettingError("max steps must be in 1...\(maximumStepCap), got \(configuration.maxSteps)")
+        }
+    }
+
+    public static func makeWorld(_ configuration: CliffWalkingConfiguration) -> TimeLimit<CliffWalking> {
+        CliffWalking.capped(at: configuration.maxSteps)
+    }
+
+    public static func stateDimensions(_ configuration: CliffWalkingConfiguration) -> [String] { ["row", "column"] }
+    public static func actionNames(_ configuration: CliffWalkingConfiguration) -> [String] { GridMove.allCases.map(\.description) }
+    public static func describe(_ configuration: CliffWalkingConfiguration) -> String { "4×12 grid, step cap \(configuration.maxSteps)" }
+
+    public static var metrics: [EpisodeMetric<CliffWalkingCounters>] {
+        [EpisodeMetric("falls", phrase: "falls into the cliff", zeroShareWords: "with no fall") { Double($0.falls) }]
+    }
+
+    /// The book's settings for every agent: α 0.5, γ 1, ε 0.1, constant.
+    public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters { .cliffWalking }
+
+    public static func panels(_ configuration: CliffWalkingConfiguration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
+        var panels = try PolicyPanel.grids(stateShape: [CliffWalking.rows, CliffWalking.columns],
+                                           dimensions: stateDimensions(configuration), selection: selection)
+        panels[0].title = "Cliff Walking (start bottom left, goal bottom right)"
+        return panels
+    }
+}
+
+extension Hyperparameters {
+    /// Sutton & Barto's Cliff Walking settings: α 0.5, γ 1, ε 0.1, constant.
+    public static let cliffWalking = Hyperparameters(
+        learningRate: .constant(0.5), discount: 1.0, epsilon: .constant(0.1))
+}

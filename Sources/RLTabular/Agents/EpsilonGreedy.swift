@@ -1,0 +1,40 @@
+import RLCore
+
+/// What every ε-greedy tabular agent carries besides its tables: the hyperparameters, this
+/// episode's ε and α (they follow the schedules), and the agent's own generator (exploration,
+/// ties, Double Q's coin, Dyna-Q's planning draws).
+public struct EpsilonGreedy: Sendable {
+    public let hyperparameters: Hyperparameters
+    /// ε and α for the current episode.
+    public private(set) var epsilon: Double
+    public private(set) var learningRate: Double
+    @usableFromInline var generator: Xoshiro256StarStar
+
+    public init(hyperparameters: Hyperparameters, seed: UInt64) {
+        self.hyperparameters = hyperparameters
+        epsilon = hyperparameters.epsilon.start
+        learningRate = hyperparameters.learningRate.start
+        generator = Xoshiro256StarStar(seed: seed)
+    }
+
+    /// γ.
+    @inlinable public var discount: Double { hyperparameters.discount }
+
+    /// Moves ε and α along their schedules.
+    public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
+        epsilon = hyperparameters.epsilon.value(atEpisode: episode, of: episodeCount)
+        learningRate = hyperparameters.learningRate.value(atEpisode: episode, of: episodeCount)
+    }
+
+    /// An action index for `state`: ε-greedy while training, greedy in evaluation.
+    @inlinable @inline(__always)
+    public mutating func action(in table: QTable, state: Int, mode: AgentMode) -> Int {
+        table.epsilonGreedyAction(in: state, epsilon: epsilon, exploring: mode == .training, using: &generator)
+    }
+
+    /// The generator's state, for resuming.
+    public var generatorState: [UInt64] {
+        get { generator.state }
+        set { generator.state = newValue }
+    }
+}

@@ -1,0 +1,70 @@
+import RLCore
+
+/// Expected SARSA (Sutton & Barto, 2nd ed., §6.6): SARSA's target with the next action
+/// averaged out under the ε-greedy policy instead of sampled.
+///
+/// Q(S,A) ← Q(S,A) + α [R + γ Σ_a π(a|S′) Q(S′,a) − Q(S,A)], where π is ε-greedy with this
+/// episode's ε: every action has ε/|A|, the greedy ones share 1 − ε, so the expectation is
+/// (1 − ε) max_a Q(S′,a) + ε mean_a Q(S′,a). The target needs no next action, so the trainer
+/// asks for it after the update, as for Q-learning.
+public struct ExpectedSarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: TabularAgent {
+    public typealias Observation = ObservationSpace.Element
+    public typealias Action = ActionSpace.Element
+
+    public let observationSpace: ObservationSpace
+    public let actionSpace: ActionSpace
+    public var table: QTable
+    @usableFromInline var policy: EpsilonGreedy
+
+    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace,
+                hyperparameters: Hyperparameters, settings: NoAgentSettings = NoAgentSettings(), seed: UInt64) {
+        self.observationSpace = observationSpace
+        self.actionSpace = actionSpace
+        table = QTable(observationSpace: observationSpace, actionSpace: actionSpace)
+        policy = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
+    }
+
+    public var generatorState: [UInt64] {
+        get { policy.generatorState }
+        set { policy.generatorState = newValue }
+    }
+
+    public mutating func restore(table: QTable, extraTensors: [String: Tensor]) throws(PolicyFileError) {
+        try table.checkShape(of: observationSpace, actionSpace)
+        self.table = table
+        self.table.limitActions(by: observationSpace)
+    }
+
+    public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
+        policy.beginEpisode(episode, of: episodeCount)
+    }
+
+    @inlinable @inline(__always)
+    public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
+        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), mode: mode))
+    }
+
+    @inlinable @inline(__always) @discardableResult
+    public mutating func learn(from transition: Transition<Observation, Action>) -> Action? {
+        let state = observationSpace.index(of: transition.observation)
+        let action = actionSpace.index(of: transition.action)
+        var target = transition.reward
+        if !transition.terminated {
+            let nextState = observationSpace.index(of: transition.nextObservation)
+            target += policy.discount * table.epsilonGreedyExpectation(in: nextState, epsilon: policy.epsilon)
+        }
+        table.move(state: state, action: action, towards: target, rate: policy.learningRate)
+        return nil
+    }
+}
+
+/// `expected-sarsa`.
+public enum ExpectedSarsa: AgentRegistration {
+    public static let id = "expected-sarsa"
+    public static let summary = "Expected SARSA (expectation under the ε-greedy policy, S&B §6.6)"
+    public static var flags: [SettingFlag<NoAgentSettings>] { [] }
+    public static let extraTensorNames: [String] = []
+    public static func open<Body: AgentBody>(_ body: inout Body) {
+        body.run(ExpectedSarsaAgent<Body.ObservationSpace, Body.ActionSpace>.self)
+    }
+}

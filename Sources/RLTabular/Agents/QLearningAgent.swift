@@ -1,0 +1,99 @@
+import RLCore
+
+/// Tabular Q-learning with ε-greedy exploration (Sutton & Barto, 2nd ed., §6.5), for any
+/// environment whose observation and action spaces are finite.
+///
+/// The box: choose A from S ε-greedily; take A, observe R, S′;
+/// Q(S,A) ← Q(S,A) + α [R + γ max_a Q(S′,a) − Q(S,A)]; S ← S′. A terminated transition targets
+/// R alone; a truncated one still bootstraps (the task did not end, a clock did). Ties between
+/// greedy actions are broken uniformly at random, so a fresh table does not always pick action 0.
+public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: TabularAgent {
+    public typealias Observation = ObservationSpace.Element
+    public typealias Action = ActionSpace.Element
+
+    public let observationSpace: ObservationSpace
+    public let actionSpace: ActionSpace
+    /// What the agent has learned.
+    public var table: QTable
+    /// Hyperparameters, this episode's ε and α, and the generator.
+    @usableFromInline var policy: EpsilonGreedy
+
+    public var hyperparameters: Hyperparameters { policy.hyperparameters }
+    /// ε and α for the current episode (they follow the schedules).
+    public var epsilon: Double { policy.epsilon }
+    public var learningRate: Double { policy.learningRate }
+
+    /// A fresh agent with a table of zeros.
+    /// - Parameter seed: seeds the agent's own generator (exploration and tie-breaking).
+    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace, hyperparameters: Hyperparameters, seed: UInt64) {
+        self.init(
+            observationSpace: observationSpace, actionSpace: actionSpace, hyperparameters: hyperparameters,
+            table: QTable(observationSpace: observationSpace, actionSpace: actionSpace), seed: seed)
+    }
+
+    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace,
+                hyperparameters: Hyperparameters, settings: NoAgentSettings, seed: UInt64) {
+        self.init(observationSpace: observationSpace, actionSpace: actionSpace, hyperparameters: hyperparameters, seed: seed)
+    }
+
+    /// An agent that starts from a learned table (a greedy player of a saved policy).
+    /// - Precondition: the table's shape matches the spaces.
+    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace, hyperparameters: Hyperparameters, table: QTable, seed: UInt64) {
+        table.requireShape(of: observationSpace, actionSpace)
+        self.observationSpace = observationSpace
+        self.actionSpace = actionSpace
+        self.table = table
+        self.table.limitActions(by: observationSpace)
+        policy = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
+    }
+
+    public var generatorState: [UInt64] {
+        get { policy.generatorState }
+        set { policy.generatorState = newValue }
+    }
+
+    public mutating func restore(table: QTable, extraTensors: [String: Tensor]) throws(PolicyFileError) {
+        try table.checkShape(of: observationSpace, actionSpace)
+        self.table = table
+        self.table.limitActions(by: observationSpace)
+    }
+
+    public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
+        policy.beginEpisode(episode, of: episodeCount)
+    }
+
+    @inlinable @inline(__always)
+    public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
+        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), mode: mode))
+    }
+
+    /// The index of a best action in `state`, ties broken uniformly at random.
+    @inlinable @inline(__always)
+    public mutating func greedyAction(in state: Int) -> Int {
+        table.greedyAction(in: state, using: &policy.generator)
+    }
+
+    /// Off-policy: the update needs no next action, so the trainer asks for it afterwards.
+    @inlinable @inline(__always) @discardableResult
+    public mutating func learn(from transition: Transition<Observation, Action>) -> Action? {
+        let state = observationSpace.index(of: transition.observation)
+        let action = actionSpace.index(of: transition.action)
+        var target = transition.reward
+        if !transition.terminated {
+            target += policy.discount * table.maxValue(in: observationSpace.index(of: transition.nextObservation))
+        }
+        table.move(state: state, action: action, towards: target, rate: policy.learningRate)
+        return nil
+    }
+}
+
+/// `q-learning`: the default agent.
+public enum QLearning: AgentRegistration {
+    public static let id = "q-learning"
+    public static let summary = "Q-learning (off-policy TD control, S&B §6.5)"
+    public static var flags: [SettingFlag<NoAgentSettings>] { [] }
+    public static let extraTensorNames: [String] = []
+    public static func open<Body: AgentBody>(_ body: inout Body) {
+        body.run(QLearningAgent<Body.ObservationSpace, Body.ActionSpace>.self)
+    }
+}

@@ -1,0 +1,143 @@
+import RLCore
+
+/// Sarsa(λ) with eligibility traces (Sutton & Barto, 2nd ed., §12.7; the tabular box of the
+/// first edition's Figure 7.11).
+///
+/// The box: take A, observe R, S′; choose A′ from S′ ε-greedily; δ ← R + γ Q(S′,A′) − Q(S,A);
+/// e(S,A) ← e(S,A) + 1 (accumulating) or 1 (replacing); for every pair: Q ← Q + α δ e,
+/// e ← γ λ e; S ← S′; A ← A′. Traces start at zero in every episode.
+///
+/// Only pairs with a live trace are swept, and a trace that decays below ``traceCutoff`` is
+/// dropped: the neglected change is under α · |δ| · 10⁻¹⁰ per step, and a step costs the
+/// live traces, not the whole table.
+public struct SarsaLambdaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: TabularAgent {
+    public typealias Observation = ObservationSpace.Element
+    public typealias Action = ActionSpace.Element
+
+    /// Traces smaller than this are set to zero.
+    public static var traceCutoff: Double { 1e-10 }
+
+    public let observationSpace: ObservationSpace
+    public let actionSpace: ActionSpace
+    public var table: QTable
+    public let settings: SarsaLambdaSettings
+    @usableFromInline var policy: EpsilonGreedy
+    /// e(s,a), flat like the table.
+    @usableFromInline var traces: [Double]
+    /// The flat indices whose trace is not zero.
+    @usableFromInline var live: [Int]
+
+    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace,
+                hyperparameters: Hyperparameters, settings: SarsaLambdaSettings, seed: UInt64) {
+        self.observationSpace = observationSpace
+        self.actionSpace = actionSpace
+        self.settings = settings
+        table = QTable(observationSpace: observationSpace, actionSpace: actionSpace)
+        policy = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
+        traces = Array(repeating: 0, count: table.count)
+        live = []
+        live.reserveCapacity(table.count)
+    }
+
+    public var generatorState: [UInt64] {
+        get { policy.generatorState }
+        set { policy.generatorState = newValue }
+    }
+
+    public mutating func restore(table: QTable, extraTensors: [String: Tensor]) throws(PolicyFileError) {
+        try table.checkShape(of: observationSpace, actionSpace)
+        self.table = table
+        self.table.limitActions(by: observationSpace)
+    }
+
+    public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
+        policy.beginEpisode(episode, of: episodeCount)
+        clearTraces()
+    }
+
+    @inlinable @inline(__always)
+    public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
+        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), mode: mode))
+    }
+
+    @inlinable @discardableResult
+    public mutating func learn(from transition: Transition<Observation, Action>) -> Action? {
+        let state = observationSpace.index(of: transition.observation)
+        let action = actionSpace.index(of: transition.action)
+        var delta = transition.reward - table[state, action]
+        var nextAction: Int?
+        if !transition.terminated {
+            let nextState = observationSpace.index(of: transition.nextObservation)
+            let chosen = policy.action(in: table, state: nextState, mode: .training)
+            delta += policy.discount * table[nextState, chosen]
+            nextAction = chosen
+        }
+        let pair = state &* table.actionCount &+ action
+        if traces[pair] == 0 { live.append(pair) }
+        traces[pair] = settings.traces == .replacing ? 1 : traces[pair] + 1
+        table.recordVisit(state: state, action: action)
+
+        let step = policy.learningRate * delta
+        let decay = policy.discount * settings.lambda
+        var index = 0
+        while index < live.count {
+            let flat = live[index]
+            table.add(step * traces[flat], atFlatIndex: flat)
+            traces[flat] *= decay
+            if traces[flat] < Self.traceCutoff {
+                traces[flat] = 0
+                live[index] = live[live.count - 1]
+                live.removeLast()
+            } else {
+                index += 1
+            }
+        }
+        if transition.terminated || transition.truncated { clearTraces() }
+        return nextAction.map { actionSpace.element(at: $0) }
+    }
+
+    @usableFromInline
+    mutating func clearTraces() {
+        for flat in live { traces[flat] = 0 }
+        live.removeAll(keepingCapacity: true)
+    }
+}
+
+/// How Sarsa(λ)'s traces grow on a visit.
+public enum TraceKind: String, Sendable, Codable, CaseIterable {
+    /// e ← e + 1.
+    case accumulating
+    /// e ← 1.
+    case replacing
+}
+
+/// λ and the kind of traces.
+public struct SarsaLambdaSettings: AgentSettings {
+    /// How far credit reaches back: 0 is one-step SARSA, 1 is Monte Carlo-like.
+    public var lambda = 0.9
+    public var traces = TraceKind.accumulating
+
+    public init() {}
+    public init(lambda: Double, traces: TraceKind = .accumulating) {
+        self.lambda = lambda
+        self.traces = traces
+    }
+
+    public func validate() throws(SettingError) {
+        guard lambda >= 0 && lambda <= 1 else { throw SettingError("lambda must be in 0...1, got \(lambda)") }
+    }
+}
+
+/// `sarsa-lambda`.
+public enum SarsaLambda: AgentRegistration {
+    public static let id = "sarsa-lambda"
+    public static let summary = "Sarsa(λ) with accumulating or replacing eligibility traces (S&B §12.7)"
+    public static var flags: [SettingFlag<SarsaLambdaSettings>] {
+        [.number("lambda", \.lambda, in: 0...1, help: "Trace decay λ (default 0.9)."),
+         .choice("traces", \.traces, help: "Eligibility traces: accumulating (default) or replacing.")]
+    }
+    public static let extraTensorNames: [String] = []
+    public static func open<Body: AgentBody>(_ body: inout Body) {
+        body.run(SarsaLambdaAgent<Body.ObservationSpace, Body.ActionSpace>.self)
+    }
+}

@@ -1,0 +1,72 @@
+import RLCore
+
+/// What an agent needs beyond the shared ``Hyperparameters``: Sarsa(λ)'s λ, Dyna-Q's planning
+/// steps. Stored in policy files as JSON, so a run can be resumed and inspected.
+public protocol AgentSettings: Codable, Sendable, Equatable {
+    /// The agent's defaults.
+    init()
+    /// Checks every value is in its range.
+    func validate() throws(SettingError)
+}
+
+/// The settings of an agent that has none of its own.
+public struct NoAgentSettings: AgentSettings {
+    public init() {}
+    public func validate() throws(SettingError) {}
+}
+
+/// A learning agent whose knowledge is a table of action values over finite spaces: what `rl`
+/// trains, saves, resumes, evaluates and inspects, whichever algorithm fills the table.
+public protocol TabularAgent: Agent, Resumable
+where Observation == ObservationSpace.Element, Action == ActionSpace.Element {
+    associatedtype ObservationSpace: FiniteSpace
+    associatedtype ActionSpace: FiniteSpace
+    associatedtype Settings: AgentSettings
+
+    /// A fresh agent. `hyperparameters` and `settings` must be valid (``Hyperparameters/validate()``).
+    /// - Parameter seed: seeds the agent's own generator (exploration, ties, coins, planning).
+    init(observationSpace: ObservationSpace, actionSpace: ActionSpace,
+         hyperparameters: Hyperparameters, settings: Settings, seed: UInt64)
+
+    /// The values the agent acts greedily on, with visit counts: what `rl eval`, `watch` and
+    /// `inspect` read. (Double Q-learning: the mean of its two tables.)
+    var table: QTable { get }
+
+    /// What the agent needs to continue learning beyond ``table``, by tensor name (Double
+    /// Q-learning's two tables, Dyna-Q's model); empty for most agents.
+    var extraTensors: [String: Tensor] { get }
+
+    /// Puts back a saved agent's table and extra tensors.
+    /// - Throws: when a tensor is missing or does not fit the spaces.
+    mutating func restore(table: QTable, extraTensors: [String: Tensor]) throws(PolicyFileError)
+}
+
+extension TabularAgent {
+    public var extraTensors: [String: Tensor] { [:] }
+}
+
+/// How `rl` knows an agent: its id, its flags, and its type for any pair of spaces. The agent's
+/// file declares one of these; the registry lists it in one line.
+public protocol AgentRegistration {
+    associatedtype Settings: AgentSettings
+    /// The name on the command line and in policy files (`sarsa`).
+    static var id: String { get }
+    /// One line for `rl train --help`.
+    static var summary: String { get }
+    /// The flags that set ``Settings``.
+    static var flags: [SettingFlag<Settings>] { get }
+    /// The tensors its policy files hold besides `q` and `visits`.
+    static var extraTensorNames: [String] { get }
+    /// Hands `body` this agent's type for the body's spaces: the one place the agent's id
+    /// becomes a concrete type, so the training loop is specialised for it.
+    static func open<Body: AgentBody>(_ body: inout Body)
+}
+
+/// Work to do with an agent type that is known only once the registry has chosen it: the
+/// generic code inside ``run(_:)`` is compiled for each concrete agent, never dispatched per step.
+public protocol AgentBody {
+    associatedtype ObservationSpace: FiniteSpace
+    associatedtype ActionSpace: FiniteSpace
+    mutating func run<A: TabularAgent>(_ agent: A.Type)
+    where A.ObservationSpace == ObservationSpace, A.ActionSpace == ActionSpace
+}
