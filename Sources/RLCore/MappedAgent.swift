@@ -32,8 +32,8 @@ public struct MappedAgent<Base: Agent, Mapping: ObservationMapping>: Agent where
         base.action(for: mapping.map(observation), mode: mode)
     }
 
-    @inlinable
-    public mutating func learn(from transition: Transition<Observation, Action>) {
+    @inlinable @discardableResult
+    public mutating func learn(from transition: Transition<Observation, Action>) -> Action? {
         base.learn(from: Transition(
             observation: mapping.map(transition.observation), action: transition.action, reward: transition.reward,
             nextObservation: mapping.map(transition.nextObservation),

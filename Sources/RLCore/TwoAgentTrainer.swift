@@ -25,17 +25,16 @@ public struct TwoAgentEpisodeRecord<Counters: EpisodeCounters>: Sendable, Equata
 }
 
 /// Lets `agent` learn from its side of a step when its side is training, and returns the
-/// action it has already chosen for the next observation, if any (nil: ask it with
+/// action an on-policy agent already chose for the next observation (nil: ask it with
 /// ``Agent/action(for:mode:)``). The one place where the two-agent loop calls `learn`.
 @inlinable @inline(__always)
 func learnFromStep<A: Agent>(
     _ agent: inout A, mode: AgentMode, observation: A.Observation, action: A.Action, step: Step<A.Observation>
 ) -> A.Action? {
     guard mode == .training else { return nil }
-    agent.learn(from: Transition(
+    return agent.learn(from: Transition(
         observation: observation, action: action, reward: step.reward,
         nextObservation: step.observation, terminated: step.terminated, truncated: step.truncated))
-    return nil
 }
 
 /// Plays one episode of a two-agent world from a fresh reset, and returns its record.
@@ -55,7 +54,8 @@ where Left.Observation == E.Observation, Left.Action == E.Action,
     var observations = environment.reset(seed: seed)
     var returns = Pair(repeating: 0.0)
     var steps = 0
-    // Actions an on-policy learner already chose for the coming step.
+    // Actions an on-policy learner already chose for the coming step (SARSA's A′): the loop
+    // takes exactly those, and asks the others after their update.
     var chosen = Pair<E.Action?>(repeating: nil)
     while true {
         let actions = Pair(

@@ -36,11 +36,32 @@ struct Stubborn: Agent {
     var learned: [Transition<Int, Int>] = []
     var episodes: [Int] = []
     mutating func action(for observation: Int, mode: AgentMode) -> Int { modes.append(mode); return pick }
-    mutating func learn(from transition: Transition<Int, Int>) { learned.append(transition) }
+    mutating func learn(from transition: Transition<Int, Int>) -> Int? { learned.append(transition); return nil }
     mutating func beginEpisode(_ episode: Int, of episodeCount: Int) { episodes.append(episode) }
 }
 
+/// Chooses its next action while learning, as SARSA does: always 1 from `learn`, 0 when asked.
+struct OnPolicy: Agent {
+    var asked = 0
+    var taken: [Int] = []
+    mutating func action(for observation: Int, mode: AgentMode) -> Int { asked += 1; return 0 }
+    mutating func learn(from transition: Transition<Int, Int>) -> Int? { taken.append(transition.action); return 1 }
+}
+
 @Suite struct TwoAgentTrainerTests {
+    @Test func anOnPolicyLearnerTakesTheActionItChoseWhileLearning() {
+        var world = Pennies()
+        var learner = OnPolicy(), other = Stubborn(pick: 1)
+        _ = trainTwoAgents(&learner, &other, on: &world, episodes: 2, seed: 1)
+        // Asked once per episode, for the first step; afterwards the action it handed back.
+        #expect(learner.asked == 2 && learner.taken == [0, 1, 1, 0, 1, 1])
+        // The other side is asked every step.
+        #expect(other.modes.count == 6)
+        var frozen = OnPolicy()
+        _ = trainTwoAgents(&frozen, &other, on: &world, modes: Pair(left: .evaluation, right: .training), episodes: 1, seed: 1)
+        #expect(frozen.asked == 3 && frozen.taken.isEmpty)
+    }
+
     @Test func bothSidesActEveryStepAndLearnFromTheirOwnSide() {
         var world = Pennies()
         var left = Stubborn(pick: 0), right = Stubborn(pick: 1)
