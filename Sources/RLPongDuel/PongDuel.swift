@@ -187,3 +187,11 @@ struct PongDuelRules {
         if configuration.court == .fast { y = y < 0 ? 0 &- y : 2 &* height &- y }
     }
 }
+
+extension PongDuel: Resumable {
+    /// The serve generator: between games it is all that carries over.
+    public var generatorState: [UInt64] {
+        get { generator.state }
+        set { generator.state = newValue }
+    }
+}

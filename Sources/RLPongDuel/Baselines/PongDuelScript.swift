@@ -77,3 +77,11 @@ public struct PongDuelScript: Agent, Sendable {
         }
     }
 }
+
+extension PongDuelScript: Resumable {
+    /// The random script's generator (the other scripts draw nothing, but keep one too).
+    public var generatorState: [UInt64] {
+        get { generator.state }
+        set { generator.state = newValue }
+    }
+}
