@@ -85,43 +85,52 @@ where Left.Observation == E.Observation, Left.Action == E.Action,
 /// is reproducible from `seed`. Training sides are told each episode's number
 /// (``Agent/beginEpisode(_:of:)``) for their schedules. `onEpisode` sees every finished
 /// episode and may stop the run early.
+///
+/// - Parameter firstEpisode: where a resumed run picks up, as in the single-agent
+///   ``train(_:on:episodes:startingAt:seed:onEpisode:)``: only episode 0 resets with `seed`;
+///   schedules still run over the whole `episodes`.
 @inlinable
 public func trainTwoAgents<E: TwoAgentEnvironment, Left: Agent, Right: Agent>(
     _ left: inout Left, _ right: inout Right, on environment: inout E,
-    modes: Pair<AgentMode> = Pair(repeating: .training), episodes: Int, seed: UInt64?,
+    modes: Pair<AgentMode> = Pair(repeating: .training), episodes: Int, startingAt firstEpisode: Int = 0, seed: UInt64?,
     onEpisode: (TwoAgentEpisodeRecord<E.Counters>) -> TrainingControl = { _ in .proceed }
 ) -> TrainingResult
 where Left.Observation == E.Observation, Left.Action == E.Action,
       Right.Observation == E.Observation, Right.Action == E.Action {
     var steps = 0
-    for episode in 0..<episodes {
+    var played = 0
+    for episode in firstEpisode..<max(firstEpisode, episodes) {
         if modes.left == .training { left.beginEpisode(episode, of: episodes) }
         if modes.right == .training { right.beginEpisode(episode, of: episodes) }
         let record = playTwoAgentEpisode(
             &left, &right, on: &environment, modes: modes, episode: episode,
             seed: episode == 0 ? seed : nil)
         steps += record.steps
+        played += 1
         if onEpisode(record) == .stop {
-            return TrainingResult(episodes: episode + 1, steps: steps, stoppedEarly: episode + 1 < episodes)
+            return TrainingResult(episodes: played, steps: steps, stoppedEarly: episode + 1 < episodes)
         }
     }
-    return TrainingResult(episodes: episodes, steps: steps, stoppedEarly: false)
+    return TrainingResult(episodes: played, steps: steps, stoppedEarly: false)
 }
 
 /// Plays `episodes` episodes with both sides in ``AgentMode/evaluation`` (no exploration, no
 /// learning) and returns their records.
 ///
 /// Episode k is reseeded with ``evaluationEpisodeSeed(_:episode:)``, as in the single-agent
-/// ``evaluate(_:on:episodes:seed:)``, so every pairing evaluated with the same seed meets the
-/// same serves: comparisons are paired.
+/// ``evaluate(_:on:episodes:seed:until:)``, so every pairing evaluated with the same seed meets
+/// the same serves: comparisons are paired. `shouldStop` is asked before each episode but the
+/// first; the episodes played until it said yes are returned.
 public func evaluateTwoAgents<E: TwoAgentEnvironment, Left: Agent, Right: Agent>(
-    _ left: inout Left, _ right: inout Right, on environment: inout E, episodes: Int, seed: UInt64
+    _ left: inout Left, _ right: inout Right, on environment: inout E, episodes: Int, seed: UInt64,
+    until shouldStop: () -> Bool = { false }
 ) -> [TwoAgentEpisodeRecord<E.Counters>]
 where Left.Observation == E.Observation, Left.Action == E.Action,
       Right.Observation == E.Observation, Right.Action == E.Action {
     var records: [TwoAgentEpisodeRecord<E.Counters>] = []
     records.reserveCapacity(episodes)
     for episode in 0..<episodes {
+        if !records.isEmpty && shouldStop() { break }
         records.append(playTwoAgentEpisode(
             &left, &right, on: &environment, modes: Pair(repeating: .evaluation), episode: episode,
             seed: evaluationEpisodeSeed(seed, episode: episode)))

@@ -104,6 +104,19 @@ struct OnPolicy: Agent {
         #expect(evaluated.resets == [evaluationEpisodeSeed(5, episode: 0), evaluationEpisodeSeed(5, episode: 1)])
     }
 
+    @Test func aResumedRunPicksUpWhereItStoppedAndEvaluationCanStop() {
+        var world = Pennies()
+        var left = Stubborn(pick: 0), right = Stubborn(pick: 0)
+        let result = trainTwoAgents(&left, &right, on: &world, episodes: 5, startingAt: 3, seed: 9)
+        #expect(result == TrainingResult(episodes: 2, steps: 6, stoppedEarly: false))
+        // Only episode 0 is seeded; the schedules hear the true episode numbers.
+        #expect(world.resets == [nil, nil] && left.episodes == [3, 4])
+
+        var calls = 0
+        let records = evaluateTwoAgents(&left, &right, on: &world, episodes: 10, seed: 1) { calls += 1; return calls == 2 }
+        #expect(records.count == 2)
+    }
+
     @Test func aMappedAgentSeesAndLearnsMappedObservations() {
         struct Doubling: ObservationMapping { func map(_ input: Int) -> Int { 2 * input } }
         var mapped = MappedAgent(Stubborn(pick: 1), mapping: Doubling())
