@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "RLTabular", targets: ["RLTabular"]),
         .library(name: "RLPong", targets: ["RLPong"]),
         .library(name: "RLCliffWalking", targets: ["RLCliffWalking"]),
+        .library(name: "RLPongDuel", targets: ["RLPongDuel"]),
         .library(name: "RLMaximizationBias", targets: ["RLMaximizationBias"]),
         .library(name: "RLFrozenLake", targets: ["RLFrozenLake"]),
         .library(name: "RLTaxi", targets: ["RLTaxi"]),
@@ -28,6 +29,8 @@ let package = Package(
         .target(name: "RLCore"),
         // The single-paddle Pong of the reference rules.
         .target(name: "RLPong", dependencies: ["RLCore"]),
+        // Two-player Pong: a paddle at each end, on the classic or the fast court.
+        .target(name: "RLPongDuel", dependencies: ["RLCore"]),
         // Sutton & Barto's Cliff Walking: a second world that proves the protocols generic.
         .target(name: "RLCliffWalking", dependencies: ["RLCore"]),
         // Sutton & Barto's maximisation-bias example (Figure 6.5): where Double Q-learning shows.
@@ -64,6 +67,7 @@ let package = Package(
         .target(name: "RLTestSupport", path: "Tests/RLTestSupport"),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "RLPongTests", dependencies: ["RLPong", "RLCore"]),
+        .testTarget(name: "RLPongDuelTests", dependencies: ["RLPongDuel", "RLCore", "RLTabular"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong", "RLTestSupport"]),
         .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLMaximizationBias", "RLTabular", "RLPong", "RLPongRender", "RLRender", "RLSDL", "RLCore", "RLTestSupport"]),
         .testTarget(name: "CommandLineTests", dependencies: ["rl", "RLSDL", "RLApp", "RLTestSupport"]),
