@@ -38,7 +38,7 @@ extension PongDuelConfiguration {
 
 /// A scripted player: what a learned table is measured against. Scripts read the exact
 /// positions from their own side's point of view, so one script plays either side.
-public struct PongDuelScript: Agent, Sendable {
+public struct PongDuelScript: ScriptedAgent, Sendable {
     public typealias Observation = PongDuelPositions
     public typealias Action = PongDuelAction
 
