@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "RLExperiments", dependencies: ["RLCore"]),
         // What the commands do, as library code the tests can call.
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
-        .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLCliffWalking", "RLMaximizationBias", "RLTabular", "RLRender", "RLPongRender"]),
+        .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLCliffWalking", "RLMaximizationBias", "RLTabular", "RLRender", "RLPongRender", "RLExperiments"]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
         .target(name: "RLRender"),
         // Pong's pictures: a game state (and what the agent sees) as a scene. Knows Pong, not SDL.
@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "RLSDL", dependencies: ["CSDL2", "RLRender"]),
         .executableTarget(
             name: "rl",
-            dependencies: ["RLApp", "RLRender", "RLPongRender", "RLSDL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RLApp", "RLExperiments", "RLRender", "RLPongRender", "RLSDL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Helpers shared by the test targets (running Python for the interoperability tests).
         .target(name: "RLTestSupport", path: "Tests/RLTestSupport"),
@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "RLPongDuelTests", dependencies: ["RLPongDuel", "RLCore", "RLTabular"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong", "RLTestSupport"]),
         .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLMaximizationBias", "RLTabular", "RLPong", "RLPongRender", "RLRender", "RLSDL", "RLCore", "RLTestSupport"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["rl", "RLSDL", "RLApp", "RLTestSupport"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["rl", "RLSDL", "RLApp", "RLExperiments", "RLTestSupport"]),
         .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular"]),
         // Gymnasium's dumped models (Tests/Fixtures/gymnasium), read for the parity tests.
         .target(name: "GymnasiumFixtures", dependencies: ["RLCore"], path: "Tests/GymnasiumFixtures"),

@@ -133,10 +133,13 @@ public struct TrainingOutcome: Sendable, Codable, Equatable {
 ///
 /// - Parameters:
 ///   - observe: sees progress and the periodic reports.
+///   - observeEpisodes: when given, sees every episode in full (return, steps, rates, the
+///     world's metrics): what TensorBoard logs. Without it nothing per episode is computed.
 ///   - shouldStop: checked after every episode (Ctrl-C).
 public func runTraining(
     _ options: TrainingOptions,
     observe: @escaping (TrainingEvent) -> Void = { _ in },
+    observeEpisodes: ((EpisodeSummary) -> Void)? = nil,
     shouldStop: @escaping () -> Bool = { false }
 ) throws(PolicyFileError) -> TrainingOutcome {
     guard let world = Registry.world(options.world) else {
@@ -155,7 +158,7 @@ public func runTraining(
             throw PolicyFileError("the log and the policy would be the same file: \(logPath)")
         }
     }
-    return try world.train(options, observe, shouldStop)
+    return try world.train(options, observe, observeEpisodes, shouldStop)
 }
 
 /// One training run on world `W`, opened on the agent's concrete type by the registry.
@@ -166,14 +169,17 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
     let configuration: W.Configuration
     let options: TrainingOptions
     let observe: (TrainingEvent) -> Void
+    let observeEpisodes: ((EpisodeSummary) -> Void)?
     let shouldStop: () -> Bool
     var result: Result<TrainingOutcome, PolicyFileError>?
 
     /// Trains on `W`: decodes the configuration and opens the agent (once per run).
     static func train(_ options: TrainingOptions, observe: @escaping (TrainingEvent) -> Void,
+                      observeEpisodes: ((EpisodeSummary) -> Void)?,
                       shouldStop: @escaping () -> Bool) throws(PolicyFileError) -> TrainingOutcome {
         let configuration = try W.configuration(fromJSON: options.configuration)
-        var run = TrainingRun(configuration: configuration, options: options, observe: observe, shouldStop: shouldStop)
+        var run = TrainingRun(configuration: configuration, options: options, observe: observe,
+                              observeEpisodes: observeEpisodes, shouldStop: shouldStop)
         guard Registry.openAgent(options.agent, &run), let result = run.result else {
             throw PolicyFileError("unknown agent '\(options.agent)' (this rl knows \(Registry.agentList))")
         }
@@ -266,6 +272,13 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
                 } catch {
                     logFailure = error
                 }
+            }
+            if let observeEpisodes {
+                observeEpisodes(EpisodeSummary(
+                    episode: played, totalReward: record.totalReward, steps: record.steps, stepsSoFar: stepsSoFar,
+                    epsilon: options.hyperparameters.epsilon.value(atEpisode: record.episode, of: options.episodes),
+                    learningRate: options.hyperparameters.learningRate.value(atEpisode: record.episode, of: options.episodes),
+                    metrics: metrics.map { ($0.name, $0.value(record.counters)) }))
             }
             observe(.progress(episodes: played, total: options.episodes, steps: stepsSoFar, elapsedSeconds: seconds(clock.now - start)))
             if played % options.reportInterval == 0 {

@@ -16,6 +16,8 @@ public struct AnyWorld {
     public let metricNames: [String]
     /// Its scripted baselines.
     public let baselines: [String]
+    /// What a sweep's `final` score is (``WorldRegistration/mainMetric``).
+    public let mainMetric: String
 
     /// The configuration JSON after a preset and flags (name, value) are applied to the defaults.
     public let configure: (_ preset: String?, _ flags: [(name: String, value: String?)]) throws(SettingError) -> String
@@ -27,7 +29,7 @@ public struct AnyWorld {
     public let describe: (_ configuration: String) -> String
     let panels: (String, PanelSelection) throws(InspectionError) -> [PolicyPanel]
     let explain: ([Int], String) -> String?
-    let train: (TrainingOptions, @escaping (TrainingEvent) -> Void, @escaping () -> Bool) throws(PolicyFileError) -> TrainingOutcome
+    let train: (TrainingOptions, @escaping (TrainingEvent) -> Void, ((EpisodeSummary) -> Void)?, @escaping () -> Bool) throws(PolicyFileError) -> TrainingOutcome
     let evaluate: (Policy, String, Int, UInt64, @escaping () -> Bool) -> EvaluationReport
     let evaluateBaseline: (String, String, Int, UInt64, @escaping () -> Bool) throws(PolicyFileError) -> EvaluationReport
     let benchmark: (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(PolicyFileError) -> WorldBenchmark
@@ -40,6 +42,7 @@ public struct AnyWorld {
         presets = W.presets.map { ($0.name, $0.summary) }
         metricNames = W.metrics.map(\.name)
         baselines = W.baselines
+        mainMetric = W.mainMetric
         configure = { (preset: String?, given: [(name: String, value: String?)]) throws(SettingError) -> String in
             var configuration = W.defaultConfiguration
             if let preset {
@@ -76,8 +79,8 @@ public struct AnyWorld {
             return try W.panels(configuration, selection)
         }
         explain = { coordinates, text in (try? W.configuration(fromJSON: text)).flatMap { W.explain(state: coordinates, $0) } }
-        train = { (options, observe, shouldStop) throws(PolicyFileError) -> TrainingOutcome in
-            try TrainingRun<W>.train(options, observe: observe, shouldStop: shouldStop)
+        train = { (options, observe, observeEpisodes, shouldStop) throws(PolicyFileError) -> TrainingOutcome in
+            try TrainingRun<W>.train(options, observe: observe, observeEpisodes: observeEpisodes, shouldStop: shouldStop)
         }
         evaluate = { policy, label, episodes, seed, shouldStop in
             // LoadedPolicy checked the configuration and the table's shape.

@@ -36,6 +36,10 @@ public protocol WorldRegistration {
     /// What the world counts in an episode, by name (Gymnasium's episode `info`): the columns
     /// of the CSV log and the lines of `rl eval`.
     static var metrics: [EpisodeMetric<World.Counters>] { get }
+    /// The figure a sweep's `final` score reads from the run's final greedy evaluation, and that
+    /// `rl report` aggregates: `return` (the mean return, the default), `steps`, or one of
+    /// ``metrics`` by name (its mean, or its share for a 0/1 metric). Higher must be better.
+    static var mainMetric: String { get }
     /// The hyperparameters an agent starts from on this world.
     static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters
 
@@ -95,6 +99,7 @@ public struct WorldPreset<Configuration> {
 
 extension WorldRegistration {
     public static var presets: [WorldPreset<Configuration>] { [] }
+    public static var mainMetric: String { "return" }
     public static func observationName(_ configuration: Configuration) -> String? { nil }
     public static var baselines: [String] { [] }
     public static func evaluateBaseline(_ name: String, _ configuration: Configuration, episodes: Int, seed: UInt64,

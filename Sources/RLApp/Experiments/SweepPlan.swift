@@ -1,0 +1,263 @@
+import Foundation
+import RLCore
+import RLTabular
+
+/// What `rl sweep` is asked to run: a grid of worlds × agents × setting values × seeds.
+///
+/// The grid's order, which shards and results follow: worlds in the order given, then agents,
+/// then the settings' values (the first setting varies slowest), then seeds innermost.
+public struct SweepSpec: Sendable, Equatable, Codable {
+    public var worlds: [String]
+    public var agents: [String]
+    /// Each setting's values, in the order given. A name is a hyperparameter (``hyperparameterNames``),
+    /// `preset`, or a flag of the world or the agent (`stay`, `lambda`); a flag without a value
+    /// takes `true` or `false`.
+    public var settings: [SweepSetting]
+    public var seeds: [UInt64]
+    public var episodes: Int
+    /// Episodes of each run's final greedy evaluation, which `final` is measured on.
+    public var evaluationEpisodes: Int
+    /// Also evaluate every this many episodes (it must divide `episodes`); `nil`: only at the end.
+    public var evaluationInterval: Int?
+
+    public init(worlds: [String], agents: [String], settings: [SweepSetting] = [], seeds: [UInt64], episodes: Int,
+                evaluationEpisodes: Int = 100, evaluationInterval: Int? = nil) {
+        self.worlds = worlds
+        self.agents = agents
+        self.settings = settings
+        self.seeds = seeds
+        self.episodes = episodes
+        self.evaluationEpisodes = evaluationEpisodes
+        self.evaluationInterval = evaluationInterval
+    }
+
+    /// The hyperparameters `--set` knows by the names `rl train` gives their flags.
+    public static let hyperparameterNames = ["learning-rate", "learning-rate-end", "discount", "epsilon", "epsilon-end", "decay"]
+}
+
+/// One swept setting: a name and the values it takes.
+public struct SweepSetting: Sendable, Equatable, Codable {
+    public var name: String
+    public var values: [String]
+    public init(name: String, values: [String]) {
+        self.name = name
+        self.values = values
+    }
+
+    /// Parses `name=value,value,...`.
+    public init(parsing text: String) throws(SettingError) {
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+            throw SettingError("--set takes name=value[,value...], got '\(text)'")
+        }
+        name = String(text[..<equals])
+        values = text[text.index(after: equals)...].split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        if values.contains(where: \.isEmpty) { throw SettingError("--set \(name): a value is empty in '\(text)'") }
+    }
+}
+
+/// Parses seeds as `1-50`, `7` or `1,3,10-12`.
+public func parseSeeds(_ text: String) throws(SettingError) -> [UInt64] {
+    var seeds: [UInt64] = []
+    for part in text.split(separator: ",") {
+        let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
+        if bounds.count == 1, let seed = UInt64(bounds[0]) {
+            seeds.append(seed)
+        } else if bounds.count == 2, let low = UInt64(bounds[0]), let high = UInt64(bounds[1]), low <= high, high - low < 1_000_000 {
+            seeds += Array(low...high)
+        } else {
+            throw SettingError("--seeds takes numbers and ranges such as 1-50 or 1,3,10-12, got '\(text)'")
+        }
+    }
+    guard !seeds.isEmpty else { throw SettingError("--seeds names no seed") }
+    return seeds
+}
+
+/// One run of a sweep, with every setting resolved.
+public struct SweepRun: Sendable {
+    /// The run's stable id: see ``canonicalForm``.
+    public var id: String
+    /// Position in the grid (0-based), which `--shard` divides by.
+    public var index: Int
+    public var world: String
+    public var agent: String
+    public var seed: UInt64
+    /// The swept settings of this run, name to value as given.
+    public var settings: [String: String]
+    /// The training options, without output paths.
+    public var options: TrainingOptions
+    /// The world's main metric, which `final` reports.
+    public var mainMetric: String
+    /// The text the id hashes (see docs/EXPERIMENTS.md).
+    public var canonicalForm: String
+}
+
+extension SweepSpec {
+    /// Every run of the grid, in order, with its settings resolved and checked; or the first
+    /// setting that does not apply.
+    public func runs() throws(SettingError) -> [SweepRun] {
+        guard !worlds.isEmpty else { throw SettingError("a sweep needs at least one --env") }
+        guard !agents.isEmpty else { throw SettingError("a sweep needs at least one --agent") }
+        guard !seeds.isEmpty else { throw SettingError("a sweep needs at least one seed") }
+        guard (1...10_000_000).contains(episodes) else { throw SettingError("episodes must be in 1...10000000, got \(episodes)") }
+        guard (1...100_000).contains(evaluationEpisodes) else {
+            throw SettingError("evaluation episodes must be in 1...100000, got \(evaluationEpisodes)")
+        }
+        if let evaluationInterval, evaluationInterval < 1 || episodes % evaluationInterval != 0 {
+            throw SettingError("--eval-every must divide the episodes (\(episodes)), got \(evaluationInterval)")
+        }
+        let names = settings.map(\.name)
+        if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+            throw SettingError("--set \(repeated) is given twice")
+        }
+        var combinations: [[(String, String)]] = [[]]
+        for setting in settings {
+            guard !setting.values.isEmpty else { throw SettingError("--set \(setting.name) has no value") }
+            combinations = combinations.flatMap { prefix in setting.values.map { prefix + [(setting.name, $0)] } }
+        }
+        var runs: [SweepRun] = []
+        var seen: Set<String> = []
+        for worldID in worlds {
+            guard let world = Registry.world(worldID) else {
+                throw SettingError("unknown world '\(worldID)' (this rl knows \(Registry.worldList))")
+            }
+            for agentID in agents {
+                guard let agent = Registry.agent(agentID) else {
+                    throw SettingError("unknown agent '\(agentID)' (this rl knows \(Registry.agentList))")
+                }
+                for combination in combinations {
+                    let resolved = try Self.resolve(combination, world: world, agent: agent)
+                    for seed in seeds {
+                        var options = TrainingOptions(
+                            world: world.id, configuration: resolved.configuration, agent: agent.id,
+                            agentSettings: resolved.agentSettings, episodes: episodes, seed: seed,
+                            hyperparameters: resolved.hyperparameters, outputPath: "")
+                        options.reportInterval = min(500, episodes)
+                        options.evaluationInterval = evaluationInterval ?? episodes
+                        options.evaluationEpisodes = evaluationEpisodes
+                        let canonical = Self.canonicalForm(options)
+                        let id = stableID(canonical)
+                        guard seen.insert(id).inserted else {
+                            throw SettingError("two runs of the sweep have the same settings (\(world.id), \(agent.id), seed \(seed)): a value is repeated")
+                        }
+                        runs.append(SweepRun(
+                            id: id, index: runs.count, world: world.id, agent: agent.id, seed: seed,
+                            settings: Dictionary(uniqueKeysWithValues: combination), options: options,
+                            mainMetric: world.mainMetric, canonicalForm: canonical))
+                    }
+                }
+            }
+        }
+        return runs
+    }
+
+    /// The text a run's id hashes: one JSON object with sorted keys and no spaces, holding
+    /// everything that decides the run's outcome, resolved (so `0.5` and `0.50`, or a default
+    /// given explicitly, name the same run):
+    /// `{"agent":…,"agent_settings":{…},"configuration":{…},"env":…,"episodes":…,"evaluation_episodes":…,"evaluation_interval":…,"hyperparameters":{…},"seed":…}`.
+    /// The nested objects are the JSON policy files store (sorted snake_case keys).
+    public static func canonicalForm(_ options: TrainingOptions) -> String {
+        "{\"agent\":\(JSONText.encode(options.agent)),\"agent_settings\":\(options.agentSettings),"
+            + "\"configuration\":\(options.configuration),\"env\":\(JSONText.encode(options.world)),"
+            + "\"episodes\":\(options.episodes),\"evaluation_episodes\":\(options.evaluationEpisodes),"
+            + "\"evaluation_interval\":\(options.evaluationInterval.map(String.init) ?? "null"),"
+            + "\"hyperparameters\":\(JSONText.encode(options.hyperparameters)),\"seed\":\(options.seed)}"
+    }
+
+    /// Applies one combination of settings to a world and an agent, as `rl train` applies its flags.
+    static func resolve(_ combination: [(String, String)], world: AnyWorld, agent: AgentDescription) throws(SettingError)
+        -> (configuration: String, agentSettings: String, hyperparameters: Hyperparameters) {
+        var preset: String?
+        var rates: [String: Double] = [:]
+        var worldFlags: [(name: String, value: String?)] = []
+        var agentFlags: [(name: String, value: String?)] = []
+        for (name, value) in combination {
+            if name == "preset" {
+                preset = value
+            } else if SweepSpec.hyperparameterNames.contains(name) {
+                guard let number = Double(value), number.isFinite else {
+                    throw SettingError("--set \(name): '\(value)' is not a number")
+                }
+                rates[name] = number
+            } else if let takesValue = world.takesValue(name) ?? agent.takesValue(name) {
+                let isWorlds = world.takesValue(name) != nil
+                var flag: (name: String, value: String?)? = (name, value)
+                if !takesValue {
+                    switch value {
+                    case "true": flag = (name, nil)
+                    case "false": flag = nil
+                    default: throw SettingError("--set \(name) is a switch: give it true or false, got '\(value)'")
+                    }
+                }
+                if let flag { if isWorlds { worldFlags.append(flag) } else { agentFlags.append(flag) } }
+            } else {
+                throw SettingError("--set \(name) is neither a hyperparameter (\(SweepSpec.hyperparameterNames.joined(separator: ", ")), preset) nor a flag of world \(world.id) or agent \(agent.id)")
+            }
+        }
+        let configuration = try world.configure(preset, worldFlags)
+        let agentSettings = try agent.settings(agentFlags)
+        // As `rl train` does: a rate without its '-end' is constant; with it, a linear decay.
+        var hyperparameters = world.defaultHyperparameters(agent.id, preset)
+        let decay = rates["decay"]
+        func apply(_ schedule: inout Schedule, start: Double?, end: Double?) {
+            if let start { schedule = .constant(start) }
+            if let end { schedule = .linear(from: schedule.start, to: end, over: decay ?? 0.9) }
+            else if let decay, !schedule.isConstant { schedule.decayFraction = decay }
+        }
+        apply(&hyperparameters.learningRate, start: rates["learning-rate"], end: rates["learning-rate-end"])
+        apply(&hyperparameters.epsilon, start: rates["epsilon"], end: rates["epsilon-end"])
+        if let discount = rates["discount"] { hyperparameters.discount = discount }
+        do { try hyperparameters.validate() } catch { throw SettingError(error.message) }
+        return (configuration, agentSettings, hyperparameters)
+    }
+}
+
+/// Which runs of a grid one shard runs: the `index`-th of every `count` (0-based).
+public struct Shard: Sendable, Equatable {
+    public var index: Int
+    public var count: Int
+
+    public init(index: Int, count: Int) throws(SettingError) {
+        guard count >= 1, (0..<count).contains(index) else {
+            throw SettingError("a shard is i/n with 0 <= i < n, got \(index)/\(count)")
+        }
+        self.index = index
+        self.count = count
+    }
+
+    /// Parses `i/n`.
+    public init(parsing text: String) throws(SettingError) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
+            throw SettingError("--shard takes i/n (0-based), got '\(text)'")
+        }
+        try self.init(index: index, count: count)
+    }
+
+    /// The shard a SLURM job array gives this task: `SLURM_ARRAY_TASK_ID` counted from
+    /// `SLURM_ARRAY_TASK_MIN` (0 when unset) among `SLURM_ARRAY_TASK_COUNT` tasks; `nil` outside one.
+    public static func fromSLURM(_ environment: [String: String]) throws(SettingError) -> Shard? {
+        guard let id = environment["SLURM_ARRAY_TASK_ID"].flatMap({ Int($0) }),
+              let count = environment["SLURM_ARRAY_TASK_COUNT"].flatMap({ Int($0) }) else { return nil }
+        let minimum = environment["SLURM_ARRAY_TASK_MIN"].flatMap { Int($0) } ?? 0
+        return try Shard(index: id - minimum, count: count)
+    }
+
+    public func contains(_ run: SweepRun) -> Bool { run.index % count == index }
+}
+
+/// 16 hex digits of the 64-bit FNV-1a hash of the text's UTF-8 bytes, passed through
+/// SplitMix64's finaliser so that texts differing in one character get unlike ids: short, and
+/// stable across machines and versions (unlike Swift's `Hasher`, which is seeded per process).
+public func stableID(_ text: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+        hash ^= UInt64(byte)
+        hash &*= 0x0000_0100_0000_01b3
+    }
+    hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
+    hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
+    hash ^= hash >> 31
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+}

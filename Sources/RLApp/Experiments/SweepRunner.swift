@@ -1,0 +1,196 @@
+import Foundation
+import RLExperiments
+import Synchronization
+
+/// How `rl sweep` runs its grid.
+public struct SweepOptions: Sendable {
+    /// The results file (JSON lines), appended to; runs already in it are skipped.
+    public var resultsPath: String
+    /// Runs at once, each on its own thread.
+    public var jobs: Int
+    public var shard: Shard?
+    /// A folder for TensorBoard logs: one subfolder per run.
+    public var tensorBoard: String?
+
+    public init(resultsPath: String, jobs: Int, shard: Shard? = nil, tensorBoard: String? = nil) {
+        self.resultsPath = resultsPath
+        self.jobs = jobs
+        self.shard = shard
+        self.tensorBoard = tensorBoard
+    }
+
+    /// The folder beside the results file that holds each run's curve and policy:
+    /// `sweep.jsonl` → `sweep.runs/`.
+    public var runsFolder: String {
+        let url = URL(fileURLWithPath: resultsPath)
+        let stem = url.pathExtension.isEmpty ? url.lastPathComponent : url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent(stem + ".runs").path
+    }
+
+    /// `runsFolder` as the results file's lines name it (relative to the results file's folder).
+    var runsFolderName: String { URL(fileURLWithPath: runsFolder).lastPathComponent }
+}
+
+/// What a sweep did.
+public struct SweepSummary: Sendable {
+    /// Runs of the grid (in this shard).
+    public var runs: Int
+    /// Runs already in the results file, skipped.
+    public var skipped: Int
+    /// Runs finished and written now.
+    public var finished: Int
+    /// Runs that failed, with why.
+    public var failures: [String]
+    /// Ctrl-C stopped the sweep: the runs in flight were dropped and will run again on a restart.
+    public var interrupted: Bool
+    public var seconds: Double
+}
+
+/// Runs a sweep's runs (those of `options.shard`, minus those already in the results file) on
+/// `options.jobs` threads, each run the ordinary single-threaded ``runTraining(_:observe:observeEpisodes:shouldStop:)``
+/// with its own table, and appends one results line per finished run.
+///
+/// Threads rather than processes: a run shares nothing with the others (its own agent, world,
+/// generators and files), so threads cost nothing to isolate it, and save a process start and a
+/// registry set-up per run, which matters for runs of a fraction of a second.
+///
+/// - Parameters:
+///   - finished: told of each finished run, with how many are done of how many to do; called
+///     under the results file's lock, in the order lines are written.
+///   - shouldStop: checked between episodes of every run (Ctrl-C): runs in flight stop and are
+///     not written, no new run starts.
+public func runSweep(
+    _ runs: [SweepRun], options: SweepOptions,
+    finished: @escaping @Sendable (SweepResult, _ done: Int, _ toDo: Int) -> Void = { _, _, _ in },
+    shouldStop: @escaping @Sendable () -> Bool = { false }
+) throws(ExperimentError) -> SweepSummary {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let inShard = options.shard.map { shard in runs.filter(shard.contains) } ?? runs
+    var done: Set<String> = []
+    if FileManager.default.fileExists(atPath: options.resultsPath) {
+        done = Set(try JSONLines.read(SweepResultID.self, from: options.resultsPath).values.map(\.id))
+    }
+    let toDo = inShard.filter { !done.contains($0.id) }
+    let state = try SweepState(resultsPath: options.resultsPath)
+    do {
+        try FileManager.default.createDirectory(atPath: options.runsFolder, withIntermediateDirectories: true)
+    } catch {
+        throw ExperimentError("cannot create folder \(options.runsFolder)")
+    }
+
+    let group = DispatchGroup()
+    for _ in 0..<max(1, min(options.jobs, toDo.count)) {
+        group.enter()
+        let thread = Thread {
+            defer { group.leave() }
+            while !shouldStop() {
+                let next = state.next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard next < toDo.count else { return }
+                let outcome = performRun(toDo[next], options: options, shouldStop: shouldStop)
+                state.sink.withLock { sink in
+                    switch outcome {
+                    case .finished(let result):
+                        do throws(ExperimentError) {
+                            try sink.writer.append(result)
+                            sink.finished += 1
+                            finished(result, sink.finished, toDo.count)
+                        } catch {
+                            sink.failures.append("\(toDo[next].id): \(error.message)")
+                        }
+                    case .failed(let message):
+                        sink.failures.append("\(toDo[next].id) (\(toDo[next].world), \(toDo[next].agent), seed \(toDo[next].seed)): \(message)")
+                    case .interrupted:
+                        break
+                    }
+                }
+            }
+        }
+        // Room for deep generic code: secondary threads get a small stack by default.
+        thread.stackSize = 16 << 20
+        thread.start()
+    }
+    group.wait()
+    let (finishedCount, failures, closing) = state.sink.withLock { sink in
+        let closing = Result { () throws(ExperimentError) in try sink.writer.close() }
+        return (sink.finished, sink.failures, closing)
+    }
+    try closing.get()
+    return SweepSummary(runs: inShard.count, skipped: inShard.count - toDo.count, finished: finishedCount,
+                        failures: failures, interrupted: shouldStop() && finishedCount + failures.count < toDo.count,
+                        seconds: seconds(clock.now - start))
+}
+
+/// What the sweep's threads share: the next run to take, and the results file.
+private final class SweepState: Sendable {
+    let next = Atomic<Int>(0)
+    let sink: Mutex<Sink>
+
+    struct Sink {
+        var writer: JSONLinesWriter
+        var finished = 0
+        var failures: [String] = []
+    }
+
+    init(resultsPath: String) throws(ExperimentError) {
+        sink = Mutex(Sink(writer: try JSONLinesWriter(path: resultsPath, durability: .syncEachLine)))
+    }
+}
+
+private enum RunOutcome {
+    case finished(SweepResult)
+    case failed(String)
+    case interrupted
+}
+
+/// One run: training with its final evaluation, its CSV curve, policy and TensorBoard log.
+private func performRun(_ run: SweepRun, options sweep: SweepOptions, shouldStop: @escaping @Sendable () -> Bool) -> RunOutcome {
+    let clock = ContinuousClock()
+    let start = clock.now
+    var options = run.options
+    let folder = URL(fileURLWithPath: sweep.runsFolder)
+    options.outputPath = folder.appendingPathComponent(run.id + ".safetensors").path
+    options.logPath = folder.appendingPathComponent(run.id + ".csv").path
+    var logs: RunLogs?
+    if let board = sweep.tensorBoard {
+        let directory = URL(fileURLWithPath: board).appendingPathComponent(tensorBoardRunName(run)).path
+        // A run that was stopped earlier starts again from scratch: so does its log.
+        try? FileManager.default.removeItem(atPath: directory)
+        do { logs = try RunLogs(tensorBoard: directory, progressPath: nil) } catch { return .failed(error.message) }
+    }
+    let outcome: TrainingOutcome
+    do {
+        outcome = try runTraining(options, observe: { logs?.handle($0) },
+                                  observeEpisodes: logs.map { logs in { logs.episode($0) } }, shouldStop: shouldStop)
+    } catch {
+        _ = logs?.finish()
+        return .failed(error.message)
+    }
+    if let failure = logs?.finish() { return .failed(failure) }
+    if outcome.interrupted { return .interrupted }
+    guard let evaluation = outcome.lastEvaluation, evaluation.episodes == options.episodes else {
+        return .failed("the run ended without its final evaluation")
+    }
+    var values = evaluation.metrics
+    values["return"] = evaluation.meanReturn
+    values["steps"] = evaluation.meanSteps
+    guard let final = values[run.mainMetric] else {
+        return .failed("world \(run.world) names '\(run.mainMetric)' as its main metric, which its evaluation lacks")
+    }
+    let resolved = JSONValue.object([
+        "configuration": JSONValue(parsing: options.configuration),
+        "agent_settings": JSONValue(parsing: options.agentSettings),
+        "hyperparameters": JSONValue(parsing: JSONText.encode(options.hyperparameters)),
+    ])
+    return .finished(SweepResult(
+        id: run.id, env: run.world, agent: run.agent, seed: run.seed, settings: run.settings, metric: run.mainMetric,
+        final: final, evaluation: values, episodes: outcome.episodes, steps: outcome.steps,
+        seconds: seconds(clock.now - start), curve: sweep.runsFolderName + "/" + run.id + ".csv",
+        policy: sweep.runsFolderName + "/" + run.id + ".safetensors", resolved: resolved))
+}
+
+/// A run's TensorBoard folder: readable in TensorBoard's run list, unique by the id.
+func tensorBoardRunName(_ run: SweepRun) -> String {
+    let settings = run.settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    return ([run.world, run.agent] + settings + ["seed\(run.seed)", run.id]).joined(separator: ",")
+}
