@@ -70,6 +70,12 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Continue the interrupted run saved in this policy file, to the episode count it was started with.")
     var resume: String?
 
+    @Option(help: "Write TensorBoard event files to this folder: episode return and length, ε, α, the world's metrics, reports, evaluations.")
+    var tensorboard: String?
+
+    @Option(help: "Append one JSON line per report interval (and per --eval-every evaluation) to this file while training; '-' for stdout (then --json's summary is the stream's last line).")
+    var progressJsonl: String?
+
     @Flag(help: "Print only the final summary.")
     var quiet = false
 
@@ -206,17 +212,23 @@ struct TrainCommand: ParsableCommand {
         options.evaluationInterval = evalEvery
         options.evaluationEpisodes = evalEpisodes
 
-        let human = json ? ConsoleStream.standardError : ConsoleStream.standardOutput
+        // A progress stream on stdout moves the human words to stderr, as --json does.
+        let human = json || progressJsonl == "-" ? ConsoleStream.standardError : ConsoleStream.standardOutput
         let view = TrainingProgressView(stream: human, quiet: quiet)
+        let logs: RunLogs
+        do { logs = try RunLogs(tensorBoard: tensorboard, progressPath: progressJsonl) } catch { throw CommandError(error.message) }
         catchInterrupts()
         let outcome: TrainingOutcome
         do {
-            outcome = try runTraining(options, observe: view.handle, shouldStop: { wasInterrupted })
+            outcome = try runTraining(options, observe: { view.handle($0); logs.handle($0) },
+                                      observeEpisodes: logs.wantsEpisodes ? logs.episode : nil, shouldStop: { wasInterrupted })
         } catch {
             view.finish()
+            _ = logs.finish()
             throw CommandError(error.message)
         }
         view.finish()
+        if let failure = logs.finish() { throw CommandError("the run's logs: \(failure)") }
 
         let agentWords = outcome.agent == QLearning.id ? "" : " with \(outcome.agent)"
         let summary = [
