@@ -13,7 +13,7 @@ struct RL: ParsableCommand {
         commandName: "rl",
         abstract: "A reinforcement-learning toolkit: tabular agents on Pong and friends.",
         subcommands: [TrainCommand.self, EvalCommand.self, InspectCommand.self, WatchCommand.self, PlotCommand.self, BenchCommand.self,
-                      SweepCommand.self])
+                      SweepCommand.self, ReportCommand.self])
 }
 
 /// An error the user can act on, said in one line.

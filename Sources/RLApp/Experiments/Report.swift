@@ -1,0 +1,155 @@
+import Foundation
+import RLExperiments
+
+/// The runs of one configuration: one world, one agent, one episode count, one set of swept
+/// settings, any number of seeds. `rl report`'s unit.
+public struct ReportGroup: Sendable {
+    public var env: String
+    public var agent: String
+    public var episodes: Int
+    public var settings: [String: String]
+    /// Its runs, in the order first read.
+    public var results: [SweepResult]
+    /// Each run's per-episode CSV, as a path usable from here.
+    public var curves: [String]
+
+    /// `pong q-learning learning-rate=0.1`: how tables and `--compare` name the configuration.
+    public var label: String {
+        ([env, agent] + settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: " ")
+    }
+}
+
+/// Reads results files and groups their runs by configuration, in the order configurations
+/// first appear. A run (by id) that appears more than once, as when shards' files are read
+/// together with the merged file, counts once.
+public func loadReportGroups(_ paths: [String]) throws(ExperimentError) -> [ReportGroup] {
+    var groups: [ReportGroup] = []
+    var seen: Set<String> = []
+    for path in paths {
+        guard FileManager.default.fileExists(atPath: path) else { throw ExperimentError("no results file \(path)") }
+        let content: JSONLinesContent<SweepResult>
+        do { content = try JSONLines.read(SweepResult.self, from: path) } catch {
+            throw ExperimentError("\(path): \(error.message) (is it a results file of rl sweep?)")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        for result in content.values where seen.insert(result.id).inserted {
+            let curve = result.curve.hasPrefix("/") ? result.curve : folder.appendingPathComponent(result.curve).path
+            if let index = groups.firstIndex(where: {
+                $0.env == result.env && $0.agent == result.agent && $0.episodes == result.episodes && $0.settings == result.settings
+            }) {
+                groups[index].results.append(result)
+                groups[index].curves.append(curve)
+            } else {
+                groups.append(ReportGroup(env: result.env, agent: result.agent, episodes: result.episodes,
+                                          settings: result.settings, results: [result], curves: [curve]))
+            }
+        }
+    }
+    guard !groups.isEmpty else { throw ExperimentError("no finished run in \(paths.joined(separator: ", "))") }
+    // Label configurations that differ only in their episode count apart.
+    return groups
+}
+
+extension ReportGroup {
+    /// Each run's score: `final` (the world's main metric) without a name, else the named figure
+    /// of the final evaluation (`return`, `steps`, `hits`...) or `seconds`.
+    public func scores(metric: String?) throws(ExperimentError) -> [Double] {
+        var scores: [Double] = []
+        for result in results {
+            let value: Double?
+            switch metric {
+            case nil, "final": value = result.final
+            case "seconds": value = result.seconds
+            case let name?: value = result.evaluation[name]
+            }
+            guard let value, value.isFinite else {
+                let known = (["final", "seconds"] + result.evaluation.keys.sorted()).joined(separator: ", ")
+                throw ExperimentError("run \(result.id) (\(label)) has no metric '\(metric ?? "final")' (it has \(known))")
+            }
+            scores.append(value)
+        }
+        return scores
+    }
+
+    /// What `final` measures for these runs (the world's main metric), or the chosen metric.
+    public func metricName(_ metric: String?) -> String {
+        metric ?? "final (\(Set(results.map(\.metric)).sorted().joined(separator: ", ")))"
+    }
+}
+
+/// A configuration's statistics, as `rl report --json` prints them.
+public struct ReportSummary: Sendable, Encodable, Equatable {
+    public var env: String
+    public var agent: String
+    public var settings: [String: String]
+    public var episodes: Int
+    public var metric: String
+    public var runs: Int
+    public var mean: Double
+    public var median: Double
+    public var iqm: Double
+    /// 95% (or the chosen level) stratified bootstrap percentile intervals, `[low, high]`.
+    public var meanCI: [Double]
+    public var medianCI: [Double]
+    public var iqmCI: [Double]
+
+    enum CodingKeys: String, CodingKey {
+        case env, agent, settings, episodes, metric, runs, mean, median, iqm
+        case meanCI = "mean_ci", medianCI = "median_ci", iqmCI = "iqm_ci"
+    }
+}
+
+/// The mean, median and interquartile mean of a configuration's runs, each with its bootstrap
+/// percentile interval from one set of `replicates` resamples drawn with `seed`.
+///
+/// A configuration is one world, so its runs are one stratum and the statistics are over runs:
+/// the median is the median of the runs (rliable's "median" is a median of per-task means,
+/// which for one task would be the mean).
+public func summarize(_ group: ReportGroup, metric: String?, replicates: Int = defaultReplicates,
+                      confidence: Double = defaultConfidence, seed: UInt64 = 0) throws(ExperimentError) -> ReportSummary {
+    let values = try group.scores(metric: metric)
+    let scores = try RunScores(runs: values)
+    func statistics(_ runs: [Double]) -> [Double] { [mean(runs), median(runs), interquartileMean(runs)] }
+    let replicated = stratifiedBootstrapReplicates(of: scores, replicates: replicates, seed: seed) { statistics($0.pooled) }
+    let points = statistics(values)
+    let intervals = (0..<3).map { column in
+        let interval = percentileInterval(of: replicated.map { $0[column] }, confidence: confidence)
+        return [interval.lower, interval.upper]
+    }
+    return ReportSummary(env: group.env, agent: group.agent, settings: group.settings, episodes: group.episodes,
+                         metric: metric ?? group.results[0].metric, runs: values.count, mean: points[0], median: points[1],
+                         iqm: points[2], meanCI: intervals[0], medianCI: intervals[1], iqmCI: intervals[2])
+}
+
+/// The probability that a run of `x` scores above a run of `y` (ties count half), with its
+/// bootstrap interval: rliable's probability of improvement for one task.
+public struct ReportComparison: Sendable, Encodable, Equatable {
+    public var x: String
+    public var y: String
+    public var metric: String
+    public var probability: Double
+    public var ci: [Double]
+}
+
+public func compare(_ x: ReportGroup, _ y: ReportGroup, metric: String?, replicates: Int = defaultReplicates,
+                    confidence: Double = defaultConfidence, seed: UInt64 = 0) throws(ExperimentError) -> ReportComparison {
+    let estimate = probabilityOfImprovementInterval(
+        try RunScores(runs: x.scores(metric: metric)), over: try RunScores(runs: y.scores(metric: metric)),
+        replicates: replicates, confidence: confidence, seed: seed)
+    return ReportComparison(x: x.label, y: y.label, metric: metric ?? "final", probability: estimate.point,
+                            ci: [estimate.interval.lower, estimate.interval.upper])
+}
+
+extension Array where Element == ReportGroup {
+    /// The configuration a `--compare` argument names: its label, or its number in the table (1-based).
+    public func named(_ name: String) throws(ExperimentError) -> ReportGroup {
+        if let number = Int(name), indices.contains(number - 1) { return self[number - 1] }
+        let matches = filter { $0.label == name }
+        guard matches.count == 1 else {
+            throw ExperimentError(matches.isEmpty
+                ? "no configuration '\(name)' (give a number from the table or a label: \(map { "'\($0.label)'" }.joined(separator: ", ")))"
+                : "'\(name)' names \(matches.count) configurations that differ in episodes: give its number from the table")
+        }
+        return matches[0]
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import RLExperiments
+
+extension ReportGroup {
+    /// The configuration's learning curve: at about `points` episodes, the mean over runs of each
+    /// run's moving average of the training return (over `window` episodes), with a bootstrap
+    /// percentile band for that mean over runs.
+    public func learningCurve(window: Int, points: Int = 200, replicates: Int = 1_000, seed: UInt64 = 0) throws(ExperimentError) -> BandChart.Series {
+        var averaged: [[Double]] = []
+        for path in curves {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw ExperimentError("cannot read the curve \(path)") }
+            do { averaged.append(movingAverage(try LearningCurve(csv: text, name: path).returns, window: window)) } catch {
+                throw ExperimentError(error.message)
+            }
+        }
+        let length = averaged.map(\.count).min()!
+        let stride = max(1, length / points)
+        let columns = Array(Swift.stride(from: stride - 1, to: length, by: stride))
+        let scores = try RunScores(runs: Array(repeating: 0, count: averaged.count))
+        // One set of resamples of the runs serves every episode, so the band is a band of curves.
+        var resampler = StratifiedResampler(runCounts: scores.runCounts, seed: seed)
+        let draws = (0..<replicates).map { _ in resampler.nextIndices()[0] }
+        var y: [Double] = [], low: [Double] = [], high: [Double] = []
+        for column in columns {
+            let values = averaged.map { $0[column] }
+            y.append(mean(values))
+            let interval = percentileInterval(of: draws.map { picks in mean(picks.map { values[$0] }) })
+            low.append(interval.lower)
+            high.append(interval.upper)
+        }
+        return BandChart.Series(label: label, x: columns.map { Double($0 + 1) }, y: y, low: low, high: high)
+    }
+}
+
+/// Each configuration's performance profile over a common grid of thresholds spanning every
+/// score: the share of runs scoring above each threshold, with its bootstrap band.
+public func performanceProfiles(_ groups: [ReportGroup], metric: String?, points: Int = 101,
+                                replicates: Int = defaultProfileReplicates, seed: UInt64 = 0) throws(ExperimentError) -> [BandChart.Series] {
+    var all: [[Double]] = []
+    for group in groups { all.append(try group.scores(metric: metric)) }
+    let flat = all.flatMap { $0 }
+    let low = flat.min()!, high = max(flat.max()!, flat.min()! + 1e-9)
+    let thresholds = thresholdGrid(from: low, through: high, count: points)
+    var series: [BandChart.Series] = []
+    for (group, scores) in zip(groups, all) {
+        let profile = performanceProfile(of: try RunScores(runs: scores), at: thresholds, replicates: replicates, seed: seed)
+        series.append(BandChart.Series(label: group.label, x: thresholds, y: profile.shares,
+                                       low: profile.bands.map(\.lower), high: profile.bands.map(\.upper)))
+    }
+    return series
+}

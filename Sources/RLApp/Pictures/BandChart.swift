@@ -1,0 +1,87 @@
+import RLRender
+
+/// A chart of several curves, each with a shaded confidence band and a legend line: what
+/// `rl report` draws for learning curves and performance profiles.
+public enum BandChart {
+    /// One curve: its points, and the band's low and high at each.
+    public struct Series: Sendable {
+        public var label: String
+        public var x: [Double]
+        public var y: [Double]
+        public var low: [Double]
+        public var high: [Double]
+
+        public init(label: String, x: [Double], y: [Double], low: [Double], high: [Double]) {
+            self.label = label
+            self.x = x
+            self.y = y
+            self.low = low
+            self.high = high
+        }
+    }
+
+    /// Distinct colours for up to eight curves, then again.
+    public static let palette = [RGBA(20, 70, 160), RGBA(220, 90, 20), RGBA(30, 140, 60), RGBA(180, 30, 40),
+                                 RGBA(120, 60, 170), RGBA(120, 80, 50), RGBA(210, 80, 160), RGBA(90, 90, 90)]
+    static let fontPixel = LearningCurveChart.fontPixel
+    static let textHeight = Double(BitmapFont.glyphHeight) * fontPixel
+    static func textWidth(_ text: String) -> Double { Double(BitmapFont.width(of: text)) * fontPixel }
+
+    /// The chart as a picture.
+    /// - Precondition: every series has as many points in each of its arrays, at least one; the size is at least 300 × 300.
+    public static func picture(_ series: [Series], title: String, xLabel: String, yLabel: String,
+                               width: Int = 1000, height: Int = 700) -> Scene {
+        precondition(!series.isEmpty && series.allSatisfy { !$0.x.isEmpty } && width >= 300 && height >= 300)
+        var picture = Scene(width: Double(width), height: Double(height), background: .white)
+        picture.add(.text(title, x: 70, y: 10, pixelSize: fontPixel, .black))
+        let legendHeight = Double(series.count) * (textHeight + 6)
+        let frame = LearningCurveChart.Frame(x: 80, y: 40 + legendHeight + 10, width: Double(width) - 120,
+                                             height: Double(height) - 40 - legendHeight - 10 - 60)
+        let xs = series.flatMap(\.x), ys = series.flatMap { $0.low + $0.high + $0.y }
+        let xLow = xs.min()!, xHigh = max(xs.max()!, xLow + 1e-9)
+        var yLow = ys.min()!, yHigh = ys.max()!
+        if yHigh - yLow < 1e-9 { yLow -= 1; yHigh += 1 }
+        let padding = (yHigh - yLow) * 0.05
+        yLow -= padding; yHigh += padding
+        func px(_ x: Double) -> Double { frame.x + (x - xLow) / (xHigh - xLow) * frame.width }
+        func py(_ y: Double) -> Double { frame.y + frame.height - (y - yLow) / (yHigh - yLow) * frame.height }
+
+        for tick in niceTicks(from: yLow, to: yHigh) {
+            let y = py(tick)
+            picture.add(.line(fromX: frame.x, fromY: y, toX: frame.x + frame.width, toY: y, LearningCurveChart.gridColour))
+            let text = formatNumber(tick)
+            picture.add(.text(text, x: frame.x - 8 - textWidth(text), y: y - textHeight / 2, pixelSize: fontPixel, .black))
+        }
+        for tick in niceTicks(from: xLow, to: xHigh) {
+            let x = px(tick), text = formatNumber(tick)
+            picture.add(.line(fromX: x, fromY: frame.y + frame.height, toX: x, toY: frame.y + frame.height + 5, .black))
+            picture.add(.text(text, x: x - textWidth(text) / 2, y: frame.y + frame.height + 8, pixelSize: fontPixel, .black))
+        }
+        // Bands first (light, one bar per pixel column between neighbouring points), curves on top.
+        for (index, curve) in series.enumerated() {
+            var light = palette[index % palette.count].mixed(with: .white, 0.4)
+            light.alpha = 70  // see-through, so overlapping bands both show
+            for i in curve.x.indices {
+                let left = px(curve.x[i]), right = i + 1 < curve.x.count ? px(curve.x[i + 1]) : left + 1
+                let top = py(curve.high[i]), bottom = py(curve.low[i])
+                picture.add(.rectangle(Rect(x: left, y: top, width: max(1, right - left), height: max(1, bottom - top)), light))
+            }
+        }
+        for (index, curve) in series.enumerated() {
+            let colour = palette[index % palette.count]
+            let points = curve.x.indices.map { (px(curve.x[$0]), py(curve.y[$0])) }
+            for (from, to) in zip(points, points.dropFirst()) {
+                picture.add(.line(fromX: from.0, fromY: from.1, toX: to.0, toY: to.1, colour))
+                picture.add(.line(fromX: from.0, fromY: from.1 + 1, toX: to.0, toY: to.1 + 1, colour))
+            }
+            let legendY = 36 + Double(index) * (textHeight + 6)
+            picture.add(.rectangle(Rect(x: 80, y: legendY + 4, width: 24, height: 6), colour))
+            picture.add(.text(curve.label, x: 112, y: legendY, pixelSize: fontPixel, .black))
+        }
+        picture.add(.line(fromX: frame.x, fromY: frame.y, toX: frame.x, toY: frame.y + frame.height, .black))
+        picture.add(.line(fromX: frame.x, fromY: frame.y + frame.height, toX: frame.x + frame.width, toY: frame.y + frame.height, .black))
+        picture.add(.text(xLabel, x: frame.x + (frame.width - textWidth(xLabel)) / 2, y: Double(height) - textHeight - 8, pixelSize: fontPixel, .black))
+        picture.add(.text(yLabel, x: frame.x + 6, y: frame.y + 6, pixelSize: fontPixel, .black))
+        return picture
+    }
+}

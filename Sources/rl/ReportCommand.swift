@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import RLApp
+import RLExperiments
+import RLRender
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Aggregate sweep results: per configuration the mean, median and IQM with bootstrap intervals.",
+        discussion: """
+        A configuration is a world, an agent, an episode count and the swept settings; its runs are its \
+        seeds. Each statistic comes with a 95% percentile bootstrap interval over runs (rliable's; \
+        docs/STATISTICS.md). A run listed in several files counts once. See docs/EXPERIMENTS.md.
+        """)
+
+    @Argument(help: "Results files written by 'rl sweep --out'.")
+    var files: [String]
+
+    @Option(help: "The score to aggregate: final (the world's main metric, default), a figure of the final evaluation (return, steps, hits...) or seconds.")
+    var metric: String?
+
+    @Option(parsing: .upToNextOption, help: "Two configurations (labels or table numbers): the probability that a run of the first beats a run of the second.")
+    var compare: [String] = []
+
+    @Option(parsing: .unconditional, help: "Bootstrap resamples (100...1000000; default 50000).")
+    var replicates = defaultReplicates
+
+    @Option(parsing: .unconditional, help: "Seed of the bootstrap resamples.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Draw the configurations' learning curves (mean of each run's moving average, with a 95% band) to this PNG.")
+    var curves: String?
+
+    @Option(parsing: .unconditional, help: "Episodes in each run's moving average for --curves (default 100).")
+    var window = 100
+
+    @Option(help: "Draw the configurations' performance profiles (share of runs above each score, with a 95% band) to this PNG.")
+    var profiles: String?
+
+    @Flag(help: "Print JSON on stdout: {\"configurations\": [...], \"comparison\": {...}}.")
+    var json = false
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one results file") }
+        guard (100...1_000_000).contains(replicates) else { throw ValidationError("--replicates must be in 100...1000000, got \(replicates)") }
+        guard compare.isEmpty || compare.count == 2 else { throw ValidationError("--compare takes two configurations, got \(compare.count)") }
+        guard (1...1_000_000).contains(window) else { throw ValidationError("--window must be in 1...1000000, got \(window)") }
+    }
+
+    func run() throws {
+        let groups: [ReportGroup]
+        var summaries: [ReportSummary] = []
+        var comparison: ReportComparison?
+        do throws(ExperimentError) {
+            groups = try loadReportGroups(files)
+            for group in groups { summaries.append(try summarize(group, metric: metric, replicates: replicates, seed: seed)) }
+            if compare.count == 2 {
+                comparison = try RLApp.compare(groups.named(compare[0]), groups.named(compare[1]), metric: metric,
+                                               replicates: replicates, seed: seed)
+            }
+        } catch {
+            throw CommandError(error.message)
+        }
+        if let curves {
+            var series: [BandChart.Series] = []
+            do throws(ExperimentError) {
+                for group in groups { series.append(try group.learningCurve(window: window, seed: seed)) }
+            } catch {
+                throw CommandError(error.message)
+            }
+            try savePNG(BandChart.picture(series, title: "Learning curves - mean over runs of the return's moving average over \(window) episodes, 95% band",
+                                          xLabel: "episode", yLabel: "return"), to: curves)
+        }
+        if let profiles {
+            let series: [BandChart.Series]
+            do throws(ExperimentError) {
+                series = try performanceProfiles(groups, metric: metric, seed: seed)
+            } catch {
+                throw CommandError(error.message)
+            }
+            try savePNG(BandChart.picture(series, title: "Performance profiles - share of runs scoring above each score, 95% band",
+                                          xLabel: metric ?? "final score", yLabel: "share of runs above"), to: profiles)
+        }
+        if json {
+            ConsoleStream.standardOutput.writeLine(JSONText.encode(ReportDocument(configurations: summaries, comparison: comparison)))
+            return
+        }
+        let output = ConsoleStream.standardOutput
+        output.writeLine("Score: \(groups[0].metricName(metric)); 95% bootstrap intervals over runs.")
+        for (number, (group, summary)) in zip(groups, summaries).enumerated() {
+            func estimate(_ value: Double, _ interval: [Double]) -> String {
+                "\(fixed(value, 2)) [\(fixed(interval[0], 2)), \(fixed(interval[1], 2))]"
+            }
+            output.writeLine("\(number + 1). \(group.label) (\(group.episodes) episodes, \(summary.runs) runs): "
+                + "mean \(estimate(summary.mean, summary.meanCI)), median \(estimate(summary.median, summary.medianCI)), "
+                + "IQM \(estimate(summary.iqm, summary.iqmCI))")
+        }
+        if let comparison {
+            output.writeLine("P(\(comparison.x) > \(comparison.y)) = \(fixed(comparison.probability, 3)) "
+                + "[\(fixed(comparison.ci[0], 3)), \(fixed(comparison.ci[1], 3))]")
+        }
+        if let curves { output.writeLine("Learning curves written to \(curves).") }
+        if let profiles { output.writeLine("Performance profiles written to \(profiles).") }
+    }
+}
+
+/// `rl report --json`.
+struct ReportDocument: Encodable {
+    var configurations: [ReportSummary]
+    var comparison: ReportComparison?
+}
