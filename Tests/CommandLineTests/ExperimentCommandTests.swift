@@ -62,7 +62,7 @@ import Testing
         var text = ""
         for (name, scores) in [("0.1", a), ("0.5", b)] {
             for (seed, score) in scores.enumerated() {
-                text += #"{"agent":"q-learning","curve":"none.csv","env":"pong","episodes":100,"evaluation":{"return":\#(score)},"final":\#(score),"id":"\#(name)-\#(seed)","metric":"return","policy":"none","resolved":{},"seconds":1,"seed":\#(seed),"settings":{"learning-rate":"\#(name)"},"steps":10}"# + "\n"
+                text += #"{"agent":"q-learning","curve":"none.csv","env":"pong","episodes":100,"evaluation":{"return":\#(score)},"final":\#(score),"id":"\#(name)-\#(seed)","metric":"return","policy":"none","resolved":{},"seconds":1,"training_seconds":1,"seed":\#(seed),"settings":{"learning-rate":"\#(name)"},"steps":10}"# + "\n"
             }
         }
         try text.write(toFile: folder + "/r.jsonl", atomically: true, encoding: .utf8)

@@ -104,6 +104,7 @@ import RLTabular
             lines.map { line in
                 var line = line
                 line.seconds = 0
+                line.trainingSeconds = 0
                 // Each shard's runs sit beside its own results file.
                 line.curve = line.curve.split(separator: "/").last.map(String.init)!
                 line.policy = line.policy.split(separator: "/").last.map(String.init)!

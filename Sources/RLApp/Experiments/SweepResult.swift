@@ -2,8 +2,13 @@ import Foundation
 
 /// One line of a sweep's results file: a finished run. Keys as written (sorted):
 /// `agent`, `curve`, `env`, `episodes`, `evaluation`, `final`, `id`, `metric`, `policy`,
-/// `resolved`, `seconds`, `seed`, `settings`, `steps`.
+/// `resolved`, `seconds`, `seed`, `settings`, `steps`, `training_seconds`.
 public struct SweepResult: Codable, Sendable, Equatable {
+    enum CodingKeys: String, CodingKey {
+        case id, env, agent, seed, settings, metric, final, evaluation, episodes, steps, seconds, curve, policy, resolved
+        case trainingSeconds = "training_seconds"
+    }
+
     public var id: String
     public var env: String
     public var agent: String
@@ -22,6 +27,8 @@ public struct SweepResult: Codable, Sendable, Equatable {
     public var steps: Int
     /// Wall-clock seconds of the run: training, the evaluations and the files.
     public var seconds: Double
+    /// Of which the training loop's (its CSV log included): `seconds` minus this is the run's overhead.
+    public var trainingSeconds: Double
     /// The per-episode CSV log and the policy, relative to the results file's folder.
     public var curve: String
     public var policy: String

@@ -185,7 +185,7 @@ private func performRun(_ run: SweepRun, options sweep: SweepOptions, shouldStop
     return .finished(SweepResult(
         id: run.id, env: run.world, agent: run.agent, seed: run.seed, settings: run.settings, metric: run.mainMetric,
         final: final, evaluation: values, episodes: outcome.episodes, steps: outcome.steps,
-        seconds: seconds(clock.now - start), curve: sweep.runsFolderName + "/" + run.id + ".csv",
+        seconds: seconds(clock.now - start), trainingSeconds: outcome.seconds, curve: sweep.runsFolderName + "/" + run.id + ".csv",
         policy: sweep.runsFolderName + "/" + run.id + ".safetensors", resolved: resolved))
 }
 

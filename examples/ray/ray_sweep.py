@@ -1,0 +1,59 @@
+"""Runs an `rl sweep` on a Ray cluster: one Ray task per shard, each task `rl sweep --shard i/n`
+on its own cores, the results lines collected on the driver into one results file.
+
+    python examples/ray/ray_sweep.py --spec examples/slurm/spec.json --shards 8 --out results.jsonl
+
+Without --address, Ray starts a local instance on this machine. On a cluster, start Ray there
+(`ray start --head` on one node, `ray start --address=HEAD:6379` on the others), make `rl`
+available on every node (the same path, or --rl), and pass --address auto (on a node) or
+--address ray://HEAD:10001 (from outside). The driver writes the results file; each shard's
+per-run curves stay on the node that ran it, under --work.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import ray
+
+
+@ray.remote
+def run_shard(rl, spec, index, count, jobs, work):
+    """Runs shard `index` of `count` and returns its results lines (parsed)."""
+    os.makedirs(work, exist_ok=True)
+    out = os.path.join(work, f"shard-{index}.jsonl")
+    subprocess.run([rl, "sweep", "--spec", spec, "--shard", f"{index}/{count}", "--jobs", str(jobs),
+                    "--out", out, "--quiet"], check=True, stdout=subprocess.DEVNULL)
+    with open(out) as lines:
+        return [json.loads(line) for line in lines if line.endswith("\n")]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rl", default="rl", help="the rl binary on every node")
+    parser.add_argument("--spec", required=True, help="the sweep's JSON spec (readable on every node)")
+    parser.add_argument("--shards", type=int, default=4, help="Ray tasks, one shard each")
+    parser.add_argument("--jobs", type=int, default=1, help="cores per task (rl sweep --jobs)")
+    parser.add_argument("--out", default="results.jsonl", help="the merged results file, written by the driver")
+    parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "rl-ray"), help="the tasks' folder for shard files and curves")
+    parser.add_argument("--address", default=None, help="Ray cluster address (default: a local instance)")
+    args = parser.parse_args()
+
+    rl = os.path.abspath(args.rl) if os.path.sep in args.rl else args.rl
+    spec = os.path.abspath(args.spec)
+    ray.init(address=args.address, include_dashboard=False, log_to_driver=False)
+    task = run_shard.options(num_cpus=args.jobs)
+    futures = [task.remote(rl, spec, index, args.shards, args.jobs, os.path.abspath(args.work)) for index in range(args.shards)]
+    results = [line for shard in ray.get(futures) for line in shard]
+    results.sort(key=lambda line: line["id"])
+    with open(args.out, "w") as out:
+        for line in results:
+            out.write(json.dumps(line, sort_keys=True, separators=(",", ":")) + "\n")
+    ray.shutdown()
+    print(json.dumps({"runs": len(results), "shards": args.shards, "out": args.out}))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
