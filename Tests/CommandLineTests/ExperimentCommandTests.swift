@@ -26,6 +26,28 @@ import Testing
         #expect(Set(listed.map(String.init)) == Set(written))
     }
 
+    /// Ctrl-C: the runs in flight are dropped, the file holds only whole lines, exit 130, and the
+    /// same command finishes the sweep.
+    @Test func ctrlCStopsCleanlyAndARestartFinishes() throws {
+        let folder = temporaryFolder()
+        let arguments = ["sweep", "--env", "cliff-walking", "--seeds", "1-6", "--episodes", "40000", "--eval-episodes", "5",
+                         "--out", "s.jsonl", "--jobs", "2", "--quiet"]
+        let (process, output, error) = try RL.start(arguments, in: folder)
+        Thread.sleep(forTimeInterval: 1.5)
+        process.interrupt()
+        _ = output.fileHandleForReading.readDataToEndOfFile()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(message)")
+        let text = (try? String(contentsOfFile: folder + "/s.jsonl", encoding: .utf8)) ?? ""
+        #expect(text.isEmpty || text.hasSuffix("\n"))
+        let done = text.split(separator: "\n").count
+        #expect(done < 6)
+        let again = try RL.run(arguments + ["--json"], in: folder)
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(again.json?["skipped"] as? Int == done && again.json?["finished"] as? Int == 6 - done)
+    }
+
     @Test func aShardComesFromSLURMsArrayVariables() throws {
         let folder = temporaryFolder()
         let process = Process()
