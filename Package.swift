@@ -25,6 +25,10 @@ let package = Package(
         .target(name: "RLCliffWalking", dependencies: ["RLCore"]),
         // Dense Q-tables, Q-learning and safetensors policy files.
         .target(name: "RLTabular", dependencies: ["RLCore"]),
+        // The floor yardstick: `rl bench`'s training loop in plain C, the same draws and table.
+        // -O3 so the floor is what the C compiler can do at its best (an unsafe flag: fine in
+        // this root package; a package depending on `rl` would not build this target).
+        .target(name: "CPongFloor", cSettings: [.unsafeFlags(["-O3"])]),
         // What the commands do, as library code the tests can call.
         .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLCliffWalking", "RLTabular", "RLRender", "RLPongRender"]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
@@ -45,6 +49,7 @@ let package = Package(
         .target(name: "RLTestSupport", path: "Tests/RLTestSupport"),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "RLPongTests", dependencies: ["RLPong", "RLCore"]),
+        .testTarget(name: "CPongFloorTests", dependencies: ["CPongFloor", "RLCore", "RLPong", "RLTabular", "RLApp"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong", "RLTestSupport"]),
         .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLTabular", "RLPong", "RLPongRender", "RLRender", "RLSDL", "RLCore", "RLTestSupport"]),
         .testTarget(name: "CommandLineTests", dependencies: ["rl", "RLSDL", "RLApp", "RLTestSupport"]),
