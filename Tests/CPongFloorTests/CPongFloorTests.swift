@@ -66,7 +66,8 @@ import RLTabular
 
     /// A 500-episode run reaches both ends of an episode: a game over (the target is the
     /// reward alone) and the step cap (the target still bootstraps). (300 episodes do not reach
-    /// the cap.) Every run also plays its last 10% with ε = 0 and α at its end value.
+    /// the cap.) Each compared run of 40 or more episodes also plays its last 10% with ε = 0
+    /// and α at its end value.
     @Test func theComparedRunsCoverBothWaysAnEpisodeEnds() throws {
         let swift = try swiftRun(seed: 1, episodes: 500)
         #expect(swift.terminated > 0)
