@@ -99,9 +99,10 @@ public final class TrainingProgressView {
     }
 }
 
-/// A large count with thousands separators: 1,234,567.
+/// A large count with thousands separators: 1,234,567. Any Int, Int.min included (its
+/// magnitude is read as unsigned, where `abs` would trap).
 public func grouped(_ value: Int) -> String {
-    let digits = String(abs(value))
+    let digits = String(value.magnitude)
     var result = ""
     for (index, character) in digits.enumerated() {
         if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
