@@ -20,40 +20,58 @@ public enum AtomicFile {
     /// nothing yet), not a folder or a device, and its folder exists (or can be made) and is
     /// writable. Creates missing folders.
     public static func checkWritable(_ path: String) throws(PolicyFileError) {
-        guard !path.isEmpty else { throw PolicyFileError("an output path is empty") }
-        guard !path.hasSuffix("/") else { throw PolicyFileError("cannot write \(path): it names a folder") }
+        guard !path.isEmpty else { throw PolicyFileError("an output path is empty", kind: .inputOutput) }
+        guard !path.hasSuffix("/") else { throw PolicyFileError("cannot write \(path): it names a folder", kind: .inputOutput) }
         let target = destination(of: path)
         var status = stat()
         if stat(target, &status) == 0 {
-            if (status.st_mode & S_IFMT) == S_IFDIR { throw PolicyFileError("cannot write \(path): it is a folder") }
+            if (status.st_mode & S_IFMT) == S_IFDIR { throw PolicyFileError("cannot write \(path): it is a folder", kind: .inputOutput) }
             // Renaming over a device or a pipe would replace it: refuse instead.
             guard (status.st_mode & S_IFMT) == S_IFREG else {
-                throw PolicyFileError("cannot write \(path): it is not a regular file")
+                throw PolicyFileError("cannot write \(path): it is not a regular file", kind: .inputOutput)
             }
         }
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw PolicyFileError("cannot create folder \(folder) for \(path)")
+            throw PolicyFileError("cannot create folder \(folder) for \(path)", kind: .inputOutput)
         }
         guard access(folder, W_OK) == 0 else {
-            throw PolicyFileError("cannot write in folder \(folder): \(String(cString: strerror(errno)))")
+            throw PolicyFileError("cannot write in folder \(folder): \(String(cString: strerror(errno)))", kind: .inputOutput)
         }
     }
 
-    /// Reads a whole file, with a one-line error when it is missing or unreadable.
+    /// Reads a whole file, with a one-line error when it is missing or unreadable. Only regular
+    /// files are read: a device (`/dev/zero`) or a pipe nobody writes to would never end.
     public static func read(_ path: String) throws(PolicyFileError) -> [UInt8] {
-        guard !path.isEmpty else { throw PolicyFileError("the policy path is empty") }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw PolicyFileError("no such file: \(path)")
+        guard !path.isEmpty else { throw PolicyFileError("the policy path is empty", kind: .missingFile) }
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw PolicyFileError("no such file: \(path)", kind: .missingFile) }
+            throw PolicyFileError("cannot read \(path): \(String(cString: strerror(errno)))", kind: .missingFile)
         }
-        guard !isFolder.boolValue else { throw PolicyFileError("\(path) is a folder, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PolicyFileError("cannot read \(path)")
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw PolicyFileError("\(path) is a folder, not a file", kind: .missingFile) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw PolicyFileError("\(path) is not a regular file", kind: .missingFile)
         }
-        return Array(data)
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw PolicyFileError("cannot read \(path): \(String(cString: strerror(errno)))", kind: .missingFile)
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(status.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw PolicyFileError("cannot read \(path): \(String(cString: strerror(errno)))", kind: .inputOutput)
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
     }
 }
 
@@ -75,13 +93,13 @@ public final class AtomicFileWriter {
         temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
-            throw PolicyFileError("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw PolicyFileError("cannot write \(path): \(String(cString: strerror(errno)))", kind: .inputOutput)
         }
     }
 
     /// Appends bytes to the temporary file.
     public func append(_ bytes: [UInt8]) throws(PolicyFileError) {
-        guard descriptor >= 0 else { throw PolicyFileError("cannot write \(path): already closed") }
+        guard descriptor >= 0 else { throw PolicyFileError("cannot write \(path): already closed", kind: .inputOutput) }
         var written = 0
         let descriptor = descriptor
         let ok = bytes.withUnsafeBytes { buffer -> Bool in
@@ -92,7 +110,7 @@ public final class AtomicFileWriter {
             }
             return true
         }
-        guard ok else { throw PolicyFileError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard ok else { throw PolicyFileError("cannot write \(path): \(String(cString: strerror(errno)))", kind: .inputOutput) }
     }
 
     /// Appends text as UTF-8.
@@ -100,14 +118,14 @@ public final class AtomicFileWriter {
 
     /// Flushes the temporary file and renames it over the destination.
     public func commit() throws(PolicyFileError) {
-        guard descriptor >= 0 else { throw PolicyFileError("cannot write \(path): already closed") }
+        guard descriptor >= 0 else { throw PolicyFileError("cannot write \(path): already closed", kind: .inputOutput) }
         let synced = fsync(descriptor) == 0
         close(descriptor)
         descriptor = -1
         guard synced, rename(temporary, destination) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw PolicyFileError("cannot write \(path): \(reason)")
+            throw PolicyFileError("cannot write \(path): \(reason)", kind: .inputOutput)
         }
     }
 

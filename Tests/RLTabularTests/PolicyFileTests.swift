@@ -57,7 +57,7 @@ import RLCore
         nanTable.table[1, 1] = .nan
         var newer = Self.samplePolicy().metadata
         newer.formatVersion = 2
-        let cases: [(String, [UInt8], String)] = [
+        var cases: [(String, [UInt8], String)] = [
             ("empty", [], "truncated file"),
             ("short", Array(good[0..<5]), "truncated file"),
             ("huge header length", [255, 255, 255, 255, 0, 0, 0, 0] + Array(good[8...]), "header length"),
@@ -81,6 +81,15 @@ import RLCore
             ("visits of another shape", withHeader(good) { header in
                 var visits = header["visits"] as! [String: Any]; visits["shape"] = [12]; header["visits"] = visits }, "'visits' has shape"),
         ]
+        for (field, value) in [("episodes", Int.min), ("steps", Int.min), ("episodes", -1), ("window", -5)] {
+            var metadata = Self.samplePolicy().metadata
+            switch field {
+            case "episodes": metadata.summary.episodes = value
+            case "steps": metadata.summary.steps = value
+            default: metadata.summary.window = value
+            }
+            cases.append(("negative \(field) \(value)", Policy(table: Self.samplePolicy().table, metadata: metadata).encoded(), "negative count"))
+        }
         for (name, bytes, expected) in cases {
             let message = failure(bytes)
             #expect(message?.contains(expected) == true, "\(name): \(message ?? "accepted")")
@@ -117,6 +126,52 @@ import RLCore
         """
         let python = try runPython(script, arguments: [path])
         #expect(python.status == 0 && python.output.contains("ok"), "\(python.output)")
+    }
+}
+
+/// The coverage rule for data offsets: sorted by (begin, end, name), each range begins where the
+/// previous ended. Zero-length tensors may sit on any boundary, never inside another tensor.
+@Suite struct SafetensorsCoverageTests {
+    /// The sample policy plus tensors of the given names, dtypes F64, with the given offsets.
+    func withExtraTensors(_ extra: [String: [Int]]) -> [UInt8] {
+        PolicyFileTests().withHeader(PolicyFileTests.samplePolicy().encoded()) { header in
+            for (name, offsets) in extra {
+                header[name] = ["dtype": "F64", "shape": [(offsets[1] - offsets[0]) / 8], "data_offsets": offsets] as [String: Any]
+            }
+        }
+    }
+
+    func verdicts(_ bytes: [UInt8], times: Int = 200) -> Set<String> {
+        // Every decode builds fresh dictionaries, whose order varies with their storage; many
+        // runs would catch a verdict that hangs on the order.
+        Set((0..<times).map { _ in
+            do throws(PolicyFileError) { _ = try Policy(decoding: bytes); return "accepted" } catch { return error.message }
+        })
+    }
+
+    @Test(arguments: [
+        ["empty": [0, 0]],                                  // at the start, before 'q'
+        ["empty": [96, 96]],                                // between 'q' and 'visits'
+        ["empty": [192, 192]],                              // at the end
+        ["a": [0, 0], "b": [0, 0], "zz": [96, 96]],         // several, two at one place
+    ])
+    func zeroLengthTensorsOnABoundaryAreAlwaysAccepted(extra: [String: [Int]]) {
+        #expect(verdicts(withExtraTensors(extra)) == ["accepted"])
+    }
+
+    @Test func aZeroLengthTensorInsideAnotherIsAlwaysRefusedWithTheSameMessage() {
+        let result = verdicts(withExtraTensors(["inside": [40, 40]]))
+        #expect(result.count == 1)
+        #expect(result.first?.contains("tensor 'inside' at data offsets [40, 40] overlaps") == true, "\(result)")
+    }
+
+    @Test func severalProblemsAlwaysReportTheSameOne() {
+        let bytes = PolicyFileTests().withHeader(PolicyFileTests.samplePolicy().encoded()) { header in
+            header["bad1"] = ["dtype": "Q7", "shape": [0], "data_offsets": [0, 0]] as [String: Any]
+            header["bad2"] = ["dtype": "F64", "shape": "x", "data_offsets": [0, 0]] as [String: Any]
+            header["bad3"] = ["dtype": "F64", "shape": [0]] as [String: Any]
+        }
+        #expect(verdicts(bytes) == ["tensor 'bad1' has unknown dtype 'Q7' (expected one of F32, F64, I16, I32, I64, I8, U16, U32, U64, U8)"])
     }
 }
 
