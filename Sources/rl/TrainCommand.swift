@@ -135,7 +135,7 @@ struct TrainCommand: ParsableCommand {
             outcome = try runTraining(options, observe: view.handle, shouldStop: { wasInterrupted })
         } catch {
             view.finish()
-            throw CommandError(error.message)
+            throw CommandError(error)
         }
         view.finish()
 

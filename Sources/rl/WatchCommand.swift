@@ -82,7 +82,7 @@ struct WatchCommand: ParsableCommand {
             loaded = try LoadedPolicy(path: policy, expecting: .pong)
         } catch {
             let hint = policy == EnvironmentName.pong.defaultPolicyPath ? " (train one with 'rl train')" : ""
-            throw CommandError(error.message + hint)
+            throw CommandError(error, hint: hint)
         }
         var session: WatchSession
         do {

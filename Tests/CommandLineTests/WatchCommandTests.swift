@@ -134,13 +134,13 @@ var headlessEnvironment: [String: String] {
         let folder = temporaryFolder()
         #expect(try RL.run(["train", "--env", "cliff-walking", "--episodes", "20", "--quiet"], in: folder).status == 0)
         let run = try RL.run(["watch", "policies/cliff-walking.safetensors", "--screenshot", "x.png"], in: folder)
-        #expect(run.status == 1)
+        #expect(run.status == 65)
         #expect(run.errorLines.count == 1 && run.standardError.contains("is a policy for cliff-walking, not pong"), "\(run.standardError)")
     }
 
     @Test func aMissingDefaultPolicySaysHowToMakeOne() throws {
         let run = try RL.run(["watch", "--screenshot", "x.png"])
-        #expect(run.status == 1)
+        #expect(run.status == 66)
         #expect(run.errorLines.count == 1 && run.standardError.contains("train one with 'rl train'"), "\(run.standardError)")
     }
 
