@@ -71,7 +71,7 @@ enum Main {
             var command = try RL.parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
-            // An exit status chosen by a command (130 after Ctrl-C): it has said what it had to.
+            // An exit status chosen by a command (128 + the signal after Ctrl-C or kill): it has said what it had to.
             exit(code.rawValue)
         } catch let error as CommandError {
             ConsoleStream.standardError.writeLine("error: \(error.description)")
@@ -96,6 +96,3 @@ enum Main {
 
 extension EnvironmentName: ExpressibleByArgument {}
 extension Preset: ExpressibleByArgument {}
-
-/// Exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells expect.
-let interruptedExitCode: Int32 = 130

@@ -149,6 +149,6 @@ struct TrainCommand: ParsableCommand {
         ]
         for line in summary { human.writeLine(line) }
         if json { ConsoleStream.standardOutput.writeLine(JSONText.encode(outcome)) }
-        if outcome.interrupted { throw ExitCode(interruptedExitCode) }
+        if outcome.interrupted { throw ExitCode(interruptExitCode) }
     }
 }
