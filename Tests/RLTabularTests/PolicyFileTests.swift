@@ -191,6 +191,55 @@ import RLCore
         #expect(try AtomicFile.read(base + "/target") == Array("new".utf8))
     }
 
+    @Test func aDanglingLinkIsWrittenThroughCreatingItsTarget() throws {
+        let base = folder()
+        try FileManager.default.createSymbolicLink(atPath: base + "/link", withDestinationPath: "sub/target")
+        try AtomicFile.write(Array("new".utf8), to: base + "/link")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: base + "/link") == "sub/target")
+        #expect(try AtomicFile.read(base + "/sub/target") == Array("new".utf8))
+        // A chain of links, the last one dangling, is followed to its end.
+        try FileManager.default.createSymbolicLink(atPath: base + "/first", withDestinationPath: base + "/second")
+        try FileManager.default.createSymbolicLink(atPath: base + "/second", withDestinationPath: base + "/end")
+        try AtomicFile.write(Array("chain".utf8), to: base + "/first")
+        #expect(try AtomicFile.read(base + "/end") == Array("chain".utf8))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: base + "/first") == base + "/second")
+        // A loop is one line, not a hang.
+        try FileManager.default.createSymbolicLink(atPath: base + "/loop", withDestinationPath: base + "/loop")
+        #expect(throws: PolicyFileError.self) { try AtomicFile.write(Array("x".utf8), to: base + "/loop") }
+    }
+
+    @Test func rewritingKeepsTheDestinationsPermissions() throws {
+        let path = folder() + "/secret"
+        try AtomicFile.write(Array("one".utf8), to: path)
+        chmod(path, 0o600)
+        try AtomicFile.write(Array("two".utf8), to: path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(try AtomicFile.read(path) == Array("two".utf8))
+    }
+
+    /// A writer killed before its rename leaves `.NAME.<pid>.tmp`; the next write of NAME removes
+    /// it once that process is gone, and leaves everything else alone.
+    @Test func staleTemporariesOfDeadWritersAreRemoved() throws {
+        let base = folder()
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier
+        let names = [
+            ".file.\(dead).tmp",      // ours, dead writer: removed
+            ".file.1.tmp",            // ours, but pid 1 is alive: kept
+            ".other.\(dead).tmp",     // another destination's: kept
+            ".file.x.\(dead).tmp",    // not our naming: kept
+            ".file.\(dead).tmp.bak",  // not our naming: kept
+        ]
+        for name in names { FileManager.default.createFile(atPath: base + "/" + name, contents: Data("half".utf8)) }
+        try AtomicFile.write(Array("whole".utf8), to: base + "/file")
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: base))
+        #expect(left == Set(names.dropFirst() + ["file"]))
+    }
+
     @Test func devicesFoldersAndTrailingSlashesAreRefused() {
         #expect(throws: PolicyFileError.self) { try AtomicFile.checkWritable("/dev/null") }
         #expect(throws: PolicyFileError.self) { try AtomicFile.checkWritable(folder()) }
