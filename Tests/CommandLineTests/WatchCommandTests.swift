@@ -128,6 +128,8 @@ var headlessEnvironment: [String: String] {
         let run = try runWithTimeout(RL.executable.path, ["watch", "--frames", "3"], in: watchFolder, environment: environment)
         #expect(run.status != 0)
         #expect(run.errorLines.count == 1 && run.standardError.hasPrefix("error: no display available"), "\(run.standardError)")
+        // It names the display that could not be opened, not only SDL's fallback.
+        #expect(run.standardError.contains("cannot open X display ':9999' named by DISPLAY"), "\(run.standardError)")
     }
 
     @Test func aCliffWalkingPolicyIsOneLine() throws {
