@@ -32,7 +32,7 @@ import Testing
         try Self.expect(["inspect", "p.safetensors"], status: 65, in: folder)
         let configured = PolicyFixtures.folder(with: PolicyFixtures.settingMetadataJSON("configuration", "paddle_height", to: 1 << 62))
         try Self.expect(["inspect", "p.safetensors"], status: 65, in: configured)
-        FileManager.default.createFile(atPath: folder + "/run.csv", contents: Data("not,a,log\n".utf8))
+        precondition(FileManager.default.createFile(atPath: folder + "/run.csv", contents: Data("not,a,log\n".utf8)))
         try Self.expect(["plot", "run.csv"], status: 65, in: folder)
     }
 

@@ -42,7 +42,7 @@ enum PolicyFixtures {
     /// Writes `bytes` into a fresh folder as `name` and returns the folder.
     static func folder(with bytes: [UInt8], named name: String = "p.safetensors") -> String {
         let folder = temporaryFolder()
-        FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes))
+        precondition(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes)))
         return folder
     }
 }

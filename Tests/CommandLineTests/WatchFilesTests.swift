@@ -19,7 +19,7 @@ import Testing
         let folder = temporaryFolder()
         let frames = folder + "/frames"
         #expect(try RL.run(["watch", Self.policy, "--record", "frames", "--frames", "8", "--scale", "1"], in: folder).status == 0)
-        FileManager.default.createFile(atPath: frames + "/notes.txt", contents: Data("mine".utf8))
+        precondition(FileManager.default.createFile(atPath: frames + "/notes.txt", contents: Data("mine".utf8)))
         let refused = try RL.run(["watch", Self.policy, "--record", "frames", "--frames", "3", "--scale", "1"], in: folder)
         #expect(refused.status == 64 && refused.errorLines.count == 1 && refused.standardError.contains("--overwrite"), "\(refused.standardError)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: frames).count == 9)

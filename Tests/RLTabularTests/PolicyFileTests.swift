@@ -234,7 +234,7 @@ import RLCore
             ".file.x.\(dead).tmp",    // not our naming: kept
             ".file.\(dead).tmp.bak",  // not our naming: kept
         ]
-        for name in names { FileManager.default.createFile(atPath: base + "/" + name, contents: Data("half".utf8)) }
+        for name in names { precondition(FileManager.default.createFile(atPath: base + "/" + name, contents: Data("half".utf8))) }
         try AtomicFile.write(Array("whole".utf8), to: base + "/file")
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: base))
         #expect(left == Set(names.dropFirst() + ["file"]))
