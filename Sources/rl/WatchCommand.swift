@@ -112,7 +112,7 @@ struct WatchCommand: ParsableCommand {
     func writeScreenshot(_ session: inout WatchSession, to path: String, frame index: Int) throws {
         while session.frameCount - 1 < index { session.advance() }
         let frame = session.frame()
-        try writePNG(frame.scene(), to: path)
+        try writePNG(frame.scene(scale: Double(scale)), to: path)
         ConsoleStream.standardOutput.writeLine(
             "Wrote \(path): frame \(index), episode \(frame.episode), step \(frame.state.stepCount).")
     }
@@ -123,7 +123,7 @@ struct WatchCommand: ParsableCommand {
         catchInterrupts()
         while true {
             let index = session.frameCount - 1
-            try writePNG(session.frame().scene(), to: folder + "/" + Self.frameName(index))
+            try writePNG(session.frame().scene(scale: Double(scale)), to: folder + "/" + Self.frameName(index))
             if limits.isReached(by: session) || wasInterrupted { break }
             session.advance()
         }
