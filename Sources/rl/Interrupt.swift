@@ -37,3 +37,7 @@ var interruptExitCode: Int32 {
     let number = interruptSignal.load(ordering: .relaxed)
     return 128 + (number == 0 ? SIGINT : number)
 }
+
+/// The name this status had when it was always 130; kept so that branches written against it
+/// still build and now exit with the right status. Remove once nothing uses it.
+var interruptedExitCode: Int32 { interruptExitCode }
