@@ -48,7 +48,7 @@ struct BenchCommand: ParsableCommand {
             report = try runBenchmark(world: env, agent: agent, environmentSteps: envSteps, episodes: episodes, repeats: repeats,
                                       floor: env == PongWorld.id && agent == QLearning.id ? { floorYardstick(episodes: $0, seed: $1) } : nil)
         } catch {
-            throw CommandError(error.message)
+            throw CommandError(error)
         }
         if json {
             ConsoleStream.standardOutput.writeLine(JSONText.encode(report))
