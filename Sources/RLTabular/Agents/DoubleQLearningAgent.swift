@@ -26,7 +26,7 @@ public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: F
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace
         table = QTable(observationSpace: observationSpace, actionSpace: actionSpace)
-        first = table
+        first = QTable(observationSpace: observationSpace, actionSpace: actionSpace)
         second = QTable(observationSpace: observationSpace, actionSpace: actionSpace)
         policy = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
     }
@@ -55,11 +55,14 @@ public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: F
 
     public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
         policy.beginEpisode(episode, of: episodeCount)
+        table.makeUnique()
+        first.makeUnique()
+        second.makeUnique()
     }
 
     @inlinable @inline(__always)
     public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
-        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), mode: mode))
+        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), of: observationSpace, mode: mode))
     }
 
     @inlinable @inline(__always) @discardableResult
@@ -70,12 +73,11 @@ public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: F
         // The coin: which estimate learns this time.
         let updatesFirst = policy.generator.next() >> 63 == 0
         if updatesFirst {
-            Self.update(&first, judgedBy: second, state, action, transition, nextState, &policy)
+            Self.update(&first, judgedBy: second, state, action, transition, nextState, observationSpace, &policy)
         } else {
-            Self.update(&second, judgedBy: first, state, action, transition, nextState, &policy)
+            Self.update(&second, judgedBy: first, state, action, transition, nextState, observationSpace, &policy)
         }
-        table[state, action] = (first[state, action] + second[state, action]) / 2
-        table.recordVisit(state: state, action: action)
+        table.setInPlace((first[state, action] + second[state, action]) / 2, state: state, action: action, countingVisit: true)
         return nil
     }
 
@@ -83,14 +85,14 @@ public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: F
     @inlinable @inline(__always)
     static func update(
         _ learner: inout QTable, judgedBy judge: QTable, _ state: Int, _ action: Int,
-        _ transition: Transition<Observation, Action>, _ nextState: Int, _ policy: inout EpsilonGreedy
+        _ transition: Transition<Observation, Action>, _ nextState: Int, _ space: ObservationSpace, _ policy: inout EpsilonGreedy
     ) {
         var target = transition.reward
         if !transition.terminated {
-            let best = learner.greedyAction(in: nextState, using: &policy.generator)
+            let best = learner.greedyAction(in: nextState, of: space, using: &policy.generator)
             target += policy.discount * judge[nextState, best]
         }
-        learner.move(state: state, action: action, towards: target, rate: policy.learningRate)
+        learner.moveInPlace(state: state, action: action, towards: target, rate: policy.learningRate)
     }
 }
 

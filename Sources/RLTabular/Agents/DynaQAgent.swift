@@ -91,11 +91,12 @@ public struct DynaQAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
 
     public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
         policy.beginEpisode(episode, of: episodeCount)
+        table.makeUnique()
     }
 
     @inlinable @inline(__always)
     public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
-        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), mode: mode))
+        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), of: observationSpace, mode: mode))
     }
 
     @inlinable @discardableResult
@@ -122,8 +123,8 @@ public struct DynaQAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
     @inlinable @inline(__always)
     mutating func update(_ state: Int, _ action: Int, reward: Double, nextState: Int, terminated: Bool) {
         var target = reward
-        if !terminated { target += policy.discount * table.maxValue(in: nextState) }
-        table.move(state: state, action: action, towards: target, rate: policy.learningRate)
+        if !terminated { target += policy.discount * table.maxValue(in: nextState, of: observationSpace) }
+        table.moveInPlace(state: state, action: action, towards: target, rate: policy.learningRate)
     }
 
     @inlinable @inline(__always)

@@ -26,10 +26,13 @@ public struct EpsilonGreedy: Sendable {
         learningRate = hyperparameters.learningRate.value(atEpisode: episode, of: episodeCount)
     }
 
-    /// An action index for `state`: ε-greedy while training, greedy in evaluation.
+    /// An action index for `state`, among the actions its space allows there: ε-greedy while
+    /// training, greedy in evaluation.
     @inlinable @inline(__always)
-    public mutating func action(in table: QTable, state: Int, mode: AgentMode) -> Int {
-        table.epsilonGreedyAction(in: state, epsilon: epsilon, exploring: mode == .training, using: &generator)
+    public mutating func action<Space: FiniteSpace>(in table: QTable, state: Int, of space: Space, mode: AgentMode) -> Int {
+        table.epsilonGreedyAction(
+            in: state, actionCount: space.allowedActionCount(inState: state, of: table.actionCount),
+            epsilon: epsilon, exploring: mode == .training, using: &generator)
     }
 
     /// The generator's state, for resuming.

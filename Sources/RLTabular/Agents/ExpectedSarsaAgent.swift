@@ -37,11 +37,12 @@ public struct ExpectedSarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: Fin
 
     public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
         policy.beginEpisode(episode, of: episodeCount)
+        table.makeUnique()
     }
 
     @inlinable @inline(__always)
     public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
-        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), mode: mode))
+        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), of: observationSpace, mode: mode))
     }
 
     @inlinable @inline(__always) @discardableResult
@@ -51,9 +52,9 @@ public struct ExpectedSarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: Fin
         var target = transition.reward
         if !transition.terminated {
             let nextState = observationSpace.index(of: transition.nextObservation)
-            target += policy.discount * table.epsilonGreedyExpectation(in: nextState, epsilon: policy.epsilon)
+            target += policy.discount * table.epsilonGreedyExpectation(in: nextState, of: observationSpace, epsilon: policy.epsilon)
         }
-        table.move(state: state, action: action, towards: target, rate: policy.learningRate)
+        table.moveInPlace(state: state, action: action, towards: target, rate: policy.learningRate)
         return nil
     }
 }

@@ -44,6 +44,7 @@ public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
         self.actionSpace = actionSpace
         self.table = table
         self.table.limitActions(by: observationSpace)
+        self.table.makeUnique()
         policy = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
     }
 
@@ -60,17 +61,18 @@ public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
 
     public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
         policy.beginEpisode(episode, of: episodeCount)
+        table.makeUnique()
     }
 
     @inlinable @inline(__always)
     public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
-        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), mode: mode))
+        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), of: observationSpace, mode: mode))
     }
 
     /// The index of a best action in `state`, ties broken uniformly at random.
     @inlinable @inline(__always)
     public mutating func greedyAction(in state: Int) -> Int {
-        table.greedyAction(in: state, using: &policy.generator)
+        table.greedyAction(in: state, of: observationSpace, using: &policy.generator)
     }
 
     /// Off-policy: the update needs no next action, so the trainer asks for it afterwards.
@@ -80,9 +82,9 @@ public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
         let action = actionSpace.index(of: transition.action)
         var target = transition.reward
         if !transition.terminated {
-            target += policy.discount * table.maxValue(in: observationSpace.index(of: transition.nextObservation))
+            target += policy.discount * table.maxValue(in: observationSpace.index(of: transition.nextObservation), of: observationSpace)
         }
-        table.move(state: state, action: action, towards: target, rate: policy.learningRate)
+        table.moveInPlace(state: state, action: action, towards: target, rate: policy.learningRate)
         return nil
     }
 }

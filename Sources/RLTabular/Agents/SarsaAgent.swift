@@ -37,11 +37,12 @@ public struct SarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
 
     public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
         policy.beginEpisode(episode, of: episodeCount)
+        table.makeUnique()
     }
 
     @inlinable @inline(__always)
     public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
-        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), mode: mode))
+        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), of: observationSpace, mode: mode))
     }
 
     @inlinable @inline(__always) @discardableResult
@@ -49,14 +50,14 @@ public struct SarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
         let state = observationSpace.index(of: transition.observation)
         let action = actionSpace.index(of: transition.action)
         guard !transition.terminated else {
-            table.move(state: state, action: action, towards: transition.reward, rate: policy.learningRate)
+            table.moveInPlace(state: state, action: action, towards: transition.reward, rate: policy.learningRate)
             return nil
         }
         // Choose A′ from S′ before the update: the action learned from is the one taken next.
         let nextState = observationSpace.index(of: transition.nextObservation)
-        let nextAction = policy.action(in: table, state: nextState, mode: .training)
+        let nextAction = policy.action(in: table, state: nextState, of: observationSpace, mode: .training)
         let target = transition.reward + policy.discount * table[nextState, nextAction]
-        table.move(state: state, action: action, towards: target, rate: policy.learningRate)
+        table.moveInPlace(state: state, action: action, towards: target, rate: policy.learningRate)
         return actionSpace.element(at: nextAction)
     }
 }

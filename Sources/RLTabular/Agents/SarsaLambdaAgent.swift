@@ -52,12 +52,13 @@ public struct SarsaLambdaAgent<ObservationSpace: FiniteSpace, ActionSpace: Finit
 
     public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
         policy.beginEpisode(episode, of: episodeCount)
+        table.makeUnique()
         clearTraces()
     }
 
     @inlinable @inline(__always)
     public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
-        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), mode: mode))
+        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), of: observationSpace, mode: mode))
     }
 
     @inlinable @discardableResult
@@ -68,7 +69,7 @@ public struct SarsaLambdaAgent<ObservationSpace: FiniteSpace, ActionSpace: Finit
         var nextAction: Int?
         if !transition.terminated {
             let nextState = observationSpace.index(of: transition.nextObservation)
-            let chosen = policy.action(in: table, state: nextState, mode: .training)
+            let chosen = policy.action(in: table, state: nextState, of: observationSpace, mode: .training)
             delta += policy.discount * table[nextState, chosen]
             nextAction = chosen
         }
@@ -82,7 +83,7 @@ public struct SarsaLambdaAgent<ObservationSpace: FiniteSpace, ActionSpace: Finit
         var index = 0
         while index < live.count {
             let flat = live[index]
-            table.add(step * traces[flat], atFlatIndex: flat)
+            table.addInPlace(step * traces[flat], atFlatIndex: flat)
             traces[flat] *= decay
             if traces[flat] < Self.traceCutoff {
                 traces[flat] = 0
