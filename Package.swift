@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong", "RLTestSupport"]),
         .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLMaximizationBias", "RLTabular", "RLPong", "RLPongRender", "RLRender", "RLSDL", "RLCore", "RLTestSupport"]),
         .testTarget(name: "CommandLineTests", dependencies: ["rl", "RLSDL", "RLApp", "RLTestSupport"]),
-        .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular"]),
+        .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular", "RLApp"]),
         // Gymnasium's dumped models (Tests/Fixtures/gymnasium), read for the parity tests.
         .target(name: "GymnasiumFixtures", dependencies: ["RLCore"], path: "Tests/GymnasiumFixtures"),
         .testTarget(name: "RLFrozenLakeTests", dependencies: ["RLFrozenLake", "RLCore", "GymnasiumFixtures"]),

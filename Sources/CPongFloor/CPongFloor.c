@@ -14,7 +14,7 @@
 // which would change the learned values. Keep every product and sum rounded on its own.
 #pragma STDC FP_CONTRACT OFF
 
-// The reference rules (shared/pong-reference.md), as PongConfiguration's defaults.
+// The reference rules (docs/PONG.md), as PongConfiguration's defaults.
 enum {
     COURT_WIDTH = 50,
     COURT_HEIGHT = 40,

@@ -44,7 +44,11 @@ public struct Discrete: FiniteSpace, Sendable, Equatable {
     }
 
     @inlinable public var shape: [Int] { [count] }
-    @inlinable public func index(of element: Int) -> Int { element }
+    /// Debug builds stop with a message when `element` is outside the space.
+    @inlinable public func index(of element: Int) -> Int {
+        assert(contains(element), "observation \(element) is outside Discrete(\(count))")
+        return element
+    }
     @inlinable public func element(at index: Int) -> Int { index }
     @inlinable public func contains(_ element: Int) -> Bool { element >= 0 && element < count }
 }

@@ -10,7 +10,10 @@ public struct EpsilonGreedy: Sendable {
     public private(set) var learningRate: Double
     @usableFromInline var generator: Xoshiro256StarStar
 
+    /// - Precondition: the hyperparameters are valid (``Hyperparameters/validate()``); an agent
+    ///   made with a rate out of range stops here with the rule it broke.
     public init(hyperparameters: Hyperparameters, seed: UInt64) {
+        do { try hyperparameters.validate() } catch { preconditionFailure("invalid hyperparameters: \(error.message)") }
         self.hyperparameters = hyperparameters
         epsilon = hyperparameters.epsilon.start
         learningRate = hyperparameters.learningRate.start
