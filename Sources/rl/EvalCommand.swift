@@ -48,9 +48,7 @@ struct EvalCommand: ParsableCommand {
     func policyPaths() -> [String] {
         let named = (policy.map { [$0] } ?? []) + compare
         if !named.isEmpty || !baseline.isEmpty { return named }
-        let chosen = PolicyPaths.defaultPolicy(env ?? PongWorld.id)
-        if let note = chosen.note { ConsoleStream.standardError.writeLine(note) }
-        return [chosen.path]
+        return [defaultPolicyPath(world: env ?? PongWorld.id)]
     }
 
     func run() throws {

@@ -79,14 +79,7 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path: String
-        if let policy {
-            path = policy
-        } else {
-            let chosen = PolicyPaths.defaultPolicy(PongWorld.id)
-            if let note = chosen.note { ConsoleStream.standardError.writeLine(note) }
-            path = chosen.path
-        }
+        let path = policy ?? defaultPolicyPath(world: PongWorld.id)
         let loaded: LoadedPolicy
         do { loaded = try LoadedPolicy(path: path) } catch { throw CommandError(error) }
         let out = ConsoleStream.standardOutput

@@ -94,3 +94,11 @@ enum Main {
     }
 }
 
+
+/// The policy a command reads when none is named: the trained one, else the shipped one, with a
+/// note on stderr when it falls back on the shipped one.
+func defaultPolicyPath(world: String) -> String {
+    let chosen = PolicyPaths.defaultPolicy(world)
+    if let note = chosen.note { ConsoleStream.standardError.writeLine(note) }
+    return chosen.path
+}

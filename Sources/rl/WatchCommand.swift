@@ -82,14 +82,7 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         try checkOutputNames()
-        let path: String
-        if let policy {
-            path = policy
-        } else {
-            let chosen = PolicyPaths.defaultPolicy(PongWorld.id)
-            if let note = chosen.note { ConsoleStream.standardError.writeLine(note) }
-            path = chosen.path
-        }
+        let path = policy ?? defaultPolicyPath(world: PongWorld.id)
         let loaded: LoadedPolicy
         do {
             loaded = try LoadedPolicy(path: path)
