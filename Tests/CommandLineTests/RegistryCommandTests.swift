@@ -121,3 +121,20 @@ import Testing
         }
     }
 }
+
+@Suite struct EvalInterruptionTests {
+    /// Ctrl-C in a long evaluation prints the report of the episodes played, marked as such.
+    @Test func ctrlCPrintsTheEpisodesPlayedSoFar() throws {
+        let (process, output, errors) = try RL.start(["eval", PolicyFixtures.shippedPath, "--episodes", "1000000"], in: temporaryFolder())
+        Thread.sleep(forTimeInterval: 1.5)
+        process.interrupt()
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(report.contains("of 1000000 episodes (interrupted)") && report.contains("return           mean"), "\(report)")
+        #expect(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "")
+    }
+}
