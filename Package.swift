@@ -46,7 +46,10 @@ let package = Package(
         // Experiments at scale: aggregate statistics over runs (rliable's), TensorBoard event
         // files and crash-safe JSON lines.
         .target(name: "RLExperiments", dependencies: ["RLCore"]),
-        // What the commands do, as library code the tests can call.
+        // The floor yardstick: `rl bench`'s training loop in plain C, the same draws and table.
+        // -O3 so the floor is what the C compiler can do at its best (an unsafe flag: fine in
+        // this root package; a package depending on `rl` would not build this target).
+        .target(name: "CPongFloor", cSettings: [.unsafeFlags(["-O3"])]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLCliffWalking", "RLMaximizationBias", "RLTabular", "RLRender", "RLPongRender", "RLExperiments"]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
@@ -61,17 +64,18 @@ let package = Package(
         .target(name: "RLSDL", dependencies: ["CSDL2", "RLRender"]),
         .executableTarget(
             name: "rl",
-            dependencies: ["RLApp", "RLExperiments", "RLRender", "RLPongRender", "RLSDL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RLApp", "RLExperiments", "RLRender", "RLPongRender", "RLSDL", "CPongFloor", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Helpers shared by the test targets (running Python for the interoperability tests).
         .target(name: "RLTestSupport", path: "Tests/RLTestSupport"),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "RLPongTests", dependencies: ["RLPong", "RLCore"]),
         .testTarget(name: "RLPongDuelTests", dependencies: ["RLPongDuel", "RLCore", "RLTabular"]),
+        .testTarget(name: "CPongFloorTests", dependencies: ["CPongFloor", "RLCore", "RLPong", "RLTabular", "RLApp"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong", "RLTestSupport"]),
         .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLMaximizationBias", "RLTabular", "RLPong", "RLPongRender", "RLRender", "RLSDL", "RLCore", "RLTestSupport"]),
         .testTarget(name: "CommandLineTests", dependencies: ["rl", "RLSDL", "RLApp", "RLExperiments", "RLTestSupport"]),
-        .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular"]),
+        .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular", "RLApp"]),
         // Gymnasium's dumped models (Tests/Fixtures/gymnasium), read for the parity tests.
         .target(name: "GymnasiumFixtures", dependencies: ["RLCore"], path: "Tests/GymnasiumFixtures"),
         .testTarget(name: "RLFrozenLakeTests", dependencies: ["RLFrozenLake", "RLCore", "GymnasiumFixtures"]),

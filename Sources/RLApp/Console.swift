@@ -1,4 +1,5 @@
 import RLRender
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -15,8 +16,12 @@ public struct ConsoleStream: Sendable {
     public static var standardOutput: ConsoleStream { ConsoleStream(descriptor: STDOUT_FILENO, isTerminal: isatty(STDOUT_FILENO) != 0) }
     public static var standardError: ConsoleStream { ConsoleStream(descriptor: STDERR_FILENO, isTerminal: isatty(STDERR_FILENO) != 0) }
 
-    /// Writes unbuffered, so lines interleave correctly with other output.
+    /// Writes unbuffered, so lines interleave correctly with other output. When the reader has
+    /// gone (EPIPE: `rl train | head -1`), the stream is closed for good: this and later writes
+    /// are dropped, and the work goes on (the caller ignores SIGPIPE so that it survives to see
+    /// EPIPE), so a closed output never costs a training run.
     public func write(_ text: String) {
+        guard !isClosed else { return }
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -27,13 +32,31 @@ public struct ConsoleStream: Sendable {
                 Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 #endif
             }
-            if written < 0 { if errno == EINTR { continue }; return }
+            if written < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE { markClosed() }
+                return
+            }
             offset += written
         }
     }
 
     public func writeLine(_ text: String) { write(text + "\n") }
+
+    /// Whether a write found the stream's reader gone.
+    public var isClosed: Bool {
+        descriptor < 32 && closedStreams.load(ordering: .relaxed) & (1 << UInt32(descriptor)) != 0
+    }
+
+    private func markClosed() {
+        guard descriptor >= 0 && descriptor < 32 else { return }
+        closedStreams.bitwiseOr(1 << UInt32(descriptor), ordering: .relaxed)
+    }
 }
+
+/// One bit per descriptor whose reader has gone: shared, because every `ConsoleStream` value for
+/// a descriptor is the same stream.
+private let closedStreams = Atomic<UInt32>(0)
 
 /// Draws training progress: a bar redrawn in place on a terminal (episodes, episodes/s, ETA),
 /// plain lines otherwise; and the tutorial's report every interval.
@@ -99,9 +122,10 @@ public final class TrainingProgressView {
     }
 }
 
-/// A large count with thousands separators: 1,234,567.
+/// A large count with thousands separators: 1,234,567. Any Int, Int.min included (its
+/// magnitude is read as unsigned, where `abs` would trap).
 public func grouped(_ value: Int) -> String {
-    let digits = String(abs(value))
+    let digits = String(value.magnitude)
     var result = ""
     for (index, character) in digits.enumerated() {
         if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }

@@ -57,6 +57,12 @@ public struct TrainingOptions: Sendable {
         guard metadata.formatVersion >= 2, let state = metadata.trainingState else {
             throw PolicyFileError("it cannot be resumed: it was written by an older rl (format version \(metadata.formatVersion)) that saved no training state")
         }
+        guard Registry.world(metadata.environment) != nil else {
+            throw PolicyFileError("it is a policy for world '\(metadata.environment)', which this rl does not know (it knows \(Registry.worldList))")
+        }
+        guard Registry.agent(metadata.agent) != nil else {
+            throw PolicyFileError("it was trained by agent '\(metadata.agent)', which this rl does not know (it knows \(Registry.agentList))")
+        }
         guard state.episodesDone < state.episodesRequested else {
             throw PolicyFileError("its run is complete (\(state.episodesDone) of \(state.episodesRequested) episodes): nothing to resume")
         }

@@ -15,7 +15,10 @@ public struct GridSpace: FiniteSpace, Sendable, Equatable {
     public init(rows: Int, columns: Int) { self.rows = rows; self.columns = columns }
     public var count: Int { rows * columns }
     public var shape: [Int] { [rows, columns] }
-    @inlinable public func index(of element: GridPosition) -> Int { element.row * columns + element.column }
+    @inlinable public func index(of element: GridPosition) -> Int {
+        assert(contains(element), "\(element) is outside the \(rows) × \(columns) grid")
+        return element.row * columns + element.column
+    }
     public func element(at index: Int) -> GridPosition { GridPosition(row: index / columns, column: index % columns) }
     public func contains(_ element: GridPosition) -> Bool {
         (0..<rows).contains(element.row) && (0..<columns).contains(element.column)

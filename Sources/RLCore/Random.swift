@@ -67,7 +67,7 @@ extension RandomNumberGenerator {
     /// A uniformly random integer in `0..<bound`, by Lemire's multiply-and-reject method.
     /// Written out here (rather than `Int.random(in:using:)`) so that the sequence is fixed by
     /// our code, not by the standard library's version.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func nextIndex(below bound: Int) -> Int {
         precondition(bound > 0, "the bound must be positive")
         let range = UInt64(bound)

@@ -12,6 +12,16 @@ public protocol FiniteSpace<Element> {
     func element(at index: Int) -> Element
     /// Whether `element` belongs to the space.
     func contains(_ element: Element) -> Bool
+    /// How many of `actionCount` actions the state with dense index `index` allows; they are
+    /// the first ones. All of them unless the space says otherwise (Sutton & Barto's
+    /// maximisation-bias example: two actions in A, ten in B, one table). A requirement with a
+    /// default, so the check vanishes from the specialised hot loop of every other space.
+    func allowedActionCount(inState index: Int, of actionCount: Int) -> Int
+}
+
+extension FiniteSpace {
+    @inlinable @inline(__always)
+    public func allowedActionCount(inState index: Int, of actionCount: Int) -> Int { actionCount }
 }
 
 extension FiniteSpace {
@@ -34,7 +44,11 @@ public struct Discrete: FiniteSpace, Sendable, Equatable {
     }
 
     @inlinable public var shape: [Int] { [count] }
-    @inlinable public func index(of element: Int) -> Int { element }
+    /// Debug builds stop with a message when `element` is outside the space.
+    @inlinable public func index(of element: Int) -> Int {
+        assert(contains(element), "observation \(element) is outside Discrete(\(count))")
+        return element
+    }
     @inlinable public func element(at index: Int) -> Int { index }
     @inlinable public func contains(_ element: Int) -> Bool { element >= 0 && element < count }
 }
@@ -73,13 +87,4 @@ public struct MultiDiscrete: FiniteSpace, Sendable, Equatable {
     public func contains(_ element: [Int]) -> Bool {
         element.count == shape.count && zip(element, shape).allSatisfy { $0 >= 0 && $0 < $1 }
     }
-}
-
-/// An observation space whose states do not all allow every action: state `s` allows only the
-/// first ``legalActionCount(inState:)`` actions (Sutton & Barto's maximisation-bias example:
-/// two actions in A, ten in B, one table). Tables built for such a space never choose, explore
-/// or value an action the state does not have.
-public protocol ActionLimitingSpace: FiniteSpace {
-    /// How many actions the state with dense index `index` allows, in `1...actionCount`.
-    func legalActionCount(inState index: Int) -> Int
 }

@@ -7,7 +7,7 @@ import RLCore
 
 /// The states of the maximisation-bias example, as one observation space: A (the start),
 /// B, and the terminal state. A allows two actions, B all of them, the terminal one.
-public struct MaximizationBiasSpace: ActionLimitingSpace, Sendable, Equatable {
+public struct MaximizationBiasSpace: FiniteSpace, Sendable, Equatable {
     /// The start: left goes to B, right ends the episode.
     public static let a = 0
     /// Every action ends the episode with a noisy reward.
@@ -26,7 +26,7 @@ public struct MaximizationBiasSpace: ActionLimitingSpace, Sendable, Equatable {
     @inlinable public func element(at index: Int) -> Int { index }
     public func contains(_ element: Int) -> Bool { (0..<3).contains(element) }
 
-    public func legalActionCount(inState index: Int) -> Int {
+    public func allowedActionCount(inState index: Int, of actionCount: Int) -> Int {
         switch index {
         case Self.a: 2
         case Self.b: actionCount

@@ -7,7 +7,10 @@ public enum PongObservationMode: String, Sendable, Codable, CaseIterable {
     case markov
 }
 
-/// Every number of the reference rules (`shared/pong-reference.md`), with its defaults.
+/// Every number of the reference rules (docs/PONG.md), with its defaults.
+///
+/// A configuration comes from untrusted policy files too, so ``validate()`` bounds every number
+/// (see ``Limits``), comparing without arithmetic that could overflow.
 public struct PongConfiguration: Sendable, Equatable, Codable {
     /// Court width W in pixels.
     public var courtWidth = 50
@@ -51,22 +54,40 @@ public struct PongConfiguration: Sendable, Equatable, Codable {
     /// The highest y the paddle's bottom edge can take.
     public var paddleMaximumY: Int { courtHeight - paddleHeight }
 
-    /// Checks that the numbers describe a playable court.
+    /// The bounds ``validate()`` enforces. The reference court is 50 × 40 pixels; these leave
+    /// room for courts hundreds of times larger while keeping every sum and product of the rules
+    /// (positions, bins, table sizes, returns over an episode) far from overflow.
+    public enum Limits {
+        /// Court width and height, paddle height and ball radius, in pixels.
+        public static let size = 10_000
+        /// Steps of one episode before it is truncated.
+        public static let stepCap = 10_000_000
+        /// Lives at the start of an episode.
+        public static let lives = 1_000
+        /// The magnitude of any one reward.
+        public static let reward = 1e6
+        /// The magnitude of the winning score.
+        public static let winningScore = 1e12
+    }
+
+    /// Checks that the numbers describe a playable court, each within ``Limits``.
     public func validate() throws(PongConfigurationError) {
         func require(_ condition: Bool, _ message: String) throws(PongConfigurationError) {
             if !condition { throw PongConfigurationError(message: message) }
         }
-        try require(courtWidth > 0 && courtWidth <= 10_000, "court width must be in 1...10000")
-        try require(courtHeight > 0 && courtHeight <= 10_000, "court height must be in 1...10000")
+        let size = Limits.size
+        try require((1...size).contains(courtWidth), "court width must be in 1...\(size)")
+        try require((1...size).contains(courtHeight), "court height must be in 1...\(size)")
         try require(movementStep > 0 && movementStep < courtHeight, "movement step must be positive and smaller than the court height")
-        try require(paddleHeight > 0 && 2 * paddleHeight <= courtHeight, "paddle height must be positive and at most half the court height (the paddle starts at y = P)")
-        try require(ballRadius.isFinite && ballRadius >= 0, "ball radius must be finite and not negative")
+        // P <= H / 2 (integer division) is 2P <= H without the multiplication that could overflow.
+        try require(paddleHeight > 0 && paddleHeight <= courtHeight / 2, "paddle height must be positive and at most half the court height (the paddle starts at y = P)")
+        try require(ballRadius.isFinite && ballRadius >= 0 && ballRadius <= Double(size), "ball radius must be in 0...\(size)")
         try require(paddleLineX >= 0 && paddleLineX < courtWidth / 2, "paddle line must lie in the left half of the court")
         try require(serveTopMargin >= 0 && serveTopMargin <= courtHeight, "serve margin must be in 0...court height")
-        try require(lives > 0 && lives <= 1_000, "lives must be in 1...1000")
-        try require([hitReward, missReward, stepReward].allSatisfy { $0.isFinite && abs($0) <= 1e6 }, "rewards must be finite and within ±1000000")
-        try require(stepCap > 0 && stepCap <= 100_000_000, "step cap must be in 1...100000000")
-        try require(winningScore.isFinite && abs(winningScore) <= 1e12, "winning score must be finite and within ±1e12")
+        try require((1...Limits.lives).contains(lives), "lives must be in 1...\(Limits.lives)")
+        try require([hitReward, missReward, stepReward].allSatisfy { $0.isFinite && abs($0) <= Limits.reward }, "rewards must be finite and within ±1000000")
+        try require((1...Limits.stepCap).contains(stepCap), "step cap must be in 1...\(Limits.stepCap)")
+        try require(winningScore.isFinite && abs(winningScore) <= Limits.winningScore, "winning score must be finite and within ±1e12")
     }
 }
 

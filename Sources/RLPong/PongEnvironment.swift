@@ -1,6 +1,6 @@
 import RLCore
 
-/// The single-paddle Pong of the reference rules (`shared/pong-reference.md`), step for step.
+/// The single-paddle Pong of the reference rules (docs/PONG.md), step for step.
 public struct PongEnvironment: Environment, Sendable {
     public typealias Observation = PongObservation
     public typealias Action = PongAction

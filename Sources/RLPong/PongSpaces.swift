@@ -100,7 +100,8 @@ public struct PongObservationSpace: FiniteSpace, Sendable, Equatable {
 
     @inlinable @inline(__always)
     public func index(of element: PongObservation) -> Int {
-        (element.paddle &* paddleStride &+ element.ballY &* ballYStride &+ element.ballX &* ballXStride)
+        assert(contains(element), "observation \(element) is outside the Pong observation space \(shape)")
+        return (element.paddle &* paddleStride &+ element.ballY &* ballYStride &+ element.ballX &* ballXStride)
             &+ (element.ballMovingRight &* movingRightStride &+ element.ballMovingUp &* movingUpStride)
     }
 

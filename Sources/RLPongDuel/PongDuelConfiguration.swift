@@ -1,6 +1,6 @@
 /// The physics a duel is played with.
 public enum PongDuelCourt: String, Sendable, Codable, CaseIterable {
-    /// The single-player Pong's physics (`shared/pong-reference.md`) with a paddle at each end:
+    /// The single-player Pong's physics (docs/PONG.md) with a paddle at each end:
     /// paddle and ball move by the same step m on every axis, a hit only reverses the ball's
     /// x direction, the paddle is clamped to [−m, H − P], and the floor and ceiling reverse the
     /// ball's y direction without correcting its position.

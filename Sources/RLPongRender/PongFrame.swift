@@ -51,6 +51,9 @@ public struct PongFrame: Sendable, Equatable {
     public var status: String?
     /// The `v` overlay; `nil` when it is off.
     public var agentView: AgentView?
+    /// A short message shown over the bottom of the court for a moment, such as where a
+    /// screenshot was saved; `nil` for none.
+    public var notice: String?
 
     public init(configuration: PongConfiguration, state: PongState, episode: Int, outcome: EpisodeOutcome? = nil,
                 status: String? = nil, agentView: AgentView? = nil) {

@@ -20,12 +20,16 @@ public enum PongPalette {
     public static let binHighlight = RGBA(120, 170, 255, 90)
     public static let overlayText = RGBA(200, 215, 255)
     public static let chosenAction = RGBA(255, 204, 0)
+    public static let noticeText = RGBA(255, 255, 255)
 }
 
 extension PongFrame {
-    /// The picture of this frame: court, paddle, ball, HUD, and the banner and overlay when set.
-    public func scene() -> Scene {
-        let layout = PongLayout(configuration: configuration)
+    /// The picture of this frame: court, paddle, ball, HUD, and the banner, overlay and notice
+    /// when set.
+    /// - Parameter scale: the screen pixels per scene unit it will be drawn at; text is laid out
+    ///   for the size a painter really draws there (see ``PongLayout``).
+    public func scene(scale: Double = 10) -> Scene {
+        let layout = PongLayout(configuration: configuration, scale: scale, hasStatus: status != nil)
         var items: [SceneItem] = [.rectangle(layout.court, PongPalette.court)]
         if let agentView { items += binHighlights(agentView, layout: layout) }
         items.append(.rectangle(layout.paddle(at: state.paddleY), PongPalette.paddle))
@@ -34,6 +38,7 @@ extension PongFrame {
         items += hud(layout: layout)
         if let agentView { items += overlayPanel(agentView, layout: layout) }
         if let outcome { items += banner(outcome, layout: layout) }
+        if let notice { items += noticeBand(notice, layout: layout) }
         return Scene(width: layout.sceneWidth, height: layout.sceneHeight, background: PongPalette.background, items: items)
     }
 
@@ -44,38 +49,73 @@ extension PongFrame {
     }
 
     func hud(layout: PongLayout) -> [SceneItem] {
-        let size = PongLayout.textPixelSize
-        let lineHeight = Double(BitmapFont.glyphHeight) * size
-        let first = 1.0
-        let second = first + lineHeight + 1
+        let size = layout.textPixelSize
+        let tops = layout.hudLineTops
         func left(_ text: String, _ y: Double) -> SceneItem { .text(text, x: 1, y: y, pixelSize: size, PongPalette.hudText) }
         func right(_ text: String, _ y: Double) -> SceneItem {
             .text(text, x: layout.sceneWidth - 1 - Double(BitmapFont.width(of: text)) * size, y: y, pixelSize: size, PongPalette.hudText)
         }
-        var items = [left("SCORE \(Self.integerText(state.score))", first), right("LIVES \(state.lives)", first),
-                     left("STEP \(state.stepCount)", second), right("EPISODE \(episode)", second)]
+        let score = "SCORE \(Self.integerText(state.score))", lives = "LIVES \(state.lives)"
+        let step = "STEP \(state.stepCount)", episodeText = "EPISODE \(episode)"
+        guard layout.hudIsCompact else {
+            // One figure to a line, in reading order, the status last.
+            return ([score, lives, step, episodeText] + [status].compactMap { $0 }).enumerated().map { index, text in
+                .text(text, x: 1, y: tops[index], pixelSize: size, index == 4 ? PongPalette.statusText : PongPalette.hudText)
+            }
+        }
+        var items = [left(score, tops[0]), right(lives, tops[0]), left(step, tops[1]), right(episodeText, tops[1])]
         if let status {
-            let x = (layout.sceneWidth - Double(BitmapFont.width(of: status)) * size) / 2
-            items.insert(.text(status, x: x, y: first, pixelSize: size, PongPalette.statusText), at: 1)
+            // Centred, snapped to a whole screen pixel, so painters draw it where it is laid out.
+            let x = ((layout.sceneWidth - Double(BitmapFont.width(of: status)) * size) / 2 * layout.scale).rounded() / layout.scale
+            items.insert(.text(status, x: x, y: tops[0], pixelSize: size, PongPalette.statusText), at: 1)
         }
         return items
     }
 
-    func banner(_ outcome: EpisodeOutcome, layout: PongLayout) -> [SceneItem] {
-        let size = PongLayout.bannerPixelSize
-        let text = outcome.bannerText
-        let width = Double(BitmapFont.width(of: text)) * size
-        let height = Double(BitmapFont.glyphHeight) * size
+    /// The notice: a shaded band over the bottom of the court, its text wrapped to fit. On a
+    /// court too small for all of it (`--scale 1`), the lines that fit, the last ending "..".
+    func noticeBand(_ notice: String, layout: PongLayout) -> [SceneItem] {
+        let size = layout.textPixelSize
         let court = layout.court
-        let x = court.x + (court.width - width) / 2
-        let y = court.y + (court.height - height) / 2
+        var lines = layout.wrap(notice, width: court.width - 2)
+        let lineHeight = Double(BitmapFont.glyphHeight) * size + 1
+        let room = max(1, Int((court.height - 1) / lineHeight))
+        if lines.count > room {
+            lines = Array(lines.prefix(room))
+            let characters = lines[room - 1].count
+            lines[room - 1] = String(lines[room - 1].prefix(max(0, characters - 2))) + ".."
+        }
+        let top = court.y + court.height - Double(lines.count) * lineHeight - 1
+        var items: [SceneItem] = [.rectangle(Rect(x: court.x, y: top - 0.5, width: court.width, height: court.y + court.height - top + 0.5), PongPalette.shade)]
+        for (index, line) in lines.enumerated() {
+            items.append(.text(line, x: court.x + 1, y: top + Double(index) * lineHeight, pixelSize: size, PongPalette.noticeText))
+        }
+        return items
+    }
+
+    /// The banner across the middle of the court: at the nominal size when it fits, smaller
+    /// (or one word per line) at small scales, so it is never clipped by the court's edges.
+    func banner(_ outcome: EpisodeOutcome, layout: PongLayout) -> [SceneItem] {
+        let (lines, size) = layout.banner(outcome.bannerText)
+        let glyphHeight = Double(BitmapFont.glyphHeight) * size
+        let lineHeight = glyphHeight + 2 * size
+        let height = Double(lines.count) * lineHeight - 2 * size
+        let court = layout.court
+        let top = court.y + (court.height - height) / 2
         let color = switch outcome {
         case .gameOver: PongPalette.gameOver
         case .won: PongPalette.won
         case .timeUp: PongPalette.timeUp
         }
-        return [.rectangle(Rect(x: court.x, y: y - 2, width: court.width, height: height + 4), PongPalette.shade),
-                .text(text, x: x, y: y, pixelSize: size, color)]
+        var items: [SceneItem] = [.rectangle(Rect(x: court.x, y: top - 2, width: court.width, height: height + 4), PongPalette.shade)]
+        for (index, line) in lines.enumerated() {
+            let width = Double(BitmapFont.width(of: line)) * size
+            // Centred, with its left edge on a whole screen pixel: the painter then draws the
+            // text exactly where it is laid out.
+            let x = ((court.x + (court.width - width) / 2) * layout.scale).rounded() / layout.scale
+            items.append(.text(line, x: x, y: top + Double(index) * lineHeight, pixelSize: size, color))
+        }
+        return items
     }
 
     /// The cells of the court that share the agent's current bins: the paddle's band and the
@@ -109,7 +149,7 @@ extension PongFrame {
     }
 
     func overlayPanel(_ view: AgentView, layout: PongLayout) -> [SceneItem] {
-        let size = PongLayout.textPixelSize
+        let size = layout.textPixelSize
         let lines = Self.overlayLines(view, mode: configuration.observation)
         let lineHeight = Double(BitmapFont.glyphHeight) * size + 0.8
         let width = Double(lines.map { BitmapFont.width(of: $0) }.max() ?? 0) * size + 2

@@ -49,13 +49,15 @@ public final class SceneWindow {
         let started = Self.withStandardErrorSilenced { SDL_InitSubSystem(SDL_INIT_VIDEO) == 0 }
         guard started else {
             let detail = String(cString: SDL_GetError())
-            throw NoDisplayError(reason: detail.isEmpty ? "SDL could not start a video driver" : detail)
+            let displays = chosenDriver == nil ? Self.unopenedDisplays() : nil
+            throw NoDisplayError(reason: [displays, detail.isEmpty ? "SDL could not start a video driver" : detail]
+                .compactMap { $0 }.joined(separator: ": "))
         }
         let driver = SDL_GetCurrentVideoDriver().map { String(cString: $0) } ?? ""
         // SDL 2.26 falls back silently to an invisible offscreen window.
         if chosenDriver == nil && Self.invisibleDrivers.contains(driver) {
             SDL_QuitSubSystem(SDL_INIT_VIDEO)
-            throw NoDisplayError(reason: "SDL found only the invisible '\(driver)' video driver")
+            throw NoDisplayError(reason: (Self.unopenedDisplays() ?? "no display") + "; SDL fell back to its invisible '\(driver)' driver")
         }
         let flags = SDL_WINDOW_RESIZABLE.rawValue | SDL_WINDOW_SHOWN.rawValue | SDL_WINDOW_ALLOW_HIGHDPI.rawValue
         guard let window = SDL_CreateWindow(title, RL_SDL_WINDOWPOS_CENTERED, RL_SDL_WINDOWPOS_CENTERED,
@@ -92,6 +94,16 @@ public final class SceneWindow {
             close(saved)
         }
         return body()
+    }
+
+    /// The displays the environment named and SDL could not open, in the user's words:
+    /// "cannot open X display ':99' named by DISPLAY". Nil when none is named.
+    static func unopenedDisplays(_ variable: (String) -> String? = { name in getenv(name).map { String(cString: $0) } }) -> String? {
+        let named = [("Wayland display", "WAYLAND_DISPLAY"), ("X display", "DISPLAY")].compactMap { kind, name -> String? in
+            guard let value = variable(name), !value.isEmpty else { return nil }
+            return "\(kind) '\(value)' named by \(name)"
+        }
+        return named.isEmpty ? nil : "cannot open " + named.joined(separator: " or ")
     }
 
     static func isUnset(_ name: String) -> Bool {

@@ -11,49 +11,107 @@ public enum AtomicFile {
     }
 
     /// The path a write really replaces: symbolic links are followed, so a link keeps pointing
-    /// at the new content instead of being replaced by a file.
+    /// at the new content instead of being replaced by a file. A dangling link is followed too:
+    /// the write creates its target (and the target's folders), and the link then resolves.
+    /// Links in the folders above need no resolving: `rename` follows them itself.
     static func destination(of path: String) -> String {
-        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        var current = URL(fileURLWithPath: path).path
+        // The kernel's own limit on links in a row (Linux's MAXSYMLINKS); past it, writing
+        // fails with ELOOP and checkWritable says so.
+        for _ in 0..<40 {
+            var status = stat()
+            guard lstat(current, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK else { return current }
+            var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = buffer.withUnsafeMutableBufferPointer { pointer in
+                pointer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: pointer.count) { readlink(current, $0, pointer.count - 1) }
+            }
+            guard count > 0 else { return current }
+            let target = String(decoding: buffer[0..<count], as: UTF8.self)
+            current = target.hasPrefix("/") ? target
+                : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(target).path
+        }
+        return current
+    }
+
+    /// The name of the temporary file a writer in process `pid` uses for `destination`.
+    static func temporaryName(for destination: String, pid: Int32) -> String {
+        "." + URL(fileURLWithPath: destination).lastPathComponent + ".\(pid).tmp"
+    }
+
+    /// Removes temporary files of our own naming for `destination` left by writers that died
+    /// before their rename (killed, or the machine stopped). Only those whose process is gone:
+    /// another `rl` may be writing the same file right now.
+    static func removeStaleTemporaries(of destination: String) {
+        let url = URL(fileURLWithPath: destination)
+        let folder = url.deletingLastPathComponent().path
+        let prefix = "." + url.lastPathComponent + "."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            guard let pid = Int32(name.dropFirst(prefix.count).dropLast(4)), pid > 0, pid != getpid(),
+                  name == temporaryName(for: destination, pid: pid) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
+        }
     }
 
     /// Checks, before any long work, that `path` could be written: it names a regular file (or
     /// nothing yet), not a folder or a device, and its folder exists (or can be made) and is
     /// writable. Creates missing folders.
     public static func checkWritable(_ path: String) throws(PolicyFileError) {
-        guard !path.isEmpty else { throw PolicyFileError("an output path is empty") }
-        guard !path.hasSuffix("/") else { throw PolicyFileError("cannot write \(path): it names a folder") }
+        guard !path.isEmpty else { throw PolicyFileError("an output path is empty", kind: .inputOutput) }
+        guard !path.hasSuffix("/") else { throw PolicyFileError("cannot write \(path): it names a folder", kind: .inputOutput) }
         let target = destination(of: path)
         var status = stat()
+        if stat(target, &status) != 0 && errno != ENOENT {
+            throw PolicyFileError("cannot write \(path): \(String(cString: strerror(errno)))", kind: .inputOutput)
+        }
         if stat(target, &status) == 0 {
-            if (status.st_mode & S_IFMT) == S_IFDIR { throw PolicyFileError("cannot write \(path): it is a folder") }
+            if (status.st_mode & S_IFMT) == S_IFDIR { throw PolicyFileError("cannot write \(path): it is a folder", kind: .inputOutput) }
             // Renaming over a device or a pipe would replace it: refuse instead.
             guard (status.st_mode & S_IFMT) == S_IFREG else {
-                throw PolicyFileError("cannot write \(path): it is not a regular file")
+                throw PolicyFileError("cannot write \(path): it is not a regular file", kind: .inputOutput)
             }
         }
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw PolicyFileError("cannot create folder \(folder) for \(path)")
+            throw PolicyFileError("cannot create folder \(folder) for \(path)", kind: .inputOutput)
         }
         guard access(folder, W_OK) == 0 else {
-            throw PolicyFileError("cannot write in folder \(folder): \(String(cString: strerror(errno)))")
+            throw PolicyFileError("cannot write in folder \(folder): \(String(cString: strerror(errno)))", kind: .inputOutput)
         }
     }
 
-    /// Reads a whole file, with a one-line error when it is missing or unreadable.
+    /// Reads a whole file, with a one-line error when it is missing or unreadable. Only regular
+    /// files are read: a device (`/dev/zero`) or a pipe nobody writes to would never end.
     public static func read(_ path: String) throws(PolicyFileError) -> [UInt8] {
-        guard !path.isEmpty else { throw PolicyFileError("the policy path is empty") }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw PolicyFileError("no such file: \(path)")
+        guard !path.isEmpty else { throw PolicyFileError("the policy path is empty", kind: .missingFile) }
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw PolicyFileError("no such file: \(path)", kind: .missingFile) }
+            throw PolicyFileError("cannot read \(path): \(String(cString: strerror(errno)))", kind: .missingFile)
         }
-        guard !isFolder.boolValue else { throw PolicyFileError("\(path) is a folder, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PolicyFileError("cannot read \(path)")
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw PolicyFileError("\(path) is a folder, not a file", kind: .missingFile) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw PolicyFileError("\(path) is not a regular file", kind: .missingFile)
         }
-        return Array(data)
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw PolicyFileError("cannot read \(path): \(String(cString: strerror(errno)))", kind: .missingFile)
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(status.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw PolicyFileError("cannot read \(path): \(String(cString: strerror(errno)))", kind: .inputOutput)
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
     }
 }
 
@@ -71,17 +129,18 @@ public final class AtomicFileWriter {
         try AtomicFile.checkWritable(path)
         self.path = path
         destination = AtomicFile.destination(of: path)
-        let url = URL(fileURLWithPath: destination)
-        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        AtomicFile.removeStaleTemporaries(of: destination)
+        temporary = URL(fileURLWithPath: destination).deletingLastPathComponent()
+            .appendingPathComponent(AtomicFile.temporaryName(for: destination, pid: getpid())).path
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
-            throw PolicyFileError("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw PolicyFileError("cannot write \(path): \(String(cString: strerror(errno)))", kind: .inputOutput)
         }
     }
 
     /// Appends bytes to the temporary file.
     public func append(_ bytes: [UInt8]) throws(PolicyFileError) {
-        guard descriptor >= 0 else { throw PolicyFileError("cannot write \(path): already closed") }
+        guard descriptor >= 0 else { throw PolicyFileError("cannot write \(path): already closed", kind: .inputOutput) }
         var written = 0
         let descriptor = descriptor
         let ok = bytes.withUnsafeBytes { buffer -> Bool in
@@ -92,22 +151,25 @@ public final class AtomicFileWriter {
             }
             return true
         }
-        guard ok else { throw PolicyFileError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard ok else { throw PolicyFileError("cannot write \(path): \(String(cString: strerror(errno)))", kind: .inputOutput) }
     }
 
     /// Appends text as UTF-8.
     public func append(_ text: String) throws(PolicyFileError) { try append(Array(text.utf8)) }
 
-    /// Flushes the temporary file and renames it over the destination.
+    /// Flushes the temporary file and renames it over the destination, which keeps its
+    /// permissions (a 0600 file stays 0600); a new file gets 0644 less the umask.
     public func commit() throws(PolicyFileError) {
-        guard descriptor >= 0 else { throw PolicyFileError("cannot write \(path): already closed") }
+        guard descriptor >= 0 else { throw PolicyFileError("cannot write \(path): already closed", kind: .inputOutput) }
+        var existing = stat()
+        if stat(destination, &existing) == 0 { fchmod(descriptor, existing.st_mode & 0o7777) }
         let synced = fsync(descriptor) == 0
         close(descriptor)
         descriptor = -1
         guard synced, rename(temporary, destination) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw PolicyFileError("cannot write \(path): \(reason)")
+            throw PolicyFileError("cannot write \(path): \(reason)", kind: .inputOutput)
         }
     }
 

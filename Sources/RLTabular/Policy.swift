@@ -217,6 +217,11 @@ public struct Policy: Sendable, Equatable {
             throw PolicyFileError("the policy's agent name is empty or too long")
         }
 
+        // Counts of a real run are never negative; refusing them here spares every reader.
+        guard metadata.summary.episodes >= 0, metadata.summary.steps >= 0, metadata.summary.window >= 0 else {
+            throw PolicyFileError("the policy's summary has a negative count of episodes, steps or its window")
+        }
+
         guard let q = file.tensors["q"] else { throw PolicyFileError("the file has no tensor 'q'") }
         guard let visitsTensor = file.tensors["visits"] else { throw PolicyFileError("the file has no tensor 'visits'") }
         guard case .floats(let values) = q.values else { throw PolicyFileError("tensor 'q' must hold floats, not \(q.dtype)") }
@@ -248,7 +253,7 @@ public struct Policy: Sendable, Equatable {
         do {
             return try Policy(decoding: bytes)
         } catch {
-            throw PolicyFileError("\(path): \(error.message)")
+            throw PolicyFileError("\(path): \(error.message)", kind: error.kind)
         }
     }
 

@@ -53,15 +53,16 @@ public struct QTable: Sendable, Equatable {
         limitActions(by: observationSpace)
     }
 
-    /// Takes the per-state action limits of an ``ActionLimitingSpace`` (a table loaded from a
-    /// file learns them from its world's space); other spaces allow every action everywhere.
+    /// Takes the per-state action limits of an observation space that has them
+    /// (``FiniteSpace/allowedActionCount(inState:of:)``), for the table's own questions
+    /// (``greedyActions(in:)``, ``maxValue(in:)``); agents ask their space directly.
     public mutating func limitActions<O: FiniteSpace>(by observationSpace: O) {
-        guard let limiting = observationSpace as? any ActionLimitingSpace else { legalCounts = nil; return }
-        legalCounts = (0..<stateCount).map { state in
-            let count = limiting.legalActionCount(inState: state)
+        let counts = (0..<stateCount).map { state in
+            let count = observationSpace.allowedActionCount(inState: state, of: actionCount)
             precondition(count >= 1 && count <= actionCount, "state \(state) allows \(count) actions, outside 1...\(actionCount)")
             return Int32(count)
         }
+        legalCounts = counts.allSatisfy { $0 == actionCount } ? nil : counts
     }
 
     /// How many actions `state` allows: they are the first ones.
@@ -124,9 +125,14 @@ public struct QTable: Sendable, Equatable {
     /// The largest value in a state's row.
     @inlinable @inline(__always)
     public func maxValue(in state: Int) -> Double {
+        maxValue(in: state, actionCount: legalActionCount(in: state))
+    }
+
+    /// The largest value among the first `actions` of a state's row.
+    @inlinable @inline(__always)
+    public func maxValue(in state: Int, actionCount actions: Int) -> Double {
         let row = index(state: state, action: 0)
         let values = storage.values
-        let actions = legalActionCount(in: state)
         // Two actions (Pong's default) is the common case: no loop set-up for it.
         if actions == 2 { return Swift.max(values[row], values[row &+ 1]) }
         var best = values[row]
@@ -156,6 +162,39 @@ public struct QTable: Sendable, Equatable {
     /// How many values the table holds (states × actions).
     @inlinable public var count: Int { storage.count }
 
+    // MARK: Writes of a learning step
+
+    // A learning agent makes its table unique once per episode (in `beginEpisode`; the trainer
+    // copies an agent only between episodes), so the writes of each step skip the copy-on-write
+    // check, a runtime call that cost a tenth of Pong's training time. Debug builds check the
+    // promise on every write.
+
+    /// ``move(state:action:towards:rate:)`` for a table made unique (``makeUnique()``) this episode.
+    @inlinable @inline(__always)
+    public mutating func moveInPlace(state: Int, action: Int, towards target: Double, rate: Double) {
+        let index = index(state: state, action: action)
+        assert(isKnownUniquelyReferenced(&storage), "a learning write to a shared table: call makeUnique() when the episode begins")
+        storage.values[index] += rate * (target - storage.values[index])
+        storage.visits[index] &+= 1
+    }
+
+    /// ``add(_:atFlatIndex:)`` for a table made unique this episode.
+    @inlinable @inline(__always)
+    public mutating func addInPlace(_ amount: Double, atFlatIndex index: Int) {
+        precondition(UInt(bitPattern: index) < UInt(bitPattern: storage.count), "flat index \(index) is outside the table")
+        assert(isKnownUniquelyReferenced(&storage), "a learning write to a shared table: call makeUnique() when the episode begins")
+        storage.values[index] += amount
+    }
+
+    /// Sets a value and counts a visit, for a table made unique this episode.
+    @inlinable @inline(__always)
+    public mutating func setInPlace(_ value: Double, state: Int, action: Int, countingVisit: Bool) {
+        let index = index(state: state, action: action)
+        assert(isKnownUniquelyReferenced(&storage), "a learning write to a shared table: call makeUnique() when the episode begins")
+        storage.values[index] = value
+        if countingVisit { storage.visits[index] &+= 1 }
+    }
+
     /// Counts one visit without changing the value.
     @inlinable
     public mutating func recordVisit(state: Int, action: Int) {
@@ -164,17 +203,22 @@ public struct QTable: Sendable, Equatable {
         storage.visits[index] &+= 1
     }
 
-    /// The flat index of (state, action), after checking both are in the table: the one
-    /// bounds check the raw buffer accesses rely on.
+    /// The flat index of (state, action), after checking it is in the table: the one bounds
+    /// check the raw buffer accesses rely on, so memory is safe in every build. Debug builds
+    /// also check each coordinate (an action past its row would read the next state's).
     @inlinable @inline(__always)
     func index(state: Int, action: Int) -> Int {
-        precondition(UInt(bitPattern: state) < UInt(bitPattern: stateCount) && UInt(bitPattern: action) < UInt(bitPattern: actionCount),
-                     "(state \(state), action \(action)) is outside the table")
-        return state &* actionCount &+ action
+        assert(UInt(bitPattern: state) < UInt(bitPattern: stateCount) && UInt(bitPattern: action) < UInt(bitPattern: actionCount),
+               "(state \(state), action \(action)) is outside the table")
+        let flat = state &* actionCount &+ action
+        precondition(UInt(bitPattern: flat) < UInt(bitPattern: storage.count), "(state \(state), action \(action)) is outside the table")
+        return flat
     }
 
+    /// Gives the table storage of its own, copying it if another value shares it: what every
+    /// write does first, and what a learning agent does once per episode before its in-place writes.
     @inlinable @inline(__always)
-    mutating func makeUnique() {
+    public mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
     }
 

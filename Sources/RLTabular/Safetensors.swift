@@ -2,8 +2,22 @@ import Foundation
 
 /// A problem with a policy or tensor file, said in one line.
 public struct PolicyFileError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// What went wrong, so a command can choose its exit status (sysexits.h) from the error.
+    public enum Kind: Sendable, Equatable {
+        /// The input is not there or cannot be opened (EX_NOINPUT).
+        case missingFile
+        /// The bytes are there but do not make a valid file (EX_DATAERR). The default.
+        case malformedData
+        /// Writing (or reading an opened file) failed (EX_IOERR).
+        case inputOutput
+    }
+
     public var message: String
-    public init(_ message: String) { self.message = message }
+    public var kind: Kind
+    public init(_ message: String, kind: Kind = .malformedData) {
+        self.message = message
+        self.kind = kind
+    }
     public var description: String { message }
 }
 
@@ -102,8 +116,11 @@ public struct SafetensorsFile: Sendable, Equatable {
 
         let dataLength = bytes.count - dataStart
         var tensors: [String: Tensor] = [:]
-        var ranges: [(Int, Int)] = []
-        for (name, rawEntry) in header where name != "__metadata__" {
+        var ranges: [(begin: Int, end: Int, name: String)] = []
+        // Names in order, so that a file with several problems always reports the same one
+        // (a dictionary's order changes from run to run with Swift's per-process hash seed).
+        for name in header.keys.sorted() where name != "__metadata__" {
+            let rawEntry = header[name]!
             guard let entry = rawEntry as? [String: Any],
                   let dtype = entry["dtype"] as? String,
                   let rawShape = entry["shape"] as? [Any],
@@ -137,13 +154,20 @@ public struct SafetensorsFile: Sendable, Equatable {
             let slice = bytes[(dataStart + begin)..<(dataStart + end)]
             let values = Self.decode(slice, dtype: dtype, count: elementCount)
             tensors[name] = Tensor(shapeAndValues: shape, values, dtype: dtype)
-            ranges.append((begin, end))
+            ranges.append((begin, end, name))
         }
-        // The data buffer must be exactly covered by the tensors, without overlap.
+        // The data buffer must be exactly covered by the tensors, without overlap or gaps. The
+        // rule, the same as the reference reader's: walk the ranges sorted by (begin, end, name),
+        // a total order, so the verdict never depends on the header's order; each must begin
+        // where the previous one ended. A zero-length tensor is therefore allowed at any
+        // boundary (the start, the end, between two tensors, several at one place) and refused
+        // strictly inside another tensor's bytes, where it would overlap that tensor.
         var covered = 0
-        for (begin, end) in ranges.sorted(by: { $0.0 < $1.0 }) {
-            guard begin == covered else { throw PolicyFileError("tensor data overlaps or leaves gaps in the data buffer") }
-            covered = end
+        for range in ranges.sorted(by: { ($0.begin, $0.end, $0.name) < ($1.begin, $1.end, $1.name) }) {
+            guard range.begin == covered else {
+                throw PolicyFileError("tensor '\(range.name)' at data offsets [\(range.begin), \(range.end)] overlaps another tensor or leaves gaps in the data buffer")
+            }
+            covered = range.end
         }
         guard covered == dataLength else {
             throw PolicyFileError("the file has \(dataLength - covered) bytes of data that no tensor names")

@@ -2,6 +2,7 @@ import RLRender
 import ArgumentParser
 import RLApp
 import RLTabular
+import CPongFloor
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,9 +46,9 @@ struct BenchCommand: ParsableCommand {
         let report: BenchmarkReport
         do {
             report = try runBenchmark(world: env, agent: agent, environmentSteps: envSteps, episodes: episodes, repeats: repeats,
-                                      floor: env == PongWorld.id && agent == QLearning.id ? floorYardstick : nil)
+                                      floor: env == PongWorld.id && agent == QLearning.id ? { floorYardstick(episodes: $0, seed: $1) } : nil)
         } catch {
-            throw CommandError(error.message)
+            throw CommandError(error)
         }
         if json {
             ConsoleStream.standardOutput.writeLine(JSONText.encode(report))
@@ -64,5 +65,14 @@ struct BenchCommand: ParsableCommand {
     }
 }
 
-/// The plain-C yardstick, once the C target is in place; until then, none.
-var floorYardstick: ((Int, UInt64) -> (steps: Int, seconds: Double))? { nil }
+/// The plain-C yardstick: the same Q-learning Pong loop (same draws, same table, proven
+/// bit-identical by CPongFloorTests), timed on the same machine in the same run.
+func floorYardstick(episodes: Int, seed: UInt64) -> (steps: Int, seconds: Double) {
+    let clock = ContinuousClock()
+    var checksum = 0.0
+    let start = clock.now
+    let steps = rl_floor_train_pong(Int32(clamping: episodes), seed, &checksum)
+    let elapsed = clock.now - start
+    if checksum.isNaN { print("") }   // keeps the result alive
+    return (Int(steps), Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+}

@@ -48,9 +48,7 @@ struct EvalCommand: ParsableCommand {
     func policyPaths() -> [String] {
         let named = (policy.map { [$0] } ?? []) + compare
         if !named.isEmpty || !baseline.isEmpty { return named }
-        let chosen = PolicyPaths.defaultPolicy(env ?? PongWorld.id)
-        if let note = chosen.note { ConsoleStream.standardError.writeLine(note) }
-        return [chosen.path]
+        return [defaultPolicyPath(world: env ?? PongWorld.id)]
     }
 
     func run() throws {
@@ -58,20 +56,20 @@ struct EvalCommand: ParsableCommand {
         do {
             loaded = try policyPaths().map { path throws(PolicyFileError) in try LoadedPolicy(path: path, expecting: env) }
         } catch {
-            throw CommandError(error.message)
+            throw CommandError(error)
         }
         if let first = loaded.first, let other = loaded.first(where: { $0.worldID != first.worldID }) {
-            throw CommandError("\(other.path) is a policy for \(other.worldID), but \(first.path) is for \(first.worldID): compare policies of one world")
+            throw CommandError.usage("\(other.path) is a policy for \(other.worldID), but \(first.path) is for \(first.worldID): compare policies of one world")
         }
         // Baselines play the first policy's world and configuration, so every agent meets the same episodes.
         let world: AnyWorld
         let configuration: String
         if let first = loaded.first {
-            do { world = try first.requireWorld(toDo: "evaluate it") } catch { throw CommandError(error.message) }
+            do { world = try first.requireWorld(toDo: "evaluate it") } catch { throw CommandError(error) }
             configuration = first.policy.metadata.configuration
         } else {
             world = Registry.world(env ?? PongWorld.id)!
-            do { configuration = try world.configure(nil, []) } catch { throw CommandError(error.message) }
+            do { configuration = try world.configure(nil, []) } catch { throw CommandError.usage(error.message) }
         }
         catchInterrupts()
         var reports: [EvaluationReport] = []
@@ -84,9 +82,9 @@ struct EvalCommand: ParsableCommand {
                                                     shouldStop: { wasInterrupted }))
             }
         } catch {
-            throw CommandError(error.message)
+            throw CommandError(error)
         }
-        guard !reports.isEmpty else { throw ExitCode(interruptedExitCode) }
+        guard !reports.isEmpty else { throw ExitCode(interruptExitCode) }
 
         let out = ConsoleStream.standardOutput
         if reports.count == 1 {
@@ -94,6 +92,6 @@ struct EvalCommand: ParsableCommand {
         } else {
             out.write(json ? JSONText.encode(EvaluationComparison(reports: reports)) + "\n" : EvaluationText.comparison(reports))
         }
-        if wasInterrupted { throw ExitCode(interruptedExitCode) }
+        if wasInterrupted { throw ExitCode(interruptExitCode) }
     }
 }

@@ -79,42 +79,35 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path: String
-        if let policy {
-            path = policy
-        } else {
-            let chosen = PolicyPaths.defaultPolicy(PongWorld.id)
-            if let note = chosen.note { ConsoleStream.standardError.writeLine(note) }
-            path = chosen.path
-        }
+        let path = policy ?? defaultPolicyPath(world: PongWorld.id)
         let loaded: LoadedPolicy
-        do { loaded = try LoadedPolicy(path: path) } catch { throw CommandError(error.message) }
+        do { loaded = try LoadedPolicy(path: path) } catch { throw CommandError(error) }
         let out = ConsoleStream.standardOutput
         let panels: [PolicyPanel]
         do {
             panels = try loaded.panels(PanelSelection(paddle: paddle, direction: direction))
         } catch {
-            throw CommandError(error.message)
+            throw CommandError.usage(error.message)
         }
 
         if let state {
             let explanation: StateExplanation
-            do { explanation = try StateExplanation(parsing: state, policy: loaded.policy) } catch { throw CommandError(error.message) }
+            do { explanation = try StateExplanation(parsing: state, policy: loaded.policy) } catch { throw CommandError.usage(error.message) }
             out.write(explanation.render(loaded))
             return
         }
         if let heatmap {
-            do { try PictureFile.checkPNGPath(heatmap, option: "--heatmap") } catch { throw CommandError(error.message) }
+            do { try PictureFile.checkPNGPath(heatmap, option: "--heatmap") } catch { throw CommandError.usage(error.message) }
             try savePNG(PolicyHeatmap.picture(panels, table: loaded.policy.table, actions: loaded.policy.metadata.actions), to: heatmap)
             out.writeLine("Heatmap of \(panels.count) panel\(panels.count == 1 ? "" : "s") written to \(heatmap).")
             return
         }
         if let export {
-            guard export.hasSuffix(".npy") else { throw CommandError("--export writes a NumPy file: give it a name ending in .npy, got \(export)") }
+            guard export.hasSuffix(".npy") else { throw CommandError.usage("--export writes a NumPy file: give it a name ending in .npy, got \(export)") }
             do {
                 try AtomicFile.write(NumPyFile.encode(shape: loaded.policy.table.shape, values: loaded.policy.table.values), to: export)
             } catch {
-                throw CommandError(error.message)
+                throw CommandError(error)
             }
             out.writeLine("Q-table \(loaded.policy.table.shape) written to \(export) (numpy.load reads it; axes \((loaded.policy.metadata.stateDimensions + ["action"]).joined(separator: ", "))).")
             return

@@ -10,7 +10,7 @@ func savePNG(_ scene: Scene, scale: Double = 1, to path: String) throws(CommandE
     do {
         try AtomicFile.checkWritable(path)
     } catch {
-        throw CommandError(error.message)
+        throw CommandError(error)
     }
     let bytes: [UInt8]
     do {
@@ -21,6 +21,6 @@ func savePNG(_ scene: Scene, scale: Double = 1, to path: String) throws(CommandE
     do {
         try AtomicFile.write(bytes, to: path)
     } catch {
-        throw CommandError(error.message)
+        throw CommandError(error)
     }
 }

@@ -32,12 +32,8 @@ struct PlotCommand: ParsableCommand {
 
     func run() throws {
         let curve: LearningCurve
-        do {
-            try PictureFile.checkPNGPath(out, option: "--out")
-            curve = try LearningCurve.load(from: log)
-        } catch {
-            throw CommandError(error.message)
-        }
+        do { try PictureFile.checkPNGPath(out, option: "--out") } catch { throw CommandError.usage(error.message) }
+        do { curve = try LearningCurve.load(from: log) } catch { throw CommandError(error) }
         try savePNG(LearningCurveChart.picture(curve, window: window, width: width, height: height, title: log.split(separator: "/").last.map(String.init) ?? log), to: out)
         ConsoleStream.standardOutput.writeLine("Learning curve of \(curve.episodes.count) episodes written to \(out).")
     }

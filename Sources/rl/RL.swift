@@ -1,5 +1,6 @@
 import ArgumentParser
 import RLApp
+import RLTabular
 
 #if canImport(Glibc)
 import Glibc
@@ -16,13 +17,51 @@ struct RL: ParsableCommand {
                       SweepCommand.self, ReportCommand.self])
 }
 
-/// An error the user can act on, said in one line.
+/// An error the user can act on, said in one line, with the exit status it ends the run with.
 struct CommandError: Error, CustomStringConvertible {
     var description: String
-    var exitCode: Int32 = 1
-    init(_ description: String, exitCode: Int32 = 1) {
+    var exitCode: Int32 = ExitStatus.failure
+    init(_ description: String, exitCode: Int32 = ExitStatus.failure) {
         self.description = description
         self.exitCode = exitCode
+    }
+
+    /// A file's problem, with the exit status of its kind (66 missing, 65 malformed, 74 I/O).
+    /// - Parameter hint: words to add after the message.
+    init(_ error: PolicyFileError, hint: String = "") {
+        self.init(error.message + hint, exitCode: ExitStatus.of(error.kind))
+    }
+
+    /// An inspection's problem: a file's, with the exit status of its kind.
+    init(_ error: InspectionError) {
+        self.init(error.message, exitCode: ExitStatus.of(error.kind))
+    }
+
+    /// A request that does not fit (an option out of range for this policy): exit status 64.
+    static func usage(_ description: String) -> CommandError {
+        CommandError(description, exitCode: ExitStatus.usage)
+    }
+}
+
+/// The exit statuses of `rl`, from BSD's sysexits.h where one fits (the README lists them).
+enum ExitStatus {
+    /// Anything else that went wrong (no display, for example).
+    static let failure: Int32 = 1
+    /// EX_USAGE: a bad flag or argument.
+    static let usage: Int32 = 64
+    /// EX_DATAERR: an input file is there but malformed.
+    static let dataError: Int32 = 65
+    /// EX_NOINPUT: an input file is missing or cannot be opened.
+    static let noInput: Int32 = 66
+    /// EX_IOERR: an output could not be written.
+    static let inputOutputError: Int32 = 74
+
+    static func of(_ kind: PolicyFileError.Kind) -> Int32 {
+        switch kind {
+        case .missingFile: noInput
+        case .malformedData: dataError
+        case .inputOutput: inputOutputError
+        }
     }
 }
 
@@ -33,7 +72,7 @@ enum Main {
             var command = try RL.parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
-            // An exit status chosen by a command (130 after Ctrl-C): it has said what it had to.
+            // An exit status chosen by a command (128 + the signal after Ctrl-C or kill): it has said what it had to.
             exit(code.rawValue)
         } catch let error as CommandError {
             ConsoleStream.standardError.writeLine("error: \(error.description)")
@@ -49,11 +88,18 @@ enum Main {
             let message = RL.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
             let trimmed = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
             ConsoleStream.standardError.writeLine("error: \(trimmed) (see 'rl --help')")
-            exit(code.rawValue == 0 ? 1 : code.rawValue)
+            // Parsing and validate() failures are usage errors (ArgumentParser's own choice, 64,
+            // made explicit); anything else thrown by a command is a plain failure.
+            exit(code == .validationFailure ? ExitStatus.usage : (code.rawValue == 0 ? ExitStatus.failure : code.rawValue))
         }
     }
 }
 
 
-/// Exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells expect.
-let interruptedExitCode: Int32 = 130
+/// The policy a command reads when none is named: the trained one, else the shipped one, with a
+/// note on stderr when it falls back on the shipped one.
+func defaultPolicyPath(world: String) -> String {
+    let chosen = PolicyPaths.defaultPolicy(world)
+    if let note = chosen.note { ConsoleStream.standardError.writeLine(note) }
+    return chosen.path
+}

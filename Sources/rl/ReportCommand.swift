@@ -52,6 +52,9 @@ struct ReportCommand: ParsableCommand {
         let groups: [ReportGroup]
         var summaries: [ReportSummary] = []
         var comparison: ReportComparison?
+        if let missing = files.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+            throw CommandError("no results file \(missing)", exitCode: ExitStatus.noInput)
+        }
         do throws(ExperimentError) {
             groups = try loadReportGroups(files)
             for group in groups { summaries.append(try summarize(group, metric: metric, replicates: replicates, seed: seed)) }
@@ -60,7 +63,8 @@ struct ReportCommand: ParsableCommand {
                                                replicates: replicates, seed: seed)
             }
         } catch {
-            throw CommandError(error.message)
+            // The files are there: what is wrong is in them (or in the names given).
+            throw CommandError(error.message, exitCode: ExitStatus.dataError)
         }
         if let curves {
             var series: [BandChart.Series] = []

@@ -83,7 +83,9 @@ struct SweepCommand: ParsableCommand {
     func sweepSpec() throws -> SweepSpec {
         do {
             if let spec {
-                guard let text = try? String(contentsOfFile: spec, encoding: .utf8) else { throw CommandError("cannot read \(spec)") }
+                guard let text = try? String(contentsOfFile: spec, encoding: .utf8) else {
+                    throw CommandError("cannot read the spec \(spec)", exitCode: ExitStatus.noInput)
+                }
                 return try SweepSpec(json: text)
             }
             var parsed: [SweepSetting] = []
@@ -92,7 +94,7 @@ struct SweepCommand: ParsableCommand {
                              seeds: try parseSeeds(seeds ?? "1"), episodes: episodes ?? 6000,
                              evaluationEpisodes: evalEpisodes ?? 100, evaluationInterval: evalEvery)
         } catch let error as SettingError {
-            throw CommandError((spec.map { "\($0): " } ?? "") + error.message, exitCode: 64)
+            throw CommandError((spec.map { "\($0): " } ?? "") + error.message, exitCode: ExitStatus.usage)
         }
     }
 
@@ -107,7 +109,7 @@ struct SweepCommand: ParsableCommand {
                 chosenShard = try Shard.fromSLURM(ProcessInfo.processInfo.environment)
             }
         } catch let error as SettingError {
-            throw CommandError(error.message, exitCode: 64)
+            throw CommandError(error.message, exitCode: ExitStatus.usage)
         }
         let output = ConsoleStream.standardOutput
         if dryRun {
@@ -146,7 +148,7 @@ struct SweepCommand: ParsableCommand {
                 runs: summary.runs, finished: summary.finished, skipped: summary.skipped, failed: summary.failures.count,
                 interrupted: summary.interrupted, seconds: summary.seconds, results: out)))
         }
-        if summary.interrupted { throw ExitCode(interruptedExitCode) }
+        if summary.interrupted { throw ExitCode(interruptExitCode) }
         if !summary.failures.isEmpty { throw ExitCode(1) }
     }
 }

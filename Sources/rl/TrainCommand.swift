@@ -177,7 +177,7 @@ struct TrainCommand: ParsableCommand {
         apply(&result.learningRate, start: learningRate, end: learningRateEnd)
         apply(&result.epsilon, start: epsilon, end: epsilonEnd)
         if let discount { result.discount = discount }
-        do { try result.validate() } catch { throw CommandError(error.message, exitCode: 64) }
+        do { try result.validate() } catch { throw CommandError.usage(error.message) }
         return result
     }
 
@@ -185,11 +185,11 @@ struct TrainCommand: ParsableCommand {
         var options: TrainingOptions
         if let resume {
             let saved: Policy
-            do { saved = try Policy.load(from: resume) } catch { throw CommandError(error.message) }
+            do { saved = try Policy.load(from: resume) } catch { throw CommandError(error) }
             do {
                 options = try TrainingOptions(resuming: saved, outputPath: out ?? resume, logPath: log)
             } catch {
-                throw CommandError("\(resume): \(error.message)")
+                throw CommandError("\(resume): \(error.message)", exitCode: ExitStatus.dataError)
             }
         } else {
             let world = Registry.world(worldID)!
@@ -200,7 +200,7 @@ struct TrainCommand: ParsableCommand {
                 configuration = try world.configure(preset, flags.world)
                 settings = try Registry.agent(agentID)!.settings(flags.agent)
             } catch {
-                throw CommandError(error.message, exitCode: 64)
+                throw CommandError.usage(error.message)
             }
             let episodes = episodes ?? 6000
             options = TrainingOptions(
@@ -225,7 +225,7 @@ struct TrainCommand: ParsableCommand {
         } catch {
             view.finish()
             _ = logs.finish()
-            throw CommandError(error.message)
+            throw CommandError(error)
         }
         view.finish()
         if let failure = logs.finish() { throw CommandError("the run's logs: \(failure)") }
@@ -243,7 +243,7 @@ struct TrainCommand: ParsableCommand {
         ]
         for line in summary { human.writeLine(line) }
         if json { ConsoleStream.standardOutput.writeLine(JSONText.encode(outcome)) }
-        if outcome.interrupted { throw ExitCode(interruptedExitCode) }
+        if outcome.interrupted { throw ExitCode(interruptExitCode) }
     }
 }
 

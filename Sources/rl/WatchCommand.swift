@@ -47,8 +47,11 @@ struct WatchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Window pixels per court pixel (1...40); also the size of PNG files.")
     var scale = 10
 
-    @Option(help: "Write one PNG per frame into this folder, without any display.")
+    @Option(help: "Write one PNG per frame into this folder (empty or new), without any display.")
     var record: String?
+
+    @Flag(help: "Let --record write into a folder that is not empty, removing its frame-NNNNNN.png files first.")
+    var overwrite = false
 
     @Option(parsing: .unconditional, help: "Stop after this many frames.")
     var frames: Int?
@@ -71,31 +74,26 @@ struct WatchCommand: ParsableCommand {
         if renderer != nil && (record != nil || screenshot != nil) {
             throw ValidationError("--record and --screenshot write files; they take no --renderer")
         }
+        if overwrite && record == nil { throw ValidationError("--overwrite applies to --record only") }
         if screenshot != nil && (frames != nil || episodes != nil) {
             throw ValidationError("--screenshot writes one frame; use --at to choose it")
         }
     }
 
     func run() throws {
-        let path: String
-        if let policy {
-            path = policy
-        } else {
-            let chosen = PolicyPaths.defaultPolicy(PongWorld.id)
-            if let note = chosen.note { ConsoleStream.standardError.writeLine(note) }
-            path = chosen.path
-        }
+        try checkOutputNames()
+        let path = policy ?? defaultPolicyPath(world: PongWorld.id)
         let loaded: LoadedPolicy
         do {
             loaded = try LoadedPolicy(path: path)
         } catch {
-            throw CommandError(error.message + (policy == nil ? " (train one with 'rl train')" : ""))
+            throw CommandError(error, hint: policy == nil ? " (train one with 'rl train')" : "")
         }
         var session: WatchSession
         do {
             session = try WatchSession(policy: loaded, seed: seed, epsilon: epsilon)
         } catch {
-            throw CommandError(error.message)
+            throw CommandError(error.message, exitCode: ExitStatus.dataError)
         }
         // A recording without any limit stops after one episode; --frames alone is limit enough.
         let limits = WatchLimits(frames: frames, episodes: episodes ?? (record != nil && frames == nil ? 1 : nil))
@@ -114,18 +112,18 @@ struct WatchCommand: ParsableCommand {
     func writeScreenshot(_ session: inout WatchSession, to path: String, frame index: Int) throws {
         while session.frameCount - 1 < index { session.advance() }
         let frame = session.frame()
-        try writePNG(frame.scene(), to: path)
+        try writePNG(frame.scene(scale: Double(scale)), to: path)
         ConsoleStream.standardOutput.writeLine(
             "Wrote \(path): frame \(index), episode \(frame.episode), step \(frame.state.stepCount).")
     }
 
     /// Writes `frame-000000.png`, `frame-000001.png`, ... until a limit or Ctrl-C.
     func recordFrames(_ session: inout WatchSession, into folder: String, limits: WatchLimits) throws {
-        try makeFolder(folder)
+        try prepareRecordFolder(folder, overwrite: overwrite)
         catchInterrupts()
         while true {
             let index = session.frameCount - 1
-            try writePNG(session.frame().scene(), to: folder + "/" + Self.frameName(index))
+            try writePNG(session.frame().scene(scale: Double(scale)), to: folder + "/" + Self.frameName(index))
             if limits.isReached(by: session) || wasInterrupted { break }
             session.advance()
         }
@@ -140,19 +138,6 @@ struct WatchCommand: ParsableCommand {
 
     func writePNG(_ scene: Scene, to path: String) throws {
         try savePNG(scene, scale: Double(scale), to: path)
-    }
-
-    func makeFolder(_ path: String) throws {
-        guard !path.isEmpty else { throw CommandError("--record needs a folder name") }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
-            throw CommandError("\(path) is not a folder")
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw CommandError("cannot create folder \(path)")
-        }
     }
 }
 

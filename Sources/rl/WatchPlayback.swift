@@ -98,7 +98,7 @@ struct Pacer {
 
 extension WatchCommand {
     func playInWindow(_ session: inout WatchSession, title: String, stepsPerSecond: Int, scale: Int, limits: WatchLimits) throws {
-        let layout = PongLayout(configuration: session.environment.configuration)
+        let layout = PongLayout(configuration: session.environment.configuration, scale: Double(scale), hasStatus: true)
         let window: SceneWindow
         do {
             window = try SceneWindow(title: title, width: Int(layout.sceneWidth) * scale, height: Int(layout.sceneHeight) * scale)
@@ -110,12 +110,15 @@ extension WatchCommand {
         catchInterrupts()
         var controls = WatchControls(stepsPerSecond: stepsPerSecond)
         var pacer = Pacer(now: monotonicMilliseconds(), stepsPerSecond: stepsPerSecond)
+        var notice: ScreenNotice?
         while !wasInterrupted {
             for input in window.pendingInput() {
                 guard let request = Self.request(for: input) else { continue }
-                guard handle(request, &session, &controls, &pacer, quietly: false) else { return }
+                guard handle(request, &session, &controls, &pacer, &notice, quietly: false) else { return }
             }
-            window.show(session.frame(status: controls.status, showingAgentView: controls.showsAgentView).scene())
+            var frame = session.frame(status: controls.status, showingAgentView: controls.showsAgentView)
+            frame.notice = notice?.text(at: monotonicMilliseconds())
+            window.show(frame.scene(scale: Double(scale)))
             if pacer.isFinished(session, limits: limits, now: monotonicMilliseconds()) { return }
             _ = pacer.advanceIfDue(&session, controls: controls, now: monotonicMilliseconds())
             sleepMilliseconds(pacer.waitTime(now: monotonicMilliseconds(), controls: controls, cap: 16))
@@ -123,8 +126,10 @@ extension WatchCommand {
     }
 
     /// Carries out a request that is not the controls' own. Returns false to quit. A screenshot
-    /// that cannot be written is reported and the session goes on.
-    func handle(_ request: WatchRequest, _ session: inout WatchSession, _ controls: inout WatchControls, _ pacer: inout Pacer, quietly: Bool) -> Bool {
+    /// says on screen where it was saved (or that it failed) for a moment; one that cannot be
+    /// written is reported and the session goes on.
+    func handle(_ request: WatchRequest, _ session: inout WatchSession, _ controls: inout WatchControls, _ pacer: inout Pacer,
+                _ notice: inout ScreenNotice?, quietly: Bool) -> Bool {
         switch request {
         case .quit:
             return false
@@ -135,9 +140,11 @@ extension WatchCommand {
             let frame = session.frame()
             let path = "rl-watch-episode\(frame.episode)-step\(frame.state.stepCount).png"
             do {
-                try writePNG(frame.scene(), to: path)
+                try writePNG(frame.scene(scale: Double(scale)), to: path)
+                notice = ScreenNotice("SAVED \(path)", now: monotonicMilliseconds())
                 if !quietly { ConsoleStream.standardOutput.writeLine("Saved \(path)") }
             } catch {
+                notice = ScreenNotice("SCREENSHOT FAILED", now: monotonicMilliseconds())
                 // The terminal picture would scroll away under a message on stdout.
                 if !quietly { ConsoleStream.standardError.writeLine("warning: \(error)") }
             }
@@ -174,16 +181,20 @@ extension WatchCommand {
         }
         var controls = WatchControls(stepsPerSecond: stepsPerSecond)
         var pacer = Pacer(now: monotonicMilliseconds(), stepsPerSecond: stepsPerSecond)
-        var shown: (frame: Int, controls: WatchControls)?
+        var shown: (frame: Int, controls: WatchControls, notice: String?)?
+        var notice: ScreenNotice?
         while !wasInterrupted {
             for request in WatchRequest.requests(fromTerminalInput: keyboard?.pendingBytes() ?? []) {
-                guard handle(request, &session, &controls, &pacer, quietly: true) else { return }
+                guard handle(request, &session, &controls, &pacer, &notice, quietly: true) else { return }
             }
-            if shown?.frame != session.frameCount || shown?.controls != controls {
+            let noticeText = notice?.text(at: monotonicMilliseconds())
+            if shown?.frame != session.frameCount || shown?.controls != controls || shown?.notice != noticeText {
                 let picture = TerminalPicture(region: layout.playArea, unitsPerColumn: Self.terminalUnitsPerColumn(for: layout))
-                let lines = picture.lines(for: session.frame(status: controls.status, showingAgentView: controls.showsAgentView).scene())
+                var frame = session.frame(status: controls.status, showingAgentView: controls.showsAgentView)
+                frame.notice = noticeText
+                let lines = picture.lines(for: frame.scene())
                 output.write("\u{1B}[H" + lines.joined(separator: "\u{1B}[K\r\n") + "\u{1B}[K\u{1B}[J")
-                shown = (session.frameCount, controls)
+                shown = (session.frameCount, controls, noticeText)
             }
             if pacer.isFinished(session, limits: limits, now: monotonicMilliseconds()) { return }
             _ = pacer.advanceIfDue(&session, controls: controls, now: monotonicMilliseconds())
@@ -199,4 +210,20 @@ extension WatchCommand {
         return max(1, layout.playArea.width / Double(size.ws_col),
                    layout.playArea.height / (2 * (Double(size.ws_row) - headerLines - 1)))
     }
+}
+
+/// A message shown on the picture for a moment (where a screenshot went).
+struct ScreenNotice {
+    /// How long a notice stays up.
+    static let milliseconds = 2500
+    let message: String
+    let until: Int
+
+    init(_ message: String, now: Int) {
+        self.message = message
+        until = now + Self.milliseconds
+    }
+
+    /// The message while it is up, nil after.
+    func text(at now: Int) -> String? { now < until ? message : nil }
 }

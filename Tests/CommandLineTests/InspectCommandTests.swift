@@ -96,7 +96,7 @@ import RLTestSupport
     @Test func directionIsForMarkovOnly() throws {
         let folder = try Self.trainedFolder(["--observation", "classic"])
         let run = try RL.run(["inspect", "--direction", "left-up"], in: folder)
-        #expect(run.status == 1 && run.errorLines.count == 1 && run.standardError.contains("markov policies only"))
+        #expect(run.status == 64 && run.errorLines.count == 1 && run.standardError.contains("markov policies only"))
     }
 }
 

@@ -25,10 +25,16 @@ enum RL {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
-    static func start(_ arguments: [String], in folder: String) throws -> (Process, Pipe, Pipe) {
+    /// - Parameter environment: variables to set (a nil value removes one) on top of ours.
+    static func start(_ arguments: [String], in folder: String, environment: [String: String?] = [:]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            var variables = ProcessInfo.processInfo.environment
+            for (name, value) in environment { variables[name] = value }
+            process.environment = variables
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let output = Pipe()
         let error = Pipe()
@@ -40,8 +46,8 @@ enum RL {
         return (process, output, error)
     }
 
-    static func run(_ arguments: [String], in folder: String = temporaryFolder()) throws -> RLRun {
-        let (process, output, error) = try start(arguments, in: folder)
+    static func run(_ arguments: [String], in folder: String = temporaryFolder(), environment: [String: String?] = [:]) throws -> RLRun {
+        let (process, output, error) = try start(arguments, in: folder, environment: environment)
         // Read before waiting, so a full pipe cannot block the child.
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()

@@ -24,4 +24,11 @@ import Testing
         #expect(grouped(8_935_654) == "8,935,654" && grouped(-1234) == "-1,234" && grouped(12) == "12")
         #expect(formatNumber(-20) == "-20" && formatNumber(0.25) == "0.25")
     }
+
+    /// `abs(Int.min)` traps; grouping must not.
+    @Test func everyIntIsGrouped() {
+        #expect(grouped(Int.min) == "-9,223,372,036,854,775,808")
+        #expect(grouped(Int.max) == "9,223,372,036,854,775,807")
+        #expect(grouped(0) == "0" && grouped(-999) == "-999" && grouped(-1000) == "-1,000")
+    }
 }

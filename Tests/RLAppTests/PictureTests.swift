@@ -98,9 +98,24 @@ import Foundation
         // Best values: 1.9, 12.25 and 0 (the tie): 12.25 is the greenest end, 0 the reddest.
         let coloured = Set(cells.map(\.2)).subtracting([PolicyHeatmap.unvisitedColour])
         #expect(coloured == [PolicyHeatmap.colour(atPosition: 1), PolicyHeatmap.colour(atPosition: 0), PolicyHeatmap.colour(atPosition: 1.9 / 12.25)])
-        // Two arrows (three strokes each); the tie has none.
+        // Two arrows (three strokes each); the tie has a question mark instead, inside its cell.
         let strokes = picture.items.filter { if case .line(_, _, _, _, PolicyHeatmap.arrowColour) = $0 { true } else { false } }
         #expect(strokes.count == 6)
+        let tieMarks = picture.items.compactMap { item -> (Double, Double)? in
+            if case .text("?", let x, let y, _, PolicyHeatmap.arrowColour) = item { return (x, y) }
+            return nil
+        }
+        #expect(tieMarks.count == 1)
+        let tieCell = try #require(cells.first { $0.2 == PolicyHeatmap.colour(atPosition: 0) })
+        #expect(tieMarks.allSatisfy { $0.0 > tieCell.0 && $0.0 + 5 < tieCell.0 + 10 && $0.1 > tieCell.1 && $0.1 + 7 < tieCell.1 + 10 })
+        // The legend explains the marks and the axes; each grid has tick labels on both axes.
+        let texts = picture.texts
+        #expect(texts.contains { $0.contains("? = tie") && $0.contains("grey = never visited") })
+        #expect(texts.contains("rows: ball y (top of the court first), columns: ball x (lowest x of the bin, the paddle is on the left)"))
+        let firstRow = try #require(panels[0].rowLabels.first?.split(separator: " ").last?.split(separator: ".").first)
+        let lastColumn = try #require(panels[0].columnLabels.last)
+        #expect(texts.filter { $0 == String(firstRow) }.count >= panels.count)
+        #expect(texts.filter { $0 == lastColumn }.count >= panels.count)
         #expect(PolicyHeatmap.colour(atPosition: 0) == RGBA(215, 48, 39))
         #expect(PolicyHeatmap.colour(atPosition: 1) == RGBA(26, 152, 80))
     }

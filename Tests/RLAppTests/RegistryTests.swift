@@ -155,7 +155,7 @@ import RLMaximizationBias
         // Figure 6.5: Q-learning's maximisation bias drags it left early on; Double Q-learning's does not.
         let q = try leftShare(agent: "q-learning", seeds: 1...40)
         let double = try leftShare(agent: "double-q-learning", seeds: 1...40)
-        #expect(q > 0.3 && double < 0.2 && double < q / 2, "q-learning \(q), double \(double)")
+        #expect(q > 0.5 && double < 0.3 && double < q / 2, "q-learning \(q), double \(double)")
     }
 
     @Test func stateAHasTwoActionsAndBHasTen() throws {

@@ -2,7 +2,7 @@ import Testing
 import RLCore
 @testable import RLPong
 
-/// Each rule of `shared/pong-reference.md`, on hand-placed states.
+/// Each rule of docs/PONG.md, on hand-placed states.
 @Suite struct PongRulesTests {
     func court(_ state: PongState, configuration: PongConfiguration = PongConfiguration()) throws -> PongEnvironment {
         var environment = try PongEnvironment(configuration: configuration, seed: 1)

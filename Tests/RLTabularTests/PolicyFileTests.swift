@@ -58,7 +58,7 @@ import RLCore
         nanTable.table[1, 1] = .nan
         var newer = Self.samplePolicy().metadata
         newer.formatVersion = 3
-        let cases: [(String, [UInt8], String)] = [
+        var cases: [(String, [UInt8], String)] = [
             ("empty", [], "truncated file"),
             ("short", Array(good[0..<5]), "truncated file"),
             ("huge header length", [255, 255, 255, 255, 0, 0, 0, 0] + Array(good[8...]), "header length"),
@@ -82,6 +82,15 @@ import RLCore
             ("visits of another shape", withHeader(good) { header in
                 var visits = header["visits"] as! [String: Any]; visits["shape"] = [12]; header["visits"] = visits }, "'visits' has shape"),
         ]
+        for (field, value) in [("episodes", Int.min), ("steps", Int.min), ("episodes", -1), ("window", -5)] {
+            var metadata = Self.samplePolicy().metadata
+            switch field {
+            case "episodes": metadata.summary.episodes = value
+            case "steps": metadata.summary.steps = value
+            default: metadata.summary.window = value
+            }
+            cases.append(("negative \(field) \(value)", Policy(table: Self.samplePolicy().table, metadata: metadata).encoded(), "negative count"))
+        }
         for (name, bytes, expected) in cases {
             let message = failure(bytes)
             #expect(message?.contains(expected) == true, "\(name): \(message ?? "accepted")")
@@ -121,6 +130,52 @@ import RLCore
     }
 }
 
+/// The coverage rule for data offsets: sorted by (begin, end, name), each range begins where the
+/// previous ended. Zero-length tensors may sit on any boundary, never inside another tensor.
+@Suite struct SafetensorsCoverageTests {
+    /// The sample policy plus tensors of the given names, dtypes F64, with the given offsets.
+    func withExtraTensors(_ extra: [String: [Int]]) -> [UInt8] {
+        PolicyFileTests().withHeader(PolicyFileTests.samplePolicy().encoded()) { header in
+            for (name, offsets) in extra {
+                header[name] = ["dtype": "F64", "shape": [(offsets[1] - offsets[0]) / 8], "data_offsets": offsets] as [String: Any]
+            }
+        }
+    }
+
+    func verdicts(_ bytes: [UInt8], times: Int = 200) -> Set<String> {
+        // Every decode builds fresh dictionaries, whose order varies with their storage; many
+        // runs would catch a verdict that hangs on the order.
+        Set((0..<times).map { _ in
+            do throws(PolicyFileError) { _ = try Policy(decoding: bytes); return "accepted" } catch { return error.message }
+        })
+    }
+
+    @Test(arguments: [
+        ["empty": [0, 0]],                                  // at the start, before 'q'
+        ["empty": [96, 96]],                                // between 'q' and 'visits'
+        ["empty": [192, 192]],                              // at the end
+        ["a": [0, 0], "b": [0, 0], "zz": [96, 96]],         // several, two at one place
+    ])
+    func zeroLengthTensorsOnABoundaryAreAlwaysAccepted(extra: [String: [Int]]) {
+        #expect(verdicts(withExtraTensors(extra)) == ["accepted"])
+    }
+
+    @Test func aZeroLengthTensorInsideAnotherIsAlwaysRefusedWithTheSameMessage() {
+        let result = verdicts(withExtraTensors(["inside": [40, 40]]))
+        #expect(result.count == 1)
+        #expect(result.first?.contains("tensor 'inside' at data offsets [40, 40] overlaps") == true, "\(result)")
+    }
+
+    @Test func severalProblemsAlwaysReportTheSameOne() {
+        let bytes = PolicyFileTests().withHeader(PolicyFileTests.samplePolicy().encoded()) { header in
+            header["bad1"] = ["dtype": "Q7", "shape": [0], "data_offsets": [0, 0]] as [String: Any]
+            header["bad2"] = ["dtype": "F64", "shape": "x", "data_offsets": [0, 0]] as [String: Any]
+            header["bad3"] = ["dtype": "F64", "shape": [0]] as [String: Any]
+        }
+        #expect(verdicts(bytes) == ["tensor 'bad1' has unknown dtype 'Q7' (expected one of F32, F64, I16, I32, I64, I8, U16, U32, U64, U8)"])
+    }
+}
+
 @Suite struct AtomicFileTests {
     func folder() -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rl-atomic-\(UUID().uuidString)").path
@@ -135,6 +190,55 @@ import RLCore
         try AtomicFile.write(Array("new".utf8), to: base + "/link")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: base + "/link") == base + "/target")
         #expect(try AtomicFile.read(base + "/target") == Array("new".utf8))
+    }
+
+    @Test func aDanglingLinkIsWrittenThroughCreatingItsTarget() throws {
+        let base = folder()
+        try FileManager.default.createSymbolicLink(atPath: base + "/link", withDestinationPath: "sub/target")
+        try AtomicFile.write(Array("new".utf8), to: base + "/link")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: base + "/link") == "sub/target")
+        #expect(try AtomicFile.read(base + "/sub/target") == Array("new".utf8))
+        // A chain of links, the last one dangling, is followed to its end.
+        try FileManager.default.createSymbolicLink(atPath: base + "/first", withDestinationPath: base + "/second")
+        try FileManager.default.createSymbolicLink(atPath: base + "/second", withDestinationPath: base + "/end")
+        try AtomicFile.write(Array("chain".utf8), to: base + "/first")
+        #expect(try AtomicFile.read(base + "/end") == Array("chain".utf8))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: base + "/first") == base + "/second")
+        // A loop is one line, not a hang.
+        try FileManager.default.createSymbolicLink(atPath: base + "/loop", withDestinationPath: base + "/loop")
+        #expect(throws: PolicyFileError.self) { try AtomicFile.write(Array("x".utf8), to: base + "/loop") }
+    }
+
+    @Test func rewritingKeepsTheDestinationsPermissions() throws {
+        let path = folder() + "/secret"
+        try AtomicFile.write(Array("one".utf8), to: path)
+        chmod(path, 0o600)
+        try AtomicFile.write(Array("two".utf8), to: path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(try AtomicFile.read(path) == Array("two".utf8))
+    }
+
+    /// A writer killed before its rename leaves `.NAME.<pid>.tmp`; the next write of NAME removes
+    /// it once that process is gone, and leaves everything else alone.
+    @Test func staleTemporariesOfDeadWritersAreRemoved() throws {
+        let base = folder()
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier
+        let names = [
+            ".file.\(dead).tmp",      // ours, dead writer: removed
+            ".file.1.tmp",            // ours, but pid 1 is alive: kept
+            ".other.\(dead).tmp",     // another destination's: kept
+            ".file.x.\(dead).tmp",    // not our naming: kept
+            ".file.\(dead).tmp.bak",  // not our naming: kept
+        ]
+        for name in names { precondition(FileManager.default.createFile(atPath: base + "/" + name, contents: Data("half".utf8))) }
+        try AtomicFile.write(Array("whole".utf8), to: base + "/file")
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: base))
+        #expect(left == Set(names.dropFirst() + ["file"]))
     }
 
     @Test func devicesFoldersAndTrailingSlashesAreRefused() {

@@ -52,7 +52,12 @@ public struct PanelSelection: Sendable, Equatable {
 /// A selection that does not fit the policy.
 public struct InspectionError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// What kind of problem it is when it comes from a file (a log that is missing, say).
+    public var kind: PolicyFileError.Kind
+    public init(_ message: String, kind: PolicyFileError.Kind = .malformedData) {
+        self.message = message
+        self.kind = kind
+    }
     public var description: String { message }
 }
 

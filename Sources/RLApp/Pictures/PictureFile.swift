@@ -14,7 +14,7 @@ public enum PictureFile {
 extension LearningCurve {
     public static func load(from path: String) throws(InspectionError) -> LearningCurve {
         let bytes: [UInt8]
-        do { bytes = try AtomicFile.read(path) } catch { throw InspectionError(error.message) }
+        do { bytes = try AtomicFile.read(path) } catch { throw InspectionError(error.message, kind: error.kind) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw InspectionError("\(path) is not a text file (a CSV log from 'rl train --log')")
         }

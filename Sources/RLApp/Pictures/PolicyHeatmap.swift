@@ -3,7 +3,9 @@ import RLTabular
 
 /// The policy picture of `rl inspect --heatmap`: the same panels as the text dump, each cell
 /// coloured by its best value (red lowest, through yellow, to green highest; grey never
-/// visited) with an arrow for its greedy action.
+/// visited) with an arrow for its greedy action, or a question mark where actions tie for the
+/// best value (as `?` in the text dump). Each grid has tick labels on its axes; the legend says
+/// what the rows and columns measure.
 public enum PolicyHeatmap {
     public static let unvisitedColour = RGBA(200, 200, 200)
     public static let arrowColour = RGBA(30, 30, 30)
@@ -14,6 +16,11 @@ public enum PolicyHeatmap {
     static let fontPixel = 1.0
     static let margin = 16.0
     static let titleHeight = 16.0
+    /// Room left of each grid for its row ticks (four characters), and under it for the column ticks.
+    static let rowTickWidth = 26.0
+    static let columnTickHeight = 11.0
+    /// The legend: the colour scale, then two lines of explanation.
+    static let legendHeight = 56.0
 
     /// The colour of a position in 0...1 on the red–yellow–green scale.
     public static func colour(atPosition position: Double) -> RGBA {
@@ -24,10 +31,10 @@ public enum PolicyHeatmap {
     static func layout(panelCount: Int, rows: Int, columns: Int, cellSize: Double) -> (perRow: Int, origins: [(x: Double, y: Double)]) {
         // Four directions per paddle in markov policies: one row per paddle keeps rows aligned.
         let perRow = panelCount % 4 == 0 && panelCount > 6 ? 4 : min(panelCount, 6)
-        let panelWidth = Double(columns) * cellSize + margin
-        let panelHeight = Double(rows) * cellSize + margin + titleHeight
+        let panelWidth = Double(columns) * cellSize + margin + rowTickWidth
+        let panelHeight = Double(rows) * cellSize + margin + titleHeight + columnTickHeight
         let origins = (0..<panelCount).map { index in
-            (x: margin + Double(index % perRow) * panelWidth, y: margin + titleHeight + Double(index / perRow) * panelHeight)
+            (x: margin + rowTickWidth + Double(index % perRow) * panelWidth, y: margin + titleHeight + Double(index / perRow) * panelHeight)
         }
         return (perRow, origins)
     }
@@ -39,14 +46,18 @@ public enum PolicyHeatmap {
         let rows = panels[0].states.count, columns = panels[0].states[0].count
         let (perRow, origins) = layout(panelCount: panels.count, rows: rows, columns: columns, cellSize: cellSize)
         let panelRows = (panels.count + perRow - 1) / perRow
-        let legendHeight = 40.0
-        let width = Int(margin + Double(perRow) * (Double(columns) * cellSize + margin))
-        let height = Int(margin + Double(panelRows) * (Double(rows) * cellSize + margin + titleHeight) + legendHeight)
-        var picture = Scene(width: Double(max(width, 440)), height: Double(height), background: .white)
+        let marks = "arrow = greedy action, ? = tie (several actions share the best value), grey = never visited"
+        // The font has no semicolon.
+        let axes = "rows: \(panels[0].rowAxis), columns: \(panels[0].columnAxis)".replacing(";", with: ",")
+        let legendWidth = margin * 2 + Double(max(BitmapFont.width(of: marks), BitmapFont.width(of: axes), 420))
+        let width = Int(margin + Double(perRow) * (Double(columns) * cellSize + margin + rowTickWidth))
+        let height = Int(margin + Double(panelRows) * (Double(rows) * cellSize + margin + titleHeight + columnTickHeight) + legendHeight)
+        var picture = Scene(width: max(Double(width), legendWidth), height: Double(height), background: .white)
         let scale = ValueScale(table: table)
 
         for (panel, origin) in zip(panels, origins) {
-            picture.add(.text(shortTitle(panel.title), x: origin.x, y: origin.y - titleHeight + 2, pixelSize: fontPixel, .black))
+            picture.add(.text(shortTitle(panel.title), x: origin.x - rowTickWidth, y: origin.y - titleHeight + 2, pixelSize: fontPixel, .black))
+            addTicks(&picture, panel, origin: origin, cellSize: cellSize)
             for (row, states) in panel.states.enumerated() {
                 for (column, state) in states.enumerated() {
                     let x = origin.x + Double(column) * cellSize, y = origin.y + Double(row) * cellSize
@@ -56,13 +67,18 @@ public enum PolicyHeatmap {
                     }
                     picture.add(.rectangle(Rect(x: x, y: y, width: cellSize, height: cellSize), colour(atPosition: scale.position(of: table.maxValue(in: state)))))
                     let best = table.greedyActions(in: state)
-                    if best.count == 1 { addArrow(&picture, action: actions[best[0]], x: x, y: y, size: cellSize) }
+                    if best.count == 1 {
+                        addArrow(&picture, action: actions[best[0]], x: x, y: y, size: cellSize)
+                    } else {
+                        addTieMark(&picture, x: x, y: y, size: cellSize)
+                    }
                 }
             }
         }
 
-        // Legend: the colour scale from the lowest to the highest best value.
-        let legendY = Double(height) - legendHeight + 8
+        // Legend: the colour scale from the lowest to the highest best value, then what the
+        // marks and the axes mean.
+        let legendY = Double(height) - legendHeight + 4
         let steps = 100
         for step in 0..<steps {
             picture.add(.rectangle(Rect(x: margin + Double(step) * 2, y: legendY, width: 2, height: 10), colour(atPosition: Double(step) / Double(steps - 1))))
@@ -70,8 +86,40 @@ public enum PolicyHeatmap {
         picture.add(.text(fixed(scale.low, 2), x: margin, y: legendY + 14, pixelSize: fontPixel, .black))
         let highText = fixed(scale.high, 2)
         picture.add(.text(highText, x: margin + 200 - Double(BitmapFont.width(of: highText)), y: legendY + 14, pixelSize: fontPixel, .black))
-        picture.add(.text("best value, grey = never visited", x: margin + 215, y: legendY, pixelSize: fontPixel, .black))
+        picture.add(.text("colour: the best value of the state", x: margin + 215, y: legendY + 2, pixelSize: fontPixel, .black))
+        picture.add(.text(marks, x: margin, y: legendY + 28, pixelSize: fontPixel, .black))
+        picture.add(.text(axes, x: margin, y: legendY + 40, pixelSize: fontPixel, .black))
         return picture
+    }
+
+    /// Tick labels: the first, middle and last row left of the grid, the first, middle and
+    /// last column under it. A label is its row's or column's own label, shortened to the
+    /// number it starts with ("y 39..41" reads "39").
+    static func addTicks(_ picture: inout Scene, _ panel: PolicyPanel, origin: (x: Double, y: Double), cellSize: Double) {
+        func short(_ label: String) -> String {
+            let last = label.split(separator: " ").last.map(String.init) ?? label
+            return String(last.split(separator: ".", omittingEmptySubsequences: true).first ?? Substring(last))
+        }
+        let glyphHeight = Double(BitmapFont.glyphHeight) * fontPixel
+        for row in Set([0, panel.rowLabels.count / 2, panel.rowLabels.count - 1]).sorted() {
+            let text = short(panel.rowLabels[row])
+            picture.add(.text(text, x: origin.x - 3 - Double(BitmapFont.width(of: text)) * fontPixel,
+                              y: origin.y + Double(row) * cellSize + ((cellSize - glyphHeight) / 2).rounded(.down), pixelSize: fontPixel, .black))
+        }
+        let gridBottom = origin.y + Double(panel.rowLabels.count) * cellSize
+        for column in Set([0, panel.columnLabels.count / 2, panel.columnLabels.count - 1]).sorted() {
+            let text = short(panel.columnLabels[column])
+            let centre = origin.x + (Double(column) + 0.5) * cellSize
+            picture.add(.text(text, x: (centre - Double(BitmapFont.width(of: text)) * fontPixel / 2).rounded(.down), y: gridBottom + 2,
+                              pixelSize: fontPixel, .black))
+        }
+    }
+
+    /// A question mark in the middle of a cell whose actions tie for the best value.
+    static func addTieMark(_ picture: inout Scene, x: Double, y: Double, size: Double) {
+        let pixel = max(1, (size / 10).rounded(.down))
+        let width = Double(BitmapFont.glyphWidth) * pixel, height = Double(BitmapFont.glyphHeight) * pixel
+        picture.add(.text("?", x: x + ((size - width) / 2).rounded(.down), y: y + ((size - height) / 2).rounded(.down), pixelSize: pixel, arrowColour))
     }
 
     /// An arrow for the actions that have a direction; a dot for "stay".

@@ -5,9 +5,11 @@ import RLTabular
 /// it (help, flags, files, inspection). Everything that plays it (train, eval, bench) goes
 /// through closures made in the generic ``init(_:)``, which the compiler specialises for the
 /// world, so the hot loops stay concrete.
-public struct AnyWorld {
+public struct AnyWorld: @unchecked Sendable {
     public let id: String
     public let summary: String
+    /// The registration type's identity.
+    let registration: ObjectIdentifier
     /// The world's flags, as `--name VALUE  help`.
     public let flagHelp: [(name: String, valueName: String?, help: String)]
     /// Its presets, by name, with a line each.
@@ -38,6 +40,7 @@ public struct AnyWorld {
     public init<W: WorldRegistration>(_ world: W.Type) {
         id = W.id
         summary = W.summary
+        registration = ObjectIdentifier(world)
         flagHelp = W.flags.map { ($0.name, $0.valueName, $0.help) }
         presets = W.presets.map { ($0.name, $0.summary) }
         metricNames = W.metrics.map(\.name)

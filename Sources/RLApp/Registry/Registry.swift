@@ -1,11 +1,16 @@
 import RLCore
 import RLTabular
+import Synchronization
 
 /// The worlds and agents `rl` knows: the one place where a name becomes a type. Adding a world
 /// or an agent is its own file and one line here (see docs/EXTENDING.md).
 public enum Registry {
-    /// Every world, in the order `rl train --help` lists them.
-    public static var worlds: [AnyWorld] { [
+    /// Every world, in the order `rl train --help` lists them: `rl`'s own, then those a
+    /// program registered with ``register(_:)``.
+    public static var worlds: [AnyWorld] { builtInWorlds + registered.withLock { $0 } }
+
+    /// `rl`'s own worlds.
+    static var builtInWorlds: [AnyWorld] { [
         AnyWorld(PongWorld.self),
         AnyWorld(CliffWalkingWorld.self),
         AnyWorld(MaximizationBiasWorld.self),
@@ -22,6 +27,24 @@ public enum Registry {
         visitor.visit(SarsaLambda.self)
         visitor.visit(DynaQ.self)
     }
+
+    /// Adds a program's own world, so that everything `rl` does by world id (training, policy
+    /// files, evaluation, inspection) works for it exactly as for `rl`'s own worlds.
+    /// - Throws: when a world with the same id is already known.
+    /// Registering the same world again does nothing.
+    /// - Throws: when another world already has the same id.
+    public static func register<W: WorldRegistration>(_ world: W.Type) throws(SettingError) {
+        if let known = Registry.world(W.id) {
+            guard known.registration == ObjectIdentifier(world) else {
+                throw SettingError("a world with id '\(W.id)' is already registered")
+            }
+            return
+        }
+        registered.withLock { $0.append(AnyWorld(world)) }
+    }
+
+    /// Worlds added at run time by ``register(_:)``.
+    private static let registered = Mutex<[AnyWorld]>([])
 
     /// The world with this id, if `rl` knows it.
     public static func world(_ id: String) -> AnyWorld? { worlds.first { $0.id == id } }

@@ -58,6 +58,11 @@ public protocol WorldRegistration {
     static func watchSession(_ configuration: Configuration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> WatchSession?
 }
 
+/// The configuration of a world that has no settings.
+public struct NoConfiguration: Codable, Sendable, Equatable {
+    public init() {}
+}
+
 /// A named per-episode figure of a world (Pong's hits), computed from its counters.
 public struct EpisodeMetric<Counters> {
     /// The CSV column and JSON key (`avoidable_misses`).
@@ -98,6 +103,19 @@ public struct WorldPreset<Configuration> {
 }
 
 extension WorldRegistration {
+    // Defaults, so that a small world (the README's corridor) declares only what it has.
+    public static var flags: [SettingFlag<Configuration>] { [] }
+    public static func validate(_ configuration: Configuration) throws(SettingError) {}
+    public static var metrics: [EpisodeMetric<World.Counters>] { [] }
+    public static func describe(_ configuration: Configuration) -> String { JSONText.encode(configuration) }
+    /// `dimension0`, `dimension1`, ... after the observation space's shape.
+    public static func stateDimensions(_ configuration: Configuration) -> [String] {
+        makeWorld(configuration).observationSpace.shape.indices.map { "dimension\($0)" }
+    }
+    /// The action indices as names: `0`, `1`, ...
+    public static func actionNames(_ configuration: Configuration) -> [String] {
+        (0..<makeWorld(configuration).actionSpace.count).map(String.init)
+    }
     public static var presets: [WorldPreset<Configuration>] { [] }
     public static var mainMetric: String { "return" }
     public static func observationName(_ configuration: Configuration) -> String? { nil }

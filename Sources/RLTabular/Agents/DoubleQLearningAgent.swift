@@ -8,7 +8,7 @@ import RLCore
 /// 0.5: Q1(S,A) ← Q1(S,A) + α [R + γ Q2(S′, argmax_a Q1(S′,a)) − Q1(S,A)], else the same with
 /// Q1 and Q2 swapped. ``table`` holds (Q1 + Q2) / 2, which has the greedy actions of the sum
 /// and the scale of one estimate; both tables are saved in the policy file.
-public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: TabularAgent {
+public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: EpsilonGreedyAgent {
     public typealias Observation = ObservationSpace.Element
     public typealias Action = ActionSpace.Element
 
@@ -19,21 +19,16 @@ public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: F
     /// The two estimates.
     public var first: QTable
     public var second: QTable
-    @usableFromInline var policy: EpsilonGreedy
+    public var exploration: EpsilonGreedy
 
     public init(observationSpace: ObservationSpace, actionSpace: ActionSpace,
                 hyperparameters: Hyperparameters, settings: NoAgentSettings = NoAgentSettings(), seed: UInt64) {
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace
         table = QTable(observationSpace: observationSpace, actionSpace: actionSpace)
-        first = table
+        first = QTable(observationSpace: observationSpace, actionSpace: actionSpace)
         second = QTable(observationSpace: observationSpace, actionSpace: actionSpace)
-        policy = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
-    }
-
-    public var generatorState: [UInt64] {
-        get { policy.generatorState }
-        set { policy.generatorState = newValue }
+        exploration = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
     }
 
     public var extraTensors: [String: Tensor] {
@@ -54,12 +49,10 @@ public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: F
     }
 
     public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
-        policy.beginEpisode(episode, of: episodeCount)
-    }
-
-    @inlinable @inline(__always)
-    public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
-        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), mode: mode))
+        exploration.beginEpisode(episode, of: episodeCount)
+        table.makeUnique()
+        first.makeUnique()
+        second.makeUnique()
     }
 
     @inlinable @inline(__always) @discardableResult
@@ -68,14 +61,13 @@ public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: F
         let action = actionSpace.index(of: transition.action)
         let nextState = observationSpace.index(of: transition.nextObservation)
         // The coin: which estimate learns this time.
-        let updatesFirst = policy.generator.next() >> 63 == 0
+        let updatesFirst = exploration.generator.next() >> 63 == 0
         if updatesFirst {
-            Self.update(&first, judgedBy: second, state, action, transition, nextState, &policy)
+            Self.update(&first, judgedBy: second, state, action, transition, nextState, observationSpace, &exploration)
         } else {
-            Self.update(&second, judgedBy: first, state, action, transition, nextState, &policy)
+            Self.update(&second, judgedBy: first, state, action, transition, nextState, observationSpace, &exploration)
         }
-        table[state, action] = (first[state, action] + second[state, action]) / 2
-        table.recordVisit(state: state, action: action)
+        table.setInPlace((first[state, action] + second[state, action]) / 2, state: state, action: action, countingVisit: true)
         return nil
     }
 
@@ -83,14 +75,14 @@ public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: F
     @inlinable @inline(__always)
     static func update(
         _ learner: inout QTable, judgedBy judge: QTable, _ state: Int, _ action: Int,
-        _ transition: Transition<Observation, Action>, _ nextState: Int, _ policy: inout EpsilonGreedy
+        _ transition: Transition<Observation, Action>, _ nextState: Int, _ space: ObservationSpace, _ exploration: inout EpsilonGreedy
     ) {
         var target = transition.reward
         if !transition.terminated {
-            let best = learner.greedyAction(in: nextState, using: &policy.generator)
-            target += policy.discount * judge[nextState, best]
+            let best = learner.greedyAction(in: nextState, of: space, using: &exploration.generator)
+            target += exploration.discount * judge[nextState, best]
         }
-        learner.move(state: state, action: action, towards: target, rate: policy.learningRate)
+        learner.moveInPlace(state: state, action: action, towards: target, rate: exploration.learningRate)
     }
 }
 

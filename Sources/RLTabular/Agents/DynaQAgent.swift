@@ -8,7 +8,7 @@ import RLCore
 /// A ← a random action previously taken in S, R, S′ ← Model(S,A), and the Q-learning update.
 /// The model also remembers whether the transition terminated (then the target is R alone).
 /// Everything it remembers is preallocated: planning never allocates.
-public struct DynaQAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: TabularAgent {
+public struct DynaQAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: EpsilonGreedyAgent {
     public typealias Observation = ObservationSpace.Element
     public typealias Action = ActionSpace.Element
 
@@ -16,7 +16,7 @@ public struct DynaQAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
     public let actionSpace: ActionSpace
     public var table: QTable
     public let settings: DynaQSettings
-    @usableFromInline var policy: EpsilonGreedy
+    public var exploration: EpsilonGreedy
     /// The model, flat like the table: the next state (−1 where never tried), the reward, and
     /// whether it terminated.
     @usableFromInline var modelNext: [Int64]
@@ -34,7 +34,7 @@ public struct DynaQAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
         self.actionSpace = actionSpace
         self.settings = settings
         table = QTable(observationSpace: observationSpace, actionSpace: actionSpace)
-        policy = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
+        exploration = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
         modelNext = Array(repeating: -1, count: table.count)
         modelReward = Array(repeating: 0, count: table.count)
         modelTerminated = Array(repeating: 0, count: table.count)
@@ -42,11 +42,6 @@ public struct DynaQAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
         observedStates.reserveCapacity(table.stateCount)
         takenActions = Array(repeating: 0, count: table.count)
         takenCount = Array(repeating: 0, count: table.stateCount)
-    }
-
-    public var generatorState: [UInt64] {
-        get { policy.generatorState }
-        set { policy.generatorState = newValue }
     }
 
     public var extraTensors: [String: Tensor] {
@@ -89,15 +84,6 @@ public struct DynaQAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
         takenCount = count
     }
 
-    public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
-        policy.beginEpisode(episode, of: episodeCount)
-    }
-
-    @inlinable @inline(__always)
-    public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
-        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), mode: mode))
-    }
-
     @inlinable @discardableResult
     public mutating func learn(from transition: Transition<Observation, Action>) -> Action? {
         let state = observationSpace.index(of: transition.observation)
@@ -109,8 +95,8 @@ public struct DynaQAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
         remember(state, action, reward: transition.reward, nextState: nextState, terminated: transition.terminated)
         // (f) planning.
         for _ in 0..<settings.planningSteps {
-            let plannedState = Int(observedStates[policy.generator.nextIndex(below: observedStates.count)])
-            let slot = policy.generator.nextIndex(below: Int(takenCount[plannedState]))
+            let plannedState = Int(observedStates[exploration.generator.nextIndex(below: observedStates.count)])
+            let slot = exploration.generator.nextIndex(below: Int(takenCount[plannedState]))
             let plannedAction = Int(takenActions[plannedState &* table.actionCount &+ slot])
             let pair = plannedState &* table.actionCount &+ plannedAction
             update(plannedState, plannedAction, reward: modelReward[pair], nextState: Int(modelNext[pair]),
@@ -122,8 +108,8 @@ public struct DynaQAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
     @inlinable @inline(__always)
     mutating func update(_ state: Int, _ action: Int, reward: Double, nextState: Int, terminated: Bool) {
         var target = reward
-        if !terminated { target += policy.discount * table.maxValue(in: nextState) }
-        table.move(state: state, action: action, towards: target, rate: policy.learningRate)
+        if !terminated { target += exploration.discount * table.maxValue(in: nextState, of: observationSpace) }
+        table.moveInPlace(state: state, action: action, towards: target, rate: exploration.learningRate)
     }
 
     @inlinable @inline(__always)

@@ -10,7 +10,10 @@ public struct EpsilonGreedy: Sendable {
     public private(set) var learningRate: Double
     @usableFromInline var generator: Xoshiro256StarStar
 
+    /// - Precondition: the hyperparameters are valid (``Hyperparameters/validate()``); an agent
+    ///   made with a rate out of range stops here with the rule it broke.
     public init(hyperparameters: Hyperparameters, seed: UInt64) {
+        do { try hyperparameters.validate() } catch { preconditionFailure("invalid hyperparameters: \(error.message)") }
         self.hyperparameters = hyperparameters
         epsilon = hyperparameters.epsilon.start
         learningRate = hyperparameters.learningRate.start
@@ -26,15 +29,57 @@ public struct EpsilonGreedy: Sendable {
         learningRate = hyperparameters.learningRate.value(atEpisode: episode, of: episodeCount)
     }
 
-    /// An action index for `state`: ε-greedy while training, greedy in evaluation.
+    /// An action index for `state`, among the actions its space allows there: ε-greedy while
+    /// training, greedy in evaluation.
     @inlinable @inline(__always)
-    public mutating func action(in table: QTable, state: Int, mode: AgentMode) -> Int {
-        table.epsilonGreedyAction(in: state, epsilon: epsilon, exploring: mode == .training, using: &generator)
+    public mutating func action<Space: FiniteSpace>(in table: QTable, state: Int, of space: Space, mode: AgentMode) -> Int {
+        table.epsilonGreedyAction(
+            in: state, actionCount: space.allowedActionCount(inState: state, of: table.actionCount),
+            epsilon: epsilon, exploring: mode == .training, using: &generator)
     }
 
     /// The generator's state, for resuming.
     public var generatorState: [UInt64] {
         get { generator.state }
         set { generator.state = newValue }
+    }
+}
+
+/// A tabular agent that learns one table and explores it ε-greedily: what most agents are. It
+/// gets its action choice, schedules, generator, per-episode table ownership and resume from
+/// here, so its own file holds only its update.
+public protocol EpsilonGreedyAgent: TabularAgent {
+    var observationSpace: ObservationSpace { get }
+    var actionSpace: ActionSpace { get }
+    /// What the agent acts on and learns.
+    var table: QTable { get set }
+    /// ε, α, γ and the agent's generator.
+    var exploration: EpsilonGreedy { get set }
+}
+
+extension EpsilonGreedyAgent {
+    public var generatorState: [UInt64] {
+        get { exploration.generatorState }
+        set { exploration.generatorState = newValue }
+    }
+
+    /// Moves ε and α along their schedules, and makes the table the agent's own for the
+    /// episode's in-place writes (``QTable/moveInPlace(state:action:towards:rate:)``).
+    public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
+        exploration.beginEpisode(episode, of: episodeCount)
+        table.makeUnique()
+    }
+
+    /// ε-greedy while training, greedy in evaluation, among the actions the state allows.
+    @inlinable @inline(__always)
+    public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
+        actionSpace.element(at: exploration.action(in: table, state: observationSpace.index(of: observation), of: observationSpace, mode: mode))
+    }
+
+    /// Puts back a saved table (one that fits the spaces).
+    public mutating func restore(table: QTable, extraTensors: [String: Tensor]) throws(PolicyFileError) {
+        try table.checkShape(of: observationSpace, actionSpace)
+        self.table = table
+        self.table.limitActions(by: observationSpace)
     }
 }

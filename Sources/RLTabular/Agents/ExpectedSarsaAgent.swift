@@ -7,41 +7,21 @@ import RLCore
 /// episode's ε: every action has ε/|A|, the greedy ones share 1 − ε, so the expectation is
 /// (1 − ε) max_a Q(S′,a) + ε mean_a Q(S′,a). The target needs no next action, so the trainer
 /// asks for it after the update, as for Q-learning.
-public struct ExpectedSarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: TabularAgent {
+public struct ExpectedSarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: EpsilonGreedyAgent {
     public typealias Observation = ObservationSpace.Element
     public typealias Action = ActionSpace.Element
 
     public let observationSpace: ObservationSpace
     public let actionSpace: ActionSpace
     public var table: QTable
-    @usableFromInline var policy: EpsilonGreedy
+    public var exploration: EpsilonGreedy
 
     public init(observationSpace: ObservationSpace, actionSpace: ActionSpace,
                 hyperparameters: Hyperparameters, settings: NoAgentSettings = NoAgentSettings(), seed: UInt64) {
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace
         table = QTable(observationSpace: observationSpace, actionSpace: actionSpace)
-        policy = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
-    }
-
-    public var generatorState: [UInt64] {
-        get { policy.generatorState }
-        set { policy.generatorState = newValue }
-    }
-
-    public mutating func restore(table: QTable, extraTensors: [String: Tensor]) throws(PolicyFileError) {
-        try table.checkShape(of: observationSpace, actionSpace)
-        self.table = table
-        self.table.limitActions(by: observationSpace)
-    }
-
-    public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
-        policy.beginEpisode(episode, of: episodeCount)
-    }
-
-    @inlinable @inline(__always)
-    public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
-        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), mode: mode))
+        exploration = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
     }
 
     @inlinable @inline(__always) @discardableResult
@@ -51,9 +31,9 @@ public struct ExpectedSarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: Fin
         var target = transition.reward
         if !transition.terminated {
             let nextState = observationSpace.index(of: transition.nextObservation)
-            target += policy.discount * table.epsilonGreedyExpectation(in: nextState, epsilon: policy.epsilon)
+            target += exploration.discount * table.epsilonGreedyExpectation(in: nextState, of: observationSpace, epsilon: exploration.epsilon)
         }
-        table.move(state: state, action: action, towards: target, rate: policy.learningRate)
+        table.moveInPlace(state: state, action: action, towards: target, rate: exploration.learningRate)
         return nil
     }
 }

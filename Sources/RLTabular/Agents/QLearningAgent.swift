@@ -7,7 +7,7 @@ import RLCore
 /// Q(S,A) ← Q(S,A) + α [R + γ max_a Q(S′,a) − Q(S,A)]; S ← S′. A terminated transition targets
 /// R alone; a truncated one still bootstraps (the task did not end, a clock did). Ties between
 /// greedy actions are broken uniformly at random, so a fresh table does not always pick action 0.
-public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: TabularAgent {
+public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: EpsilonGreedyAgent {
     public typealias Observation = ObservationSpace.Element
     public typealias Action = ActionSpace.Element
 
@@ -16,12 +16,12 @@ public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
     /// What the agent has learned.
     public var table: QTable
     /// Hyperparameters, this episode's ε and α, and the generator.
-    @usableFromInline var policy: EpsilonGreedy
+    public var exploration: EpsilonGreedy
 
-    public var hyperparameters: Hyperparameters { policy.hyperparameters }
+    public var hyperparameters: Hyperparameters { exploration.hyperparameters }
     /// ε and α for the current episode (they follow the schedules).
-    public var epsilon: Double { policy.epsilon }
-    public var learningRate: Double { policy.learningRate }
+    public var epsilon: Double { exploration.epsilon }
+    public var learningRate: Double { exploration.learningRate }
 
     /// A fresh agent with a table of zeros.
     /// - Parameter seed: seeds the agent's own generator (exploration and tie-breaking).
@@ -44,33 +44,14 @@ public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
         self.actionSpace = actionSpace
         self.table = table
         self.table.limitActions(by: observationSpace)
-        policy = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
-    }
-
-    public var generatorState: [UInt64] {
-        get { policy.generatorState }
-        set { policy.generatorState = newValue }
-    }
-
-    public mutating func restore(table: QTable, extraTensors: [String: Tensor]) throws(PolicyFileError) {
-        try table.checkShape(of: observationSpace, actionSpace)
-        self.table = table
-        self.table.limitActions(by: observationSpace)
-    }
-
-    public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
-        policy.beginEpisode(episode, of: episodeCount)
-    }
-
-    @inlinable @inline(__always)
-    public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
-        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), mode: mode))
+        self.table.makeUnique()
+        exploration = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
     }
 
     /// The index of a best action in `state`, ties broken uniformly at random.
     @inlinable @inline(__always)
     public mutating func greedyAction(in state: Int) -> Int {
-        table.greedyAction(in: state, using: &policy.generator)
+        table.greedyAction(in: state, of: observationSpace, using: &exploration.generator)
     }
 
     /// Off-policy: the update needs no next action, so the trainer asks for it afterwards.
@@ -80,9 +61,9 @@ public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
         let action = actionSpace.index(of: transition.action)
         var target = transition.reward
         if !transition.terminated {
-            target += policy.discount * table.maxValue(in: observationSpace.index(of: transition.nextObservation))
+            target += exploration.discount * table.maxValue(in: observationSpace.index(of: transition.nextObservation), of: observationSpace)
         }
-        table.move(state: state, action: action, towards: target, rate: policy.learningRate)
+        table.moveInPlace(state: state, action: action, towards: target, rate: exploration.learningRate)
         return nil
     }
 }

@@ -7,41 +7,21 @@ import RLCore
 /// The A′ chosen here is returned to the trainer, which takes exactly that action next: the
 /// update learns from the action really taken. A terminated transition targets R alone; a
 /// truncated one bootstraps from the A′ the policy chose (and the episode ends anyway).
-public struct SarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: TabularAgent {
+public struct SarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: EpsilonGreedyAgent {
     public typealias Observation = ObservationSpace.Element
     public typealias Action = ActionSpace.Element
 
     public let observationSpace: ObservationSpace
     public let actionSpace: ActionSpace
     public var table: QTable
-    @usableFromInline var policy: EpsilonGreedy
+    public var exploration: EpsilonGreedy
 
     public init(observationSpace: ObservationSpace, actionSpace: ActionSpace,
                 hyperparameters: Hyperparameters, settings: NoAgentSettings = NoAgentSettings(), seed: UInt64) {
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace
         table = QTable(observationSpace: observationSpace, actionSpace: actionSpace)
-        policy = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
-    }
-
-    public var generatorState: [UInt64] {
-        get { policy.generatorState }
-        set { policy.generatorState = newValue }
-    }
-
-    public mutating func restore(table: QTable, extraTensors: [String: Tensor]) throws(PolicyFileError) {
-        try table.checkShape(of: observationSpace, actionSpace)
-        self.table = table
-        self.table.limitActions(by: observationSpace)
-    }
-
-    public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
-        policy.beginEpisode(episode, of: episodeCount)
-    }
-
-    @inlinable @inline(__always)
-    public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
-        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), mode: mode))
+        exploration = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
     }
 
     @inlinable @inline(__always) @discardableResult
@@ -49,14 +29,14 @@ public struct SarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
         let state = observationSpace.index(of: transition.observation)
         let action = actionSpace.index(of: transition.action)
         guard !transition.terminated else {
-            table.move(state: state, action: action, towards: transition.reward, rate: policy.learningRate)
+            table.moveInPlace(state: state, action: action, towards: transition.reward, rate: exploration.learningRate)
             return nil
         }
         // Choose A′ from S′ before the update: the action learned from is the one taken next.
         let nextState = observationSpace.index(of: transition.nextObservation)
-        let nextAction = policy.action(in: table, state: nextState, mode: .training)
-        let target = transition.reward + policy.discount * table[nextState, nextAction]
-        table.move(state: state, action: action, towards: target, rate: policy.learningRate)
+        let nextAction = exploration.action(in: table, state: nextState, of: observationSpace, mode: .training)
+        let target = transition.reward + exploration.discount * table[nextState, nextAction]
+        table.moveInPlace(state: state, action: action, towards: target, rate: exploration.learningRate)
         return actionSpace.element(at: nextAction)
     }
 }

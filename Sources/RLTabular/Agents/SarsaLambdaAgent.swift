@@ -10,7 +10,7 @@ import RLCore
 /// Only pairs with a live trace are swept, and a trace that decays below ``traceCutoff`` is
 /// dropped: the neglected change is under α · |δ| · 10⁻¹⁰ per step, and a step costs the
 /// live traces, not the whole table.
-public struct SarsaLambdaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: TabularAgent {
+public struct SarsaLambdaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: EpsilonGreedyAgent {
     public typealias Observation = ObservationSpace.Element
     public typealias Action = ActionSpace.Element
 
@@ -21,7 +21,7 @@ public struct SarsaLambdaAgent<ObservationSpace: FiniteSpace, ActionSpace: Finit
     public let actionSpace: ActionSpace
     public var table: QTable
     public let settings: SarsaLambdaSettings
-    @usableFromInline var policy: EpsilonGreedy
+    public var exploration: EpsilonGreedy
     /// e(s,a), flat like the table.
     @usableFromInline var traces: [Double]
     /// The flat indices whose trace is not zero.
@@ -33,31 +33,16 @@ public struct SarsaLambdaAgent<ObservationSpace: FiniteSpace, ActionSpace: Finit
         self.actionSpace = actionSpace
         self.settings = settings
         table = QTable(observationSpace: observationSpace, actionSpace: actionSpace)
-        policy = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
+        exploration = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
         traces = Array(repeating: 0, count: table.count)
         live = []
         live.reserveCapacity(table.count)
     }
 
-    public var generatorState: [UInt64] {
-        get { policy.generatorState }
-        set { policy.generatorState = newValue }
-    }
-
-    public mutating func restore(table: QTable, extraTensors: [String: Tensor]) throws(PolicyFileError) {
-        try table.checkShape(of: observationSpace, actionSpace)
-        self.table = table
-        self.table.limitActions(by: observationSpace)
-    }
-
     public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
-        policy.beginEpisode(episode, of: episodeCount)
+        exploration.beginEpisode(episode, of: episodeCount)
+        table.makeUnique()
         clearTraces()
-    }
-
-    @inlinable @inline(__always)
-    public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
-        actionSpace.element(at: policy.action(in: table, state: observationSpace.index(of: observation), mode: mode))
     }
 
     @inlinable @discardableResult
@@ -68,8 +53,8 @@ public struct SarsaLambdaAgent<ObservationSpace: FiniteSpace, ActionSpace: Finit
         var nextAction: Int?
         if !transition.terminated {
             let nextState = observationSpace.index(of: transition.nextObservation)
-            let chosen = policy.action(in: table, state: nextState, mode: .training)
-            delta += policy.discount * table[nextState, chosen]
+            let chosen = exploration.action(in: table, state: nextState, of: observationSpace, mode: .training)
+            delta += exploration.discount * table[nextState, chosen]
             nextAction = chosen
         }
         let pair = state &* table.actionCount &+ action
@@ -77,12 +62,12 @@ public struct SarsaLambdaAgent<ObservationSpace: FiniteSpace, ActionSpace: Finit
         traces[pair] = settings.traces == .replacing ? 1 : traces[pair] + 1
         table.recordVisit(state: state, action: action)
 
-        let step = policy.learningRate * delta
-        let decay = policy.discount * settings.lambda
+        let step = exploration.learningRate * delta
+        let decay = exploration.discount * settings.lambda
         var index = 0
         while index < live.count {
             let flat = live[index]
-            table.add(step * traces[flat], atFlatIndex: flat)
+            table.addInPlace(step * traces[flat], atFlatIndex: flat)
             traces[flat] *= decay
             if traces[flat] < Self.traceCutoff {
                 traces[flat] = 0
