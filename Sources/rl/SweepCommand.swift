@@ -45,7 +45,7 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "A JSON spec of the grid instead of the grid's flags (docs/EXPERIMENTS.md).")
     var spec: String?
 
-    @Option(help: "The results file, JSON lines, appended to (default sweep.jsonl).")
+    @Option(help: "The results file, JSON lines, appended to.")
     var out = "sweep.jsonl"
 
     @Option(parsing: .unconditional, help: "Runs at once (default: the number of cores).")
