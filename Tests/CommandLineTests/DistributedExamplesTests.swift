@@ -30,7 +30,7 @@ import Testing
         return (process.terminationStatus, text)
     }
 
-    /// A virtual environment with Ray and Optuna, made once under .build (about 30 s and 200 MB
+    /// A virtual environment with Ray and Optuna, made once under .build (measured: 30 s and 395 MB
     /// the first time); `nil`, with why, when they cannot be installed (no network, no venv module).
     static let python: (path: String?, why: String) = {
         let venv = repository.appendingPathComponent(".build/python-examples").path
