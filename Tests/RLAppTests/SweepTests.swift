@@ -62,6 +62,14 @@ import RLTabular
         #expect(message([SweepSetting(name: "discount", values: ["2"])]) != nil)
     }
 
+    /// What `final` reads must be a figure every evaluation has: a world added to the registry
+    /// with a misspelt main metric fails here, not in the middle of a sweep.
+    @Test func everyWorldsMainMetricIsAFigureOfItsEvaluation() {
+        for world in Registry.worlds {
+            #expect((["return", "steps"] + world.metricNames).contains(world.mainMetric), "\(world.id): \(world.mainMetric)")
+        }
+    }
+
     @Test func seedsAndShardsParse() throws {
         #expect(try parseSeeds("1-3,7,10-11") == [1, 2, 3, 7, 10, 11])
         #expect(throws: SettingError.self) { try parseSeeds("3-1") }
