@@ -9,6 +9,9 @@ public enum Registry {
         AnyWorld(PongWorld.self),
         AnyWorld(CliffWalkingWorld.self),
         AnyWorld(MaximizationBiasWorld.self),
+        AnyWorld(FrozenLakeWorld.self),
+        AnyWorld(TaxiWorld.self),
+        AnyWorld(BlackjackWorld.self),
     ] }
 
     /// Shows `visitor` every agent, in the order `rl train --help` lists them. A visitor (not a

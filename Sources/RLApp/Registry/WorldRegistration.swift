@@ -50,6 +50,9 @@ public protocol WorldRegistration {
     /// Plays a baseline's evaluation episodes, seeded as a policy's would be.
     static func evaluateBaseline(_ name: String, _ configuration: Configuration, episodes: Int, seed: UInt64,
                                  shouldStop: () -> Bool) -> [EpisodeRecord<World.Counters>]
+    /// The world's whole dynamics and step cap, for worlds that publish them (planners, and
+    /// `rl eval`'s exact return and gap to the optimum); `nil` by default.
+    static func model(_ configuration: Configuration) -> WorldModel?
     /// A `rl watch` session, for worlds that can be drawn; `nil` by default.
     static func watchSession(_ configuration: Configuration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> WatchSession?
 }
@@ -101,6 +104,7 @@ extension WorldRegistration {
                                         shouldStop: () -> Bool) -> [EpisodeRecord<World.Counters>] { [] }
     public static func watchSession(_ configuration: Configuration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> WatchSession? { nil }
     public static func explain(state coordinates: [Int], _ configuration: Configuration) -> String? { nil }
+    public static func model(_ configuration: Configuration) -> WorldModel? { nil }
 
     public static func panels(_ configuration: Configuration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
         try PolicyPanel.grids(stateShape: makeWorld(configuration).observationSpace.shape,

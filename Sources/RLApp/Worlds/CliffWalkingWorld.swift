@@ -2,11 +2,25 @@ import RLCliffWalking
 import RLCore
 import RLTabular
 
-/// Cliff Walking's settings: only its step cap.
+/// Cliff Walking's settings: its step cap, and whether the walk slips.
 public struct CliffWalkingConfiguration: Sendable, Equatable, Codable {
     /// Episodes are truncated after this many steps (a wandering policy still ends).
     public var maxSteps = 200
-    public init(maxSteps: Int = 200) { self.maxSteps = maxSteps }
+    /// Gymnasium's `CliffWalkingSlippery-v1`: a move may slip a quarter-turn either way.
+    public var isSlippery = false
+    public init(maxSteps: Int = 200, isSlippery: Bool = false) {
+        self.maxSteps = maxSteps
+        self.isSlippery = isSlippery
+    }
+
+    enum CodingKeys: String, CodingKey { case maxSteps, isSlippery }
+
+    /// Files written before the slippery walk existed have no `is_slippery`: they did not slip.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        maxSteps = try container.decode(Int.self, forKey: .maxSteps)
+        isSlippery = try container.decodeIfPresent(Bool.self, forKey: .isSlippery) ?? false
+    }
 }
 
 /// `cliff-walking`: Sutton & Barto's Example 6.6.
@@ -18,7 +32,8 @@ public enum CliffWalkingWorld: WorldRegistration {
     public static let maximumStepCap = 100_000
 
     public static var flags: [SettingFlag<CliffWalkingConfiguration>] {
-        [.integer("max-steps", \.maxSteps, in: 1...maximumStepCap, help: "Step cap of an episode (default 200).")]
+        [.integer("max-steps", \.maxSteps, in: 1...maximumStepCap, help: "Step cap of an episode (default 200)."),
+         .toggle("slippery", \.isSlippery, help: "Gymnasium's slippery walk: a move goes as meant, or a quarter-turn to either side, 1/3 each.")]
     }
 
     public static func validate(_ configuration: CliffWalkingConfiguration) throws(SettingError) {
@@ -28,12 +43,18 @@ public enum CliffWalkingWorld: WorldRegistration {
     }
 
     public static func makeWorld(_ configuration: CliffWalkingConfiguration) -> TimeLimit<CliffWalking> {
-        CliffWalking.capped(at: configuration.maxSteps)
+        CliffWalking.capped(at: configuration.maxSteps, isSlippery: configuration.isSlippery)
+    }
+
+    public static func model(_ configuration: CliffWalkingConfiguration) -> WorldModel? {
+        WorldModel(model: makeWorld(configuration).base.model, stepCap: configuration.maxSteps)
     }
 
     public static func stateDimensions(_ configuration: CliffWalkingConfiguration) -> [String] { ["row", "column"] }
     public static func actionNames(_ configuration: CliffWalkingConfiguration) -> [String] { GridMove.allCases.map(\.description) }
-    public static func describe(_ configuration: CliffWalkingConfiguration) -> String { "4×12 grid, step cap \(configuration.maxSteps)" }
+    public static func describe(_ configuration: CliffWalkingConfiguration) -> String {
+        "4×12 grid, " + (configuration.isSlippery ? "slippery, " : "") + "step cap \(configuration.maxSteps)"
+    }
 
     public static var metrics: [EpisodeMetric<CliffWalkingCounters>] {
         [EpisodeMetric("falls", phrase: "falls into the cliff", zeroShareWords: "with no fall") { Double($0.falls) }]
