@@ -219,7 +219,7 @@ struct TrainCommand: ParsableCommand {
         view.finish()
 
         let agentWords = outcome.agent == QLearning.id ? "" : " with \(outcome.agent)"
-        let summary = [
+        let summary = outcome.planning.map { PlanningText.summary(outcome, $0) } ?? [
             outcome.interrupted
                 ? "Interrupted after \(outcome.episodes) of \(outcome.episodesRequested) episodes; 'rl train --resume \(outcome.policy)' continues the run."
                 : (outcome.resumed ? "Resumed and trained to \(outcome.episodes) episodes of \(outcome.environment)\(agentWords)."
@@ -256,6 +256,9 @@ enum RegistryHelp {
         for agent in Registry.agents {
             lines.append("  " + agent.id.padding(to: 20) + agent.summary)
             lines += flagLines(agent.flagHelp)
+        }
+        for planner in Registry.planners {
+            lines.append("  " + planner.id.padding(to: 20) + planner.summary)
         }
         return lines.joined(separator: "\n")
     }

@@ -32,6 +32,9 @@ public struct AnyWorld {
     let evaluateBaseline: (String, String, Int, UInt64, @escaping () -> Bool) throws(PolicyFileError) -> EvaluationReport
     let benchmark: (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(PolicyFileError) -> WorldBenchmark
     let watch: (String, Policy, UInt64, Double) throws(WatchError) -> WatchSession?
+    let plan: (Planner, TrainingOptions) throws(PolicyFileError) -> TrainingOutcome
+    /// The world's model and step cap under a configuration, if it publishes one.
+    public let model: (_ configuration: String) -> WorldModel?
 
     public init<W: WorldRegistration>(_ world: W.Type) {
         id = W.id
@@ -100,6 +103,8 @@ public struct AnyWorld {
             guard let configuration = try? W.configuration(fromJSON: text) else { throw WatchError("unreadable configuration") }
             return try W.watchSession(configuration, policy: policy, seed: seed, epsilon: epsilon)
         }
+        plan = { (planner, options) throws(PolicyFileError) -> TrainingOutcome in try PlanningRun<W>.plan(planner, options) }
+        model = { text in (try? W.configuration(fromJSON: text)).flatMap(W.model) }
     }
 
     /// Whether a flag name is the world's, and whether it takes a value.
