@@ -87,8 +87,10 @@ public struct AnyWorld {
             let configuration = try! W.configuration(fromJSON: policy.metadata.configuration)
             var world = W.makeWorld(configuration)
             let records = playGreedy(policy.table, on: &world, episodes: episodes, seed: seed, shouldStop: shouldStop)
-            return EvaluationReport(environment: W.id, agent: label, seed: seed, records: records, metrics: W.metrics,
-                                    episodesRequested: episodes)
+            var report = EvaluationReport(environment: W.id, agent: label, seed: seed, records: records, metrics: W.metrics,
+                                          episodesRequested: episodes)
+            report.add(W.model(configuration).flatMap { ExactEvaluation(table: policy.table, world: $0) })
+            return report
         }
         evaluateBaseline = { (name, text, episodes, seed, shouldStop) throws(PolicyFileError) -> EvaluationReport in
             let configuration = try W.configuration(fromJSON: text)
