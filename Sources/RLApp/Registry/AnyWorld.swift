@@ -21,6 +21,8 @@ public struct AnyWorld {
     public let configure: (_ preset: String?, _ flags: [(name: String, value: String?)]) throws(SettingError) -> String
     /// The hyperparameters an agent starts from, under an optional preset.
     public let defaultHyperparameters: (_ agent: String, _ preset: String?) -> Hyperparameters
+    /// The episodes `rl train` plays on a configuration when not told.
+    public let defaultEpisodes: (_ configuration: String) -> Int
     /// Decodes and validates a configuration JSON; returns what a table for it looks like.
     public let layout: (_ configuration: String) throws(PolicyFileError) -> TableLayout
     /// The configuration in a few words.
@@ -65,6 +67,7 @@ public struct AnyWorld {
         defaultHyperparameters = { agent, preset in
             W.presets.first { $0.name == preset }?.hyperparameters ?? W.defaultHyperparameters(forAgent: agent)
         }
+        defaultEpisodes = { text in (try? W.configuration(fromJSON: text)).map(W.defaultEpisodes) ?? 6000 }
         layout = { (text: String) throws(PolicyFileError) -> TableLayout in
             let configuration = try W.configuration(fromJSON: text)
             let space = W.makeWorld(configuration)

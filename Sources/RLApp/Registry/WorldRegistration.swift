@@ -38,6 +38,8 @@ public protocol WorldRegistration {
     static var metrics: [EpisodeMetric<World.Counters>] { get }
     /// The hyperparameters an agent starts from on this world.
     static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters
+    /// The episodes `rl train` plays when not told (6000 by default).
+    static func defaultEpisodes(_ configuration: Configuration) -> Int
 
     /// The grids `rl inspect` prints and paints. By default, one grid over the last two state
     /// dimensions for each value of the others.
@@ -105,6 +107,7 @@ extension WorldRegistration {
     public static func watchSession(_ configuration: Configuration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> WatchSession? { nil }
     public static func explain(state coordinates: [Int], _ configuration: Configuration) -> String? { nil }
     public static func model(_ configuration: Configuration) -> WorldModel? { nil }
+    public static func defaultEpisodes(_ configuration: Configuration) -> Int { 6000 }
 
     public static func panels(_ configuration: Configuration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
         try PolicyPanel.grids(stateShape: makeWorld(configuration).observationSpace.shape,

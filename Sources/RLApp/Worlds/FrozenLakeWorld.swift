@@ -111,6 +111,12 @@ public enum FrozenLakeWorld: WorldRegistration {
     /// Tuned so that a default run ends within 1% of the optimum (docs/WORLDS.md).
     public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters { .frozenLake }
 
+    /// Enough for the default agent to end within 1% of the best stationary policy on every
+    /// seed measured (docs/WORLDS.md), in well under a second in a release build.
+    public static func defaultEpisodes(_ configuration: FrozenLakeConfiguration) -> Int {
+        configuration.map == "8x8" ? 60_000 : 20_000
+    }
+
     public static func model(_ configuration: FrozenLakeConfiguration) -> WorldModel? {
         WorldModel(model: makeWorld(configuration).base.model, stepCap: configuration.stepCap)
     }
@@ -130,7 +136,9 @@ public enum FrozenLakeWorld: WorldRegistration {
 }
 
 extension Hyperparameters {
-    /// FrozenLake's defaults (docs/WORLDS.md says how they were measured).
+    /// FrozenLake's defaults (docs/WORLDS.md says how they were measured). γ 0.995, not 0.99:
+    /// on the 8x8 map the optimal policy for γ 0.99 hurries and ends 5.5% below the optimum
+    /// within the step cap; γ 0.995's ends 2.2% below, as good as any fixed policy we found.
     public static let frozenLake = Hyperparameters(
-        learningRate: .linear(from: 0.1, to: 0.01, over: 0.9), discount: 0.99, epsilon: .linear(from: 1.0, to: 0.0, over: 0.9))
+        learningRate: .linear(from: 0.1, to: 0.01, over: 0.9), discount: 0.995, epsilon: .linear(from: 1.0, to: 0.0, over: 0.9))
 }
