@@ -39,3 +39,24 @@ import RLTabular
         #expect(cliff.describe(#"{"max_steps":200}"#) == "4×12 grid, step cap 200")
     }
 }
+
+@Suite struct ToyTextInspectionTests {
+    @Test func blackjackShowsSuttonAndBartosTwoCharts() throws {
+        let blackjack = try #require(Registry.world("blackjack"))
+        let panels = try blackjack.panels(try blackjack.configure(nil, []), PanelSelection())
+        #expect(panels.map(\.title) == ["usable ace", "no usable ace"])
+        #expect(panels[0].rowLabels.first == "sum 21" && panels[0].rowLabels.last == "sum 12")
+        #expect(panels[0].columnLabels == ["A", "2", "3", "4", "5", "6", "7", "8", "9", "10"])
+        // Sum 21 with a usable ace against a dealer's ace: (21, 1, 1) in the 32 × 11 × 2 space.
+        #expect(panels[0].states[0][0] == (21 * 11 + 1) * 2 + 1)
+        #expect(PolicyDump.symbol(forAction: "stick") == "S" && PolicyDump.symbol(forAction: "south") == "↓")
+    }
+
+    @Test func taxiShowsOneMapPerPassengerAndDestination() throws {
+        let taxi = try #require(Registry.world("taxi"))
+        let panels = try taxi.panels(try taxi.configure(nil, []), PanelSelection())
+        #expect(panels.count == 16 && panels.allSatisfy { $0.states.count == 5 && $0.states[0].count == 5 })
+        #expect(panels.last?.title == "passenger in the taxi, destination Blue")
+        #expect(panels.last?.states[4][3] == ((4 * 5 + 3) * 5 + 4) * 4 + 3)
+    }
+}

@@ -22,11 +22,13 @@ public enum PolicyDump {
     /// The arrow for an action name; unknown names show their first letter.
     public static func symbol(forAction name: String) -> String {
         switch name {
-        case "up": "↑"
-        case "down": "↓"
-        case "left": "←"
-        case "right": "→"
+        case "up", "north": "↑"
+        case "down", "south": "↓"
+        case "left", "west": "←"
+        case "right", "east": "→"
         case "stay": "="
+        // Taxi's and Blackjack's actions that do not move: their initial, in capitals.
+        case "pick up", "drop off", "stick", "hit": String(name.prefix(1)).uppercased()
         default: String(name.prefix(1))
         }
     }

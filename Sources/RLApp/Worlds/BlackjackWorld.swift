@@ -53,6 +53,10 @@ public enum BlackjackWorld: WorldRegistration {
     /// γ 1 (an episode is one game); α decays, as Monte Carlo's averages would.
     public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters { .blackjack }
 
+    public static func panels(_ configuration: BlackjackConfiguration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
+        try PolicyPanel.blackjack(selection)
+    }
+
     public static func explain(state coordinates: [Int], _ configuration: BlackjackConfiguration) -> String? {
         guard coordinates.count == 3 else { return nil }
         let dealer = coordinates[1] == 1 ? "an ace" : "\(coordinates[1])"

@@ -62,7 +62,7 @@ public enum TaxiWorld: WorldRegistration {
     }
 
     public static func panels(_ configuration: TaxiConfiguration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
-        try PolicyPanel.grids(stateShape: [5, 5, 5, 4], dimensions: stateDimensions(configuration), selection: selection)
+        try PolicyPanel.taxi(selection)
     }
 
     public static func explain(state coordinates: [Int], _ configuration: TaxiConfiguration) -> String? {
