@@ -33,7 +33,7 @@ public struct AnyWorld {
     let evaluate: (Policy, String, Int, UInt64, @escaping () -> Bool) -> EvaluationReport
     let evaluateBaseline: (String, String, Int, UInt64, @escaping () -> Bool) throws(PolicyFileError) -> EvaluationReport
     let benchmark: (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(PolicyFileError) -> WorldBenchmark
-    let watch: (String, Policy, UInt64, Double) throws(WatchError) -> WatchSession?
+    let watch: (String, Policy, UInt64, Double) throws(WatchError) -> (any WatchableSession)?
     let plan: (Planner, TrainingOptions) throws(PolicyFileError) -> TrainingOutcome
     /// The world's model and step cap under a configuration, if it publishes one.
     public let model: (_ configuration: String) -> WorldModel?
@@ -104,7 +104,7 @@ public struct AnyWorld {
         benchmark = { (agent, episodes, environmentSteps, seed) throws(PolicyFileError) -> WorldBenchmark in
             try WorldBenchmarkRun<W>.measure(agent: agent, episodes: episodes, environmentSteps: environmentSteps, seed: seed)
         }
-        watch = { (text, policy, seed, epsilon) throws(WatchError) -> WatchSession? in
+        watch = { (text, policy, seed, epsilon) throws(WatchError) -> (any WatchableSession)? in
             guard let configuration = try? W.configuration(fromJSON: text) else { throw WatchError("unreadable configuration") }
             return try W.watchSession(configuration, policy: policy, seed: seed, epsilon: epsilon)
         }

@@ -56,7 +56,7 @@ public protocol WorldRegistration {
     /// `rl eval`'s exact return and gap to the optimum); `nil` by default.
     static func model(_ configuration: Configuration) -> WorldModel?
     /// A `rl watch` session, for worlds that can be drawn; `nil` by default.
-    static func watchSession(_ configuration: Configuration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> WatchSession?
+    static func watchSession(_ configuration: Configuration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> (any WatchableSession)?
 }
 
 /// A named per-episode figure of a world (Pong's hits), computed from its counters.
@@ -104,7 +104,7 @@ extension WorldRegistration {
     public static var baselines: [String] { [] }
     public static func evaluateBaseline(_ name: String, _ configuration: Configuration, episodes: Int, seed: UInt64,
                                         shouldStop: () -> Bool) -> [EpisodeRecord<World.Counters>] { [] }
-    public static func watchSession(_ configuration: Configuration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> WatchSession? { nil }
+    public static func watchSession(_ configuration: Configuration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> (any WatchableSession)? { nil }
     public static func explain(state coordinates: [Int], _ configuration: Configuration) -> String? { nil }
     public static func model(_ configuration: Configuration) -> WorldModel? { nil }
     public static func defaultEpisodes(_ configuration: Configuration) -> Int { 6000 }

@@ -1,3 +1,4 @@
+import RLGridRender
 import RLBlackjack
 import RLCore
 import RLTabular
@@ -68,4 +69,21 @@ extension Hyperparameters {
     /// Blackjack's defaults.
     public static let blackjack = Hyperparameters(
         learningRate: .linear(from: 0.1, to: 0.001, over: 0.9), discount: 1, epsilon: .linear(from: 1.0, to: 0.05, over: 0.9))
+}
+
+extension BlackjackWorld {
+    public static func watchSession(_ configuration: BlackjackConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> (any WatchableSession)? {
+        try ToyTextWatchSession<BlackjackWorld>(
+            configuration: configuration, policy: policy, seed: seed, epsilon: epsilon,
+            // The dealer's hole card shows once the game is over.
+            draw: { world, hud in ToyTextScenes.blackjack(player: world.player, dealer: world.dealer, dealerRevealed: hud.banner != nil, hud: hud) },
+            describeState: { world in
+                let observation = world.observation
+                return ["sum \(observation.playerSum)" + (observation.usableAce ? " usable ace" : ""),
+                        "dealer shows \(observation.dealerCard == 1 ? "ace" : String(observation.dealerCard))"]
+            },
+            banner: { _, episodeReturn in
+                episodeReturn > 0 ? ("WIN", ToyTextPalette.success) : episodeReturn < 0 ? ("LOSS", ToyTextPalette.failure) : ("DRAW", ToyTextPalette.timeUp)
+            })
+    }
 }

@@ -1,3 +1,4 @@
+import RLGridRender
 import RLCliffWalking
 import RLCore
 import RLTabular
@@ -75,4 +76,14 @@ extension Hyperparameters {
     /// Sutton & Barto's Cliff Walking settings: α 0.5, γ 1, ε 0.1, constant.
     public static let cliffWalking = Hyperparameters(
         learningRate: .constant(0.5), discount: 1.0, epsilon: .constant(0.1))
+}
+
+extension CliffWalkingWorld {
+    public static func watchSession(_ configuration: CliffWalkingConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> (any WatchableSession)? {
+        try ToyTextWatchSession<CliffWalkingWorld>(
+            configuration: configuration, policy: policy, seed: seed, epsilon: epsilon,
+            draw: { world, hud in ToyTextScenes.cliffWalking(position: world.base.position, hud: hud) },
+            describeState: { world in ["row \(world.base.position.row) column \(world.base.position.column)"] },
+            banner: { _, _ in ("GOAL", ToyTextPalette.success) })
+    }
 }

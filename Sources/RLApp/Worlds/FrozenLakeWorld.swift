@@ -1,3 +1,4 @@
+import RLGridRender
 import Foundation
 import RLCore
 import RLFrozenLake
@@ -141,4 +142,15 @@ extension Hyperparameters {
     /// within the step cap; γ 0.995's ends 2.2% below, as good as any fixed policy we found.
     public static let frozenLake = Hyperparameters(
         learningRate: .linear(from: 0.1, to: 0.01, over: 0.9), discount: 0.995, epsilon: .linear(from: 1.0, to: 0.0, over: 0.9))
+}
+
+extension FrozenLakeWorld {
+    public static func watchSession(_ configuration: FrozenLakeConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> (any WatchableSession)? {
+        let map = configuration.lakeMap
+        return try ToyTextWatchSession<FrozenLakeWorld>(
+            configuration: configuration, policy: policy, seed: seed, epsilon: epsilon,
+            draw: { world, hud in ToyTextScenes.frozenLake(map: map, position: world.base.state, hud: hud) },
+            describeState: { world in ["row \(world.base.state / map.columns) column \(world.base.state % map.columns)"] },
+            banner: { world, _ in world.counters.success ? ("GOAL", ToyTextPalette.success) : ("HOLE", ToyTextPalette.failure) })
+    }
 }

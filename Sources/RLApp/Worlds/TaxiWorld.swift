@@ -1,3 +1,4 @@
+import RLGridRender
 import RLCore
 import RLTabular
 import RLTaxi
@@ -79,4 +80,19 @@ extension Hyperparameters {
     /// Taxi's defaults (docs/WORLDS.md says how they were measured).
     public static let taxi = Hyperparameters(
         learningRate: .constant(0.5), discount: 0.99, epsilon: .linear(from: 1.0, to: 0.0, over: 0.9))
+}
+
+extension TaxiWorld {
+    public static func watchSession(_ configuration: TaxiConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> (any WatchableSession)? {
+        try ToyTextWatchSession<TaxiWorld>(
+            configuration: configuration, policy: policy, seed: seed, epsilon: epsilon,
+            draw: { world, hud in ToyTextScenes.taxi(state: world.base.state, hud: hud) },
+            describeState: { world in
+                let state = world.base.state, stands = ["red", "green", "yellow", "blue"]
+                return ["taxi row \(state.taxiRow) column \(state.taxiColumn)",
+                        "passenger " + (state.passenger == TaxiState.inTaxi ? "aboard" : "at \(stands[state.passenger])"),
+                        "destination \(stands[state.destination])"]
+            },
+            banner: { _, _ in ("DELIVERED", ToyTextPalette.success) })
+    }
 }
