@@ -42,3 +42,19 @@ import RLTabular
         #expect(report.exactReturn == nil && !JSONText.encode(report).contains("exact_return"))
     }
 }
+
+@Suite struct DefaultRunTests {
+    /// `rl train --env X --seed 1` with every default ends within 1% of the optimum's exact
+    /// return (docs/WORLDS.md has seeds 1–5 and the 8x8 map, measured in a release build).
+    @Test(arguments: ["frozen-lake", "taxi"])
+    func aDefaultRunEndsWithinOnePercentOfTheOptimum(world: String) throws {
+        let registered = try #require(Registry.world(world))
+        let configuration = try registered.configure(nil, [])
+        let options = TrainingOptions(
+            world: world, configuration: configuration, episodes: registered.defaultEpisodes(configuration), seed: 1,
+            hyperparameters: registered.defaultHyperparameters("q-learning", nil), outputPath: temporaryFolder() + "/\(world).safetensors")
+        let report = try evaluatePolicy(try LoadedPolicy(path: try runTraining(options).policy), episodes: 1, seed: 1)
+        let gap = try #require(report.gap), optimum = try #require(report.optimalReturn)
+        #expect(gap <= 0.01 * abs(optimum), "\(world): exact \(report.exactReturn ?? .nan), optimum \(optimum)")
+    }
+}
