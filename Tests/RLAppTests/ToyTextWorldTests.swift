@@ -60,3 +60,14 @@ import RLTabular
         #expect(panels.last?.states[4][3] == ((4 * 5 + 3) * 5 + 4) * 4 + 3)
     }
 }
+
+@Suite struct GridMarkTests {
+    @Test func frozenLakeAndCliffMapsMarkTheirHolesCliffAndGoal() throws {
+        let lake = try #require(Registry.world("frozen-lake"))
+        let panel = try lake.panels(try lake.configure(nil, []), PanelSelection())[0]
+        #expect(panel.marks[5] == "H" && panel.marks[15] == "G" && panel.marks[0] == nil)
+        let cliff = try #require(Registry.world("cliff-walking"))
+        let cliffPanel = try cliff.panels(try cliff.configure(nil, []), PanelSelection())[0]
+        #expect(cliffPanel.marks[37] == "C" && cliffPanel.marks[47] == "G" && cliffPanel.marks[36] == nil)
+    }
+}

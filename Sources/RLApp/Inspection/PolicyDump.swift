@@ -71,7 +71,7 @@ public enum PolicyDump {
 
     static func renderGrid(_ panel: PolicyPanel, table: QTable, actions: [String], options: DumpOptions, valueWidth: Int, scale: ValueScale) -> String {
         func cell(_ state: Int) -> String {
-            let arrow = symbol(for: state, in: table, actions: actions)
+            let arrow = panel.marks[state] ?? symbol(for: state, in: table, actions: actions)
             guard options.showsValues else { return arrow }
             guard table.wasVisited(state) else { return arrow + String(repeating: " ", count: (valueWidth + 1) * table.actionCount) }
             return arrow + (0..<table.actionCount).map { action in

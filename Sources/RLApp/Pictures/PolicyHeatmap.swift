@@ -50,6 +50,13 @@ public enum PolicyHeatmap {
             for (row, states) in panel.states.enumerated() {
                 for (column, state) in states.enumerated() {
                     let x = origin.x + Double(column) * cellSize, y = origin.y + Double(row) * cellSize
+                    if let mark = panel.marks[state] {
+                        // A cell the world marks (a hole, the goal, the cliff): its letter on grey.
+                        picture.add(.rectangle(Rect(x: x, y: y, width: cellSize, height: cellSize), unvisitedColour))
+                        picture.add(.text(mark, x: x + (cellSize - 5 * fontPixel) / 2, y: y + (cellSize - 7 * fontPixel) / 2,
+                                          pixelSize: fontPixel, arrowColour))
+                        continue
+                    }
                     guard table.wasVisited(state) else {
                         picture.add(.rectangle(Rect(x: x, y: y, width: cellSize, height: cellSize), unvisitedColour))
                         continue

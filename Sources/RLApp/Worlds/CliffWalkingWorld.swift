@@ -67,7 +67,9 @@ public enum CliffWalkingWorld: WorldRegistration {
     public static func panels(_ configuration: CliffWalkingConfiguration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
         var panels = try PolicyPanel.grids(stateShape: [CliffWalking.rows, CliffWalking.columns],
                                            dimensions: stateDimensions(configuration), selection: selection)
-        panels[0].title = "Cliff Walking (start bottom left, goal bottom right)"
+        panels[0].title = "Cliff Walking (start bottom left, goal bottom right; C cliff, G goal)"
+        for column in 1..<(CliffWalking.columns - 1) { panels[0].marks[(CliffWalking.rows - 1) * CliffWalking.columns + column] = "C" }
+        panels[0].marks[(CliffWalking.rows - 1) * CliffWalking.columns + CliffWalking.columns - 1] = "G"
         return panels
     }
 }

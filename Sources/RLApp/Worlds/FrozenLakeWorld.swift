@@ -122,6 +122,21 @@ public enum FrozenLakeWorld: WorldRegistration {
         WorldModel(model: makeWorld(configuration).base.model, stepCap: configuration.stepCap)
     }
 
+    /// The lake as a map: holes `H` and the goal `G` marked, the greedy move elsewhere.
+    public static func panels(_ configuration: FrozenLakeConfiguration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
+        let map = configuration.lakeMap
+        var panels = try PolicyPanel.grids(stateShape: [map.rows, map.columns], dimensions: stateDimensions(configuration), selection: selection)
+        panels[0].title = "FrozenLake \(describe(configuration)) (H hole, G goal)"
+        for state in 0..<(map.rows * map.columns) {
+            switch map.tile(at: state) {
+            case .hole: panels[0].marks[state] = "H"
+            case .goal: panels[0].marks[state] = "G"
+            case .start, .frozen: break
+            }
+        }
+        return panels
+    }
+
     public static func explain(state coordinates: [Int], _ configuration: FrozenLakeConfiguration) -> String? {
         let map = configuration.lakeMap
         guard coordinates.count == 2, (0..<map.rows).contains(coordinates[0]), (0..<map.columns).contains(coordinates[1]) else { return nil }
