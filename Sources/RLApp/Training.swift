@@ -54,6 +54,9 @@ public struct TrainingOptions: Sendable {
     /// The options a saved run was started with, to continue it: everything comes from the file.
     public init(resuming policy: Policy, outputPath: String, logPath: String? = nil) throws(PolicyFileError) {
         let metadata = policy.metadata
+        if Registry.planner(metadata.agent) != nil {
+            throw PolicyFileError("it is \(metadata.agent)'s solution of its world: complete, nothing to resume")
+        }
         guard metadata.formatVersion >= 2, let state = metadata.trainingState else {
             throw PolicyFileError("it cannot be resumed: it was written by an older rl (format version \(metadata.formatVersion)) that saved no training state")
         }
@@ -132,6 +135,8 @@ public struct TrainingOutcome: Sendable, Codable, Equatable {
     public var resumed: Bool
     /// The last greedy evaluation made during training, with `--eval-every`.
     public var lastEvaluation: EvaluationPoint?
+    /// What a planner did (`--agent value-iteration`); `nil` for a learning agent.
+    public var planning: PlanningOutcome? = nil
 }
 
 /// Trains a fresh agent (or continues a saved run) as `options` say, saves the policy
@@ -161,6 +166,7 @@ public func runTraining(
             throw PolicyFileError("the log and the policy would be the same file: \(logPath)")
         }
     }
+    if let planner = Registry.planner(options.agent) { return try world.plan(planner, options) }
     return try world.train(options, observe, shouldStop)
 }
 

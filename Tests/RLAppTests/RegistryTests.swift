@@ -30,7 +30,8 @@ import RLMaximizationBias
 
     @Test(arguments: [("pong", "q-learning", "{}"), ("pong", "dyna-q", #"{"planning_steps":2}"#),
                       ("cliff-walking", "double-q-learning", "{}"), ("cliff-walking", "sarsa-lambda", #"{"lambda":0.8,"traces":"replacing"}"#),
-                      ("maximization-bias", "expected-sarsa", "{}"), ("cliff-walking", "sarsa", "{}")])
+                      ("maximization-bias", "expected-sarsa", "{}"), ("cliff-walking", "sarsa", "{}"),
+                      ("frozen-lake", "q-learning", "{}"), ("taxi", "sarsa", "{}"), ("blackjack", "expected-sarsa", "{}")])
     func anInterruptedRunResumedIsByteIdenticalToTheRunLeftAlone(world: String, agent: String, settings: String) throws {
         let folder = temporaryFolder()
         let episodes = world == "pong" ? 60 : 150
