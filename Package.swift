@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "RLExperiments", dependencies: ["RLCore"]),
         // What the commands do, as library code the tests can call.
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
-        .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLCliffWalking", "RLMaximizationBias", "RLTabular", "RLRender", "RLPongRender"]),
+        .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLPongDuel", "RLCliffWalking", "RLMaximizationBias", "RLTabular", "RLRender", "RLPongRender"]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
         .target(name: "RLRender"),
         // Pong's pictures: a game state (and what the agent sees) as a scene. Knows Pong, not SDL.

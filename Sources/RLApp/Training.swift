@@ -98,6 +98,8 @@ public enum TrainingEvent: Sendable {
     case report(IntervalReport)
     /// Every ``TrainingOptions/evaluationInterval`` episodes.
     case evaluation(EvaluationPoint)
+    /// A line from the world's ``TrainingCompanion`` (a self-play snapshot's rating).
+    case note(String)
 }
 
 /// The outcome of `rl train` (also its `--json` output).
@@ -203,8 +205,10 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
         var bestReturn = -Double.infinity
         var stepsSoFar = 0
         var firstEpisode = 0
+        let companion = W.trainingCompanion(for: environment)
         if let saved = options.resuming, let state = saved.metadata.trainingState {
             try agent.restore(table: saved.table, extraTensors: saved.extraTensors)
+            try companion?.restore(from: saved.extraTensors)
             guard Xoshiro256StarStar.isValidState(state.agentGenerator) else {
                 throw PolicyFileError("the policy's training state holds an invalid agent generator")
             }
@@ -258,6 +262,7 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
                     meanSteps: report.meanSteps, metrics: report.metricValues)
                 lastEvaluation = evaluation
             }
+            let notes = companion?.episodeFinished(played, table: agentSoFar.table) ?? []
             if let log, logFailure == nil {
                 do throws(PolicyFileError) {
                     try log.append(record, metrics: metrics,
@@ -272,6 +277,7 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
                 observe(.report(IntervalReport(episodes: played, averageReturn: window.mean, averageSteps: windowSteps.mean, bestReturn: bestReturn)))
             }
             if let evaluation { observe(.evaluation(evaluation)) }
+            for note in notes { observe(.note(note)) }
             return shouldStop() ? .stop : .proceed
         }
         let elapsed = max(seconds(clock.now - start), 1e-9)
@@ -293,7 +299,7 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
                 observation: W.observationName(configuration), stateDimensions: W.stateDimensions(configuration),
                 actions: W.actionNames(configuration), hyperparameters: options.hyperparameters, seed: options.seed,
                 summary: summary, agent: options.agent, agentSettings: options.agentSettings, trainingState: state),
-            extraTensors: agent.extraTensors)
+            extraTensors: agent.extraTensors.merging(companion?.tensors ?? [:]) { agents, _ in agents })
         try policy.save(to: options.outputPath)
         if let logFailure { throw logFailure }
         try log?.finish()

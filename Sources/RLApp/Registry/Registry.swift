@@ -9,6 +9,7 @@ public enum Registry {
         AnyWorld(PongWorld.self),
         AnyWorld(CliffWalkingWorld.self),
         AnyWorld(MaximizationBiasWorld.self),
+        AnyWorld(PongDuelWorld.self),
     ] }
 
     /// Shows `visitor` every agent, in the order `rl train --help` lists them. A visitor (not a

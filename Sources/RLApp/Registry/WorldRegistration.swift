@@ -52,6 +52,8 @@ public protocol WorldRegistration {
                                  shouldStop: () -> Bool) -> [EpisodeRecord<World.Counters>]
     /// A `rl watch` session, for worlds that can be drawn; `nil` by default.
     static func watchSession(_ configuration: Configuration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> WatchSession?
+    /// What the training loop runs beside the world (self-play's league); `nil` by default.
+    static func trainingCompanion(for world: World) -> (any TrainingCompanion)?
 }
 
 /// A named per-episode figure of a world (Pong's hits), computed from its counters.
