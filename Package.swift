@@ -53,6 +53,8 @@ let package = Package(
         .target(name: "RLRender"),
         // Pong's pictures: a game state (and what the agent sees) as a scene. Knows Pong, not SDL.
         .target(name: "RLPongRender", dependencies: ["RLRender", "RLPong"]),
+        // Pong-duel's pictures (rl play, rl watch --env pong-duel). Knows the duel, not SDL.
+        .target(name: "RLPongDuelRender", dependencies: ["RLRender", "RLPongDuel", "RLCore"]),
         // SDL2 and SDL2_image, for windows and PNG files. Only the renderer links it.
         .systemLibrary(
             name: "CSDL2", pkgConfig: "sdl2",
@@ -61,7 +63,7 @@ let package = Package(
         .target(name: "RLSDL", dependencies: ["CSDL2", "RLRender"]),
         .executableTarget(
             name: "rl",
-            dependencies: ["RLApp", "RLRender", "RLPongRender", "RLSDL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RLApp", "RLRender", "RLPongRender", "RLPongDuelRender", "RLSDL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Helpers shared by the test targets (running Python for the interoperability tests).
         .target(name: "RLTestSupport", path: "Tests/RLTestSupport"),

@@ -59,6 +59,8 @@ public struct DuelTablePlayer: Sendable {
 public enum DuelPlayer: Sendable {
     case script(PongDuelScript)
     case table(DuelTablePlayer)
+    /// An opponent file that cannot be played (gone, or from another court): why.
+    case missing(String)
 }
 
 /// The fixed opponent of a `pong-duel` world: it never learns. In self-play it asks its
@@ -99,6 +101,8 @@ public struct DuelOpponent: ScriptedAgent, Resumable {
             return action
         case .table(let player):
             return player.action(for: observation, using: &generator)
+        case .missing(let reason):
+            preconditionFailure(reason)
         }
     }
 

@@ -74,6 +74,8 @@ public final class SelfPlayLeague {
             return PongDuelActionSpace().randomElement(using: &generator)
         case .table(let player):
             return player.action(for: observation, using: &generator)
+        case .missing(let reason):
+            preconditionFailure(reason)
         }
     }
 

@@ -62,21 +62,23 @@ public enum PongDuelWorld: WorldRegistration {
              (configuration: inout Configuration, text: String?) throws(SettingError) in
              guard let text, !text.isEmpty else { throw SettingError("--opponent needs a script, self or a policy file") }
              configuration.opponent = DuelOpponentSpec(text)
+             // A file is checked here, when it is named; the court it must match, in validate().
+             if case .file(let path) = configuration.opponent { _ = try opponentTable(path, for: nil) }
          },
          .integer("snapshot-every", \.snapshotEvery, in: 1...10_000_000, help: "Self-play: games between frozen snapshots of the learner (default 2000)."),
          .number("latest-share", \.latestShare, in: 0...1, help: "Self-play: share of games against the latest snapshot (default 0.5)."),
          .integer("rating-games", \.ratingGames, in: 2...10_000, help: "Self-play: games each snapshot plays against each earlier member for its Elo (default 20).")]
     }
 
+    /// Checks the numbers. An opponent file is not read here: a policy trained against a file
+    /// stays readable when that file is gone (only playing against it needs it).
     public static func validate(_ configuration: Configuration) throws(SettingError) {
         do { try configuration.game.validate() } catch { throw SettingError(error.message) }
-        if case .file(let path) = configuration.opponent {
-            _ = try opponentTable(path, for: configuration.game)
-        }
     }
 
-    /// The table of a pong-duel policy file and the bins it sees through, checked against a court.
-    static func opponentTable(_ path: String, for game: PongDuelConfiguration) throws(SettingError) -> DuelTablePlayer {
+    /// The table of a pong-duel policy file and the bins it sees through, checked against a
+    /// court when one is given.
+    static func opponentTable(_ path: String, for game: PongDuelConfiguration?) throws(SettingError) -> DuelTablePlayer {
         let policy: Policy
         do { policy = try Policy.load(from: path) } catch {
             throw SettingError("--opponent \(path): \(error.message)")
@@ -88,10 +90,12 @@ public enum PongDuelWorld: WorldRegistration {
               (try? theirs.game.validate()) != nil else {
             throw SettingError("--opponent \(path): its configuration is malformed")
         }
-        var ours = game, their = theirs.game
-        (ours.pointsToWin, ours.binWidth, their.pointsToWin, their.binWidth) = (0, 0, 0, 0)
-        guard ours == their else {
-            throw SettingError("--opponent \(path) was trained on the \(theirs.court) court, not this one")
+        if var ours = game {
+            var their = theirs.game
+            (ours.pointsToWin, ours.binWidth, their.pointsToWin, their.binWidth) = (0, 0, 0, 0)
+            guard ours == their else {
+                throw SettingError("--opponent \(path) was trained on the \(theirs.court) court, not the \(ours.court) one")
+            }
         }
         let bins = PongDuelObservationSpace(configuration: theirs.game)
         guard policy.table.fits(bins, PongDuelActionSpace()) else {
@@ -115,11 +119,12 @@ public enum PongDuelWorld: WorldRegistration {
                 configuration: game, snapshotEvery: configuration.snapshotEvery, latestShare: configuration.latestShare,
                 ratingGames: configuration.ratingGames, seed: derivedSeed(opponentSeed, purpose: 1)), seed: opponentSeed)
         case .file(let path):
-            // validate() loaded it already; a file that vanished since is a programming error's cousin.
-            guard let player = try? opponentTable(path, for: game) else {
-                preconditionFailure("--opponent \(path) could not be read again")
+            do throws(SettingError) {
+                opponent = DuelOpponent(.table(try opponentTable(path, for: game)), seed: opponentSeed)
+            } catch {
+                // The world still has its spaces (rl inspect reads them); only playing stops.
+                opponent = DuelOpponent(.missing(error.message), seed: opponentSeed)
             }
-            opponent = DuelOpponent(.table(player), seed: opponentSeed)
         }
         return AgainstFixedOpponent(try! PongDuel(configuration: game), opponent: opponent, side: .left,
                                     observing: PongDuelObservationSpace(configuration: game))
