@@ -213,8 +213,10 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
                 throw PolicyFileError("the policy's training state holds an invalid agent generator")
             }
             agent.generatorState = state.agentGenerator
-            guard state.environmentGenerator.count == environment.generatorState.count,
-                  state.environmentGenerator.isEmpty || Xoshiro256StarStar.isValidState(state.environmentGenerator) else {
+            // A world's generators (a duel's: the serves', its opponent's, a league's) are xoshiro states of four words each.
+            let words = state.environmentGenerator
+            guard words.count == environment.generatorState.count, words.count % 4 == 0,
+                  stride(from: 0, to: words.count, by: 4).allSatisfy({ Xoshiro256StarStar.isValidState(Array(words[$0..<$0 + 4])) }) else {
                 throw PolicyFileError("the policy's training state holds an invalid world generator")
             }
             environment.generatorState = state.environmentGenerator

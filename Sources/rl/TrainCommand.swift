@@ -28,7 +28,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Agent to train (listed below; default q-learning).")
     var agent: String?
 
-    @Option(parsing: .unconditional, help: "Episodes to play (1...10000000; default 6000).")
+    @Option(parsing: .unconditional, help: "Episodes to play (1...10000000; default 6000, pong-duel 20000).")
     var episodes: Int?
 
     @Option(parsing: .unconditional, help: "Seed of the run: the same seed gives the same policy file (default 1).")
@@ -196,7 +196,7 @@ struct TrainCommand: ParsableCommand {
             } catch {
                 throw CommandError(error.message, exitCode: 64)
             }
-            let episodes = episodes ?? 6000
+            let episodes = episodes ?? world.defaultEpisodes
             options = TrainingOptions(
                 world: world.id, configuration: configuration, agent: agentID, agentSettings: settings,
                 episodes: episodes, seed: seed ?? 1, hyperparameters: try hyperparameters(world: world),

@@ -92,7 +92,8 @@ public func wilsonInterval(successes: Int, trials: Int, z: Double = 1.9599639845
     let denominator = 1 + z * z / n
     let centre = (p + z * z / (2 * n)) / denominator
     let half = z * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot() / denominator
-    return (max(0, centre - half), min(1, centre + half))
+    // At 0 or n successes the bound is exactly 0 or 1 (rounding must not move it).
+    return (successes == 0 ? 0 : max(0, centre - half), successes == trials ? 1 : min(1, centre + half))
 }
 
 /// The 95% percentile bootstrap interval of the point share over games (each `[won, lost]`),

@@ -16,6 +16,8 @@ public struct AnyWorld {
     public let metricNames: [String]
     /// Its scripted baselines.
     public let baselines: [String]
+    /// Episodes of a run when `--episodes` is not given.
+    public let defaultEpisodes: Int
 
     /// The configuration JSON after a preset and flags (name, value) are applied to the defaults.
     public let configure: (_ preset: String?, _ flags: [(name: String, value: String?)]) throws(SettingError) -> String
@@ -40,6 +42,7 @@ public struct AnyWorld {
         presets = W.presets.map { ($0.name, $0.summary) }
         metricNames = W.metrics.map(\.name)
         baselines = W.baselines
+        defaultEpisodes = W.defaultEpisodes
         configure = { (preset: String?, given: [(name: String, value: String?)]) throws(SettingError) -> String in
             var configuration = W.defaultConfiguration
             if let preset {

@@ -52,6 +52,8 @@ public protocol WorldRegistration {
                                  shouldStop: () -> Bool) -> [EpisodeRecord<World.Counters>]
     /// A `rl watch` session, for worlds that can be drawn; `nil` by default.
     static func watchSession(_ configuration: Configuration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> WatchSession?
+    /// Episodes of a run when `--episodes` is not given (6000 by default).
+    static var defaultEpisodes: Int { get }
     /// What the training loop runs beside the world (self-play's league); `nil` by default.
     static func trainingCompanion(for world: World) -> (any TrainingCompanion)?
 }
@@ -96,6 +98,7 @@ public struct WorldPreset<Configuration> {
 }
 
 extension WorldRegistration {
+    public static var defaultEpisodes: Int { 6000 }
     public static var presets: [WorldPreset<Configuration>] { [] }
     public static func observationName(_ configuration: Configuration) -> String? { nil }
     public static var baselines: [String] { [] }
