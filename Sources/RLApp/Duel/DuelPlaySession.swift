@@ -9,6 +9,8 @@ public struct DuelPlaySession {
     public let configuration: PongDuelConfiguration
     public private(set) var world: PongDuel
     var agent: DuelOpponent
+    /// The right side's player when it is not a human (`rl watch --env pong-duel`).
+    var rightAgent: DuelOpponent?
     var observations: Pair<PongDuelPositions>
     /// Steps played in this game.
     public private(set) var steps = 0
@@ -22,10 +24,13 @@ public struct DuelPlaySession {
     /// - Parameters:
     ///   - agent: who plays the left paddle.
     ///   - seed: seeds the serves (the same seed, the same serves).
-    public init(agent: DuelPlayer, configuration: PongDuelConfiguration, seed: UInt64) throws(PongDuelConfigurationError) {
+    ///   - right: who plays the right paddle; `nil` for the human.
+    public init(agent: DuelPlayer, right: DuelPlayer? = nil, configuration: PongDuelConfiguration,
+                seed: UInt64) throws(PongDuelConfigurationError) {
         self.configuration = configuration
         world = try PongDuel(configuration: configuration)
         self.agent = DuelOpponent(agent, seed: derivedSeed(seed, purpose: SeedPurpose.agent))
+        rightAgent = right.map { DuelOpponent($0, seed: derivedSeed(seed, purpose: SeedPurpose.agent) &+ 1) }
         self.seed = seed
         observations = world.reset(seed: derivedSeed(seed, purpose: SeedPurpose.evaluation))
     }
@@ -33,15 +38,21 @@ public struct DuelPlaySession {
     public var state: PongDuelState { world.state }
 
     /// The side with more points once the game is over.
+    /// Whether a human plays the right paddle.
+    public var hasHuman: Bool { rightAgent == nil }
+
     public var winner: Side? {
         guard isOver else { return nil }
         let score = world.state.score
         return score.left == score.right ? nil : (score.left > score.right ? .left : .right)
     }
 
-    /// One step: the agent moves, the human's paddle moves as asked.
+    /// One step: the agent moves, the human's paddle moves as asked (or the right agent's as it
+    /// chooses, when there is one).
     public mutating func step(human: PongDuelAction) {
         guard !isOver else { return }
+        var human = human
+        if rightAgent != nil { human = rightAgent!.action(for: observations.right, mode: .evaluation) }
         switch human {
         case .up: humanMoves.up += 1
         case .down: humanMoves.down += 1
