@@ -93,4 +93,20 @@ import RLTabular
         }
         #expect(report.text.contains("win rate [95% Wilson]"))
     }
+
+    @Test func aPlaySessionMovesTheHumanPaddleAndAWatchedGameEnds() throws {
+        var game = PongDuelWorld.Configuration()
+        game.pointsToWin = 2
+        var session = try DuelPlaySession(agent: .script(PongDuelScript(.predictor, configuration: game.game)),
+                                          configuration: game.game, seed: 4)
+        for _ in 0..<30 { session.step(human: DuelPlaySession.move(upHeld: true, downHeld: false)) }
+        #expect(session.state.paddleY.right == game.game.paddleMaximumY && session.humanMoves == (30, 0) || session.isOver)
+        #expect(DuelPlaySession.move(upHeld: true, downHeld: true) == .stay)
+        var watched = try DuelPlaySession(agent: .script(PongDuelScript(.predictor, configuration: game.game)),
+                                          right: .script(PongDuelScript(.random, configuration: game.game)),
+                                          configuration: game.game, seed: 4)
+        #expect(!watched.hasHuman)
+        while !watched.isOver { watched.step(human: .stay) }
+        #expect(watched.winner == .left && max(watched.state.score.left, watched.state.score.right) == 2, "\(watched.state) after \(watched.steps) steps")
+    }
 }

@@ -37,14 +37,15 @@ public struct DuelPlaySession {
 
     public var state: PongDuelState { world.state }
 
-    /// The side with more points once the game is over.
+    /// The side that reached the points to win, once the game is over.
     /// Whether a human plays the right paddle.
     public var hasHuman: Bool { rightAgent == nil }
 
     public var winner: Side? {
-        guard isOver else { return nil }
+        // A game the step cap cut has no winner.
         let score = world.state.score
-        return score.left == score.right ? nil : (score.left > score.right ? .left : .right)
+        guard isOver, max(score.left, score.right) >= configuration.pointsToWin else { return nil }
+        return score.left > score.right ? .left : .right
     }
 
     /// One step: the agent moves, the human's paddle moves as asked (or the right agent's as it
