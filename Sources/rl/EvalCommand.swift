@@ -57,7 +57,7 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        if !opponent.isEmpty { return try runDuel() }
+        if let opponents = duelOpponents { return try runDuel(against: opponents) }
         let loaded: [LoadedPolicy]
         do {
             loaded = try policyPaths().map { path throws(PolicyFileError) in try LoadedPolicy(path: path, expecting: env) }
