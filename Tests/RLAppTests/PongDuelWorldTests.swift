@@ -27,6 +27,10 @@ import RLTabular
         #expect(throws: SettingError.self) { try world.configure(nil, [("court", "grass")]) }
         #expect(throws: SettingError.self) { try world.configure(nil, [("opponent", "/nonexistent/policy.safetensors")]) }
         #expect(world.metricNames == ["points_won", "points_lost", "won"])
+        // A file lists only what it changes; self-play's numbers are bounded.
+        #expect(try PongDuelWorld.configuration(fromJSON: #"{"points_to_win":7}"#).pointsToWin == 7)
+        #expect(throws: PolicyFileError.self) { try PongDuelWorld.configuration(fromJSON: #"{"snapshot_every":0}"#) }
+        #expect(throws: PolicyFileError.self) { try PongDuelWorld.configuration(fromJSON: #"{"latest_share":2}"#) }
     }
 
     @Test func thePolicyFileRecordsTheOpponentAndAFileOpponentPlays() throws {

@@ -16,6 +16,9 @@ public enum PongDuelWorld: WorldRegistration {
         /// Pixels per bin; `nil` for the court's default (``PongDuelWorld/defaultBinWidth(_:)``).
         public var binWidth: Int?
         public var opponent = DuelOpponentSpec.selfPlay
+        /// Reward for returning the ball (the library's `hitReward`): 0 keeps the score as the
+        /// only reward; a small negative value makes long rallies cost.
+        public var hitReward = 0.0
         /// Self-play: games between snapshots of the learner.
         public var snapshotEvery = 2_000
         /// Self-play: the share of games against the latest snapshot.
@@ -25,11 +28,32 @@ public enum PongDuelWorld: WorldRegistration {
 
         public init() {}
 
+        enum CodingKeys: String, CodingKey {
+            case court, pointsToWin, binWidth, opponent, hitReward, snapshotEvery, latestShare, ratingGames
+        }
+
+        /// Starts from the defaults and reads what is given, so a file need only list what it changes.
+        public init(from decoder: any Decoder) throws {
+            let values = try decoder.container(keyedBy: CodingKeys.self)
+            func read<T: Decodable>(_ key: CodingKeys, into field: inout T) throws {
+                if let value = try values.decodeIfPresent(T.self, forKey: key) { field = value }
+            }
+            try read(.court, into: &court)
+            try read(.pointsToWin, into: &pointsToWin)
+            binWidth = try values.decodeIfPresent(Int.self, forKey: .binWidth)
+            try read(.opponent, into: &opponent)
+            try read(.hitReward, into: &hitReward)
+            try read(.snapshotEvery, into: &snapshotEvery)
+            try read(.latestShare, into: &latestShare)
+            try read(.ratingGames, into: &ratingGames)
+        }
+
         /// The two-player world's numbers.
         public var game: PongDuelConfiguration {
             var game = PongDuelConfiguration(court: court)
             game.pointsToWin = pointsToWin
             game.binWidth = binWidth ?? PongDuelWorld.defaultBinWidth(court)
+            game.hitReward = hitReward
             return game
         }
     }
@@ -68,6 +92,7 @@ public enum PongDuelWorld: WorldRegistration {
              // A file is checked here, when it is named; the court it must match, in validate().
              if case .file(let path) = configuration.opponent { _ = try opponentTable(path, for: nil) }
          },
+         .number("hit-reward", \.hitReward, in: -1...1, help: "Reward for returning the ball (default 0: the score is the only reward)."),
          .integer("snapshot-every", \.snapshotEvery, in: 1...10_000_000, help: "Self-play: games between frozen snapshots of the learner (default 2000)."),
          .number("latest-share", \.latestShare, in: 0...1, help: "Self-play: share of games against the latest snapshot (default 0.5)."),
          .integer("rating-games", \.ratingGames, in: 2...10_000, help: "Self-play: games each snapshot plays against each earlier member for its Elo (default 20).")]
@@ -77,6 +102,10 @@ public enum PongDuelWorld: WorldRegistration {
     /// stays readable when that file is gone (only playing against it needs it).
     public static func validate(_ configuration: Configuration) throws(SettingError) {
         do { try configuration.game.validate() } catch { throw SettingError(error.message) }
+        // A policy file may come from anywhere: self-play's numbers are bounded as their flags are.
+        guard (1...10_000_000).contains(configuration.snapshotEvery) else { throw SettingError("snapshot every must be in 1...10000000") }
+        guard configuration.latestShare >= 0 && configuration.latestShare <= 1 else { throw SettingError("latest share must be in 0...1") }
+        guard (2...10_000).contains(configuration.ratingGames) else { throw SettingError("rating games must be in 2...10000") }
     }
 
     /// The table of a pong-duel policy file and the bins it sees through, checked against a
@@ -95,7 +124,9 @@ public enum PongDuelWorld: WorldRegistration {
         }
         if var ours = game {
             var their = theirs.game
+            // Only the physics must agree: game length, bins and rewards may differ.
             (ours.pointsToWin, ours.binWidth, their.pointsToWin, their.binWidth) = (0, 0, 0, 0)
+            (ours.hitReward, their.hitReward) = (0, 0)
             guard ours == their else {
                 throw SettingError("--opponent \(path) was trained on the \(theirs.court) court, not the \(ours.court) one")
             }
