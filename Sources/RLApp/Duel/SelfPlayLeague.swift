@@ -10,8 +10,8 @@ import RLTabular
 ///
 /// Each member has an Elo rating. The scripts are the anchors: `random` is fixed at 1000, and
 /// `tracker` and `predictor` are rated from their games against each other and `random`. Each
-/// snapshot, when it is taken, plays paired games against every member before it (anchors and
-/// earlier snapshots) and gets the rating that best explains its results, theirs held fixed:
+/// snapshot, when it is taken, plays paired games against the anchors and the (up to 10) latest
+/// earlier snapshots and gets the rating that best explains its results, theirs held fixed:
 /// ratings never move once given, so a rise across snapshots is progress against fixed marks.
 ///
 /// A class: the training loop (which takes the snapshots) and the world's opponent (which plays
@@ -132,11 +132,16 @@ public final class SelfPlayLeague {
             .joined(separator: ", ").prefixed("Elo anchors (from their games against each other): ")]
     }
 
-    /// Rates member `index` from games against every member before it.
+    /// At most this many earlier snapshots rate a new one (with the anchors), so rating costs
+    /// the same at the hundredth snapshot as at the tenth.
+    public static let ratingSnapshots = 10
+
+    /// Rates member `index` from games against the anchors and the latest earlier snapshots.
     func rate(_ index: Int) -> String {
         var results: [(Double, DuelTally)] = []
         var againstScripts: [String] = []
-        for opponent in 0..<index {
+        let earlier = max(Self.anchorCount, index - Self.ratingSnapshots)..<index
+        for opponent in Array(0..<Self.anchorCount) + Array(earlier) {
             let tally = games(index, opponent)
             results.append((members[opponent].rating!, tally))
             if opponent < Self.anchorCount {
