@@ -21,6 +21,7 @@ struct PlayCommand: ParsableCommand {
         discussion: """
         Keys: ↑/↓ or W/S move your paddle while held (in the terminal, each press moves it a few steps), \
         space pauses (and starts a new game once one is over), q or Esc quits. First to --points wins. \
+        --difficulty applies to a policy; scripts play as they are. \
         Without a display, use '--renderer terminal'.
         """)
 
@@ -204,6 +205,8 @@ struct DuelScreen {
                 steering.steps = max(0, steering.steps - 1)
             }
             guard moveOn(&session, overSince: &overSince, now: now) else { return }
+            // Without a keyboard (standard input is not a terminal) nobody can start another game.
+            if keyboard == nil && session.isOver && session.hasHuman && shown?.over == true { return }
             if shown.map({ $0 != (session.steps, paused, session.isOver, session.gamesStarted) }) ?? true {
                 let picture = frame(session, paused: paused)
                 // The bitmap text is too small for character cells: the score goes on a line of its own.
