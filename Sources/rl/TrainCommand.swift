@@ -28,7 +28,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Agent to train (listed below; default q-learning).")
     var agent: String?
 
-    @Option(parsing: .unconditional, help: "Episodes to play (1...10000000; default the world's: 6000, FrozenLake 20000, 8x8 60000, Blackjack 200000).")
+    @Option(parsing: .unconditional, help: "Episodes to play (1...10000000; default the world's: 6000, FrozenLake 20000, 8x8 60000, pong-duel 20000, Blackjack 200000).")
     var episodes: Int?
 
     @Option(parsing: .unconditional, help: "Seed of the run: the same seed gives the same policy file (default 1).")

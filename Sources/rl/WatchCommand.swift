@@ -32,6 +32,12 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "Where to show the game: window or terminal.")
     var renderer: WatchRenderer?
 
+    @Option(help: "World of the policy (pong, or pong-duel to watch a duel).")
+    var env: String?
+
+    @Option(help: "pong-duel: who plays the right paddle, a script (random, tracker, predictor) or a policy file (default predictor).")
+    var opponent: String?
+
     @Option(parsing: .unconditional, help: "Steps per second at the start (1...1000).")
     var fps = 30
 
@@ -82,6 +88,7 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         try checkOutputNames()
+        if isDuel { return try watchDuel() }
         let path = policy ?? defaultPolicyPath(world: PongWorld.id)
         let loaded: LoadedPolicy
         do {

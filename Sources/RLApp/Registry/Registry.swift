@@ -17,6 +17,7 @@ public enum Registry {
         AnyWorld(FrozenLakeWorld.self),
         AnyWorld(TaxiWorld.self),
         AnyWorld(BlackjackWorld.self),
+        AnyWorld(PongDuelWorld.self),
     ] }
 
     /// Shows `visitor` every agent, in the order `rl train --help` lists them. A visitor (not a

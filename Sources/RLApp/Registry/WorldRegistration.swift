@@ -57,6 +57,8 @@ public protocol WorldRegistration {
     static func model(_ configuration: Configuration) -> WorldModel?
     /// A `rl watch` session, for worlds that can be drawn; `nil` by default.
     static func watchSession(_ configuration: Configuration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> (any WatchableSession)?
+    /// What the training loop runs beside the world (self-play's league); `nil` by default.
+    static func trainingCompanion(for world: World) -> (any TrainingCompanion)?
 }
 
 /// The configuration of a world that has no settings.
