@@ -138,14 +138,7 @@ struct DuelScreen {
 
     func playInWindow(_ session: inout DuelPlaySession, title: String) throws {
         let first = frame(session, paused: false)
-        let window: SceneWindow
-        do {
-            window = try SceneWindow(title: title, width: Int(first.sceneWidth) * scale, height: Int(first.sceneHeight) * scale)
-        } catch let error as NoDisplayError {
-            throw CommandError("no display available (\(error.reason)); try --renderer terminal")
-        } catch {
-            throw CommandError("\(error)")
-        }
+        let window = try openWindow(title: title, width: Int(first.sceneWidth) * scale, height: Int(first.sceneHeight) * scale, withoutDisplay: "try --renderer terminal")
         catchInterrupts()
         var paused = false
         var overSince: Int?

@@ -100,14 +100,7 @@ extension WatchCommand {
     func playInWindow(_ session: inout any WatchableSession, title: String, stepsPerSecond: Int, scale: Int, limits: WatchLimits) throws {
         // The status line's room depends on the scale, so the window is sized from a scene with one.
         let layout = session.scene(status: "", showingAgentView: false, notice: nil, scale: Double(scale))
-        let window: SceneWindow
-        do {
-            window = try SceneWindow(title: title, width: Int(layout.width) * scale, height: Int(layout.height) * scale)
-        } catch let error as NoDisplayError {
-            throw CommandError("no display available (\(error.reason)); try --renderer terminal or --record DIR")
-        } catch {
-            throw CommandError("\(error)")
-        }
+        let window = try openWindow(title: title, width: Int(layout.width) * scale, height: Int(layout.height) * scale, withoutDisplay: "try --renderer terminal or --record DIR")
         catchInterrupts()
         var controls = WatchControls(stepsPerSecond: stepsPerSecond)
         var pacer = Pacer(now: monotonicMilliseconds(), stepsPerSecond: stepsPerSecond)
@@ -224,4 +217,15 @@ struct ScreenNotice {
 
     /// The message while it is up, nil after.
     func text(at now: Int) -> String? { now < until ? message : nil }
+}
+
+/// Opens an SDL window, or says in one line that there is no display and what to try instead.
+func openWindow(title: String, width: Int, height: Int, withoutDisplay advice: String) throws -> SceneWindow {
+    do {
+        return try SceneWindow(title: title, width: width, height: height)
+    } catch let error as NoDisplayError {
+        throw CommandError("no display available (\(error.reason)); \(advice)")
+    } catch {
+        throw CommandError("\(error)")
+    }
 }
