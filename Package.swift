@@ -51,11 +51,15 @@ let package = Package(
         // this root package; a package depending on `rl` would not build this target).
         .target(name: "CPongFloor", cSettings: [.unsafeFlags(["-O3"])]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
-        .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLCliffWalking", "RLMaximizationBias", "RLTabular", "RLRender", "RLPongRender", "RLExperiments"]),
+        .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLPongDuel", "RLCliffWalking", "RLMaximizationBias", "RLFrozenLake", "RLTaxi", "RLBlackjack", "RLPlanning", "RLTabular", "RLRender", "RLPongRender", "RLGridRender", "RLExperiments"]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
         .target(name: "RLRender"),
         // Pong's pictures: a game state (and what the agent sees) as a scene. Knows Pong, not SDL.
         .target(name: "RLPongRender", dependencies: ["RLRender", "RLPong"]),
+        // The toy-text worlds' pictures (FrozenLake, Cliff Walking, Taxi, Blackjack). Knows the worlds, not SDL.
+        .target(name: "RLGridRender", dependencies: ["RLRender", "RLFrozenLake", "RLCliffWalking", "RLTaxi", "RLBlackjack"]),
+        // Pong-duel's pictures (rl play, rl watch --env pong-duel). Knows the duel, not SDL.
+        .target(name: "RLPongDuelRender", dependencies: ["RLRender", "RLPongDuel", "RLCore"]),
         // SDL2 and SDL2_image, for windows and PNG files. Only the renderer links it.
         .systemLibrary(
             name: "CSDL2", pkgConfig: "sdl2",
@@ -64,7 +68,7 @@ let package = Package(
         .target(name: "RLSDL", dependencies: ["CSDL2", "RLRender"]),
         .executableTarget(
             name: "rl",
-            dependencies: ["RLApp", "RLExperiments", "RLRender", "RLPongRender", "RLSDL", "CPongFloor", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RLApp", "RLExperiments", "RLRender", "RLPongRender", "RLPongDuelRender", "RLSDL", "CPongFloor", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Helpers shared by the test targets (running Python for the interoperability tests).
         .target(name: "RLTestSupport", path: "Tests/RLTestSupport"),
@@ -85,7 +89,9 @@ let package = Package(
         .testTarget(name: "RLPlanningTests", dependencies: ["RLPlanning", "RLCore", "RLFrozenLake", "RLTaxi", "GymnasiumFixtures"]),
         .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL"]),
+        .testTarget(name: "RLPongDuelRenderTests", dependencies: ["RLPongDuelRender", "RLPongDuel", "RLRender", "RLCore"]),
         .testTarget(name: "RLPongRenderTests", dependencies: ["RLPongRender", "RLRender", "RLPong", "RLSDL", "CSDL2"]),
+        .testTarget(name: "RLGridRenderTests", dependencies: ["RLGridRender", "RLRender", "RLSDL", "RLFrozenLake", "RLCliffWalking", "RLTaxi", "RLBlackjack"]),
     ],
     swiftLanguageModes: [.v6]
 )

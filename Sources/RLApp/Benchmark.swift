@@ -117,3 +117,48 @@ struct WorldBenchmarkRun<W: WorldRegistration>: AgentBody {
 func blackHole(_ value: Int) {
     if value == .min { print("") }
 }
+
+/// The figures of `rl bench --agent value-iteration` (a planner): how long solving the world's
+/// default configuration from its model takes.
+public struct PlannerBenchmarkReport: Sendable, Codable, Equatable {
+    public var environment: String
+    public var agent: String
+    public var states: Int
+    public var actions: Int
+    /// Sweeps (value iteration) or improvement rounds (policy iteration), and the tolerance.
+    public var iterations: Int
+    public var tolerance: Double
+    public var discount: Double
+    /// The best of `repeats` solves, in seconds.
+    public var seconds: Double
+    public var repeats: Int
+}
+
+/// Times a planner on a world's default configuration: the best of `repeats` solves.
+public func runPlannerBenchmark(world: String, planner: String, repeats: Int = 3) throws(PolicyFileError) -> PlannerBenchmarkReport {
+    guard let registered = Registry.world(world) else {
+        throw PolicyFileError("unknown world '\(world)' (this rl knows \(Registry.worldList))")
+    }
+    guard let solver = Registry.planner(planner) else { throw PolicyFileError("unknown planner '\(planner)'") }
+    let configuration: String
+    do { configuration = try registered.configure(nil, []) } catch { throw PolicyFileError(error.message) }
+    guard let model = registered.model(configuration)?.model else {
+        throw PolicyFileError("agent \(planner) solves a world from its model, and \(world) publishes none")
+    }
+    let discount = registered.defaultHyperparameters(planner, nil).discount
+    if solver.needsDiscountBelowOne && discount >= 1 {
+        throw PolicyFileError("agent \(planner) needs a discount below 1, and \(world)'s default is 1")
+    }
+    let clock = ContinuousClock()
+    var best = Double.infinity
+    var iterations = 0
+    for _ in 0..<max(repeats, 1) {
+        let start = clock.now
+        let solution = solver.solve(model, discount, Planner.tolerance)
+        best = min(best, seconds(clock.now - start))
+        iterations = solution.iterations
+    }
+    return PlannerBenchmarkReport(environment: world, agent: planner, states: model.stateCount, actions: model.actionCount,
+                                  iterations: iterations, tolerance: Planner.tolerance, discount: discount, seconds: best,
+                                  repeats: max(repeats, 1))
+}

@@ -88,6 +88,9 @@ public final class TrainingProgressView {
         case .evaluation(let point):
             clearBar()
             stream.writeLine(Self.evaluationLine(point))
+        case .note(let line):
+            clearBar()
+            stream.writeLine(line)
         }
     }
 

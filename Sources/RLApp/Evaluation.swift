@@ -39,6 +39,11 @@ public struct EvaluationReport: Sendable, Codable, Equatable {
     public var truncatedShare: Double
     /// The world's own metrics, in its order.
     public var metrics: [MetricSummary]
+    /// For a world with a model: the policy's exact expected return within the step cap (no
+    /// sampling), the best any policy can expect under the same cap, and the gap between them.
+    public var exactReturn: Double?
+    public var optimalReturn: Double?
+    public var gap: Double?
 
     /// Summarises evaluation episodes with the world's metrics.
     /// - Precondition: `records` is not empty.
@@ -73,6 +78,13 @@ public struct EvaluationReport: Sendable, Codable, Equatable {
                 zeroShare: metric.zeroShareWords.map { _ in Double(values.count { $0 == 0 }) / count },
                 zeroShareWords: metric.zeroShareWords)
         }
+    }
+
+    /// Adds the exact returns to the report.
+    public mutating func add(_ exact: ExactEvaluation?) {
+        exactReturn = exact?.exactReturn
+        optimalReturn = exact?.optimalReturn
+        gap = exact?.gap
     }
 
     /// The metrics' means by name.

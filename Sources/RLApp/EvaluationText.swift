@@ -24,6 +24,11 @@ public enum EvaluationText {
         lines.append("  outcome          " + (shares + [
             "\(percent(report.terminatedShare)) terminated", "\(percent(report.truncatedShare)) truncated by the step cap",
         ]).joined(separator: ", "))
+        if let exact = report.exactReturn, let optimal = report.optimalReturn, let gap = report.gap {
+            let relative = optimal != 0 ? " (\(fixed(abs(gap / optimal) * 100, 2))% of the optimum)" : ""
+            lines.append("  exact return     \(fixed(exact, 4)) for the greedy policy as played (ties broken uniformly), no sampling")
+            lines.append("  optimum          \(fixed(optimal, 4)) within the same step cap; gap \(fixed(gap, 4))\(relative)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -35,8 +40,9 @@ public enum EvaluationText {
         }
         func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
         let metrics = reports[0].metrics
+        let exact = reports.contains { $0.exactReturn != nil }
         let headers = ["agent", "return", "±95%", "median", "steps"]
-            + metrics.map { $0.name.replacingUnderscores() } + ["terminated", "truncated"]
+            + metrics.map { $0.name.replacingUnderscores() } + ["terminated", "truncated"] + (exact ? ["exact", "gap"] : [])
         var rows = [headers]
         for report in reports {
             let values = metrics.map { metric -> String in
@@ -46,7 +52,8 @@ public enum EvaluationText {
             rows.append([
                 name(report), fixed(report.meanReturn, 2), fixed(report.meanReturnHigh - report.meanReturn, 2),
                 fixed(report.medianReturn, 1), fixed(report.meanSteps, 1),
-            ] + values + [percent(report.terminatedShare), percent(report.truncatedShare)])
+            ] + values + [percent(report.terminatedShare), percent(report.truncatedShare)]
+                + (exact ? [report.exactReturn.map { fixed($0, 4) } ?? "-", report.gap.map { fixed($0, 4) } ?? "-"] : []))
         }
         let widths = headers.indices.map { column in rows.map { $0[column].count }.max()! }
         let lines = rows.map { row in

@@ -54,6 +54,9 @@ public struct TrainingOptions: Sendable {
     /// The options a saved run was started with, to continue it: everything comes from the file.
     public init(resuming policy: Policy, outputPath: String, logPath: String? = nil) throws(PolicyFileError) {
         let metadata = policy.metadata
+        if Registry.planner(metadata.agent) != nil {
+            throw PolicyFileError("it is \(metadata.agent)'s solution of its world: complete, nothing to resume")
+        }
         guard metadata.formatVersion >= 2, let state = metadata.trainingState else {
             throw PolicyFileError("it cannot be resumed: it was written by an older rl (format version \(metadata.formatVersion)) that saved no training state")
         }
@@ -104,6 +107,8 @@ public enum TrainingEvent: Sendable {
     case report(IntervalReport)
     /// Every ``TrainingOptions/evaluationInterval`` episodes.
     case evaluation(EvaluationPoint)
+    /// A line from the world's ``TrainingCompanion`` (a self-play snapshot's rating).
+    case note(String)
 }
 
 /// The outcome of `rl train` (also its `--json` output).
@@ -132,6 +137,8 @@ public struct TrainingOutcome: Sendable, Codable, Equatable {
     public var resumed: Bool
     /// The last greedy evaluation made during training, with `--eval-every`.
     public var lastEvaluation: EvaluationPoint?
+    /// What a planner did (`--agent value-iteration`); `nil` for a learning agent.
+    public var planning: PlanningOutcome? = nil
 }
 
 /// Trains a fresh agent (or continues a saved run) as `options` say, saves the policy
@@ -164,6 +171,7 @@ public func runTraining(
             throw PolicyFileError("the log and the policy would be the same file: \(logPath)")
         }
     }
+    if let planner = Registry.planner(options.agent) { return try world.plan(planner, options) }
     return try world.train(options, observe, observeEpisodes, shouldStop)
 }
 
@@ -215,14 +223,18 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
         var bestReturn = -Double.infinity
         var stepsSoFar = 0
         var firstEpisode = 0
+        let companion = W.trainingCompanion(for: environment)
         if let saved = options.resuming, let state = saved.metadata.trainingState {
             try agent.restore(table: saved.table, extraTensors: saved.extraTensors)
+            try companion?.restore(from: saved.extraTensors)
             guard Xoshiro256StarStar.isValidState(state.agentGenerator) else {
                 throw PolicyFileError("the policy's training state holds an invalid agent generator")
             }
             agent.generatorState = state.agentGenerator
-            guard state.environmentGenerator.count == environment.generatorState.count,
-                  state.environmentGenerator.isEmpty || Xoshiro256StarStar.isValidState(state.environmentGenerator) else {
+            // A world's generators (a duel's: the serves', its opponent's, a league's) are xoshiro states of four words each.
+            let words = state.environmentGenerator
+            guard words.count == environment.generatorState.count, words.count % 4 == 0,
+                  stride(from: 0, to: words.count, by: 4).allSatisfy({ Xoshiro256StarStar.isValidState(Array(words[$0..<$0 + 4])) }) else {
                 throw PolicyFileError("the policy's training state holds an invalid world generator")
             }
             environment.generatorState = state.environmentGenerator
@@ -270,6 +282,7 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
                     meanSteps: report.meanSteps, metrics: report.metricValues)
                 lastEvaluation = evaluation
             }
+            let notes = companion?.episodeFinished(played, table: agentSoFar.table) ?? []
             if let log, logFailure == nil {
                 do throws(PolicyFileError) {
                     try log.append(record, metrics: metrics,
@@ -291,6 +304,7 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
                 observe(.report(IntervalReport(episodes: played, averageReturn: window.mean, averageSteps: windowSteps.mean, bestReturn: bestReturn)))
             }
             if let evaluation { observe(.evaluation(evaluation)) }
+            for note in notes { observe(.note(note)) }
             return shouldStop() ? .stop : .proceed
         }
         let elapsed = max(seconds(clock.now - start), 1e-9)
@@ -312,7 +326,7 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
                 observation: W.observationName(configuration), stateDimensions: W.stateDimensions(configuration),
                 actions: W.actionNames(configuration), hyperparameters: options.hyperparameters, seed: options.seed,
                 summary: summary, agent: options.agent, agentSettings: options.agentSettings, trainingState: state),
-            extraTensors: agent.extraTensors)
+            extraTensors: agent.extraTensors.merging(companion?.tensors ?? [:]) { agents, _ in agents })
         try policy.save(to: options.outputPath)
         if let logFailure { throw logFailure }
         try log?.finish()

@@ -181,14 +181,22 @@ extension WatchRequest {
 }
 
 extension WatchSession {
-    /// The session of a loaded policy, when its world can be drawn.
+    /// The Pong session of a loaded Pong policy.
     public init(policy loaded: LoadedPolicy, seed: UInt64, epsilon: Double = 0) throws(WatchError) {
-        guard let world = loaded.world else {
-            throw WatchError("\(loaded.path) is a policy for world '\(loaded.worldID)', which this rl does not know: cannot watch it")
-        }
-        guard let session = try world.watch(loaded.policy.metadata.configuration, loaded.policy, seed, epsilon) else {
-            throw WatchError("\(loaded.path) is a policy for \(world.id), which has no picture yet: rl watch shows pong")
+        guard let session = try makeWatchSession(policy: loaded, seed: seed, epsilon: epsilon) as? WatchSession else {
+            throw WatchError("\(loaded.path) is a policy for \(loaded.worldID), not pong")
         }
         self = session
     }
+}
+
+/// The session of a loaded policy, when its world can be drawn.
+public func makeWatchSession(policy loaded: LoadedPolicy, seed: UInt64, epsilon: Double = 0) throws(WatchError) -> any WatchableSession {
+    guard let world = loaded.world else {
+        throw WatchError("\(loaded.path) is a policy for world '\(loaded.worldID)', which this rl does not know: cannot watch it")
+    }
+    guard let session = try world.watch(loaded.policy.metadata.configuration, loaded.policy, seed, epsilon) else {
+        throw WatchError("\(loaded.path) is a policy for \(world.id), which has no picture yet: cannot watch it")
+    }
+    return session
 }

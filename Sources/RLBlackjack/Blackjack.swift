@@ -103,3 +103,11 @@ extension Blackjack where Cards == InfiniteDeck {
 }
 
 extension Blackjack: Sendable where Cards: Sendable {}
+
+extension Blackjack: Resumable where Cards: Resumable {
+    /// The card source's generator: hands never outlive an episode.
+    public var generatorState: [UInt64] {
+        get { cards.generatorState }
+        set { cards.generatorState = newValue }
+    }
+}

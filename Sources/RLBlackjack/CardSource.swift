@@ -46,3 +46,11 @@ public struct ReplayedCards: CardSource, Sendable {
 
     public mutating func reseed(_ seed: UInt64) {}
 }
+
+extension InfiniteDeck: Resumable {
+    /// The generator the cards are drawn with.
+    public var generatorState: [UInt64] {
+        get { generator.state }
+        set { generator.state = newValue }
+    }
+}

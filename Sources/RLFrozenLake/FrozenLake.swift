@@ -131,3 +131,11 @@ public struct FrozenLake: ModelledEnvironment, Sendable {
         return Step(observation: state, reward: outcome.reward, terminated: outcome.terminated, truncated: false)
     }
 }
+
+extension FrozenLake: Resumable {
+    /// The generator of slips and of the start tile.
+    public var generatorState: [UInt64] {
+        get { generator.state }
+        set { generator.state = newValue }
+    }
+}

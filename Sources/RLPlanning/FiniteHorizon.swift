@@ -63,3 +63,26 @@ public func optimalFiniteHorizonPlan(_ model: TabularModel, steps: Int) -> Finit
     }
     return FiniteHorizonPlan(steps: steps, values: values, expectedReturn: model.expectedInitialValue(values), actions: actions)
 }
+
+/// The expected undiscounted return of each state under a stochastic policy when at most
+/// `steps` steps remain: ``finiteHorizonValues(of:in:steps:)`` for a policy that picks among
+/// `choices[s]` (actions with their probabilities) in state `s`.
+public func finiteHorizonValues(
+    ofChoices choices: [[(action: Int, probability: Double)]], in model: TabularModel, steps: Int
+) -> [Double] {
+    precondition(choices.count == model.stateCount, "the policy needs choices in every state")
+    precondition(steps >= 0, "the step cap cannot be negative")
+    var values = Array(repeating: 0.0, count: model.stateCount)
+    var next = values
+    for _ in 0..<steps {
+        for state in 0..<model.stateCount {
+            var total = 0.0
+            for choice in choices[state] {
+                total += choice.probability * model.actionValue(state: state, action: choice.action, values: values, discount: 1)
+            }
+            next[state] = total
+        }
+        swap(&values, &next)
+    }
+    return values
+}

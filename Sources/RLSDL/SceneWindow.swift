@@ -172,6 +172,15 @@ public final class SceneWindow {
         return inputs
     }
 
+    /// Whether the keys that steer a paddle are held down now (as of the last
+    /// ``pendingInput()``, which reads the events): up is ↑ or W, down is ↓ or S. Held keys,
+    /// not presses, so a paddle moves for as long as the player holds it.
+    public var heldDirection: (up: Bool, down: Bool) {
+        guard let keys = SDL_GetKeyboardState(nil) else { return (false, false) }
+        func held(_ code: SDL_Scancode) -> Bool { keys[Int(code.rawValue)] != 0 }
+        return (held(SDL_SCANCODE_UP) || held(SDL_SCANCODE_W), held(SDL_SCANCODE_DOWN) || held(SDL_SCANCODE_S))
+    }
+
     static func input(for key: SDL_Keycode) -> WindowInput? {
         switch key {
         case Int32(SDLK_SPACE.rawValue): .space

@@ -113,3 +113,11 @@ public struct Taxi: ModelledEnvironment, Sendable {
         return Step(observation: state, reward: outcome.reward, terminated: outcome.terminated, truncated: false)
     }
 }
+
+extension Taxi: Resumable {
+    /// The generator of starts, rain and fickle passengers.
+    public var generatorState: [UInt64] {
+        get { generator.state }
+        set { generator.state = newValue }
+    }
+}

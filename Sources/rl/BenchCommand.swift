@@ -43,6 +43,7 @@ struct BenchCommand: ParsableCommand {
         #if DEBUG
         ConsoleStream.standardError.writeLine("warning: this is a debug build; for real figures run: swift run -c release rl bench")
         #endif
+        if Registry.planner(agent) != nil { return try runPlanner() }
         let report: BenchmarkReport
         do {
             report = try runBenchmark(world: env, agent: agent, environmentSteps: envSteps, episodes: episodes, repeats: repeats,
@@ -62,6 +63,19 @@ struct BenchCommand: ParsableCommand {
             out.writeLine("Plain C floor, same loop:  \(grouped(Int(floor.rounded()))) steps/s; the generic trainer runs at \(fixed(share * 100, 1))% of it")
         }
         out.writeLine("(best of \(report.repeats) runs)")
+    }
+}
+
+extension BenchCommand {
+    /// A planner has no episodes to time: it times solving the world's model.
+    func runPlanner() throws {
+        let report: PlannerBenchmarkReport
+        do { report = try runPlannerBenchmark(world: env, planner: agent, repeats: repeats) } catch { throw CommandError(error) }
+        if json { return ConsoleStream.standardOutput.writeLine(JSONText.encode(report)) }
+        let what = agent == Planner.valueIteration.id ? "sweeps" : "improvement rounds"
+        ConsoleStream.standardOutput.writeLine(
+            "\(agent) on \(env) (\(report.states) states, \(report.actions) actions, γ \(formatNumber(report.discount))): "
+            + "\(report.iterations) \(what) to \(report.tolerance) in \(fixed(report.seconds * 1000, 3)) ms (best of \(report.repeats) runs)")
     }
 }
 

@@ -25,6 +25,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "A scripted agent of the world to evaluate too (Pong: random, tracker or oracle; repeatable).")
     var baseline: [String] = []
 
+    @Option(help: "pong-duel: play the policy against this opponent (random, tracker, predictor, self or a policy file; repeatable for a table).")
+    var opponent: [String] = []
+
     @Option(parsing: .unconditional, help: "Episodes to play (1...1000000).")
     var episodes = 1000
 
@@ -52,6 +55,7 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let opponents = duelOpponents { return try runDuel(against: opponents) }
         let loaded: [LoadedPolicy]
         do {
             loaded = try policyPaths().map { path throws(PolicyFileError) in try LoadedPolicy(path: path, expecting: env) }

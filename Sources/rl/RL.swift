@@ -13,7 +13,7 @@ struct RL: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rl",
         abstract: "A reinforcement-learning toolkit: tabular agents on Pong and friends.",
-        subcommands: [TrainCommand.self, EvalCommand.self, InspectCommand.self, WatchCommand.self, PlotCommand.self, BenchCommand.self,
+        subcommands: [TrainCommand.self, EvalCommand.self, InspectCommand.self, WatchCommand.self, PlayCommand.self, PlotCommand.self, BenchCommand.self,
                       SweepCommand.self, ReportCommand.self])
 }
 

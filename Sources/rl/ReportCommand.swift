@@ -68,8 +68,11 @@ struct ReportCommand: ParsableCommand {
         }
         if let curves {
             var series: [BandChart.Series] = []
+            // Planners play no episodes: they have no curve to draw.
+            let learners = groups.filter { $0.curves.allSatisfy { !$0.isEmpty } }
+            guard !learners.isEmpty else { throw CommandError("--curves: no configuration has learning curves (planners play no episodes)") }
             do throws(ExperimentError) {
-                for group in groups { series.append(try group.learningCurve(window: window, seed: seed)) }
+                for group in learners { series.append(try group.learningCurve(window: window, seed: seed)) }
             } catch {
                 throw CommandError(error.message)
             }

@@ -28,7 +28,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Agent to train (listed below; default q-learning).")
     var agent: String?
 
-    @Option(parsing: .unconditional, help: "Episodes to play (1...10000000; default 6000).")
+    @Option(parsing: .unconditional, help: "Episodes to play (1...10000000; default the world's: 6000, FrozenLake 20000, 8x8 60000, pong-duel 20000, Blackjack 200000).")
     var episodes: Int?
 
     @Option(parsing: .unconditional, help: "Seed of the run: the same seed gives the same policy file (default 1).")
@@ -202,7 +202,7 @@ struct TrainCommand: ParsableCommand {
             } catch {
                 throw CommandError.usage(error.message)
             }
-            let episodes = episodes ?? 6000
+            let episodes = episodes ?? world.defaultEpisodes(configuration)
             options = TrainingOptions(
                 world: world.id, configuration: configuration, agent: agentID, agentSettings: settings,
                 episodes: episodes, seed: seed ?? 1, hyperparameters: try hyperparameters(world: world),
@@ -231,7 +231,7 @@ struct TrainCommand: ParsableCommand {
         if let failure = logs.finish() { throw CommandError("the run's logs: \(failure)") }
 
         let agentWords = outcome.agent == QLearning.id ? "" : " with \(outcome.agent)"
-        let summary = [
+        let summary = outcome.planning.map { PlanningText.summary(outcome, $0) } ?? [
             outcome.interrupted
                 ? "Interrupted after \(outcome.episodes) of \(outcome.episodesRequested) episodes; 'rl train --resume \(outcome.policy)' continues the run."
                 : (outcome.resumed ? "Resumed and trained to \(outcome.episodes) episodes of \(outcome.environment)\(agentWords)."
@@ -268,6 +268,9 @@ enum RegistryHelp {
         for agent in Registry.agents {
             lines.append("  " + agent.id.padding(to: 20) + agent.summary)
             lines += flagLines(agent.flagHelp)
+        }
+        for planner in Registry.planners {
+            lines.append("  " + planner.id.padding(to: 20) + planner.summary)
         }
         return lines.joined(separator: "\n")
     }

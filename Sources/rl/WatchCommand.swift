@@ -19,7 +19,7 @@ enum WatchRenderer: String, ExpressibleByArgument, CaseIterable {
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Watch a policy play Pong: in a window, in the terminal, or as PNG files.",
+        abstract: "Watch a policy play its world (Pong, the toy-text worlds): in a window, in the terminal, or as PNG files.",
         discussion: """
         Keys (window and terminal): space pauses, left/right or -/+ change the speed, n starts the next episode, \
         s saves a screenshot, v shows what the agent sees (its state and each action's value), \
@@ -31,6 +31,12 @@ struct WatchCommand: ParsableCommand {
 
     @Option(help: "Where to show the game: window or terminal.")
     var renderer: WatchRenderer?
+
+    @Option(help: "World of the policy (pong, or pong-duel to watch a duel).")
+    var env: String?
+
+    @Option(help: "pong-duel: who plays the right paddle, a script (random, tracker, predictor) or a policy file (default predictor).")
+    var opponent: String?
 
     @Option(parsing: .unconditional, help: "Steps per second at the start (1...1000).")
     var fps = 30
@@ -82,6 +88,7 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         try checkOutputNames()
+        if isDuel { return try watchDuel() }
         let path = policy ?? defaultPolicyPath(world: PongWorld.id)
         let loaded: LoadedPolicy
         do {
@@ -89,9 +96,9 @@ struct WatchCommand: ParsableCommand {
         } catch {
             throw CommandError(error, hint: policy == nil ? " (train one with 'rl train')" : "")
         }
-        var session: WatchSession
+        var session: any WatchableSession
         do {
-            session = try WatchSession(policy: loaded, seed: seed, epsilon: epsilon)
+            session = try makeWatchSession(policy: loaded, seed: seed, epsilon: epsilon)
         } catch {
             throw CommandError(error.message, exitCode: ExitStatus.dataError)
         }
@@ -109,21 +116,20 @@ struct WatchCommand: ParsableCommand {
     }
 
     /// Writes the frame with the given index.
-    func writeScreenshot(_ session: inout WatchSession, to path: String, frame index: Int) throws {
+    func writeScreenshot(_ session: inout any WatchableSession, to path: String, frame index: Int) throws {
         while session.frameCount - 1 < index { session.advance() }
-        let frame = session.frame()
-        try writePNG(frame.scene(scale: Double(scale)), to: path)
+        try writePNG(session.scene(scale: Double(scale)), to: path)
         ConsoleStream.standardOutput.writeLine(
-            "Wrote \(path): frame \(index), episode \(frame.episode), step \(frame.state.stepCount).")
+            "Wrote \(path): frame \(index), episode \(session.episode), step \(session.stepCount).")
     }
 
     /// Writes `frame-000000.png`, `frame-000001.png`, ... until a limit or Ctrl-C.
-    func recordFrames(_ session: inout WatchSession, into folder: String, limits: WatchLimits) throws {
+    func recordFrames(_ session: inout any WatchableSession, into folder: String, limits: WatchLimits) throws {
         try prepareRecordFolder(folder, overwrite: overwrite)
         catchInterrupts()
         while true {
             let index = session.frameCount - 1
-            try writePNG(session.frame().scene(scale: Double(scale)), to: folder + "/" + Self.frameName(index))
+            try writePNG(session.scene(scale: Double(scale)), to: folder + "/" + Self.frameName(index))
             if limits.isReached(by: session) || wasInterrupted { break }
             session.advance()
         }
@@ -147,7 +153,7 @@ struct WatchLimits {
     var episodes: Int?
 
     /// Whether the session's current frame is the last one to show.
-    func isReached(by session: WatchSession) -> Bool {
+    func isReached(by session: any WatchableSession) -> Bool {
         if let frames, session.frameCount >= frames { return true }
         if let episodes, session.episodesFinished >= episodes { return true }
         return false

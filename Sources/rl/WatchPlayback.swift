@@ -51,12 +51,12 @@ struct Pacer {
     }
 
     /// Advances the session when its time has come. Returns whether it did.
-    mutating func advanceIfDue(_ session: inout WatchSession, controls: WatchControls, now: Int) -> Bool {
+    mutating func advanceIfDue(_ session: inout any WatchableSession, controls: WatchControls, now: Int) -> Bool {
         if controls.isPaused || controls.stepsPerSecond != speed {
             restart(at: now, speed: controls.stepsPerSecond)
             if controls.isPaused { return false }
         }
-        if session.outcome != nil {
+        if session.isEpisodeOver {
             if bannerEnd == nil { bannerEnd = now + bannerMilliseconds }
             guard now >= bannerEnd! else { return false }
             // The banner is done: the next episode's serve, on a fresh schedule.
@@ -73,10 +73,10 @@ struct Pacer {
 
     /// Whether the session should stop: a frame limit reached, or an episode limit reached and
     /// its last banner up long enough (at once when the episode was skipped, without a banner).
-    func isFinished(_ session: WatchSession, limits: WatchLimits, now: Int) -> Bool {
+    func isFinished(_ session: any WatchableSession, limits: WatchLimits, now: Int) -> Bool {
         if let frames = limits.frames, session.frameCount >= frames { return true }
         if let episodes = limits.episodes, session.episodesFinished >= episodes {
-            guard session.outcome != nil else { return true }
+            guard session.isEpisodeOver else { return true }
             return bannerEnd.map { now >= $0 } ?? false
         }
         return false
@@ -97,16 +97,10 @@ struct Pacer {
 }
 
 extension WatchCommand {
-    func playInWindow(_ session: inout WatchSession, title: String, stepsPerSecond: Int, scale: Int, limits: WatchLimits) throws {
-        let layout = PongLayout(configuration: session.environment.configuration, scale: Double(scale), hasStatus: true)
-        let window: SceneWindow
-        do {
-            window = try SceneWindow(title: title, width: Int(layout.sceneWidth) * scale, height: Int(layout.sceneHeight) * scale)
-        } catch let error as NoDisplayError {
-            throw CommandError("no display available (\(error.reason)); try --renderer terminal or --record DIR")
-        } catch {
-            throw CommandError("\(error)")
-        }
+    func playInWindow(_ session: inout any WatchableSession, title: String, stepsPerSecond: Int, scale: Int, limits: WatchLimits) throws {
+        // The status line's room depends on the scale, so the window is sized from a scene with one.
+        let layout = session.scene(status: "", showingAgentView: false, notice: nil, scale: Double(scale))
+        let window = try openWindow(title: title, width: Int(layout.width) * scale, height: Int(layout.height) * scale, withoutDisplay: "try --renderer terminal or --record DIR")
         catchInterrupts()
         var controls = WatchControls(stepsPerSecond: stepsPerSecond)
         var pacer = Pacer(now: monotonicMilliseconds(), stepsPerSecond: stepsPerSecond)
@@ -116,9 +110,8 @@ extension WatchCommand {
                 guard let request = Self.request(for: input) else { continue }
                 guard handle(request, &session, &controls, &pacer, &notice, quietly: false) else { return }
             }
-            var frame = session.frame(status: controls.status, showingAgentView: controls.showsAgentView)
-            frame.notice = notice?.text(at: monotonicMilliseconds())
-            window.show(frame.scene(scale: Double(scale)))
+            window.show(session.scene(status: controls.status, showingAgentView: controls.showsAgentView,
+                                      notice: notice?.text(at: monotonicMilliseconds()), scale: Double(scale)))
             if pacer.isFinished(session, limits: limits, now: monotonicMilliseconds()) { return }
             _ = pacer.advanceIfDue(&session, controls: controls, now: monotonicMilliseconds())
             sleepMilliseconds(pacer.waitTime(now: monotonicMilliseconds(), controls: controls, cap: 16))
@@ -128,7 +121,7 @@ extension WatchCommand {
     /// Carries out a request that is not the controls' own. Returns false to quit. A screenshot
     /// says on screen where it was saved (or that it failed) for a moment; one that cannot be
     /// written is reported and the session goes on.
-    func handle(_ request: WatchRequest, _ session: inout WatchSession, _ controls: inout WatchControls, _ pacer: inout Pacer,
+    func handle(_ request: WatchRequest, _ session: inout any WatchableSession, _ controls: inout WatchControls, _ pacer: inout Pacer,
                 _ notice: inout ScreenNotice?, quietly: Bool) -> Bool {
         switch request {
         case .quit:
@@ -137,10 +130,9 @@ extension WatchCommand {
             session.skipEpisode()
             pacer.reset(now: monotonicMilliseconds())
         case .screenshot:
-            let frame = session.frame()
-            let path = "rl-watch-episode\(frame.episode)-step\(frame.state.stepCount).png"
+            let path = "rl-watch-episode\(session.episode)-step\(session.stepCount).png"
             do {
-                try writePNG(frame.scene(scale: Double(scale)), to: path)
+                try writePNG(session.scene(scale: Double(scale)), to: path)
                 notice = ScreenNotice("SAVED \(path)", now: monotonicMilliseconds())
                 if !quietly { ConsoleStream.standardOutput.writeLine("Saved \(path)") }
             } catch {
@@ -167,8 +159,8 @@ extension WatchCommand {
         }
     }
 
-    func playInTerminal(_ session: inout WatchSession, stepsPerSecond: Int, limits: WatchLimits) throws {
-        let layout = PongLayout(configuration: session.environment.configuration)
+    func playInTerminal(_ session: inout any WatchableSession, stepsPerSecond: Int, limits: WatchLimits) throws {
+        let region = session.terminalRegion
         let output = ConsoleStream.standardOutput
         catchInterrupts()
         // Keys work as in the window when standard input is a terminal.
@@ -189,10 +181,9 @@ extension WatchCommand {
             }
             let noticeText = notice?.text(at: monotonicMilliseconds())
             if shown?.frame != session.frameCount || shown?.controls != controls || shown?.notice != noticeText {
-                let picture = TerminalPicture(region: layout.playArea, unitsPerColumn: Self.terminalUnitsPerColumn(for: layout))
-                var frame = session.frame(status: controls.status, showingAgentView: controls.showsAgentView)
-                frame.notice = noticeText
-                let lines = picture.lines(for: frame.scene())
+                let picture = TerminalPicture(region: region, unitsPerColumn: Self.terminalUnitsPerColumn(for: region))
+                let lines = picture.lines(for: session.scene(status: controls.status, showingAgentView: controls.showsAgentView,
+                                                             notice: noticeText, scale: 10))
                 output.write("\u{1B}[H" + lines.joined(separator: "\u{1B}[K\r\n") + "\u{1B}[K\u{1B}[J")
                 shown = (session.frameCount, controls, noticeText)
             }
@@ -203,12 +194,12 @@ extension WatchCommand {
     }
 
     /// Shrinks the picture to fit the terminal when it is smaller than one column per court pixel.
-    static func terminalUnitsPerColumn(for layout: PongLayout) -> Double {
+    static func terminalUnitsPerColumn(for playArea: Rect) -> Double {
         var size = winsize()
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 3 else { return 1 }
         let headerLines = 2.0
-        return max(1, layout.playArea.width / Double(size.ws_col),
-                   layout.playArea.height / (2 * (Double(size.ws_row) - headerLines - 1)))
+        return max(1, playArea.width / Double(size.ws_col),
+                   playArea.height / (2 * (Double(size.ws_row) - headerLines - 1)))
     }
 }
 
@@ -226,4 +217,15 @@ struct ScreenNotice {
 
     /// The message while it is up, nil after.
     func text(at now: Int) -> String? { now < until ? message : nil }
+}
+
+/// Opens an SDL window, or says in one line that there is no display and what to try instead.
+func openWindow(title: String, width: Int, height: Int, withoutDisplay advice: String) throws -> SceneWindow {
+    do {
+        return try SceneWindow(title: title, width: width, height: height)
+    } catch let error as NoDisplayError {
+        throw CommandError("no display available (\(error.reason)); \(advice)")
+    } catch {
+        throw CommandError("\(error)")
+    }
 }

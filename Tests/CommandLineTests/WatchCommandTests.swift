@@ -132,12 +132,20 @@ var headlessEnvironment: [String: String] {
         #expect(run.standardError.contains("cannot open X display ':9999' named by DISPLAY"), "\(run.standardError)")
     }
 
-    @Test func aCliffWalkingPolicyIsOneLine() throws {
+    @Test func aPolicyOfAWorldWithoutAPictureIsOneLine() throws {
         let folder = temporaryFolder()
-        #expect(try RL.run(["train", "--env", "cliff-walking", "--episodes", "20", "--quiet"], in: folder).status == 0)
-        let run = try RL.run(["watch", "policies/cliff-walking.safetensors", "--screenshot", "x.png"], in: folder)
+        #expect(try RL.run(["train", "--env", "maximization-bias", "--episodes", "20", "--quiet"], in: folder).status == 0)
+        let run = try RL.run(["watch", "policies/maximization-bias.safetensors", "--screenshot", "x.png"], in: folder)
         #expect(run.status == 65)
-        #expect(run.errorLines.count == 1 && run.standardError.contains("is a policy for cliff-walking, which has no picture yet"), "\(run.standardError)")
+        #expect(run.errorLines.count == 1 && run.standardError.contains("is a policy for maximization-bias, which has no picture yet"), "\(run.standardError)")
+    }
+
+    @Test func aToyTextPolicyIsWatchedAsPNGFiles() throws {
+        let folder = temporaryFolder()
+        #expect(try RL.run(["train", "--env", "taxi", "--episodes", "300", "--quiet"], in: folder).status == 0)
+        let run = try RL.run(["watch", "policies/taxi.safetensors", "--screenshot", "taxi.png", "--at", "2"], in: folder)
+        #expect(run.status == 0 && run.standardOutput.contains("step 2"), "\(run.standardError)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/taxi.png"))
     }
 
     @Test func aMissingDefaultPolicySaysHowToMakeOne() throws {

@@ -154,6 +154,17 @@ import RLTabular
         #expect(result.evaluation["hits"] == report.metricValues["hits"])
     }
 
+    @Test func aPlannerRunHasNoCurveAndItsPolicyIsEvaluatedAsRLEvalWould() throws {
+        let run = try SweepSpec(worlds: ["frozen-lake"], agents: ["value-iteration"], seeds: [3], episodes: 10, evaluationEpisodes: 50).runs()[0]
+        let folder = temporaryFolder()
+        let summary = try runSweep([run], options: SweepOptions(resultsPath: folder + "/s.jsonl", jobs: 1))
+        #expect(summary.finished == 1, "\(summary.failures)")
+        let result = try #require(try JSONLines.read(SweepResult.self, from: folder + "/s.jsonl").values.first)
+        #expect(result.curve.isEmpty)
+        let report = try evaluatePolicy(LoadedPolicy(path: folder + "/" + result.policy), episodes: 50, seed: 3)
+        #expect(result.final == report.meanReturn)
+    }
+
     @Test func anInterruptedSweepWritesNoRun() throws {
         let runs = try Array(spec.runs().prefix(4))
         let folder = temporaryFolder()

@@ -38,6 +38,7 @@ func temporaryFolder() -> String {
             case .report(let report): reports.append(report)
             case .progress(let episodes, _, _, _): lastProgress = episodes
             case .evaluation: Issue.record("no evaluation was asked for")
+            case .note(let line): Issue.record("pong has no training companion, yet it said: \(line)")
             }
         }
         #expect(outcome.episodes == 300 && !outcome.interrupted && lastProgress == 300)

@@ -10,7 +10,7 @@ public struct ReportGroup: Sendable {
     public var settings: [String: String]
     /// Its runs, in the order first read.
     public var results: [SweepResult]
-    /// Each run's per-episode CSV, as a path usable from here.
+    /// Each run's per-episode CSV, as a path usable from here; empty for a planner's runs.
     public var curves: [String]
 
     /// `pong q-learning learning-rate=0.1`: how tables and `--compare` name the configuration.
@@ -33,7 +33,7 @@ public func loadReportGroups(_ paths: [String]) throws(ExperimentError) -> [Repo
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         for result in content.values where seen.insert(result.id).inserted {
-            let curve = result.curve.hasPrefix("/") ? result.curve : folder.appendingPathComponent(result.curve).path
+            let curve = result.curve.isEmpty || result.curve.hasPrefix("/") ? result.curve : folder.appendingPathComponent(result.curve).path
             if let index = groups.firstIndex(where: {
                 $0.env == result.env && $0.agent == result.agent && $0.episodes == result.episodes && $0.settings == result.settings
             }) {

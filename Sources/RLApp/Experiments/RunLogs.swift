@@ -76,6 +76,9 @@ public final class RunLogs {
             emit(ProgressLine(event: "evaluation", episodes: point.episodes, meanReturn: point.meanReturn,
                               meanSteps: point.meanSteps, bestReturn: nil, steps: nil, seconds: lastProgress.seconds,
                               stepsPerSecond: nil, metrics: point.metrics))
+        case .note:
+            // A world's own words (a self-play rating): for people, not for the logs' fixed schema.
+            break
         }
     }
 

@@ -29,7 +29,8 @@ public struct SweepResult: Codable, Sendable, Equatable {
     public var seconds: Double
     /// Of which the training loop's (its CSV log included): `seconds` minus this is the run's overhead.
     public var trainingSeconds: Double
-    /// The per-episode CSV log and the policy, relative to the results file's folder.
+    /// The per-episode CSV log (empty for a planner, which plays no episodes) and the policy,
+    /// relative to the results file's folder.
     public var curve: String
     public var policy: String
     /// The run's world configuration, agent settings and hyperparameters, resolved: what the id hashes.

@@ -150,7 +150,9 @@ private func performRun(_ run: SweepRun, options sweep: SweepOptions, shouldStop
     var options = run.options
     let folder = URL(fileURLWithPath: sweep.runsFolder)
     options.outputPath = folder.appendingPathComponent(run.id + ".safetensors").path
-    options.logPath = folder.appendingPathComponent(run.id + ".csv").path
+    // A planner solves the world from its model: no episodes, so no curve.
+    let plans = Registry.planner(run.agent) != nil
+    options.logPath = plans ? nil : folder.appendingPathComponent(run.id + ".csv").path
     var logs: RunLogs?
     if let board = sweep.tensorBoard {
         let directory = URL(fileURLWithPath: board).appendingPathComponent(tensorBoardRunName(run)).path
@@ -168,9 +170,21 @@ private func performRun(_ run: SweepRun, options sweep: SweepOptions, shouldStop
     }
     if let failure = logs?.finish() { return .failed(failure) }
     if outcome.interrupted { return .interrupted }
-    guard let evaluation = outcome.lastEvaluation, evaluation.episodes == options.episodes else {
-        return .failed("the run ended without its final evaluation")
+    var finalEvaluation = outcome.lastEvaluation
+    if finalEvaluation?.episodes != options.episodes {
+        // No evaluation at the end of training (a planner): evaluate the saved policy, seeded as
+        // training's own final evaluation would have been, which is `rl eval --seed <seed>`'s.
+        do {
+            let report = try evaluatePolicy(LoadedPolicy(path: options.outputPath), episodes: options.evaluationEpisodes,
+                                            seed: options.seed, shouldStop: shouldStop)
+            if shouldStop() { return .interrupted }
+            finalEvaluation = EvaluationPoint(episodes: options.episodes, evaluationEpisodes: report.episodes,
+                                              meanReturn: report.meanReturn, meanSteps: report.meanSteps, metrics: report.metricValues)
+        } catch {
+            return .failed(error.message)
+        }
     }
+    guard let evaluation = finalEvaluation else { return .failed("the run ended without its final evaluation") }
     var values = evaluation.metrics
     values["return"] = evaluation.meanReturn
     values["steps"] = evaluation.meanSteps
@@ -185,7 +199,7 @@ private func performRun(_ run: SweepRun, options sweep: SweepOptions, shouldStop
     return .finished(SweepResult(
         id: run.id, env: run.world, agent: run.agent, seed: run.seed, settings: run.settings, metric: run.mainMetric,
         final: final, evaluation: values, episodes: outcome.episodes, steps: outcome.steps,
-        seconds: seconds(clock.now - start), trainingSeconds: outcome.seconds, curve: sweep.runsFolderName + "/" + run.id + ".csv",
+        seconds: seconds(clock.now - start), trainingSeconds: outcome.seconds, curve: plans ? "" : sweep.runsFolderName + "/" + run.id + ".csv",
         policy: sweep.runsFolderName + "/" + run.id + ".safetensors", resolved: resolved))
 }
 

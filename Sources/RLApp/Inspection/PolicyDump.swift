@@ -22,11 +22,13 @@ public enum PolicyDump {
     /// The arrow for an action name; unknown names show their first letter.
     public static func symbol(forAction name: String) -> String {
         switch name {
-        case "up": "↑"
-        case "down": "↓"
-        case "left": "←"
-        case "right": "→"
+        case "up", "north": "↑"
+        case "down", "south": "↓"
+        case "left", "west": "←"
+        case "right", "east": "→"
         case "stay": "="
+        // Taxi's and Blackjack's actions that do not move: their initial, in capitals.
+        case "pick up", "drop off", "stick", "hit": String(name.prefix(1)).uppercased()
         default: String(name.prefix(1))
         }
     }
@@ -69,7 +71,7 @@ public enum PolicyDump {
 
     static func renderGrid(_ panel: PolicyPanel, table: QTable, actions: [String], options: DumpOptions, valueWidth: Int, scale: ValueScale) -> String {
         func cell(_ state: Int) -> String {
-            let arrow = symbol(for: state, in: table, actions: actions)
+            let arrow = panel.marks[state] ?? symbol(for: state, in: table, actions: actions)
             guard options.showsValues else { return arrow }
             guard table.wasVisited(state) else { return arrow + String(repeating: " ", count: (valueWidth + 1) * table.actionCount) }
             return arrow + (0..<table.actionCount).map { action in

@@ -34,6 +34,9 @@ public struct PolicyPanel: Sendable, Equatable {
     public var columnAxis: String
     /// The dense state index of each cell, `[row][column]`.
     public var states: [[Int]]
+    /// Cells the world marks itself instead of an action, by state: where no action is ever
+    /// taken (FrozenLake's holes `H` and goal `G`, Cliff Walking's cliff `C`).
+    public var marks: [Int: String] = [:]
 }
 
 /// Which panels to show.

@@ -87,6 +87,10 @@ public enum PolicySummaryText {
             + "  axes             \(dimensions)"
         let trained = "\(grouped(training.episodes)) episodes, \(grouped(training.steps)) steps" + (training.interrupted ? " (interrupted)" : "")
             + "; mean return \(fixed(training.finalMeanReturn, 1)) over the last \(training.window), best \(fixed(training.bestReturn, 1))"
+        // A planner played no episodes: it solved the model; its summary holds the start's value.
+        let solved = Registry.planner(summary.agent).map { _ in
+            "solved from the world's model (no episodes); discounted value of the start \(fixed(training.finalMeanReturn, 4))"
+        }
         let lines: [String] = [
             "Policy \(summary.path)",
             environmentLine,
@@ -98,7 +102,7 @@ public enum PolicySummaryText {
             "  discount         " + formatNumber(hyperparameters.discount),
             "  epsilon          " + schedule(hyperparameters.epsilon),
             "  seed             \(summary.seed)",
-            "  trained          " + trained,
+            "  trained          " + (solved ?? trained),
             "  values           from \(fixed(summary.minimumValue, 3)) to \(fixed(summary.maximumValue, 3))",
             "  coverage         \(percent(summary.pairCoverage)) of state-action pairs visited, \(percent(summary.stateCoverage)) of states",
             "  greedy action    \(greedy), tie \(percent(summary.tieShare)) (of visited states)",

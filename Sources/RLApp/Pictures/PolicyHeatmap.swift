@@ -61,6 +61,13 @@ public enum PolicyHeatmap {
             for (row, states) in panel.states.enumerated() {
                 for (column, state) in states.enumerated() {
                     let x = origin.x + Double(column) * cellSize, y = origin.y + Double(row) * cellSize
+                    if let mark = panel.marks[state] {
+                        // A cell the world marks (a hole, the goal, the cliff): its letter on grey.
+                        picture.add(.rectangle(Rect(x: x, y: y, width: cellSize, height: cellSize), unvisitedColour))
+                        picture.add(.text(mark, x: x + (cellSize - 5 * fontPixel) / 2, y: y + (cellSize - 7 * fontPixel) / 2,
+                                          pixelSize: fontPixel, arrowColour))
+                        continue
+                    }
                     guard table.wasVisited(state) else {
                         picture.add(.rectangle(Rect(x: x, y: y, width: cellSize, height: cellSize), unvisitedColour))
                         continue
@@ -127,10 +134,15 @@ public enum PolicyHeatmap {
         let centreX = x + size / 2, centreY = y + size / 2, reach = size * 0.35
         let (dx, dy): (Double, Double)
         switch action {
-        case "up": (dx, dy) = (0, -1)
-        case "down": (dx, dy) = (0, 1)
-        case "left": (dx, dy) = (-1, 0)
-        case "right": (dx, dy) = (1, 0)
+        case "up", "north": (dx, dy) = (0, -1)
+        case "down", "south": (dx, dy) = (0, 1)
+        case "left", "west": (dx, dy) = (-1, 0)
+        case "right", "east": (dx, dy) = (1, 0)
+        case "pick up", "drop off", "stick", "hit":
+            // No direction: the action's initial, centred in the cell.
+            let letter = String(action.prefix(1)).uppercased()
+            picture.add(.text(letter, x: centreX - 2.5 * fontPixel, y: centreY - 3.5 * fontPixel, pixelSize: fontPixel, arrowColour))
+            return
         default:
             picture.add(.circle(centerX: centreX, centerY: centreY, radius: size * 0.15, arrowColour))
             return

@@ -25,6 +25,8 @@ public struct AnyWorld: @unchecked Sendable {
     public let configure: (_ preset: String?, _ flags: [(name: String, value: String?)]) throws(SettingError) -> String
     /// The hyperparameters an agent starts from, under an optional preset.
     public let defaultHyperparameters: (_ agent: String, _ preset: String?) -> Hyperparameters
+    /// The episodes `rl train` plays on a configuration when not told.
+    public let defaultEpisodes: (_ configuration: String) -> Int
     /// Decodes and validates a configuration JSON; returns what a table for it looks like.
     public let layout: (_ configuration: String) throws(PolicyFileError) -> TableLayout
     /// The configuration in a few words.
@@ -35,7 +37,10 @@ public struct AnyWorld: @unchecked Sendable {
     let evaluate: (Policy, String, Int, UInt64, @escaping () -> Bool) -> EvaluationReport
     let evaluateBaseline: (String, String, Int, UInt64, @escaping () -> Bool) throws(PolicyFileError) -> EvaluationReport
     let benchmark: (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(PolicyFileError) -> WorldBenchmark
-    let watch: (String, Policy, UInt64, Double) throws(WatchError) -> WatchSession?
+    let watch: (String, Policy, UInt64, Double) throws(WatchError) -> (any WatchableSession)?
+    let plan: (Planner, TrainingOptions) throws(PolicyFileError) -> TrainingOutcome
+    /// The world's model and step cap under a configuration, if it publishes one.
+    public let model: (_ configuration: String) -> WorldModel?
 
     public init<W: WorldRegistration>(_ world: W.Type) {
         id = W.id
@@ -68,6 +73,7 @@ public struct AnyWorld: @unchecked Sendable {
         defaultHyperparameters = { agent, preset in
             W.presets.first { $0.name == preset }?.hyperparameters ?? W.defaultHyperparameters(forAgent: agent)
         }
+        defaultEpisodes = { text in (try? W.configuration(fromJSON: text)).map(W.defaultEpisodes) ?? 6000 }
         layout = { (text: String) throws(PolicyFileError) -> TableLayout in
             let configuration = try W.configuration(fromJSON: text)
             let space = W.makeWorld(configuration)
@@ -90,8 +96,10 @@ public struct AnyWorld: @unchecked Sendable {
             let configuration = try! W.configuration(fromJSON: policy.metadata.configuration)
             var world = W.makeWorld(configuration)
             let records = playGreedy(policy.table, on: &world, episodes: episodes, seed: seed, shouldStop: shouldStop)
-            return EvaluationReport(environment: W.id, agent: label, seed: seed, records: records, metrics: W.metrics,
-                                    episodesRequested: episodes)
+            var report = EvaluationReport(environment: W.id, agent: label, seed: seed, records: records, metrics: W.metrics,
+                                          episodesRequested: episodes)
+            report.add(W.model(configuration).flatMap { ExactEvaluation(table: policy.table, world: $0) })
+            return report
         }
         evaluateBaseline = { (name, text, episodes, seed, shouldStop) throws(PolicyFileError) -> EvaluationReport in
             let configuration = try W.configuration(fromJSON: text)
@@ -102,10 +110,12 @@ public struct AnyWorld: @unchecked Sendable {
         benchmark = { (agent, episodes, environmentSteps, seed) throws(PolicyFileError) -> WorldBenchmark in
             try WorldBenchmarkRun<W>.measure(agent: agent, episodes: episodes, environmentSteps: environmentSteps, seed: seed)
         }
-        watch = { (text, policy, seed, epsilon) throws(WatchError) -> WatchSession? in
+        watch = { (text, policy, seed, epsilon) throws(WatchError) -> (any WatchableSession)? in
             guard let configuration = try? W.configuration(fromJSON: text) else { throw WatchError("unreadable configuration") }
             return try W.watchSession(configuration, policy: policy, seed: seed, epsilon: epsilon)
         }
+        plan = { (planner, options) throws(PolicyFileError) -> TrainingOutcome in try PlanningRun<W>.plan(planner, options) }
+        model = { text in (try? W.configuration(fromJSON: text)).flatMap(W.model) }
     }
 
     /// Whether a flag name is the world's, and whether it takes a value.

@@ -14,6 +14,10 @@ public enum Registry {
         AnyWorld(PongWorld.self),
         AnyWorld(CliffWalkingWorld.self),
         AnyWorld(MaximizationBiasWorld.self),
+        AnyWorld(FrozenLakeWorld.self),
+        AnyWorld(TaxiWorld.self),
+        AnyWorld(BlackjackWorld.self),
+        AnyWorld(PongDuelWorld.self),
     ] }
 
     /// Shows `visitor` every agent, in the order `rl train --help` lists them. A visitor (not a
@@ -45,6 +49,15 @@ public enum Registry {
 
     /// Worlds added at run time by ``register(_:)``.
     private static let registered = Mutex<[AnyWorld]>([])
+    /// Agents that solve a world from its model instead of learning from episodes, in the order
+    /// `rl train --help` lists them. They open only for worlds that publish a model.
+    public static var planners: [Planner] { [
+        .valueIteration,
+        .policyIteration,
+    ] }
+
+    /// The planner with this id, if `rl` knows it.
+    public static func planner(_ id: String) -> Planner? { planners.first { $0.id == id } }
 
     /// The world with this id, if `rl` knows it.
     public static func world(_ id: String) -> AnyWorld? { worlds.first { $0.id == id } }
@@ -57,7 +70,7 @@ public enum Registry {
     }
 
     /// The agent with this id, if `rl` knows it.
-    public static func agent(_ id: String) -> AgentDescription? { agents.first { $0.id == id } }
+    public static func agent(_ id: String) -> AgentDescription? { agents.first { $0.id == id } ?? planner(id)?.agentDescription }
 
     /// Runs `body` with the concrete type of the agent `id`; `false` when no agent has that id.
     public static func openAgent<Body: AgentBody>(_ id: String, _ body: inout Body) -> Bool {
@@ -70,7 +83,7 @@ public enum Registry {
     /// The world ids, for messages.
     public static var worldList: String { worlds.map(\.id).joined(separator: ", ") }
     /// The agent ids, for messages.
-    public static var agentList: String { agents.map(\.id).joined(separator: ", ") }
+    public static var agentList: String { (agents.map(\.id) + planners.map(\.id)).joined(separator: ", ") }
 }
 
 /// Something that is shown each registered agent's registration in turn.

@@ -42,6 +42,8 @@ public protocol WorldRegistration {
     static var mainMetric: String { get }
     /// The hyperparameters an agent starts from on this world.
     static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters
+    /// The episodes `rl train` plays when not told (6000 by default).
+    static func defaultEpisodes(_ configuration: Configuration) -> Int
 
     /// The grids `rl inspect` prints and paints. By default, one grid over the last two state
     /// dimensions for each value of the others.
@@ -54,8 +56,13 @@ public protocol WorldRegistration {
     /// Plays a baseline's evaluation episodes, seeded as a policy's would be.
     static func evaluateBaseline(_ name: String, _ configuration: Configuration, episodes: Int, seed: UInt64,
                                  shouldStop: () -> Bool) -> [EpisodeRecord<World.Counters>]
+    /// The world's whole dynamics and step cap, for worlds that publish them (planners, and
+    /// `rl eval`'s exact return and gap to the optimum); `nil` by default.
+    static func model(_ configuration: Configuration) -> WorldModel?
     /// A `rl watch` session, for worlds that can be drawn; `nil` by default.
-    static func watchSession(_ configuration: Configuration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> WatchSession?
+    static func watchSession(_ configuration: Configuration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> (any WatchableSession)?
+    /// What the training loop runs beside the world (self-play's league); `nil` by default.
+    static func trainingCompanion(for world: World) -> (any TrainingCompanion)?
 }
 
 /// The configuration of a world that has no settings.
@@ -122,8 +129,10 @@ extension WorldRegistration {
     public static var baselines: [String] { [] }
     public static func evaluateBaseline(_ name: String, _ configuration: Configuration, episodes: Int, seed: UInt64,
                                         shouldStop: () -> Bool) -> [EpisodeRecord<World.Counters>] { [] }
-    public static func watchSession(_ configuration: Configuration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> WatchSession? { nil }
+    public static func watchSession(_ configuration: Configuration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> (any WatchableSession)? { nil }
     public static func explain(state coordinates: [Int], _ configuration: Configuration) -> String? { nil }
+    public static func model(_ configuration: Configuration) -> WorldModel? { nil }
+    public static func defaultEpisodes(_ configuration: Configuration) -> Int { 6000 }
 
     public static func panels(_ configuration: Configuration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
         try PolicyPanel.grids(stateShape: makeWorld(configuration).observationSpace.shape,

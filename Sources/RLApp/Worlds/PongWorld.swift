@@ -68,7 +68,7 @@ public enum PongWorld: WorldRegistration {
         return playBaseline(baseline, configuration: configuration, episodes: episodes, seed: seed, shouldStop: shouldStop)
     }
 
-    public static func watchSession(_ configuration: PongConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> WatchSession? {
+    public static func watchSession(_ configuration: PongConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> (any WatchableSession)? {
         try WatchSession(configuration: configuration, policy: policy, seed: seed, epsilon: epsilon)
     }
 }

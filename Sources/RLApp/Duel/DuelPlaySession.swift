@@ -1,0 +1,102 @@
+import RLCore
+import RLPongDuel
+import RLTabular
+
+/// A game of `rl play`: the agent (a policy or a script) on the left, the human on the right,
+/// first to `pointsToWin`. Plain state, stepped by the caller with the human's move, so the
+/// window, the terminal and the tests drive it the same way.
+public struct DuelPlaySession {
+    public let configuration: PongDuelConfiguration
+    public private(set) var world: PongDuel
+    var agent: DuelOpponent
+    /// The right side's player when it is not a human (`rl watch --env pong-duel`).
+    var rightAgent: DuelOpponent?
+    var observations: Pair<PongDuelPositions>
+    /// Steps played in this game.
+    public private(set) var steps = 0
+    /// How many steps the human's paddle was asked to go up and down (for tests and the summary).
+    public private(set) var humanMoves = (up: 0, down: 0)
+    /// The game is over: someone reached the points to win, or the step cap cut it.
+    public private(set) var isOver = false
+    let seed: UInt64
+    public private(set) var gamesStarted = 1
+
+    /// - Parameters:
+    ///   - agent: who plays the left paddle.
+    ///   - seed: seeds the serves (the same seed, the same serves).
+    ///   - right: who plays the right paddle; `nil` for the human.
+    public init(agent: DuelPlayer, right: DuelPlayer? = nil, configuration: PongDuelConfiguration,
+                seed: UInt64) throws(PongDuelConfigurationError) {
+        self.configuration = configuration
+        world = try PongDuel(configuration: configuration)
+        self.agent = DuelOpponent(agent, seed: derivedSeed(seed, purpose: SeedPurpose.agent))
+        rightAgent = right.map { DuelOpponent($0, seed: derivedSeed(seed, purpose: SeedPurpose.agent) &+ 1) }
+        self.seed = seed
+        observations = world.reset(seed: derivedSeed(seed, purpose: SeedPurpose.evaluation))
+    }
+
+    public var state: PongDuelState { world.state }
+
+    /// The side that reached the points to win, once the game is over.
+    /// Whether a human plays the right paddle.
+    public var hasHuman: Bool { rightAgent == nil }
+
+    public var winner: Side? {
+        // A game the step cap cut has no winner.
+        let score = world.state.score
+        guard isOver, max(score.left, score.right) >= configuration.pointsToWin else { return nil }
+        return score.left > score.right ? .left : .right
+    }
+
+    /// One step: the agent moves, the human's paddle moves as asked (or the right agent's as it
+    /// chooses, when there is one).
+    public mutating func step(human: PongDuelAction) {
+        guard !isOver else { return }
+        var human = human
+        if rightAgent != nil { human = rightAgent!.action(for: observations.right, mode: .evaluation) }
+        switch human {
+        case .up: humanMoves.up += 1
+        case .down: humanMoves.down += 1
+        case .stay: break
+        }
+        let left = agent.action(for: observations.left, mode: .evaluation)
+        let step = world.step(Pair(left: left, right: human))
+        observations = step.observations
+        steps += 1
+        isOver = step.isLast
+    }
+
+    /// A new game, with the next serves.
+    public mutating func newGame() {
+        observations = world.reset(seed: nil)
+        steps = 0
+        isOver = false
+        gamesStarted += 1
+    }
+
+    /// The human's move for the keys held: up or down when exactly one of them is held.
+    public static func move(upHeld: Bool, downHeld: Bool) -> PongDuelAction {
+        upHeld == downHeld ? .stay : (upHeld ? .up : .down)
+    }
+}
+
+/// Who plays the agent's side in `rl play`: a pong-duel policy (with ε, the difficulty) or a
+/// script; and the court it plays on.
+public func duelPlayer(policyOrScript text: String, court: PongDuelCourt?, pointsToWin: Int, epsilon: Double)
+    throws(PolicyFileError) -> (player: DuelPlayer, configuration: PongDuelConfiguration, name: String) {
+    if let kind = PongDuelScript.Kind(rawValue: text) {
+        var game = PongDuelWorld.Configuration()
+        game.court = court ?? .fast
+        game.pointsToWin = pointsToWin
+        return (.script(PongDuelScript(kind, configuration: game.game)), game.game, kind.rawValue)
+    }
+    let loaded = try LoadedPolicy(path: text, expecting: PongDuelWorld.id)
+    var configuration = try PongDuelWorld.configuration(fromJSON: loaded.policy.metadata.configuration)
+    if let court, court != configuration.court {
+        throw PolicyFileError("\(text) was trained on the \(configuration.court) court, not \(court)")
+    }
+    configuration.pointsToWin = pointsToWin
+    let game = configuration.game
+    let player = DuelTablePlayer(table: loaded.policy.table, bins: PongDuelObservationSpace(configuration: game), epsilon: epsilon)
+    return (.table(player), game, "agent")
+}

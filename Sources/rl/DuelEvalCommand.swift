@@ -1,0 +1,34 @@
+import ArgumentParser
+import RLApp
+import RLPongDuel
+
+extension EvalCommand {
+    /// The opponents of a duel evaluation: `--opponent`'s; for a pong-duel policy without
+    /// them, the three scripts (its training opponent may be a league, which plays no fixed
+    /// game); `nil` for other worlds.
+    var duelOpponents: [String]? {
+        if !opponent.isEmpty { return opponent }
+        guard compare.isEmpty, baseline.isEmpty else { return nil }
+        let isDuel = env == PongDuelWorld.id
+            || (env == nil && policy.flatMap { try? LoadedPolicy(path: $0) }?.worldID == PongDuelWorld.id)
+        return isDuel ? PongDuelScript.Kind.allCases.map(\.rawValue) : nil
+    }
+
+    /// `rl eval --env pong-duel POLICY --opponent X ...`: a table of games against each opponent.
+    func runDuel(against opponents: [String]) throws {
+        guard compare.isEmpty, baseline.isEmpty else {
+            throw CommandError("--opponent plays one pong-duel policy against opponents: drop --compare and --baseline", exitCode: 64)
+        }
+        let path = policy ?? PolicyPaths.defaultPolicy(env ?? PongDuelWorld.id).path
+        catchInterrupts()
+        let report: DuelEvaluationReport
+        do {
+            let loaded = try LoadedPolicy(path: path, expecting: env)
+            report = try evaluateDuel(loaded, against: opponents, games: episodes, seed: seed, shouldStop: { wasInterrupted })
+        } catch {
+            throw CommandError(error.message)
+        }
+        ConsoleStream.standardOutput.write(json ? JSONText.encode(report) + "\n" : report.text)
+        if report.interrupted { throw ExitCode(interruptExitCode) }
+    }
+}

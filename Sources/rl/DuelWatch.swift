@@ -1,0 +1,47 @@
+import ArgumentParser
+import RLApp
+import RLCore
+import RLPongDuel
+
+extension WatchCommand {
+    /// Whether this is a duel to watch: `--env pong-duel`, `--opponent`, or a pong-duel policy.
+    var isDuel: Bool {
+        if env == PongDuelWorld.id || opponent != nil { return true }
+        guard env == nil, let policy, let loaded = try? LoadedPolicy(path: policy) else { return false }
+        return loaded.worldID == PongDuelWorld.id
+    }
+
+    /// `rl watch --env pong-duel [LEFT] --opponent RIGHT`: two policies, or a policy and a script.
+    func watchDuel() throws {
+        guard record == nil, screenshot == nil else {
+            throw CommandError("--record and --screenshot are not available for pong-duel yet", exitCode: 64)
+        }
+        let leftSource = policy ?? PolicyPaths.defaultPolicy(PongDuelWorld.id).path
+        let rightSource = opponent ?? PongDuelScript.Kind.predictor.rawValue
+        let left: (player: DuelPlayer, configuration: PongDuelConfiguration, name: String)
+        let right: (player: DuelPlayer, configuration: PongDuelConfiguration, name: String)
+        do {
+            left = try duelPlayer(policyOrScript: leftSource, court: nil, pointsToWin: 11, epsilon: epsilon)
+            let court: PongDuelCourt = left.configuration.court
+            right = try duelPlayer(policyOrScript: rightSource, court: court, pointsToWin: 11, epsilon: epsilon)
+        } catch {
+            throw CommandError(error.message)
+        }
+        var session: DuelPlaySession
+        do {
+            session = try DuelPlaySession(agent: left.player, right: right.player, configuration: left.configuration, seed: seed)
+        } catch {
+            throw CommandError(error.message)
+        }
+        func name(_ source: String, _ fallback: String) -> String {
+            PongDuelScript.Kind(rawValue: source) != nil ? source.uppercased() : fallback
+        }
+        let screen = DuelScreen(fps: fps, scale: scale, names: Pair(left: name(leftSource, "LEFT"), right: name(rightSource, "RIGHT")),
+                                games: episodes)
+        if renderer == .terminal {
+            try screen.playInTerminal(&session)
+        } else {
+            try screen.playInWindow(&session, title: "rl watch: \(leftSource) against \(rightSource)")
+        }
+    }
+}

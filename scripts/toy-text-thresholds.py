@@ -1,0 +1,32 @@
+"""Episodes each learning agent takes to reach Gymnasium's reward thresholds on the toy-text
+worlds, with the world's default hyperparameters, seeds 1-5, and how close it ends to the
+optimum (docs/WORLDS.md). Needs a release build: swift build -c release --product rl.
+
+    python3 scripts/toy-text-thresholds.py                      # every agent, every world
+    python3 scripts/toy-text-thresholds.py q-learning,sarsa     # some agents
+    TAXI=7.7 WORLDS=taxi python3 scripts/toy-text-thresholds.py # another threshold for Taxi
+"""
+import json, subprocess, sys, csv, os, tempfile
+R = os.environ.get("RL", os.path.join(os.path.dirname(__file__), "..", ".build", "release", "rl"))
+worlds0 = [("frozen-lake 4x4", ["--env", "frozen-lake"], 0.70, 500),
+          ("frozen-lake 8x8", ["--env", "frozen-lake", "--map", "8x8"], 0.85, 1000),
+          ("taxi", ["--env", "taxi"], float(os.environ.get("TAXI", "8.0")), 250)]
+worlds = [w for w in worlds0 if w[0] in os.environ.get("WORLDS", "frozen-lake 4x4,frozen-lake 8x8,taxi").split(",")]
+agents = sys.argv[1].split(",") if len(sys.argv) > 1 else ["q-learning", "sarsa", "expected-sarsa", "double-q-learning", "sarsa-lambda", "dyna-q"]
+seeds = [1, 2, 3, 4, 5]
+for name, args, threshold, every in worlds:
+    for agent in agents:
+        reached, gaps, secs, exacts = [], [], [], []
+        for seed in seeds:
+            folder = tempfile.mkdtemp()
+            out, log = os.path.join(folder, "m.safetensors"), os.path.join(folder, "m.csv")
+            t = json.loads(subprocess.run([R, "train", *args, "--agent", agent, "--seed", str(seed), "--out", out, "--log", log,
+                                           "--eval-every", str(every), "--eval-episodes", "1000", "--quiet", "--json"],
+                                          capture_output=True, text=True, check=True).stdout)
+            first = None
+            for row in csv.DictReader(open(log)):
+                if row["eval_return"] and float(row["eval_return"]) >= threshold:
+                    first = int(row["episode"]); break
+            e = json.loads(subprocess.run([R, "eval", out, "--episodes", "1", "--json"], capture_output=True, text=True, check=True).stdout)
+            reached.append(first); gaps.append(100 * e["gap"] / abs(e["optimal_return"])); exacts.append(e["exact_return"]); secs.append(t["seconds"])
+        print(f"{name:16} {agent:18} reached {reached}  exact {['%.4f' % x for x in exacts]}  gap% {['%.2f' % g for g in gaps]}  optimum {e['optimal_return']:.4f}  s {max(secs):.3f}", flush=True)
