@@ -86,7 +86,7 @@ import RLTestSupport
     ])
     func badInputIsOneLine(arguments: [String], expected: String) throws {
         let folder = try Self.trainedFolder()
-        FileManager.default.createFile(atPath: folder + "/garbage.safetensors", contents: Data("not a policy".utf8))
+        _ = FileManager.default.createFile(atPath: folder + "/garbage.safetensors", contents: Data("not a policy".utf8))
         let run = try RL.run(arguments, in: folder)
         #expect(run.status != 0)
         #expect(run.errorLines.count == 1 && run.standardError.hasPrefix("error: "), "\(run.standardError)")
@@ -111,9 +111,9 @@ import RLTestSupport
     ])
     func badInputIsOneLine(arguments: [String], expected: String) throws {
         let folder = temporaryFolder()
-        FileManager.default.createFile(atPath: folder + "/columns.csv", contents: Data("episode,steps\n1,2\n".utf8))
-        FileManager.default.createFile(atPath: folder + "/numbers.csv", contents: Data("episode,return,steps\n1,lots,2\n".utf8))
-        FileManager.default.createFile(atPath: folder + "/good.csv", contents: Data("episode,return,steps\n1,3,2\n".utf8))
+        _ = FileManager.default.createFile(atPath: folder + "/columns.csv", contents: Data("episode,steps\n1,2\n".utf8))
+        _ = FileManager.default.createFile(atPath: folder + "/numbers.csv", contents: Data("episode,return,steps\n1,lots,2\n".utf8))
+        _ = FileManager.default.createFile(atPath: folder + "/good.csv", contents: Data("episode,return,steps\n1,3,2\n".utf8))
         let run = try RL.run(arguments, in: folder)
         #expect(run.status != 0)
         #expect(run.errorLines.count == 1 && run.standardError.hasPrefix("error: ") && run.standardError.contains(expected), "\(run.standardError)")

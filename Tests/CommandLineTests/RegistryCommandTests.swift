@@ -92,7 +92,7 @@ import Testing
             metadata["format_version"] = "1"
             header["__metadata__"] = metadata
         }
-        FileManager.default.createFile(atPath: folder + "/old.safetensors", contents: Data(old))
+        _ = FileManager.default.createFile(atPath: folder + "/old.safetensors", contents: Data(old))
         let refused = try RL.run(["train", "--resume", "old.safetensors"], in: folder)
         #expect(refused.status == 65 && refused.errorLines.count == 1 && refused.standardError.contains("older rl"), "\(refused.standardError)")
     }
@@ -105,7 +105,7 @@ import Testing
             metadata["configuration"] = #"{"board":8}"#
             header["__metadata__"] = metadata
         }
-        FileManager.default.createFile(atPath: folder + "/chess.safetensors", contents: Data(chess))
+        _ = FileManager.default.createFile(atPath: folder + "/chess.safetensors", contents: Data(chess))
         let summary = try RL.run(["inspect", "chess.safetensors"], in: folder)
         #expect(summary.status == 0, "\(summary.standardError)")
         #expect(summary.standardOutput.contains("a world this rl does not know"))
