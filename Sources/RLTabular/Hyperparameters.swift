@@ -23,6 +23,28 @@ public struct Hyperparameters: Sendable, Equatable, Codable {
     /// table (a rate of 5e-324 moves nothing a double can show) and training silently learns nothing.
     public static let minimumLearningRate = 1e-12
 
+    /// The share of a run over which a rate given with an end value decays, unless told otherwise:
+    /// the same as every world's defaults, so giving the defaults explicitly changes nothing.
+    public static let defaultDecay = 0.9
+
+    /// These hyperparameters with single values overridden, by one rule (`rl train`'s flags and
+    /// `rl sweep --set` alike): a rate given without its end is constant; with its end, it decays
+    /// linearly from its start over `decay` of the run (``defaultDecay`` unless given); `decay`
+    /// alone changes the decay of a rate that already decays.
+    public func overriding(learningRate: Double? = nil, learningRateEnd: Double? = nil, epsilon: Double? = nil,
+                           epsilonEnd: Double? = nil, discount: Double? = nil, decay: Double? = nil) -> Hyperparameters {
+        func apply(_ schedule: inout Schedule, start: Double?, end: Double?) {
+            if let start { schedule = .constant(start) }
+            if let end { schedule = .linear(from: schedule.start, to: end, over: decay ?? Self.defaultDecay) }
+            else if let decay, !schedule.isConstant { schedule.decayFraction = decay }
+        }
+        var result = self
+        apply(&result.learningRate, start: learningRate, end: learningRateEnd)
+        apply(&result.epsilon, start: epsilon, end: epsilonEnd)
+        if let discount { result.discount = discount }
+        return result
+    }
+
     /// Checks every value is in its range.
     public func validate() throws(HyperparameterError) {
         for (name, schedule) in [("learning rate", learningRate), ("epsilon", epsilon)] {

@@ -12,15 +12,12 @@ struct TrainCommand: ParsableCommand {
             discussion: """
             Hyperparameters start from the world's defaults for the agent (or a --preset) and a flag \
             overrides one value. A rate given without its '-end' flag is constant; with its '-end' flag \
-            it decays linearly over --decay of the run (default \(formatNumber(defaultDecay)), as the \
+            it decays linearly over --decay of the run (default \(formatNumber(Hyperparameters.defaultDecay)), as the \
             defaults do). --resume continues an interrupted run from its policy file alone.
 
             \(RegistryHelp.text)
             """)
     }
-
-    /// The share of a run over which a rate given with its '-end' flag decays, unless --decay says otherwise.
-    static let defaultDecay = 0.9
 
     @Option(help: "World to train on (listed below).")
     var env: String?
@@ -168,15 +165,9 @@ struct TrainCommand: ParsableCommand {
 
     /// The world's defaults (or preset) with the hyperparameter flags applied.
     func hyperparameters(world: AnyWorld) throws -> Hyperparameters {
-        var result = world.defaultHyperparameters(agentID, preset)
-        func apply(_ schedule: inout Schedule, start: Double?, end: Double?) {
-            if let start { schedule = .constant(start) }
-            if let end { schedule = .linear(from: schedule.start, to: end, over: decay ?? Self.defaultDecay) }
-            else if let decay, !schedule.isConstant { schedule.decayFraction = decay }
-        }
-        apply(&result.learningRate, start: learningRate, end: learningRateEnd)
-        apply(&result.epsilon, start: epsilon, end: epsilonEnd)
-        if let discount { result.discount = discount }
+        let result = world.defaultHyperparameters(agentID, preset).overriding(
+            learningRate: learningRate, learningRateEnd: learningRateEnd, epsilon: epsilon, epsilonEnd: epsilonEnd,
+            discount: discount, decay: decay)
         do { try result.validate() } catch { throw CommandError.usage(error.message) }
         return result
     }

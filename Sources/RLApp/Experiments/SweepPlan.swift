@@ -196,17 +196,10 @@ extension SweepSpec {
         }
         let configuration = try world.configure(preset, worldFlags)
         let agentSettings = try agent.settings(agentFlags)
-        // As `rl train` does: a rate without its '-end' is constant; with it, a linear decay.
-        var hyperparameters = world.defaultHyperparameters(agent.id, preset)
-        let decay = rates["decay"]
-        func apply(_ schedule: inout Schedule, start: Double?, end: Double?) {
-            if let start { schedule = .constant(start) }
-            if let end { schedule = .linear(from: schedule.start, to: end, over: decay ?? 0.9) }
-            else if let decay, !schedule.isConstant { schedule.decayFraction = decay }
-        }
-        apply(&hyperparameters.learningRate, start: rates["learning-rate"], end: rates["learning-rate-end"])
-        apply(&hyperparameters.epsilon, start: rates["epsilon"], end: rates["epsilon-end"])
-        if let discount = rates["discount"] { hyperparameters.discount = discount }
+        // The same rule as `rl train`'s flags.
+        let hyperparameters = world.defaultHyperparameters(agent.id, preset).overriding(
+            learningRate: rates["learning-rate"], learningRateEnd: rates["learning-rate-end"], epsilon: rates["epsilon"],
+            epsilonEnd: rates["epsilon-end"], discount: rates["discount"], decay: rates["decay"])
         do { try hyperparameters.validate() } catch { throw SettingError(error.message) }
         return (configuration, agentSettings, hyperparameters)
     }

@@ -5,6 +5,7 @@ import RLTabular
 /// it (help, flags, files, inspection). Everything that plays it (train, eval, bench) goes
 /// through closures made in the generic ``init(_:)``, which the compiler specialises for the
 /// world, so the hot loops stay concrete.
+// Sendable: its closures capture only the registration's type, nothing mutable.
 public struct AnyWorld: @unchecked Sendable {
     public let id: String
     public let summary: String

@@ -9,8 +9,8 @@ public enum Registry {
     /// program registered with ``register(_:)``.
     public static var worlds: [AnyWorld] { builtInWorlds + registered.withLock { $0 } }
 
-    /// `rl`'s own worlds.
-    static var builtInWorlds: [AnyWorld] { [
+    /// `rl`'s own worlds, erased once per process.
+    static let builtInWorlds: [AnyWorld] = [
         AnyWorld(PongWorld.self),
         AnyWorld(CliffWalkingWorld.self),
         AnyWorld(MaximizationBiasWorld.self),
@@ -18,7 +18,7 @@ public enum Registry {
         AnyWorld(TaxiWorld.self),
         AnyWorld(BlackjackWorld.self),
         AnyWorld(PongDuelWorld.self),
-    ] }
+    ]
 
     /// Shows `visitor` every agent, in the order `rl train --help` lists them. A visitor (not a
     /// list of values) so that each agent's concrete type reaches generic code, which the
@@ -34,7 +34,6 @@ public enum Registry {
 
     /// Adds a program's own world, so that everything `rl` does by world id (training, policy
     /// files, evaluation, inspection) works for it exactly as for `rl`'s own worlds.
-    /// - Throws: when a world with the same id is already known.
     /// Registering the same world again does nothing.
     /// - Throws: when another world already has the same id.
     public static func register<W: WorldRegistration>(_ world: W.Type) throws(SettingError) {
@@ -49,6 +48,7 @@ public enum Registry {
 
     /// Worlds added at run time by ``register(_:)``.
     private static let registered = Mutex<[AnyWorld]>([])
+
     /// Agents that solve a world from its model instead of learning from episodes, in the order
     /// `rl train --help` lists them. They open only for worlds that publish a model.
     public static var planners: [Planner] { [
@@ -62,12 +62,12 @@ public enum Registry {
     /// The world with this id, if `rl` knows it.
     public static func world(_ id: String) -> AnyWorld? { worlds.first { $0.id == id } }
 
-    /// Every agent, described.
-    public static var agents: [AgentDescription] {
+    /// Every agent, described (collected once per process).
+    public static let agents: [AgentDescription] = {
         var collector = AgentCollector()
         visitAgents(&collector)
         return collector.agents
-    }
+    }()
 
     /// The agent with this id, if `rl` knows it.
     public static func agent(_ id: String) -> AgentDescription? { agents.first { $0.id == id } ?? planner(id)?.agentDescription }
@@ -92,7 +92,8 @@ public protocol AgentVisitor {
 }
 
 /// An agent as the command line sees it: its id, help and flags, without its types.
-public struct AgentDescription {
+// Sendable: its closures capture only the registration's type, nothing mutable.
+public struct AgentDescription: @unchecked Sendable {
     public var id: String
     public var summary: String
     /// The flags, as `--name VALUE  help` lines.
