@@ -26,7 +26,7 @@ extension EvalCommand {
             let loaded = try LoadedPolicy(path: path, expecting: env)
             report = try evaluateDuel(loaded, against: opponents, games: episodes, seed: seed, shouldStop: { wasInterrupted })
         } catch {
-            throw CommandError(error.message)
+            throw CommandError(error)
         }
         ConsoleStream.standardOutput.write(json ? JSONText.encode(report) + "\n" : report.text)
         if report.interrupted { throw ExitCode(interruptExitCode) }

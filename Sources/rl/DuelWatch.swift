@@ -25,13 +25,13 @@ extension WatchCommand {
             let court: PongDuelCourt = left.configuration.court
             right = try duelPlayer(policyOrScript: rightSource, court: court, pointsToWin: 11, epsilon: epsilon)
         } catch {
-            throw CommandError(error.message)
+            throw CommandError(error)
         }
         var session: DuelPlaySession
         do {
             session = try DuelPlaySession(agent: left.player, right: right.player, configuration: left.configuration, seed: seed)
         } catch {
-            throw CommandError(error.message)
+            throw CommandError(error.message, exitCode: ExitStatus.dataError)
         }
         func name(_ source: String, _ fallback: String) -> String {
             PongDuelScript.Kind(rawValue: source) != nil ? source.uppercased() : fallback

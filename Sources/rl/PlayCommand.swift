@@ -77,13 +77,13 @@ struct PlayCommand: ParsableCommand {
         do {
             opponent = try duelPlayer(policyOrScript: source, court: court, pointsToWin: points, epsilon: difficulty)
         } catch {
-            throw CommandError(error.message)
+            throw CommandError(error)
         }
         var session: DuelPlaySession
         do {
             session = try DuelPlaySession(agent: opponent.player, configuration: opponent.configuration, seed: seed)
         } catch {
-            throw CommandError(error.message)
+            throw CommandError(error.message, exitCode: ExitStatus.dataError)
         }
         let names = Pair(left: opponent.name.uppercased(), right: "YOU")
         let screen = DuelScreen(fps: fps, scale: scale, names: names, games: nil)

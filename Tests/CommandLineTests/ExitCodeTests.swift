@@ -34,6 +34,10 @@ import Testing
         try Self.expect(["inspect", "p.safetensors"], status: 65, in: configured)
         precondition(FileManager.default.createFile(atPath: folder + "/run.csv", contents: Data("not,a,log\n".utf8)))
         try Self.expect(["plot", "run.csv"], status: 65, in: folder)
+        // The two-player commands read policy files the same way.
+        try Self.expect(["play", "p.safetensors"], status: 65, in: folder)
+        try Self.expect(["eval", "--env", "pong-duel", "p.safetensors", "--opponent", "tracker"], status: 65, in: folder)
+        try Self.expect(["play", "missing.safetensors"], status: 66, in: folder)
     }
 
     @Test func missingInputIs66() throws {
