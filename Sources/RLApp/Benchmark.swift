@@ -37,11 +37,13 @@ public func runBenchmark(world: String = "pong", agent: String = QLearning.id, e
     guard let registered = Registry.world(world) else {
         throw PolicyFileError("unknown world '\(world)' (this rl knows \(Registry.worldList))")
     }
+    let configured: ConfiguredWorld
+    do { configured = try registered.configure() } catch { throw PolicyFileError(error.message) }
     var best = WorldBenchmark(environmentSeconds: .infinity, trainingSeconds: .infinity, trainingSteps: 0)
     var bestFloor = Double.infinity
     var floorSteps = 0
     for _ in 0..<repeats {
-        let figures = try registered.benchmark(agent, episodes, environmentSteps, seed)
+        let figures = try configured.benchmark(agent, episodes, environmentSteps, seed)
         best.environmentSeconds = min(best.environmentSeconds, figures.environmentSeconds)
         if figures.trainingSeconds < best.trainingSeconds {
             best.trainingSeconds = figures.trainingSeconds
@@ -67,15 +69,17 @@ struct WorldBenchmarkRun<W: WorldRegistration>: AgentBody {
     typealias ObservationSpace = W.World.ObservationSpace
     typealias ActionSpace = W.World.ActionSpace
 
+    let configuration: W.Configuration
     let agent: String
     let episodes: Int
     let seed: UInt64
     var trainingSeconds = 0.0
     var trainingSteps = 0
 
-    static func measure(agent: String, episodes: Int, environmentSteps: Int, seed: UInt64) throws(PolicyFileError) -> WorldBenchmark {
+    static func measure(_ configuration: W.Configuration, agent: String, episodes: Int, environmentSteps: Int,
+                        seed: UInt64) throws(PolicyFileError) -> WorldBenchmark {
         let clock = ContinuousClock()
-        var environment = W.makeWorld(W.defaultConfiguration)
+        var environment = W.makeWorld(configuration)
         var generator = Xoshiro256StarStar(seed: seed)
         let space = environment.actionSpace
         var observation = environment.reset(seed: seed)
@@ -90,7 +94,7 @@ struct WorldBenchmarkRun<W: WorldRegistration>: AgentBody {
         let environmentSeconds = seconds(clock.now - start)
         blackHole(checksum)
 
-        var run = WorldBenchmarkRun(agent: agent, episodes: episodes, seed: seed)
+        var run = WorldBenchmarkRun(configuration: configuration, agent: agent, episodes: episodes, seed: seed)
         guard Registry.openAgent(agent, &run) else {
             throw PolicyFileError("unknown agent '\(agent)' (this rl knows \(Registry.agentList))")
         }
@@ -99,7 +103,7 @@ struct WorldBenchmarkRun<W: WorldRegistration>: AgentBody {
 
     mutating func run<A: TabularAgent>(_ agentType: A.Type)
     where A.ObservationSpace == ObservationSpace, A.ActionSpace == ActionSpace {
-        var environment = W.makeWorld(W.defaultConfiguration)
+        var environment = W.makeWorld(configuration)
         var agent = A(observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
                       hyperparameters: W.defaultHyperparameters(forAgent: agent),
                       settings: A.Settings(), seed: derivedSeed(seed, purpose: SeedPurpose.agent))
@@ -140,12 +144,12 @@ public func runPlannerBenchmark(world: String, planner: String, repeats: Int = 3
         throw PolicyFileError("unknown world '\(world)' (this rl knows \(Registry.worldList))")
     }
     guard let solver = Registry.planner(planner) else { throw PolicyFileError("unknown planner '\(planner)'") }
-    let configuration: String
-    do { configuration = try registered.configure(nil, []) } catch { throw PolicyFileError(error.message) }
-    guard let model = registered.model(configuration)?.model else {
+    let configured: ConfiguredWorld
+    do { configured = try registered.configure() } catch { throw PolicyFileError(error.message) }
+    guard let model = configured.model?.model else {
         throw PolicyFileError("agent \(planner) solves a world from its model, and \(world) publishes none")
     }
-    let discount = registered.defaultHyperparameters(planner, nil).discount
+    let discount = registered.defaultHyperparameters(forAgent: planner).discount
     if solver.needsDiscountBelowOne && discount >= 1 {
         throw PolicyFileError("agent \(planner) needs a discount below 1, and \(world)'s default is 1")
     }

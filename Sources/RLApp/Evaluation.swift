@@ -121,12 +121,11 @@ public func evaluatePolicy(_ loaded: LoadedPolicy, episodes: Int, seed: UInt64,
 
 /// Plays a world's scripted baseline with the same evaluation seeds as
 /// ``evaluatePolicy(_:episodes:seed:shouldStop:)``: the same `seed` gives every agent the same serves.
-public func evaluateBaseline(_ name: String, world: AnyWorld, configuration: String, episodes: Int, seed: UInt64,
+public func evaluateBaseline(_ name: String, world: ConfiguredWorld, episodes: Int, seed: UInt64,
                              shouldStop: @escaping () -> Bool = { false }) throws(PolicyFileError) -> EvaluationReport {
-    guard world.baselines.contains(name) else {
-        throw PolicyFileError(world.baselines.isEmpty
-            ? "world \(world.id) has no baselines"
-            : "world \(world.id) has no baseline '\(name)' (it has \(world.baselines.joined(separator: ", ")))")
+    guard let baselines = world.baselines else { throw PolicyFileError("world \(world.id) has no baselines") }
+    guard let report = baselines.evaluate(name, episodes: episodes, seed: seed, shouldStop: shouldStop) else {
+        throw PolicyFileError("world \(world.id) has no baseline '\(name)' (it has \(baselines.names.joined(separator: ", ")))")
     }
-    return try world.evaluateBaseline(name, configuration, episodes, seed, shouldStop)
+    return report
 }

@@ -9,8 +9,8 @@ import RLTabular
 /// ``requireWorld(toDo:)``, which says in one line what is missing.
 public struct LoadedPolicy {
     public var policy: Policy
-    /// The world, when registered.
-    public var world: AnyWorld?
+    /// The world under the file's configuration, when this `rl` knows the world.
+    public var world: ConfiguredWorld?
     public var path: String
 
     /// The world's id as the file names it.
@@ -22,17 +22,18 @@ public struct LoadedPolicy {
         let policy = try Policy.load(from: path)
         self.policy = policy
         self.path = path
-        world = Registry.world(policy.metadata.environment)
         if let expected, expected != policy.metadata.environment {
             throw PolicyFileError("\(path) is a policy for \(policy.metadata.environment), not \(expected)")
         }
-        guard let world else { return }
-        let layout: TableLayout
+        guard let registered = Registry.world(policy.metadata.environment) else { return }
+        let world: ConfiguredWorld
         do {
-            layout = try world.layout(policy.metadata.configuration)
+            world = try registered.configured(fromJSON: policy.metadata.configuration)
         } catch {
             throw PolicyFileError("\(path): \(error.message)")
         }
+        self.world = world
+        let layout = world.layout
         guard policy.table.stateShape == layout.stateShape, policy.table.actionCount == layout.actionCount else {
             throw PolicyFileError("\(path): table shape \(policy.table.shape) does not match its world, which needs \(layout.stateShape + [layout.actionCount])")
         }
@@ -49,7 +50,7 @@ public struct LoadedPolicy {
     }
 
     /// The world, or a one-line error saying this `rl` does not know it.
-    public func requireWorld(toDo purpose: String) throws(PolicyFileError) -> AnyWorld {
+    public func requireWorld(toDo purpose: String) throws(PolicyFileError) -> ConfiguredWorld {
         guard let world else {
             throw PolicyFileError("\(path) is a policy for world '\(worldID)', which this rl does not know (it knows \(Registry.worldList)): cannot \(purpose)")
         }

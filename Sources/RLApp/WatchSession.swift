@@ -195,8 +195,8 @@ public func makeWatchSession(policy loaded: LoadedPolicy, seed: UInt64, epsilon:
     guard let world = loaded.world else {
         throw WatchError("\(loaded.path) is a policy for world '\(loaded.worldID)', which this rl does not know: cannot watch it")
     }
-    guard let session = try world.watch(loaded.policy.metadata.configuration, loaded.policy, seed, epsilon) else {
+    guard let picture = world.picture else {
         throw WatchError("\(loaded.path) is a policy for \(world.id), which has no picture yet: cannot watch it")
     }
-    return session
+    return try picture.watchSession(policy: loaded.policy, seed: seed, epsilon: epsilon)
 }

@@ -98,7 +98,7 @@ public struct ToyTextWatchSession<W: WorldRegistration>: WatchableSession {
                                seed: derivedSeed(seed, purpose: SeedPurpose.agent))
         self.world = world
         exploring = epsilon > 0
-        actionNames = W.actionNames(configuration)
+        actionNames = W.layout(configuration).actions
         self.draw = draw
         self.describeState = describeState
         self.banner = banner

@@ -14,7 +14,7 @@ struct BenchCommand: ParsableCommand {
         """)
 
     @Option(help: "World to measure (default pong).")
-    var env: String = PongWorld.id
+    var env: String = Registry.defaultWorld.id
 
     @Option(help: "Agent to train (default q-learning).")
     var agent: String = QLearning.id
@@ -47,7 +47,7 @@ struct BenchCommand: ParsableCommand {
         let report: BenchmarkReport
         do {
             report = try runBenchmark(world: env, agent: agent, environmentSteps: envSteps, episodes: episodes, repeats: repeats,
-                                      floor: env == PongWorld.id && agent == QLearning.id ? { floorYardstick(episodes: $0, seed: $1) } : nil)
+                                      floor: env == Registry.defaultWorld.id && agent == QLearning.id ? { floorYardstick(episodes: $0, seed: $1) } : nil)
         } catch {
             throw CommandError(error)
         }

@@ -1,17 +1,18 @@
 import ArgumentParser
 import RLApp
-import RLPongDuel
 
 extension EvalCommand {
-    /// The opponents of a duel evaluation: `--opponent`'s; for a pong-duel policy without
-    /// them, the three scripts (its training opponent may be a league, which plays no fixed
-    /// game); `nil` for other worlds.
+    /// The opponents of a duel evaluation: `--opponent`'s; for a policy of a two-player world
+    /// without them, the world's scripted players (its training opponent may be a league, which
+    /// plays no fixed game); `nil` for one-player worlds.
     var duelOpponents: [String]? {
         if !opponent.isEmpty { return opponent }
         guard compare.isEmpty, baseline.isEmpty else { return nil }
-        let isDuel = env == PongDuelWorld.id
-            || (env == nil && policy.flatMap { try? LoadedPolicy(path: $0) }?.worldID == PongDuelWorld.id)
-        return isDuel ? PongDuelScript.Kind.allCases.map(\.rawValue) : nil
+        if let env {
+            guard let world = Registry.world(env), world.capabilities.contains(.twoPlayers) else { return nil }
+            return try? world.configure().twoPlayers?.scriptedPlayers
+        }
+        return policy.flatMap { try? LoadedPolicy(path: $0) }?.world?.twoPlayers?.scriptedPlayers
     }
 
     /// `rl eval --env pong-duel POLICY --opponent X ...`: a table of games against each opponent.
@@ -19,7 +20,7 @@ extension EvalCommand {
         guard compare.isEmpty, baseline.isEmpty else {
             throw CommandError("--opponent plays one pong-duel policy against opponents: drop --compare and --baseline", exitCode: 64)
         }
-        let path = policy ?? PolicyPaths.defaultPolicy(env ?? PongDuelWorld.id).path
+        let path = policy ?? PolicyPaths.defaultPolicy(env ?? Registry.twoPlayerWorld.id).path
         catchInterrupts()
         let report: DuelEvaluationReport
         do {

@@ -4,11 +4,13 @@ import RLCore
 import RLPongDuel
 
 extension WatchCommand {
-    /// Whether this is a duel to watch: `--env pong-duel`, `--opponent`, or a pong-duel policy.
+    /// Whether this is a duel to watch: a two-player world (`--env`), `--opponent`, or a policy
+    /// of a two-player world.
     var isDuel: Bool {
-        if env == PongDuelWorld.id || opponent != nil { return true }
-        guard env == nil, let policy, let loaded = try? LoadedPolicy(path: policy) else { return false }
-        return loaded.worldID == PongDuelWorld.id
+        if opponent != nil { return true }
+        if let env { return Registry.world(env)?.capabilities.contains(.twoPlayers) ?? false }
+        guard let policy, let loaded = try? LoadedPolicy(path: policy) else { return false }
+        return loaded.world?.twoPlayers != nil
     }
 
     /// `rl watch --env pong-duel [LEFT] --opponent RIGHT`: two policies, or a policy and a script.
@@ -16,7 +18,7 @@ extension WatchCommand {
         guard record == nil, screenshot == nil else {
             throw CommandError("--record and --screenshot are not available for pong-duel yet", exitCode: 64)
         }
-        let leftSource = policy ?? PolicyPaths.defaultPolicy(PongDuelWorld.id).path
+        let leftSource = policy ?? PolicyPaths.defaultPolicy(Registry.twoPlayerWorld.id).path
         let rightSource = opponent ?? PongDuelScript.Kind.predictor.rawValue
         let left: (player: DuelPlayer, configuration: PongDuelConfiguration, name: String)
         let right: (player: DuelPlayer, configuration: PongDuelConfiguration, name: String)

@@ -51,7 +51,7 @@ struct EvalCommand: ParsableCommand {
     func policyPaths() -> [String] {
         let named = (policy.map { [$0] } ?? []) + compare
         if !named.isEmpty || !baseline.isEmpty { return named }
-        return [defaultPolicyPath(world: env ?? PongWorld.id)]
+        return [defaultPolicyPath(world: env ?? Registry.defaultWorld.id)]
     }
 
     func run() throws {
@@ -66,14 +66,17 @@ struct EvalCommand: ParsableCommand {
             throw CommandError.usage("\(other.path) is a policy for \(other.worldID), but \(first.path) is for \(first.worldID): compare policies of one world")
         }
         // Baselines play the first policy's world and configuration, so every agent meets the same episodes.
-        let world: AnyWorld
-        let configuration: String
+        let world: ConfiguredWorld
         if let first = loaded.first {
             do { world = try first.requireWorld(toDo: "evaluate it") } catch { throw CommandError(error) }
-            configuration = first.policy.metadata.configuration
         } else {
-            world = Registry.world(env ?? PongWorld.id)!
-            do { configuration = try world.configure(nil, []) } catch { throw CommandError.usage(error.message) }
+            do { world = try (env.flatMap(Registry.world) ?? Registry.defaultWorld).configure() } catch {
+                throw CommandError.usage(error.message)
+            }
+        }
+        if !baseline.isEmpty, world.baselines == nil {
+            let hint = world.twoPlayers.map { "; it is a two-player world: play its scripted players with --opponent " + $0.scriptedPlayers.joined(separator: "|") } ?? ""
+            throw CommandError.usage("world \(world.id) has no baselines" + hint)
         }
         catchInterrupts()
         var reports: [EvaluationReport] = []
@@ -82,7 +85,7 @@ struct EvalCommand: ParsableCommand {
                 reports.append(try evaluatePolicy(policy, episodes: episodes, seed: seed, shouldStop: { wasInterrupted }))
             }
             for name in baseline where !wasInterrupted {
-                reports.append(try evaluateBaseline(name, world: world, configuration: configuration, episodes: episodes, seed: seed,
+                reports.append(try evaluateBaseline(name, world: world, episodes: episodes, seed: seed,
                                                     shouldStop: { wasInterrupted }))
             }
         } catch {

@@ -79,7 +79,7 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path = policy ?? defaultPolicyPath(world: PongWorld.id)
+        let path = policy ?? defaultPolicyPath(world: Registry.defaultWorld.id)
         let loaded: LoadedPolicy
         do { loaded = try LoadedPolicy(path: path) } catch { throw CommandError(error) }
         let out = ConsoleStream.standardOutput

@@ -64,7 +64,7 @@ struct PlayCommand: ParsableCommand {
         if let policy {
             source = policy
         } else {
-            let chosen = PolicyPaths.defaultPolicy(PongDuelWorld.id)
+            let chosen = PolicyPaths.defaultPolicy(Registry.twoPlayerWorld.id)
             if FileManager.default.fileExists(atPath: chosen.path) {
                 if let note = chosen.note { ConsoleStream.standardError.writeLine(note) }
                 source = chosen.path

@@ -82,7 +82,7 @@ struct TrainCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The world's and the agent's own flags (listed below).", visibility: .hidden))
     var settingFlags: [String] = []
 
-    var worldID: String { env ?? PongWorld.id }
+    var worldID: String { env ?? Registry.defaultWorld.id }
     var agentID: String { agent ?? QLearning.id }
 
     func validate() throws {
@@ -165,7 +165,7 @@ struct TrainCommand: ParsableCommand {
 
     /// The world's defaults (or preset) with the hyperparameter flags applied.
     func hyperparameters(world: AnyWorld) throws -> Hyperparameters {
-        let result = world.defaultHyperparameters(agentID, preset).overriding(
+        let result = world.defaultHyperparameters(forAgent: agentID, preset: preset).overriding(
             learningRate: learningRate, learningRateEnd: learningRateEnd, epsilon: epsilon, epsilonEnd: epsilonEnd,
             discount: discount, decay: decay)
         do { try result.validate() } catch { throw CommandError.usage(error.message) }
@@ -185,17 +185,17 @@ struct TrainCommand: ParsableCommand {
         } else {
             let world = Registry.world(worldID)!
             let flags = try parsedSettings()
-            let configuration: String
+            let configured: ConfiguredWorld
             let settings: String
             do {
-                configuration = try world.configure(preset, flags.world)
+                configured = try world.configure(preset: preset, flags: flags.world)
                 settings = try Registry.agent(agentID)!.settings(flags.agent)
             } catch {
                 throw CommandError.usage(error.message)
             }
-            let episodes = episodes ?? world.defaultEpisodes(configuration)
+            let episodes = episodes ?? configured.defaultEpisodes
             options = TrainingOptions(
-                world: world.id, configuration: configuration, agent: agentID, agentSettings: settings,
+                world: world.id, configuration: configured.configuration, agent: agentID, agentSettings: settings,
                 episodes: episodes, seed: seed ?? 1, hyperparameters: try hyperparameters(world: world),
                 outputPath: out ?? PolicyPaths.trained(world.id), logPath: log)
             options.reportInterval = min(500, episodes)

@@ -89,7 +89,7 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         try checkOutputNames()
         if isDuel { return try watchDuel() }
-        let path = policy ?? defaultPolicyPath(world: PongWorld.id)
+        let path = policy ?? defaultPolicyPath(world: Registry.defaultWorld.id)
         let loaded: LoadedPolicy
         do {
             loaded = try LoadedPolicy(path: path)

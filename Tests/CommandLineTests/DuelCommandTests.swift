@@ -36,4 +36,12 @@ import Testing
         #expect(TerminalKey.keys(in: [0x1B]) == [.quit])
         #expect(TerminalKey.keys(in: Array("\u{1B}OA".utf8)) == [.up])
     }
+
+    /// A two-player world has no baselines: asking for one is a usage error in one line (it used
+    /// to stop on a precondition, exit 132), pointing at --opponent.
+    @Test func baselinesOfATwoPlayerWorldAreRefusedInOneLine() throws {
+        let run = try RL.run(["eval", "--env", "pong-duel", "--baseline", "tracker"])
+        #expect(run.status == 64, "\(run.standardError)")
+        #expect(run.errorLines.count == 1 && run.standardError.contains("has no baselines") && run.standardError.contains("--opponent"))
+    }
 }

@@ -62,7 +62,7 @@ private struct Idle: ScriptedAgent {
         let pong = try #require(Registry.world("pong"))
         let configuration = JSONText.encode(PongConfiguration())
         func play(_ name: String) throws -> EvaluationReport {
-            try evaluateBaseline(name, world: pong, configuration: configuration, episodes: 40, seed: 3)
+            try evaluateBaseline(name, world: try pong.configured(fromJSON: configuration), episodes: 40, seed: 3)
         }
         let random = try play("random"), tracker = try play("tracker"), oracle = try play("oracle")
         #expect(random.meanReturn < 0 && tracker.meanReturn > random.meanReturn + 300)
@@ -75,7 +75,7 @@ private struct Idle: ScriptedAgent {
     @Test func aStopRequestEndsTheEvaluationWithTheEpisodesPlayed() throws {
         let pong = try #require(Registry.world("pong"))
         var asked = 0
-        let report = try evaluateBaseline("tracker", world: pong, configuration: JSONText.encode(PongConfiguration()),
+        let report = try evaluateBaseline("tracker", world: try pong.configured(fromJSON: JSONText.encode(PongConfiguration())),
                                           episodes: 50, seed: 3, shouldStop: { asked += 1; return asked > 3 })
         #expect(report.episodes == 4 && report.episodesRequested == 50 && report.interrupted)
         #expect(EvaluationText.render(report).contains("4 of 50 episodes (interrupted)"))

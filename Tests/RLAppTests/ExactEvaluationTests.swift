@@ -9,8 +9,8 @@ import RLTabular
                  in folder: String) throws -> LoadedPolicy {
         let registered = try #require(Registry.world(world))
         let options = TrainingOptions(
-            world: world, configuration: try registered.configure(nil, flags), agent: agent, episodes: episodes, seed: 3,
-            hyperparameters: registered.defaultHyperparameters(agent, nil), outputPath: folder + "/\(world)-\(agent).safetensors")
+            world: world, configuration: try registered.configure(flags: flags).configuration, agent: agent, episodes: episodes, seed: 3,
+            hyperparameters: registered.defaultHyperparameters(forAgent: agent), outputPath: folder + "/\(world)-\(agent).safetensors")
         return try LoadedPolicy(path: try runTraining(options).policy)
     }
 
@@ -49,10 +49,10 @@ import RLTabular
     @Test(arguments: ["frozen-lake", "taxi"])
     func aDefaultRunEndsWithinOnePercentOfTheOptimum(world: String) throws {
         let registered = try #require(Registry.world(world))
-        let configuration = try registered.configure(nil, [])
+        let configuration = try registered.configure().configuration
         let options = TrainingOptions(
-            world: world, configuration: configuration, episodes: registered.defaultEpisodes(configuration), seed: 1,
-            hyperparameters: registered.defaultHyperparameters("q-learning", nil), outputPath: temporaryFolder() + "/\(world).safetensors")
+            world: world, configuration: configuration, episodes: try registered.configured(fromJSON: configuration).defaultEpisodes, seed: 1,
+            hyperparameters: registered.defaultHyperparameters(forAgent: "q-learning"), outputPath: temporaryFolder() + "/\(world).safetensors")
         let report = try evaluatePolicy(try LoadedPolicy(path: try runTraining(options).policy), episodes: 1, seed: 1)
         let gap = try #require(report.gap), optimum = try #require(report.optimalReturn)
         #expect(gap <= 0.01 * abs(optimum), "\(world): exact \(report.exactReturn ?? .nan), optimum \(optimum)")

@@ -9,9 +9,9 @@ import RLTabular
     func options(_ world: String, agent: String, flags: [(name: String, value: String?)] = [], discount: Double? = nil,
                  in folder: String) throws -> TrainingOptions {
         let registered = try #require(Registry.world(world))
-        var hyperparameters = registered.defaultHyperparameters(agent, nil)
+        var hyperparameters = registered.defaultHyperparameters(forAgent: agent)
         if let discount { hyperparameters.discount = discount }
-        return TrainingOptions(world: world, configuration: try registered.configure(nil, flags), agent: agent,
+        return TrainingOptions(world: world, configuration: try registered.configure(flags: flags).configuration, agent: agent,
                                episodes: 1, seed: 1, hyperparameters: hyperparameters, outputPath: folder + "/\(world)-\(agent).safetensors")
     }
 

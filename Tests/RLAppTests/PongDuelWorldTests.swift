@@ -11,26 +11,26 @@ import RLTabular
     func options(_ flags: [(name: String, value: String?)], agent: String = "q-learning", episodes: Int,
                  path: String) throws -> TrainingOptions {
         var options = TrainingOptions(
-            world: world.id, configuration: try world.configure(nil, flags), agent: agent,
+            world: world.id, configuration: try world.configure(flags: flags).configuration, agent: agent,
             agentSettings: try Registry.agent(agent)!.settings([]), episodes: episodes, seed: 5,
-            hyperparameters: world.defaultHyperparameters(agent, nil), outputPath: path)
+            hyperparameters: world.defaultHyperparameters(forAgent: agent), outputPath: path)
         options.reportInterval = 5
         return options
     }
 
     @Test func flagsSetTheCourtTheGameAndTheOpponent() throws {
-        let text = try world.configure(nil, [("court", "classic"), ("points", "5"), ("opponent", "tracker"), ("bins", "8")])
+        let text = try world.configure(flags: [("court", "classic"), ("points", "5"), ("opponent", "tracker"), ("bins", "8")]).configuration
         let configuration = try PongDuelWorld.configuration(fromJSON: text)
         #expect(configuration.court == .classic && configuration.pointsToWin == 5 && configuration.opponent == .script(.tracker))
         #expect(configuration.game.binWidth == 8 && configuration.game.paddleSpeed == 3)
-        #expect(try PongDuelWorld.configuration(fromJSON: try world.configure(nil, [])).opponent == .selfPlay)
-        #expect(throws: SettingError.self) { try world.configure(nil, [("court", "grass")]) }
-        #expect(throws: SettingError.self) { try world.configure(nil, [("opponent", "/nonexistent/policy.safetensors")]) }
+        #expect(try PongDuelWorld.configuration(fromJSON: try world.configure().configuration).opponent == .selfPlay)
+        #expect(throws: SettingError.self) { try world.configure(flags: [("court", "grass")]).configuration }
+        #expect(throws: SettingError.self) { try world.configure(flags: [("opponent", "/nonexistent/policy.safetensors")]).configuration }
         #expect(world.metricNames == ["points_won", "points_lost", "won"])
         // A file lists only what it changes; self-play's numbers are bounded.
         #expect(try PongDuelWorld.configuration(fromJSON: #"{"points_to_win":7}"#).pointsToWin == 7)
-        #expect(throws: PolicyFileError.self) { try PongDuelWorld.configuration(fromJSON: #"{"snapshot_every":0}"#) }
-        #expect(throws: PolicyFileError.self) { try PongDuelWorld.configuration(fromJSON: #"{"latest_share":2}"#) }
+        #expect(throws: WorldConfigurationError.self) { try PongDuelWorld.configuration(fromJSON: #"{"snapshot_every":0}"#) }
+        #expect(throws: WorldConfigurationError.self) { try PongDuelWorld.configuration(fromJSON: #"{"latest_share":2}"#) }
     }
 
     @Test func thePolicyFileRecordsTheOpponentAndAFileOpponentPlays() throws {

@@ -11,8 +11,8 @@ import RLMaximizationBias
                in folder: String, name: String) throws -> String {
         let registered = try #require(Registry.world(world))
         var options = TrainingOptions(
-            world: world, configuration: try registered.configure(nil, []), agent: agent, agentSettings: settings,
-            episodes: episodes, seed: 11, hyperparameters: registered.defaultHyperparameters(agent, nil),
+            world: world, configuration: try registered.configure().configuration, agent: agent, agentSettings: settings,
+            episodes: episodes, seed: 11, hyperparameters: registered.defaultHyperparameters(forAgent: agent),
             outputPath: folder + "/" + name)
         options.reportInterval = 25
         var played = 0
@@ -86,8 +86,8 @@ import RLMaximizationBias
         for world in Registry.worlds {
             for agent in Registry.agents {
                 var options = TrainingOptions(
-                    world: world.id, configuration: try world.configure(nil, []), agent: agent.id, agentSettings: try agent.settings([]),
-                    episodes: world.id.hasPrefix("pong") ? 3 : 30, seed: 1, hyperparameters: world.defaultHyperparameters(agent.id, nil),
+                    world: world.id, configuration: try world.configure().configuration, agent: agent.id, agentSettings: try agent.settings([]),
+                    episodes: world.id.hasPrefix("pong") ? 3 : 30, seed: 1, hyperparameters: world.defaultHyperparameters(forAgent: agent.id),
                     outputPath: folder + "/\(world.id)-\(agent.id).safetensors", logPath: folder + "/\(world.id)-\(agent.id).csv")
                 options.evaluationInterval = options.episodes
                 options.evaluationEpisodes = 2
@@ -122,18 +122,18 @@ import RLMaximizationBias
 
     @Test func worldAndAgentFlagsSetTheirSettingsAndCheckThem() throws {
         let pong = try #require(Registry.world("pong"))
-        let configuration = try pong.configure("tutorial", [("stay", nil)])
+        let configuration = try pong.configure(preset: "tutorial", flags: [("stay", nil)]).configuration
         #expect(configuration.contains(#""allows_stay":true"#) && configuration.contains(#""observation":"classic""#))
-        #expect(pong.defaultHyperparameters("sarsa", "tutorial") == .tutorial)
-        #expect(throws: SettingError.self) { try pong.configure(nil, [("observation", "pixels")]) }
-        #expect(throws: SettingError.self) { try pong.configure("expert", []) }
+        #expect(pong.defaultHyperparameters(forAgent: "sarsa", preset: "tutorial") == .tutorial)
+        #expect(throws: SettingError.self) { try pong.configure(flags: [("observation", "pixels")]).configuration }
+        #expect(throws: SettingError.self) { try pong.configure(preset: "expert", flags: []).configuration }
         let lambda = try #require(Registry.agent("sarsa-lambda"))
         #expect(try lambda.settings([("lambda", "0.25"), ("traces", "replacing")]) == #"{"lambda":0.25,"traces":"replacing"}"#)
         #expect(throws: SettingError.self) { try lambda.settings([("lambda", "2")]) }
         #expect(throws: SettingError.self) { try lambda.checkSettings(#"{"lambda":-1,"traces":"accumulating"}"#) }
         let cliff = try #require(Registry.world("cliff-walking"))
         // Step caps are bounded (a policy file cannot make an episode run for ever).
-        #expect(throws: PolicyFileError.self) { try cliff.layout(#"{"max_steps":1000000000}"#) }
+        #expect(throws: WorldConfigurationError.self) { try cliff.layoutOf(#"{"max_steps":1000000000}"#) }
     }
 }
 

@@ -9,8 +9,8 @@ import RLTabular
     func policy(_ world: String, agent: String = "q-learning", episodes: Int = 300) throws -> LoadedPolicy {
         let registered = try #require(Registry.world(world))
         let options = TrainingOptions(
-            world: world, configuration: try registered.configure(nil, []), agent: agent, episodes: episodes, seed: 1,
-            hyperparameters: registered.defaultHyperparameters(agent, nil), outputPath: temporaryFolder() + "/\(world).safetensors")
+            world: world, configuration: try registered.configure().configuration, agent: agent, episodes: episodes, seed: 1,
+            hyperparameters: registered.defaultHyperparameters(forAgent: agent), outputPath: temporaryFolder() + "/\(world).safetensors")
         return try LoadedPolicy(path: try runTraining(options).policy)
     }
 

@@ -35,37 +35,47 @@ public struct DuelEvaluationReport: Sendable, Codable, Equatable {
     public var rows: [DuelEvaluationRow]
 }
 
-/// Plays a pong-duel policy greedily against each opponent (`random`, `tracker`, `predictor`,
-/// `self` for itself, or another pong-duel policy file): `games` games each, in pairs with the
-/// same serves and the sides swapped (``playPairedGames(_:_:configuration:games:seed:until:)``).
+/// Plays a policy of a two-player world greedily against each opponent (the world's scripted
+/// players, `self` for itself, or another policy file of the world), `games` games each, in
+/// pairs with the same serves and the sides swapped.
 public func evaluateDuel(_ loaded: LoadedPolicy, against opponents: [String], games: Int, seed: UInt64,
                          shouldStop: @escaping () -> Bool = { false }) throws(PolicyFileError) -> DuelEvaluationReport {
-    guard loaded.worldID == PongDuelWorld.id else {
-        throw PolicyFileError("--opponent plays pong-duel policies; \(loaded.path) is a policy for \(loaded.worldID)")
+    let world = try loaded.requireWorld(toDo: "play it against opponents")
+    guard let twoPlayers = world.twoPlayers else {
+        throw PolicyFileError("--opponent plays policies of two-player worlds; \(loaded.path) is a policy for \(world.id), which has one player")
     }
-    let configuration = try PongDuelWorld.configuration(fromJSON: loaded.policy.metadata.configuration)
-    let game = configuration.game
-    let own = DuelTablePlayer(table: loaded.policy.table, bins: PongDuelObservationSpace(configuration: game))
-    var rows: [DuelEvaluationRow] = []
-    var interrupted = false
-    for name in opponents {
-        if !rows.isEmpty && shouldStop() { interrupted = true; break }
-        let player: DuelPlayer
-        switch DuelOpponentSpec(name) {
-        case .script(let kind): player = .script(PongDuelScript(kind, configuration: game))
-        case .selfPlay: player = .table(own)
-        case .file(let path):
-            do { player = .table(try PongDuelWorld.opponentTable(path, for: game)) } catch { throw PolicyFileError(error.message) }
+    return try twoPlayers.evaluateDuel(loaded.policy, path: loaded.path, against: opponents, games: games, seed: seed,
+                                       shouldStop: shouldStop)
+}
+
+extension PongDuelWorld {
+    /// A pong-duel policy against each opponent: the rows of `rl eval --opponent`
+    /// (``playPairedGames(_:_:configuration:games:seed:until:)``).
+    public static func evaluateDuel(_ policy: Policy, path: String, _ configuration: Configuration, against opponents: [String],
+                                    games: Int, seed: UInt64, shouldStop: @escaping () -> Bool) throws(PolicyFileError) -> DuelEvaluationReport {
+        let game = configuration.game
+        let own = DuelTablePlayer(table: policy.table, bins: PongDuelObservationSpace(configuration: game))
+        var rows: [DuelEvaluationRow] = []
+        var interrupted = false
+        for name in opponents {
+            if !rows.isEmpty && shouldStop() { interrupted = true; break }
+            let player: DuelPlayer
+            switch DuelOpponentSpec(name) {
+            case .script(let kind): player = .script(PongDuelScript(kind, configuration: game))
+            case .selfPlay: player = .table(own)
+            case .file(let path):
+                do { player = .table(try opponentTable(path, for: game)) } catch { throw PolicyFileError(error.message) }
+            }
+            let tally = playPairedGames(
+                DuelOpponent(.table(own), seed: derivedSeed(seed, purpose: SeedPurpose.agent)),
+                DuelOpponent(player, seed: derivedSeed(seed, purpose: SeedPurpose.agent) &+ 1),
+                configuration: game, games: games, seed: seed, until: shouldStop)
+            if tally.games < games { interrupted = true }
+            rows.append(DuelEvaluationRow(tally, opponent: name, seed: seed))
         }
-        let tally = playPairedGames(
-            DuelOpponent(.table(own), seed: derivedSeed(seed, purpose: SeedPurpose.agent)),
-            DuelOpponent(player, seed: derivedSeed(seed, purpose: SeedPurpose.agent) &+ 1),
-            configuration: game, games: games, seed: seed, until: shouldStop)
-        if tally.games < games { interrupted = true }
-        rows.append(DuelEvaluationRow(tally, opponent: name, seed: seed))
+        return DuelEvaluationReport(policy: path, court: configuration.court.rawValue, pointsToWin: configuration.pointsToWin,
+                                    seed: seed, gamesRequested: games, interrupted: interrupted, rows: rows)
     }
-    return DuelEvaluationReport(policy: loaded.path, court: configuration.court.rawValue, pointsToWin: configuration.pointsToWin,
-                                seed: seed, gamesRequested: games, interrupted: interrupted, rows: rows)
 }
 
 extension DuelEvaluationRow {

@@ -91,7 +91,10 @@ public func duelPlayer(policyOrScript text: String, court: PongDuelCourt?, point
         return (.script(PongDuelScript(kind, configuration: game.game)), game.game, kind.rawValue)
     }
     let loaded = try LoadedPolicy(path: text, expecting: PongDuelWorld.id)
-    var configuration = try PongDuelWorld.configuration(fromJSON: loaded.policy.metadata.configuration)
+    var configuration: PongDuelWorld.Configuration
+    do { configuration = try PongDuelWorld.configuration(fromJSON: loaded.policy.metadata.configuration) } catch {
+        throw PolicyFileError("\(text): \(error.message)")
+    }
     if let court, court != configuration.court {
         throw PolicyFileError("\(text) was trained on the \(configuration.court) court, not \(court)")
     }

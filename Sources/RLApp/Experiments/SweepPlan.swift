@@ -194,10 +194,10 @@ extension SweepSpec {
                 throw SettingError("--set \(name) is neither a hyperparameter (\(SweepSpec.hyperparameterNames.joined(separator: ", ")), preset) nor a flag of world \(world.id) or agent \(agent.id)")
             }
         }
-        let configuration = try world.configure(preset, worldFlags)
+        let configuration = try world.configure(preset: preset, flags: worldFlags).configuration
         let agentSettings = try agent.settings(agentFlags)
         // The same rule as `rl train`'s flags.
-        let hyperparameters = world.defaultHyperparameters(agent.id, preset).overriding(
+        let hyperparameters = world.defaultHyperparameters(forAgent: agent.id, preset: preset).overriding(
             learningRate: rates["learning-rate"], learningRateEnd: rates["learning-rate-end"], epsilon: rates["epsilon"],
             epsilonEnd: rates["epsilon-end"], discount: rates["discount"], decay: rates["decay"])
         do { try hyperparameters.validate() } catch { throw SettingError(error.message) }

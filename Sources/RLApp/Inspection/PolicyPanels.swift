@@ -138,10 +138,10 @@ extension PolicyPanel {
 }
 
 extension LoadedPolicy {
-    /// The grids that lay out this policy's table: its world's, or the default layout when this
-    /// `rl` does not know the world.
+    /// The grids that lay out this policy's table: its world's own, or the plain layout when this
+    /// `rl` does not know the world or the world has no words of its own.
     public func panels(_ selection: PanelSelection = PanelSelection()) throws(InspectionError) -> [PolicyPanel] {
-        if let world { return try world.panels(policy.metadata.configuration, selection) }
+        if let inspection = world?.inspection { return try inspection.panels(selection) }
         return try PolicyPanel.grids(stateShape: policy.table.stateShape, dimensions: policy.metadata.stateDimensions,
                                      selection: selection)
     }

@@ -72,7 +72,7 @@ public enum PolicySummaryText {
             schedule.isConstant ? formatNumber(schedule.end)
                 : "\(formatNumber(schedule.start)) → \(formatNumber(schedule.end)) over \(formatNumber(schedule.decayFraction * 100))% of training"
         }
-        let configuration = loaded.world.map { $0.describe(loaded.policy.metadata.configuration) }
+        let configuration = loaded.world?.description
             ?? "unknown world: \(loaded.policy.metadata.configuration.prefix(200))"
         let hyperparameters = summary.hyperparameters
         let training = summary.training

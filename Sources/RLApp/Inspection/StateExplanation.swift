@@ -40,7 +40,7 @@ public struct StateExplanation: Sendable, Equatable {
         let actions = policy.metadata.actions
         let named = zip(policy.metadata.stateDimensions, coordinates).map { "\($0) \($1)" }.joined(separator: ", ")
         var lines = ["State (\(named))"]
-        if let words = loaded.world?.explain(coordinates, policy.metadata.configuration) {
+        if let words = loaded.world?.inspection?.explain(state: coordinates) {
             lines.append("  " + words)
         }
         let valueWidth = (0..<table.actionCount).map { fixed(table[state, $0], 3).count }.max() ?? 1

@@ -4,7 +4,7 @@ import RLPlanning
 import RLTabular
 
 /// An agent that does not learn from episodes but solves a world from its published model
-/// (``WorldRegistration/model(_:)``): `rl train --agent value-iteration --env taxi`. Planners
+/// (``ModelledWorld``): `rl train --agent value-iteration --env taxi`. Planners
 /// are listed beside the learning agents (``Registry/planners``) and open only for worlds that
 /// publish a model; any other world refuses them in one line. The policy file they save is like
 /// any other: `q` holds the action values of the solution, the extra tensor `v` its state
@@ -65,9 +65,8 @@ public struct PlanningOutcome: Sendable, Codable, Equatable {
 
 /// Solving world `W` with a planner and saving the solution as a policy file.
 enum PlanningRun<W: WorldRegistration> {
-    static func plan(_ planner: Planner, _ options: TrainingOptions) throws(PolicyFileError) -> TrainingOutcome {
-        let configuration = try W.configuration(fromJSON: options.configuration)
-        guard let worldModel = W.model(configuration) else {
+    static func plan(_ planner: Planner, _ configuration: W.Configuration, _ options: TrainingOptions) throws(PolicyFileError) -> TrainingOutcome {
+        guard let worldModel = WorldCapabilities.model(of: W.self, configuration) else {
             throw PolicyFileError("agent \(planner.id) solves a world from its model, and \(W.id) (\(W.describe(configuration))) publishes none: train a learning agent instead")
         }
         guard options.logPath == nil else { throw PolicyFileError("agent \(planner.id) plays no episodes: it has no log to write (drop --log)") }
@@ -97,11 +96,8 @@ enum PlanningRun<W: WorldRegistration> {
                                       bestReturn: expectedValue, interrupted: false)
         let policy = Policy(
             table: table,
-            metadata: PolicyMetadata(
-                environment: W.id, configuration: JSONText.encode(configuration),
-                observation: W.observationName(configuration), stateDimensions: W.stateDimensions(configuration),
-                actions: W.actionNames(configuration), hyperparameters: options.hyperparameters, seed: options.seed,
-                summary: summary, agent: planner.id, agentSettings: options.agentSettings, trainingState: nil),
+            metadata: PolicyMetadata(world: W.self, configuration: configuration, options: options, summary: summary,
+                                     trainingState: nil, agent: planner.id),
             extraTensors: [Planner.valuesTensor: Tensor(shape: shape, floats: solution.values)])
         try policy.save(to: options.outputPath)
         var outcome = TrainingOutcome(

@@ -59,6 +59,17 @@ public enum Registry {
     /// The planner with this id, if `rl` knows it.
     public static func planner(_ id: String) -> Planner? { planners.first { $0.id == id } }
 
+    /// The world commands use when none is named: the first one listed (`pong`).
+    public static var defaultWorld: AnyWorld { builtInWorlds[0] }
+
+    /// The first world with a capability: the world `rl play` opens when none is named.
+    public static func firstWorld(with capability: WorldCapability) -> AnyWorld? {
+        worlds.first { $0.capabilities.contains(capability) }
+    }
+
+    /// The two-player world `rl play` and duel commands open when none is named.
+    public static var twoPlayerWorld: AnyWorld { firstWorld(with: .twoPlayers)! }
+
     /// The world with this id, if `rl` knows it.
     public static func world(_ id: String) -> AnyWorld? { worlds.first { $0.id == id } }
 

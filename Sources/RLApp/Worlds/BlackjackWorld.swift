@@ -14,7 +14,7 @@ public struct BlackjackConfiguration: Sendable, Equatable, Codable {
 }
 
 /// `blackjack`: Gymnasium's `Blackjack-v1` (Sutton & Barto, Example 5.1).
-public enum BlackjackWorld: WorldRegistration {
+public enum BlackjackWorld: WorldRegistration, InspectableWorld, DrawableWorld {
     public static let id = "blackjack"
     public static let summary = "Gymnasium's Blackjack-v1 (Sutton & Barto's Example 5.1), infinite deck"
     public static var defaultConfiguration: BlackjackConfiguration { BlackjackConfiguration() }
@@ -40,6 +40,9 @@ public enum BlackjackWorld: WorldRegistration {
 
     public static func stateDimensions(_ configuration: BlackjackConfiguration) -> [String] { ["player_sum", "dealer_card", "usable_ace"] }
     public static func actionNames(_ configuration: BlackjackConfiguration) -> [String] { BlackjackAction.allCases.map(\.description) }
+
+    /// One way to see the world: policy files record no observation mode.
+    public static func observationName(_ configuration: BlackjackConfiguration) -> String? { nil }
 
     public static func describe(_ configuration: BlackjackConfiguration) -> String {
         configuration.sab ? "Sutton & Barto's rules" : configuration.natural ? "naturals pay 1.5" : "plain rules"
@@ -76,7 +79,7 @@ extension Hyperparameters {
 }
 
 extension BlackjackWorld {
-    public static func watchSession(_ configuration: BlackjackConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> (any WatchableSession)? {
+    public static func watchSession(_ configuration: BlackjackConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> any WatchableSession {
         try ToyTextWatchSession<BlackjackWorld>(
             configuration: configuration, policy: policy, seed: seed, epsilon: epsilon,
             // The dealer's hole card shows once the game is over.

@@ -25,7 +25,7 @@ public struct CliffWalkingConfiguration: Sendable, Equatable, Codable {
 }
 
 /// `cliff-walking`: Sutton & Barto's Example 6.6.
-public enum CliffWalkingWorld: WorldRegistration {
+public enum CliffWalkingWorld: WorldRegistration, ModelledWorld, InspectableWorld, DrawableWorld {
     public static let id = "cliff-walking"
     public static let summary = "Sutton & Barto's Cliff Walking (Example 6.6), 4×12"
     public static var defaultConfiguration: CliffWalkingConfiguration { CliffWalkingConfiguration() }
@@ -57,6 +57,11 @@ public enum CliffWalkingWorld: WorldRegistration {
         "4×12 grid, " + (configuration.isSlippery ? "slippery, " : "") + "step cap \(configuration.maxSteps)"
     }
 
+    /// One way to see the world: policy files record no observation mode.
+    public static func observationName(_ configuration: CliffWalkingConfiguration) -> String? { nil }
+    /// The coordinates say it all.
+    public static func explain(state coordinates: [Int], _ configuration: CliffWalkingConfiguration) -> String? { nil }
+
     public static var metrics: [EpisodeMetric<CliffWalkingCounters>] {
         [EpisodeMetric("falls", phrase: "falls into the cliff", zeroShareWords: "with no fall") { Double($0.falls) }]
     }
@@ -81,7 +86,7 @@ extension Hyperparameters {
 }
 
 extension CliffWalkingWorld {
-    public static func watchSession(_ configuration: CliffWalkingConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> (any WatchableSession)? {
+    public static func watchSession(_ configuration: CliffWalkingConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> any WatchableSession {
         try ToyTextWatchSession<CliffWalkingWorld>(
             configuration: configuration, policy: policy, seed: seed, epsilon: epsilon,
             draw: { world, hud in ToyTextScenes.cliffWalking(position: world.base.position, hud: hud) },

@@ -33,7 +33,7 @@ public struct FrozenLakeConfiguration: Sendable, Equatable, Codable {
 }
 
 /// `frozen-lake`: Gymnasium's `FrozenLake-v1` (and `FrozenLake8x8-v1` with `--map 8x8`).
-public enum FrozenLakeWorld: WorldRegistration {
+public enum FrozenLakeWorld: WorldRegistration, ModelledWorld, InspectableWorld, DrawableWorld {
     public static let id = "frozen-lake"
     public static let summary = "Gymnasium's FrozenLake-v1: cross a slippery lake to the goal without falling in a hole"
     public static var defaultConfiguration: FrozenLakeConfiguration { FrozenLakeConfiguration() }
@@ -99,6 +99,9 @@ public enum FrozenLakeWorld: WorldRegistration {
     public static func stateDimensions(_ configuration: FrozenLakeConfiguration) -> [String] { ["row", "column"] }
     public static func actionNames(_ configuration: FrozenLakeConfiguration) -> [String] { LakeMove.allCases.map(\.description) }
 
+    /// One way to see the world: policy files record no observation mode.
+    public static func observationName(_ configuration: FrozenLakeConfiguration) -> String? { nil }
+
     public static func describe(_ configuration: FrozenLakeConfiguration) -> String {
         let map = configuration.lakeMap
         return "\(configuration.map == "custom" ? "custom" : configuration.map) map (\(map.rows)×\(map.columns)), "
@@ -160,7 +163,7 @@ extension Hyperparameters {
 }
 
 extension FrozenLakeWorld {
-    public static func watchSession(_ configuration: FrozenLakeConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> (any WatchableSession)? {
+    public static func watchSession(_ configuration: FrozenLakeConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> any WatchableSession {
         let map = configuration.lakeMap
         return try ToyTextWatchSession<FrozenLakeWorld>(
             configuration: configuration, policy: policy, seed: seed, epsilon: epsilon,

@@ -3,7 +3,7 @@ import RLMaximizationBias
 import RLTabular
 
 /// `maximization-bias`: Sutton & Barto's Example 6.7, where Double Q-learning's point shows.
-public enum MaximizationBiasWorld: WorldRegistration {
+public enum MaximizationBiasWorld: WorldRegistration, InspectableWorld {
     public static let id = "maximization-bias"
     public static let summary = "Sutton & Barto's maximisation-bias example (Example 6.7, Figure 6.5)"
     public static var defaultConfiguration: MaximizationBiasConfiguration { MaximizationBiasConfiguration() }
@@ -33,6 +33,15 @@ public enum MaximizationBiasWorld: WorldRegistration {
     /// In A, action 0 is left and 1 is right; in B every action is a numbered choice.
     public static func actionNames(_ configuration: MaximizationBiasConfiguration) -> [String] {
         ["left", "right"] + (2..<configuration.actionsInB).map { "b\($0)" }
+    }
+
+    /// One way to see the world: policy files record no observation mode.
+    public static func observationName(_ configuration: MaximizationBiasConfiguration) -> String? { nil }
+
+    /// The plain grids: one over the last two state dimensions for each value of the others.
+    public static func panels(_ configuration: MaximizationBiasConfiguration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
+        try PolicyPanel.grids(stateShape: makeWorld(configuration).observationSpace.shape,
+                              dimensions: stateDimensions(configuration), selection: selection)
     }
 
     public static func describe(_ configuration: MaximizationBiasConfiguration) -> String {

@@ -6,7 +6,7 @@ import RLTabular
 /// the opponent of `--opponent`, which is part of the world (PettingZoo's "the other agents are
 /// the environment", through ``AgainstFixedOpponent``), so every agent of the registry can learn
 /// it and the policy file records whom it played.
-public enum PongDuelWorld: WorldRegistration {
+public enum PongDuelWorld: WorldRegistration, InspectableWorld, TwoPlayerWorld {
     public typealias World = AgainstFixedOpponent<PongDuel, DuelOpponent, PongDuelObservationSpace>
 
     /// The world's settings: the court and game length, the bins, the opponent and self-play's.
@@ -189,7 +189,20 @@ public enum PongDuelWorld: WorldRegistration {
 
     public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters { .pongDuelDefault }
 
-    public static var baselines: [String] { PongDuelScript.Kind.allCases.map(\.rawValue) }
+    public static var scriptedPlayers: [String] { PongDuelScript.Kind.allCases.map(\.rawValue) }
+
+    /// One way to see the world: policy files record no observation mode.
+    public static func observationName(_ configuration: Configuration) -> String? { nil }
+
+    /// The plain grids: one over the last two state dimensions for each value of the others.
+    public static func panels(_ configuration: Configuration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
+        try PolicyPanel.grids(stateShape: makeWorld(configuration).observationSpace.shape,
+                              dimensions: stateDimensions(configuration), selection: selection)
+    }
+
+    /// The coordinates say it all.
+    public static func explain(state coordinates: [Int], _ configuration: Configuration) -> String? { nil }
+
 }
 
 extension SelfPlayLeague: TrainingCompanion {

@@ -3,7 +3,7 @@ import RLPong
 import RLTabular
 
 /// `pong`: the single-paddle Pong of the reference rules (docs/PONG.md).
-public enum PongWorld: WorldRegistration {
+public enum PongWorld: WorldRegistration, InspectableWorld, BaselineWorld, DrawableWorld {
     public static let id = "pong"
     public static let summary = "single-paddle Pong of the tutorial's rules (docs/PONG.md)"
     public static var defaultConfiguration: PongConfiguration { PongConfiguration() }
@@ -60,15 +60,12 @@ public enum PongWorld: WorldRegistration {
         StateExplanation.pongPositions(coordinates, configuration)
     }
 
-    public static var baselines: [String] { Baseline.allCases.map(\.rawValue) }
-
-    public static func evaluateBaseline(_ name: String, _ configuration: PongConfiguration, episodes: Int, seed: UInt64,
-                                        shouldStop: () -> Bool) -> [EpisodeRecord<PongCounters>] {
-        guard let baseline = Baseline(rawValue: name) else { return [] }
-        return playBaseline(baseline, configuration: configuration, episodes: episodes, seed: seed, shouldStop: shouldStop)
+    public static func evaluate(_ baseline: Baseline, _ configuration: PongConfiguration, episodes: Int, seed: UInt64,
+                                shouldStop: () -> Bool) -> [EpisodeRecord<PongCounters>] {
+        playBaseline(baseline, configuration: configuration, episodes: episodes, seed: seed, shouldStop: shouldStop)
     }
 
-    public static func watchSession(_ configuration: PongConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> (any WatchableSession)? {
+    public static func watchSession(_ configuration: PongConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> any WatchableSession {
         try WatchSession(configuration: configuration, policy: policy, seed: seed, epsilon: epsilon)
     }
 }

@@ -12,7 +12,7 @@ public struct TaxiConfiguration: Sendable, Equatable, Codable {
 }
 
 /// `taxi`: Gymnasium's `Taxi-v4` (Dietterich's taxi domain).
-public enum TaxiWorld: WorldRegistration {
+public enum TaxiWorld: WorldRegistration, ModelledWorld, InspectableWorld, DrawableWorld {
     public static let id = "taxi"
     public static let summary = "Gymnasium's Taxi-v4: pick the passenger up and drop them at their destination"
     public static var defaultConfiguration: TaxiConfiguration { TaxiConfiguration() }
@@ -38,6 +38,9 @@ public enum TaxiWorld: WorldRegistration {
         ["taxi_row", "taxi_column", "passenger", "destination"]
     }
     public static func actionNames(_ configuration: TaxiConfiguration) -> [String] { TaxiAction.allCases.map(\.description) }
+
+    /// One way to see the world: policy files record no observation mode.
+    public static func observationName(_ configuration: TaxiConfiguration) -> String? { nil }
 
     public static func describe(_ configuration: TaxiConfiguration) -> String {
         var options = [configuration.isRainy ? "rainy" : "dry"]
@@ -83,7 +86,7 @@ extension Hyperparameters {
 }
 
 extension TaxiWorld {
-    public static func watchSession(_ configuration: TaxiConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> (any WatchableSession)? {
+    public static func watchSession(_ configuration: TaxiConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> any WatchableSession {
         try ToyTextWatchSession<TaxiWorld>(
             configuration: configuration, policy: policy, seed: seed, epsilon: epsilon,
             draw: { world, hud in ToyTextScenes.taxi(state: world.base.state, hud: hud) },

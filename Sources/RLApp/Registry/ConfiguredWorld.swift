@@ -1,0 +1,117 @@
+import RLCore
+import RLTabular
+
+/// A registered world under one valid configuration, with its types erased: what a command
+/// plays, evaluates, draws or inspects. It carries the decoded configuration inside the
+/// closures made by the generic initialiser, which the compiler specialises for the world, so
+/// the hot loops stay concrete. A capability is present exactly when the world adopts its
+/// protocol: commands ask for the capability (`world.model`, `world.picture`), never for a name.
+// Sendable: its closures capture only the registration's type and a Sendable configuration.
+public struct ConfiguredWorld: @unchecked Sendable {
+    /// The world's id (`pong`).
+    public let id: String
+    /// The configuration as policy files store it (canonical JSON).
+    public let configuration: String
+    /// The configuration in a few words.
+    public let description: String
+    /// The episodes `rl train` plays when not told.
+    public let defaultEpisodes: Int
+    /// What a table for this configuration looks like and what its parts are called.
+    public let layout: TableLayout
+
+    let train: (_ options: TrainingOptions, _ observers: TrainingObservers) throws(PolicyFileError) -> TrainingOutcome
+    let plan: (_ planner: Planner, _ options: TrainingOptions) throws(PolicyFileError) -> TrainingOutcome
+    let evaluate: (_ policy: Policy, _ label: String, _ episodes: Int, _ seed: UInt64, _ shouldStop: @escaping () -> Bool) -> EvaluationReport
+    let benchmark: (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(PolicyFileError) -> WorldBenchmark
+    private let makeModel: () -> WorldModel?
+
+    // The capabilities.
+
+    /// The world's dynamics and step cap (``ModelledWorld``), or `nil`.
+    /// Made when asked: a large lake's model is worth building only for the commands that use it.
+    public var model: WorldModel? { makeModel() }
+    /// Its scripted agents (``BaselineWorld``), or `nil`.
+    public let baselines: WorldBaselines?
+    /// How to draw it (``DrawableWorld``), or `nil`.
+    public let picture: WorldPicture?
+    /// Its own words for its table (``InspectableWorld``), or `nil`.
+    public let inspection: WorldInspection?
+    /// What its two players need (``TwoPlayerWorld``), or `nil`.
+    public let twoPlayers: WorldTwoPlayers?
+
+    init<W: WorldRegistration>(_ world: W.Type, _ configuration: W.Configuration) {
+        id = W.id
+        self.configuration = JSONText.encode(configuration)
+        description = W.describe(configuration)
+        defaultEpisodes = W.defaultEpisodes(configuration)
+        layout = W.layout(configuration)
+        train = { (options, observers) throws(PolicyFileError) -> TrainingOutcome in
+            try TrainingRun<W>.train(configuration, options, observers: observers)
+        }
+        plan = { (planner, options) throws(PolicyFileError) -> TrainingOutcome in
+            try PlanningRun<W>.plan(planner, configuration, options)
+        }
+        makeModel = { WorldCapabilities.model(of: W.self, configuration) }
+        evaluate = { policy, label, episodes, seed, shouldStop in
+            var world = W.makeWorld(configuration)
+            let records = playGreedy(policy.table, on: &world, episodes: episodes, seed: seed, shouldStop: shouldStop)
+            var report = EvaluationReport(environment: W.id, agent: label, seed: seed, records: records, metrics: W.metrics,
+                                          episodesRequested: episodes)
+            report.add(WorldCapabilities.model(of: W.self, configuration).flatMap { ExactEvaluation(table: policy.table, world: $0) })
+            return report
+        }
+        benchmark = { (agent, episodes, environmentSteps, seed) throws(PolicyFileError) -> WorldBenchmark in
+            try WorldBenchmarkRun<W>.measure(configuration, agent: agent, episodes: episodes, environmentSteps: environmentSteps, seed: seed)
+        }
+        baselines = WorldCapabilities.baselines(of: W.self, configuration)
+        picture = WorldCapabilities.picture(of: W.self, configuration)
+        inspection = WorldCapabilities.inspection(of: W.self, configuration)
+        twoPlayers = WorldCapabilities.twoPlayers(of: W.self, configuration)
+    }
+}
+
+/// A world's scripted agents under a configuration (``BaselineWorld``).
+public struct WorldBaselines: Sendable {
+    /// Their names, in the world's order.
+    public let names: [String]
+    let play: @Sendable (_ name: String, _ episodes: Int, _ seed: UInt64, _ shouldStop: @escaping () -> Bool) -> EvaluationReport?
+
+    /// Plays baseline `name`'s evaluation episodes; `nil` when the world has no such baseline.
+    public func evaluate(_ name: String, episodes: Int, seed: UInt64, shouldStop: @escaping () -> Bool = { false }) -> EvaluationReport? {
+        play(name, episodes, seed, shouldStop)
+    }
+}
+
+/// How to draw a world under a configuration (``DrawableWorld``).
+public struct WorldPicture: Sendable {
+    let session: @Sendable (_ policy: Policy, _ seed: UInt64, _ epsilon: Double) throws(WatchError) -> any WatchableSession
+
+    /// A `rl watch` session playing `policy`.
+    public func watchSession(policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> any WatchableSession {
+        try session(policy, seed, epsilon)
+    }
+}
+
+/// A world's own words for its table under a configuration (``InspectableWorld``).
+public struct WorldInspection: Sendable {
+    let makePanels: @Sendable (PanelSelection) throws(InspectionError) -> [PolicyPanel]
+    let explainState: @Sendable ([Int]) -> String?
+
+    /// The grids `rl inspect` prints and paints.
+    public func panels(_ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] { try makePanels(selection) }
+    /// A state's coordinates in the world's words, if it has any for them.
+    public func explain(state coordinates: [Int]) -> String? { explainState(coordinates) }
+}
+
+/// What a two-player world needs under a configuration (``TwoPlayerWorld``).
+public struct WorldTwoPlayers: Sendable {
+    /// The scripted players: the opponents a policy is evaluated against by default.
+    public let scriptedPlayers: [String]
+    let duel: @Sendable (Policy, String, [String], Int, UInt64, @escaping () -> Bool) throws(PolicyFileError) -> DuelEvaluationReport
+
+    /// Plays `policy` against each opponent in paired games (``TwoPlayerWorld/evaluateDuel(_:path:_:against:games:seed:shouldStop:)``).
+    public func evaluateDuel(_ policy: Policy, path: String, against opponents: [String], games: Int, seed: UInt64,
+                             shouldStop: @escaping () -> Bool = { false }) throws(PolicyFileError) -> DuelEvaluationReport {
+        try duel(policy, path, opponents, games, seed, shouldStop)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import RLCore
+import RLTabular
+
+/// Trains a fresh agent (or continues a saved run) as `options` say, saves the policy
+/// (atomically, also when stopped early), writes the CSV log if asked, and returns the outcome.
+///
+/// - Parameters:
+///   - observe: sees progress and the periodic reports.
+///   - observeEpisodes: when given, sees every episode in full (return, steps, rates, the
+///     world's metrics): what TensorBoard logs. Without it nothing per episode is computed.
+///   - shouldStop: checked after every episode (Ctrl-C).
+public func runTraining(
+    _ options: TrainingOptions,
+    observe: @escaping (TrainingEvent) -> Void = { _ in },
+    observeEpisodes: ((EpisodeSummary) -> Void)? = nil,
+    shouldStop: @escaping () -> Bool = { false }
+) throws(PolicyFileError) -> TrainingOutcome {
+    guard let world = Registry.world(options.world) else {
+        throw PolicyFileError("unknown world '\(options.world)' (this rl knows \(Registry.worldList))")
+    }
+    guard let agent = Registry.agent(options.agent) else {
+        throw PolicyFileError("unknown agent '\(options.agent)' (this rl knows \(Registry.agentList))")
+    }
+    do { try options.hyperparameters.validate() } catch { throw PolicyFileError(error.message) }
+    do { try agent.checkSettings(options.agentSettings) } catch { throw PolicyFileError(error.message) }
+    // Fail before training, not after: a bad --out or --log must not waste the run.
+    try AtomicFile.checkWritable(options.outputPath)
+    if let logPath = options.logPath {
+        try AtomicFile.checkWritable(logPath)
+        if URL(fileURLWithPath: logPath).resolvingSymlinksInPath() == URL(fileURLWithPath: options.outputPath).resolvingSymlinksInPath() {
+            throw PolicyFileError("the log and the policy would be the same file: \(logPath)")
+        }
+    }
+    let configured: ConfiguredWorld
+    do { configured = try world.configured(fromJSON: options.configuration) } catch { throw PolicyFileError(error.message) }
+    if let planner = Registry.planner(options.agent) { return try configured.plan(planner, options) }
+    let observers = TrainingObservers(observe: observe, observeEpisodes: observeEpisodes, shouldStop: shouldStop)
+    return try configured.train(options, observers)
+}
+
+/// Who watches a training run: progress and reports, every episode in full (when asked), and
+/// whether to stop (Ctrl-C).
+struct TrainingObservers {
+    var observe: (TrainingEvent) -> Void
+    var observeEpisodes: ((EpisodeSummary) -> Void)?
+    var shouldStop: () -> Bool
+}
+

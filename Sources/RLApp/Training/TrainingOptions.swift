@@ -1,0 +1,79 @@
+import Foundation
+import RLCore
+import RLTabular
+
+/// What `rl train` is asked to do.
+public struct TrainingOptions: Sendable {
+    /// The world's registry id and its configuration as JSON.
+    public var world: String
+    public var configuration: String
+    /// The agent's registry id and its settings as JSON.
+    public var agent: String
+    public var agentSettings: String
+    public var episodes: Int
+    public var seed: UInt64
+    public var hyperparameters: Hyperparameters
+    /// Where the policy is saved.
+    public var outputPath: String
+    /// Where the per-episode CSV log goes, if anywhere.
+    public var logPath: String?
+    /// Episodes per progress report line (the tutorial's 500).
+    public var reportInterval = 500
+    /// Every this many episodes, a short greedy evaluation of the agent so far; `nil` for none.
+    public var evaluationInterval: Int?
+    /// Episodes in each of those evaluations.
+    public var evaluationEpisodes = 20
+    /// A saved run to continue (`rl train --resume`): its tables, generators and training state.
+    public var resuming: Policy?
+
+    public init(world: String, configuration: String, agent: String = QLearning.id, agentSettings: String = "{}",
+                episodes: Int, seed: UInt64, hyperparameters: Hyperparameters, outputPath: String, logPath: String? = nil) {
+        self.world = world
+        self.configuration = configuration
+        self.agent = agent
+        self.agentSettings = agentSettings
+        self.episodes = episodes
+        self.seed = seed
+        self.hyperparameters = hyperparameters
+        self.outputPath = outputPath
+        self.logPath = logPath
+    }
+
+    /// Options for a registered world, with its configuration as a value.
+    public init<W: WorldRegistration>(
+        _ world: W.Type, configuration: W.Configuration = W.defaultConfiguration, agent: String = QLearning.id,
+        agentSettings: some AgentSettings = NoAgentSettings(), episodes: Int, seed: UInt64,
+        hyperparameters: Hyperparameters? = nil, outputPath: String, logPath: String? = nil
+    ) {
+        self.init(world: W.id, configuration: JSONText.encode(configuration), agent: agent,
+                  agentSettings: JSONText.encode(agentSettings), episodes: episodes, seed: seed,
+                  hyperparameters: hyperparameters ?? W.defaultHyperparameters(forAgent: agent),
+                  outputPath: outputPath, logPath: logPath)
+    }
+
+    /// The options a saved run was started with, to continue it: everything comes from the file.
+    public init(resuming policy: Policy, outputPath: String, logPath: String? = nil) throws(PolicyFileError) {
+        let metadata = policy.metadata
+        if Registry.planner(metadata.agent) != nil {
+            throw PolicyFileError("it is \(metadata.agent)'s solution of its world: complete, nothing to resume")
+        }
+        guard metadata.formatVersion >= 2, let state = metadata.trainingState else {
+            throw PolicyFileError("it cannot be resumed: it was written by an older rl (format version \(metadata.formatVersion)) that saved no training state")
+        }
+        guard Registry.world(metadata.environment) != nil else {
+            throw PolicyFileError("it is a policy for world '\(metadata.environment)', which this rl does not know (it knows \(Registry.worldList))")
+        }
+        guard Registry.agent(metadata.agent) != nil else {
+            throw PolicyFileError("it was trained by agent '\(metadata.agent)', which this rl does not know (it knows \(Registry.agentList))")
+        }
+        guard state.episodesDone < state.episodesRequested else {
+            throw PolicyFileError("its run is complete (\(state.episodesDone) of \(state.episodesRequested) episodes): nothing to resume")
+        }
+        self.init(world: metadata.environment, configuration: metadata.configuration, agent: metadata.agent,
+                  agentSettings: metadata.agentSettings, episodes: state.episodesRequested, seed: metadata.seed,
+                  hyperparameters: metadata.hyperparameters, outputPath: outputPath, logPath: logPath)
+        reportInterval = state.reportInterval
+        resuming = policy
+    }
+}
+
