@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RLApp
 @testable import rl
 
 /// `pong-duel` through the command line: train, eval against opponents, watch in a terminal.
@@ -31,10 +32,11 @@ import Testing
         #expect(refused.status != 0 && refused.standardError.contains("not pong-duel"))
     }
 
-    @Test func terminalKeysMapToMoves() {
-        #expect(TerminalKey.keys(in: Array("\u{1B}[A\u{1B}[Bws q".utf8)) == [.up, .down, .up, .down, .pause, .quit])
-        #expect(TerminalKey.keys(in: [0x1B]) == [.quit])
-        #expect(TerminalKey.keys(in: Array("\u{1B}OA".utf8)) == [.up])
+    @Test func terminalBytesBecomeTheScreensKeys() {
+        #expect(ScreenKey.keys(inTerminalInput: Array("\u{1B}[A\u{1B}[BwS q".utf8))
+            == [.up, .down, .character("w"), .character("s"), .space, .character("q")])
+        #expect(ScreenKey.keys(inTerminalInput: [0x1B]) == [.escape])
+        #expect(ScreenKey.keys(inTerminalInput: Array("\u{1B}OA\u{1B}[C\u{1B}[D+_".utf8)) == [.up, .right, .left, .plus, .minus])
     }
 
     /// A two-player world has no baselines: asking for one is a usage error in one line (it used

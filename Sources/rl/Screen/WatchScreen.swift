@@ -9,93 +9,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Milliseconds on a monotonic clock, for pacing.
-func monotonicMilliseconds() -> Int {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Int(time.tv_sec) * 1000 + Int(time.tv_nsec) / 1_000_000
-}
-
-func sleepMilliseconds(_ milliseconds: Int) {
-    guard milliseconds > 0 else { return }
-    var time = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
-    nanosleep(&time, nil)
-}
-
-/// Paces a session in real time: step k of a run at a steady speed is due at
-/// start + k × 1000 / speed milliseconds (so 700 steps/s really is 700, not 1000/1 = 1 ms each),
-/// the banner is held for a while at the end of each episode, and nothing moves while paused.
-/// Shared by the window and the terminal; the clock is passed in, so tests drive it.
-struct Pacer {
-    /// When the current run of steps started, and how many steps it has taken.
-    private var start: Int
-    private var steps = 0
-    private var speed: Int
-    /// Set while an episode's banner is shown: when to move on.
-    private(set) var bannerEnd: Int?
-    /// A step later than this behind schedule (a dragged window, a stopped terminal) restarts
-    /// the schedule instead of racing to catch up.
-    static let stallMilliseconds = 250
-
-    init(now: Int, stepsPerSecond: Int) {
-        start = now
-        speed = stepsPerSecond
-    }
-
-    private var nextDue: Int { start + Int((Double(steps + 1) * 1000 / Double(speed)).rounded(.up)) }
-
-    private mutating func restart(at now: Int, speed: Int) {
-        start = now
-        steps = 0
-        self.speed = speed
-    }
-
-    /// Advances the session when its time has come. Returns whether it did.
-    mutating func advanceIfDue(_ session: inout any WatchableSession, controls: WatchControls, now: Int) -> Bool {
-        if controls.isPaused || controls.stepsPerSecond != speed {
-            restart(at: now, speed: controls.stepsPerSecond)
-            if controls.isPaused { return false }
-        }
-        if session.isEpisodeOver {
-            if bannerEnd == nil { bannerEnd = now + bannerMilliseconds }
-            guard now >= bannerEnd! else { return false }
-            // The banner is done: the next episode's serve, on a fresh schedule.
-            bannerEnd = nil
-            session.advance()
-            restart(at: now, speed: speed)
-            return true
-        }
-        guard now >= nextDue else { return false }
-        if now - nextDue > Self.stallMilliseconds { restart(at: now, speed: speed) } else { steps += 1 }
-        session.advance()
-        return true
-    }
-
-    /// Whether the session should stop: a frame limit reached, or an episode limit reached and
-    /// its last banner up long enough (at once when the episode was skipped, without a banner).
-    func isFinished(_ session: any WatchableSession, limits: WatchLimits, now: Int) -> Bool {
-        if let frames = limits.frames, session.frameCount >= frames { return true }
-        if let episodes = limits.episodes, session.episodesFinished >= episodes {
-            guard session.isEpisodeOver else { return true }
-            return bannerEnd.map { now >= $0 } ?? false
-        }
-        return false
-    }
-
-    /// Milliseconds to wait before anything is due (capped, so input stays responsive).
-    func waitTime(now: Int, controls: WatchControls, cap: Int) -> Int {
-        if controls.isPaused { return cap }
-        let due = bannerEnd ?? nextDue
-        return min(cap, max(0, due - now))
-    }
-
-    /// Starts a fresh schedule (after the `n` key).
-    mutating func reset(now: Int) {
-        bannerEnd = nil
-        restart(at: now, speed: speed)
-    }
-}
-
 extension WatchCommand {
     func playInWindow(_ session: inout any WatchableSession, title: String, stepsPerSecond: Int, scale: Int, limits: WatchLimits) throws {
         // The status line's room depends on the scale, so the window is sized from a scene with one.
@@ -146,18 +59,7 @@ extension WatchCommand {
         return true
     }
 
-    static func request(for input: WindowInput) -> WatchRequest? {
-        switch input {
-        case .closed, .escape, .character("q"): .quit
-        case .space: .togglePause
-        case .right, .plus: .faster
-        case .left, .minus: .slower
-        case .character("n"): .nextEpisode
-        case .character("s"): .screenshot
-        case .character("v"): .toggleAgentView
-        case .character: nil
-        }
-    }
+    static func request(for input: WindowInput) -> WatchRequest? { WatchRequest(ScreenKey(input)) }
 
     func playInTerminal(_ session: inout any WatchableSession, stepsPerSecond: Int, limits: WatchLimits) throws {
         let region = session.terminalRegion

@@ -145,38 +145,23 @@ public struct WatchControls: Sendable, Equatable {
 }
 
 extension WatchRequest {
-    /// The requests typed on a terminal, from the raw bytes read: the window's keys (space,
-    /// arrows, + and −, n, s, v, q, Esc), arrows arriving as `ESC [ C` and `ESC [ D`.
-    public static func requests(fromTerminalInput bytes: [UInt8]) -> [WatchRequest] {
-        var requests: [WatchRequest] = []
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            switch byte {
-            case 0x1B:
-                // An arrow is ESC [ C (right) or ESC [ D (left); a lone ESC quits.
-                if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "[") {
-                    switch bytes[index + 1] {
-                    case UInt8(ascii: "C"): requests.append(.faster)
-                    case UInt8(ascii: "D"): requests.append(.slower)
-                    default: break
-                    }
-                    index += 2
-                } else {
-                    requests.append(.quit)
-                }
-            case UInt8(ascii: " "): requests.append(.togglePause)
-            case UInt8(ascii: "+"), UInt8(ascii: "="): requests.append(.faster)
-            case UInt8(ascii: "-"), UInt8(ascii: "_"): requests.append(.slower)
-            case UInt8(ascii: "n"), UInt8(ascii: "N"): requests.append(.nextEpisode)
-            case UInt8(ascii: "s"), UInt8(ascii: "S"): requests.append(.screenshot)
-            case UInt8(ascii: "v"), UInt8(ascii: "V"): requests.append(.toggleAgentView)
-            case UInt8(ascii: "q"), UInt8(ascii: "Q"): requests.append(.quit)
-            default: break
-            }
+    /// What a key asks for while watching, from a window or a terminal.
+    public init?(_ key: ScreenKey) {
+        switch key {
+        case .closed, .escape, .character("q"): self = .quit
+        case .space: self = .togglePause
+        case .right, .plus: self = .faster
+        case .left, .minus: self = .slower
+        case .character("n"): self = .nextEpisode
+        case .character("s"): self = .screenshot
+        case .character("v"): self = .toggleAgentView
+        case .up, .down, .character: return nil
         }
-        return requests
+    }
+
+    /// The requests in bytes typed at a terminal (``ScreenKey/keys(inTerminalInput:)``).
+    public static func requests(fromTerminalInput bytes: [UInt8]) -> [WatchRequest] {
+        ScreenKey.keys(inTerminalInput: bytes).compactMap(WatchRequest.init)
     }
 }
 

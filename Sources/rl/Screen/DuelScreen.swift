@@ -1,0 +1,121 @@
+import RLApp
+import RLCore
+import RLPongDuel
+import RLPongDuelRender
+import RLRender
+import RLSDL
+
+/// Shows a duel in a window or a terminal at a steady speed: with a human on the right
+/// (`rl play`), or two agents (`rl watch --env pong-duel`).
+struct DuelScreen {
+    var fps: Int
+    var scale: Int
+    var names: Pair<String>
+    /// Watching: stop after this many games (`nil`: until quit).
+    var games: Int?
+
+    func frame(_ session: DuelPlaySession, paused: Bool) -> DuelFrame {
+        var banner: String?
+        if session.isOver {
+            if session.hasHuman {
+                banner = session.winner == .right ? "YOU WIN" : (session.winner == .left ? "YOU LOSE" : "TIME UP")
+            } else {
+                banner = session.winner.map { "\(names[$0]) WINS" } ?? "TIME UP"
+            }
+        }
+        let hint = session.hasHuman ? "SPACE: NEW GAME  ESC: QUIT" : nil
+        return DuelFrame(configuration: session.configuration, state: session.state, names: names,
+                         status: paused ? "PAUSED" : (session.isOver ? hint : nil),
+                         banner: banner, bannerIsWin: session.hasHuman ? session.winner == .right : true)
+    }
+
+    /// After a game, when watching: the next game once the banner has been up long enough.
+    /// Returns false when the games asked for are done.
+    func moveOn(_ session: inout DuelPlaySession, overSince: inout Int?, now: Int) -> Bool {
+        guard !session.hasHuman, session.isOver else { overSince = nil; return true }
+        let since = overSince ?? now
+        overSince = since
+        guard now - since >= bannerMilliseconds else { return true }
+        if let games, session.gamesStarted >= games { return false }
+        session.newGame()
+        overSince = nil
+        return true
+    }
+
+    func playInWindow(_ session: inout DuelPlaySession, title: String) throws {
+        let first = frame(session, paused: false)
+        let window = try openWindow(title: title, width: Int(first.sceneWidth) * scale, height: Int(first.sceneHeight) * scale, withoutDisplay: "try --renderer terminal")
+        catchInterrupts()
+        var paused = false
+        var overSince: Int?
+        var clock = StepClock(now: monotonicMilliseconds(), stepsPerSecond: fps)
+        while !wasInterrupted {
+            for input in window.pendingInput() {
+                switch ScreenKey(input) {
+                case .closed, .escape, .character("q"): return
+                case .space:
+                    if session.isOver && session.hasHuman { session.newGame() } else { paused.toggle() }
+                    clock.restart(at: monotonicMilliseconds())
+                default: continue
+                }
+            }
+            let held = window.heldDirection
+            let now = monotonicMilliseconds()
+            if !paused && !session.isOver && clock.isDue(now) {
+                session.step(human: DuelPlaySession.move(upHeld: held.up, downHeld: held.down))
+            }
+            guard moveOn(&session, overSince: &overSince, now: now) else { return }
+            window.show(frame(session, paused: paused).scene())
+            sleepMilliseconds(min(16, clock.wait(now: monotonicMilliseconds())))
+        }
+    }
+
+    /// Terminals report presses, not releases: each press steers the paddle for this many steps.
+    static let terminalPressSteps = 4
+
+    func playInTerminal(_ session: inout DuelPlaySession) throws {
+        let output = ConsoleStream.standardOutput
+        catchInterrupts()
+        let keyboard = TerminalKeyboard()
+        output.write("\u{1B}[?25l\u{1B}[2J")
+        defer {
+            keyboard?.restore()
+            output.write("\u{1B}[0m\u{1B}[?25h\n")
+        }
+        var paused = false
+        var overSince: Int?
+        var steering: (action: PongDuelAction, steps: Int) = (.stay, 0)
+        var clock = StepClock(now: monotonicMilliseconds(), stepsPerSecond: fps)
+        var shown: (steps: Int, paused: Bool, over: Bool, games: Int)?
+        while !wasInterrupted {
+            for key in ScreenKey.keys(inTerminalInput: keyboard?.pendingBytes() ?? []) {
+                switch key {
+                case .escape, .character("q"): return
+                case .space:
+                    if session.isOver && session.hasHuman { session.newGame() } else { paused.toggle() }
+                    clock.restart(at: monotonicMilliseconds())
+                case .up, .character("w"): steering = (.up, Self.terminalPressSteps)
+                case .down, .character("s"): steering = (.down, Self.terminalPressSteps)
+                default: continue
+                }
+            }
+            let now = monotonicMilliseconds()
+            if !paused && !session.isOver && clock.isDue(now) {
+                session.step(human: steering.steps > 0 ? steering.action : .stay)
+                steering.steps = max(0, steering.steps - 1)
+            }
+            guard moveOn(&session, overSince: &overSince, now: now) else { return }
+            // Without a keyboard (standard input is not a terminal) nobody can start another game.
+            if keyboard == nil && session.isOver && session.hasHuman && shown?.over == true { return }
+            if shown.map({ $0 != (session.steps, paused, session.isOver, session.gamesStarted) }) ?? true {
+                let picture = frame(session, paused: paused)
+                // The bitmap text is too small for character cells: the score goes on a line of its own.
+                let lines = [picture.scoreLine + (picture.banner.map { "   " + $0 } ?? "") + (picture.status.map { "   " + $0 } ?? "")]
+                    + TerminalPicture(region: picture.playArea, unitsPerColumn: 1).lines(for: picture.scene())
+                output.write("\u{1B}[H" + lines.joined(separator: "\u{1B}[K\r\n") + "\u{1B}[K\u{1B}[J")
+                shown = (session.steps, paused, session.isOver, session.gamesStarted)
+            }
+            sleepMilliseconds(min(20, clock.wait(now: monotonicMilliseconds())))
+        }
+    }
+}
