@@ -13,8 +13,8 @@ struct BenchCommand: ParsableCommand {
         written in plain C is timed in the same run: the floor the generic trainer is compared with.
         """)
 
-    @Option(help: "World to measure (default pong).")
-    var env: String = Registry.defaultWorld.id
+    @OptionGroup var worldOption: WorldOption
+    var env: String { worldOption.world.id }
 
     @Option(help: "Agent to train (default q-learning).")
     var agent: String = QLearning.id
@@ -32,10 +32,9 @@ struct BenchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard (1...1_000_000_000).contains(envSteps) else { throw ValidationError("--env-steps must be in 1...1000000000") }
-        guard (1...1_000_000).contains(episodes) else { throw ValidationError("--episodes must be in 1...1000000") }
-        guard (1...20).contains(repeats) else { throw ValidationError("--repeats must be in 1...20") }
-        guard Registry.world(env) != nil else { throw ValidationError("--env: unknown world '\(env)' (this rl knows \(Registry.worldList))") }
+        try requireFlag("env-steps", envSteps, in: 1...1_000_000_000)
+        try requireFlag("episodes", episodes, in: 1...1_000_000)
+        try requireFlag("repeats", repeats, in: 1...20)
         guard Registry.agent(agent) != nil else { throw ValidationError("--agent: unknown agent '\(agent)' (this rl knows \(Registry.agentList))") }
     }
 

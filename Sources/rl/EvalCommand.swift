@@ -16,8 +16,8 @@ struct EvalCommand: ParsableCommand {
     @Argument(help: "Policy file (default: policies/<env>.safetensors, else the shipped policies/pretrained/<env>.safetensors).")
     var policy: String?
 
-    @Option(help: "World, when no policy file is given (default pong).")
-    var env: String?
+    @OptionGroup var worldOption: WorldOption
+    var env: String? { worldOption.id }
 
     @Option(parsing: .upToNextOption, help: "More policy files to evaluate side by side with the first.")
     var compare: [String] = []
@@ -38,12 +38,7 @@ struct EvalCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard (1...1_000_000).contains(episodes) else {
-            throw ValidationError("--episodes must be in 1...1000000, got \(episodes)")
-        }
-        if let env, Registry.world(env) == nil {
-            throw ValidationError("--env: unknown world '\(env)' (this rl knows \(Registry.worldList))")
-        }
+        try requireFlag("episodes", episodes, in: 1...1_000_000)
     }
 
     /// The policy files to evaluate: the argument and --compare's; the default file when

@@ -62,7 +62,7 @@ struct InspectCommand: ParsableCommand {
     var state: String?
 
     func validate() throws {
-        guard (40...1000).contains(width) else { throw ValidationError("--width must be in 40...1000, got \(width)") }
+        try requireFlag("width", width, in: 40...1000)
         if let paddle, paddle < 0 { throw ValidationError("--paddle must be 0 or more, got \(paddle)") }
         // --state, --export and --heatmap each do one job instead of the dump: asking for two,
         // or for dump options with them, would silently drop something.

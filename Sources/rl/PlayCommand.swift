@@ -53,10 +53,10 @@ struct PlayCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard difficulty >= 0 && difficulty <= 1 else { throw ValidationError("--difficulty must be in 0...1, got \(difficulty)") }
-        guard (1...240).contains(fps) else { throw ValidationError("--fps must be in 1...240, got \(fps)") }
-        guard (1...1000).contains(points) else { throw ValidationError("--points must be in 1...1000, got \(points)") }
-        guard (1...40).contains(scale) else { throw ValidationError("--scale must be in 1...40, got \(scale)") }
+        try requireFlag("difficulty", difficulty, in: 0...1)
+        try requireFlag("fps", fps, in: 1...240)
+        try requireFlag("points", points, in: 1...1000)
+        try requireFlag("scale", scale, in: 1...40)
     }
 
     func run() throws {

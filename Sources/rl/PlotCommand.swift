@@ -25,9 +25,9 @@ struct PlotCommand: ParsableCommand {
     var height = 700
 
     func validate() throws {
-        guard (1...1_000_000).contains(window) else { throw ValidationError("--window must be in 1...1000000, got \(window)") }
-        guard (300...8000).contains(width) else { throw ValidationError("--width must be in 300...8000, got \(width)") }
-        guard (300...8000).contains(height) else { throw ValidationError("--height must be in 300...8000, got \(height)") }
+        try requireFlag("window", window, in: 1...1_000_000)
+        try requireFlag("width", width, in: 300...8000)
+        try requireFlag("height", height, in: 300...8000)
     }
 
     func run() throws {

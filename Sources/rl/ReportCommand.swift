@@ -43,9 +43,9 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one results file") }
-        guard (100...1_000_000).contains(replicates) else { throw ValidationError("--replicates must be in 100...1000000, got \(replicates)") }
+        try requireFlag("replicates", replicates, in: 100...1_000_000)
         guard compare.isEmpty || compare.count == 2 else { throw ValidationError("--compare takes two configurations, got \(compare.count)") }
-        guard (1...1_000_000).contains(window) else { throw ValidationError("--window must be in 1...1000000, got \(window)") }
+        try requireFlag("window", window, in: 1...1_000_000)
     }
 
     func run() throws {

@@ -67,7 +67,7 @@ struct SweepCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard (1...1024).contains(jobs) else { throw ValidationError("--jobs must be in 1...1024, got \(jobs)") }
+        try requireFlag("jobs", jobs, in: 1...1024)
         if spec != nil {
             let grid = [("--env", !env.isEmpty), ("--agent", !agent.isEmpty), ("--set", !settings.isEmpty), ("--seeds", seeds != nil),
                         ("--episodes", episodes != nil), ("--eval-episodes", evalEpisodes != nil), ("--eval-every", evalEvery != nil)]

@@ -19,8 +19,8 @@ struct TrainCommand: ParsableCommand {
             """)
     }
 
-    @Option(help: "World to train on (listed below).")
-    var env: String?
+    @OptionGroup var worldOption: WorldOption
+    var env: String? { worldOption.id }
 
     @Option(help: "Agent to train (listed below; default q-learning).")
     var agent: String?
@@ -86,9 +86,7 @@ struct TrainCommand: ParsableCommand {
     var agentID: String { agent ?? QLearning.id }
 
     func validate() throws {
-        if let episodes, !(1...10_000_000).contains(episodes) {
-            throw ValidationError("--episodes must be in 1...10000000, got \(episodes)")
-        }
+        try requireFlag("episodes", episodes, in: 1...10_000_000)
         for (name, value) in [("--discount", discount), ("--epsilon", epsilon), ("--epsilon-end", epsilonEnd), ("--decay", decay)] {
             if let value, !(value >= 0 && value <= 1) {
                 throw ValidationError("\(name) must be in 0...1, got \(value)")
@@ -99,12 +97,8 @@ struct TrainCommand: ParsableCommand {
                 throw ValidationError("\(name) must be in 1e-12...1, got \(value)")
             }
         }
-        if let evalEvery, !(1...10_000_000).contains(evalEvery) {
-            throw ValidationError("--eval-every must be in 1...10000000, got \(evalEvery)")
-        }
-        guard (1...100_000).contains(evalEpisodes) else {
-            throw ValidationError("--eval-episodes must be in 1...100000, got \(evalEpisodes)")
-        }
+        try requireFlag("eval-every", evalEvery, in: 1...10_000_000)
+        try requireFlag("eval-episodes", evalEpisodes, in: 1...100_000)
         if let out, !out.hasSuffix(".safetensors") {
             throw ValidationError("--out writes a safetensors policy: give it a name ending in .safetensors, got \(out)")
         }
@@ -121,9 +115,6 @@ struct TrainCommand: ParsableCommand {
                 throw ValidationError("--resume takes every setting from the policy file: drop \(fromFile.joined(separator: ", "))")
             }
             return
-        }
-        guard Registry.world(worldID) != nil else {
-            throw ValidationError("--env: unknown world '\(worldID)' (this rl knows \(Registry.worldList))")
         }
         guard Registry.agent(agentID) != nil else {
             throw ValidationError("--agent: unknown agent '\(agentID)' (this rl knows \(Registry.agentList))")
@@ -253,6 +244,9 @@ enum RegistryHelp {
             lines += flagLines(world.flagHelp)
             if !world.presets.isEmpty {
                 lines.append("      presets: " + world.presets.map { "\($0.name) (\($0.summary))" }.joined(separator: "; "))
+            }
+            if !world.capabilities.isEmpty {
+                lines.append("      has: " + world.capabilities.names.joined(separator: ", "))
             }
         }
         lines += ["", "AGENTS (--agent):"]

@@ -32,8 +32,8 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "Where to show the game: window or terminal.")
     var renderer: WatchRenderer?
 
-    @Option(help: "World of the policy (pong, or pong-duel to watch a duel).")
-    var env: String?
+    @OptionGroup var worldOption: WorldOption
+    var env: String? { worldOption.id }
 
     @Option(help: "pong-duel: who plays the right paddle, a script (random, tracker, predictor) or a policy file (default predictor).")
     var opponent: String?
@@ -69,12 +69,12 @@ struct WatchCommand: ParsableCommand {
     var at: Int?
 
     func validate() throws {
-        guard (1...1000).contains(fps) else { throw ValidationError("--fps must be in 1...1000, got \(fps)") }
-        if let episodes, episodes < 1 { throw ValidationError("--episodes must be at least 1, got \(episodes)") }
-        guard epsilon >= 0 && epsilon <= 1 else { throw ValidationError("--epsilon must be in 0...1, got \(epsilon)") }
-        guard (1...40).contains(scale) else { throw ValidationError("--scale must be in 1...40, got \(scale)") }
-        if let frames, frames < 1 { throw ValidationError("--frames must be at least 1, got \(frames)") }
-        if let at, !(0...10_000_000).contains(at) { throw ValidationError("--at must be in 0...10000000, got \(at)") }
+        try requireFlag("fps", fps, in: 1...1000)
+        try requireFlag("episodes", episodes, atLeast: 1)
+        try requireFlag("epsilon", epsilon, in: 0...1)
+        try requireFlag("scale", scale, in: 1...40)
+        try requireFlag("frames", frames, atLeast: 1)
+        try requireFlag("at", at, in: 0...10_000_000)
         if at != nil && screenshot == nil { throw ValidationError("--at needs --screenshot") }
         if record != nil && screenshot != nil { throw ValidationError("--record and --screenshot cannot be combined") }
         if renderer != nil && (record != nil || screenshot != nil) {
