@@ -33,12 +33,10 @@ public struct WorldBenchmark: Sendable, Equatable {
 /// and the real agent. Each figure is the best of `repeats` runs.
 public func runBenchmark(world: String = "pong", agent: String = QLearning.id, environmentSteps: Int = 50_000_000,
                          episodes: Int = 6000, repeats: Int = 3, seed: UInt64 = 1,
-                         floor: ((Int, UInt64) -> (steps: Int, seconds: Double))? = nil) throws(PolicyFileError) -> BenchmarkReport {
-    guard let registered = Registry.world(world) else {
-        throw PolicyFileError("unknown world '\(world)' (this rl knows \(Registry.worldList))")
-    }
+                         floor: ((Int, UInt64) -> (steps: Int, seconds: Double))? = nil) throws(RunError) -> BenchmarkReport {
+    guard let registered = Registry.world(world) else { throw .unknownWorld(world) }
     let configured: ConfiguredWorld
-    do { configured = try registered.configure() } catch { throw PolicyFileError(error.message) }
+    do { configured = try registered.configure() } catch { throw .unsupported(error.message) }
     var best = WorldBenchmark(environmentSeconds: .infinity, trainingSeconds: .infinity, trainingSteps: 0)
     var bestFloor = Double.infinity
     var floorSteps = 0
@@ -77,7 +75,7 @@ struct WorldBenchmarkRun<W: WorldRegistration>: AgentBody {
     var trainingSteps = 0
 
     static func measure(_ configuration: W.Configuration, agent: String, episodes: Int, environmentSteps: Int,
-                        seed: UInt64) throws(PolicyFileError) -> WorldBenchmark {
+                        seed: UInt64) throws(RunError) -> WorldBenchmark {
         let clock = ContinuousClock()
         var environment = W.makeWorld(configuration)
         var generator = Xoshiro256StarStar(seed: seed)
@@ -96,7 +94,7 @@ struct WorldBenchmarkRun<W: WorldRegistration>: AgentBody {
 
         var run = WorldBenchmarkRun(configuration: configuration, agent: agent, episodes: episodes, seed: seed)
         guard Registry.openAgent(agent, &run) else {
-            throw PolicyFileError("unknown agent '\(agent)' (this rl knows \(Registry.agentList))")
+            throw .unknownAgent(agent)
         }
         return WorldBenchmark(environmentSeconds: environmentSeconds, trainingSeconds: run.trainingSeconds, trainingSteps: run.trainingSteps)
     }
@@ -139,19 +137,17 @@ public struct PlannerBenchmarkReport: Sendable, Codable, Equatable {
 }
 
 /// Times a planner on a world's default configuration: the best of `repeats` solves.
-public func runPlannerBenchmark(world: String, planner: String, repeats: Int = 3) throws(PolicyFileError) -> PlannerBenchmarkReport {
-    guard let registered = Registry.world(world) else {
-        throw PolicyFileError("unknown world '\(world)' (this rl knows \(Registry.worldList))")
-    }
-    guard let solver = Registry.planner(planner) else { throw PolicyFileError("unknown planner '\(planner)'") }
+public func runPlannerBenchmark(world: String, planner: String, repeats: Int = 3) throws(RunError) -> PlannerBenchmarkReport {
+    guard let registered = Registry.world(world) else { throw .unknownWorld(world) }
+    guard let solver = Registry.planner(planner) else { throw .unsupported("unknown planner '\(planner)'") }
     let configured: ConfiguredWorld
-    do { configured = try registered.configure() } catch { throw PolicyFileError(error.message) }
+    do { configured = try registered.configure() } catch { throw .unsupported(error.message) }
     guard let model = configured.model?.model else {
-        throw PolicyFileError("agent \(planner) solves a world from its model, and \(world) publishes none")
+        throw .unsupported("agent \(planner) solves a world from its model, and \(world) publishes none")
     }
     let discount = registered.defaultHyperparameters(forAgent: planner).discount
     if solver.needsDiscountBelowOne && discount >= 1 {
-        throw PolicyFileError("agent \(planner) needs a discount below 1, and \(world)'s default is 1")
+        throw .unsupported("agent \(planner) needs a discount below 1, and \(world)'s default is 1")
     }
     let clock = ContinuousClock()
     var best = Double.infinity

@@ -122,10 +122,10 @@ public func evaluatePolicy(_ loaded: LoadedPolicy, episodes: Int, seed: UInt64,
 /// Plays a world's scripted baseline with the same evaluation seeds as
 /// ``evaluatePolicy(_:episodes:seed:shouldStop:)``: the same `seed` gives every agent the same serves.
 public func evaluateBaseline(_ name: String, world: ConfiguredWorld, episodes: Int, seed: UInt64,
-                             shouldStop: @escaping () -> Bool = { false }) throws(PolicyFileError) -> EvaluationReport {
-    guard let baselines = world.baselines else { throw PolicyFileError("world \(world.id) has no baselines") }
+                             shouldStop: @escaping () -> Bool = { false }) throws(RunError) -> EvaluationReport {
+    guard let baselines = world.baselines else { throw .unsupported("world \(world.id) has no baselines") }
     guard let report = baselines.evaluate(name, episodes: episodes, seed: seed, shouldStop: shouldStop) else {
-        throw PolicyFileError("world \(world.id) has no baseline '\(name)' (it has \(baselines.names.joined(separator: ", ")))")
+        throw .unsupported("world \(world.id) has no baseline '\(name)' (it has \(baselines.names.joined(separator: ", ")))")
     }
     return report
 }

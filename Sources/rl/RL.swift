@@ -1,6 +1,7 @@
 import ArgumentParser
 import RLApp
 import RLTabular
+import RLCore
 
 #if canImport(Glibc)
 import Glibc
@@ -26,15 +27,16 @@ struct CommandError: Error, CustomStringConvertible {
         self.exitCode = exitCode
     }
 
-    /// A file's problem, with the exit status of its kind (66 missing, 65 malformed, 74 I/O).
+    /// The library's error, said in its own words, with the exit status ``ExitStatus/of(_:)``
+    /// gives it.
     /// - Parameter hint: words to add after the message.
-    init(_ error: PolicyFileError, hint: String = "") {
-        self.init(error.message + hint, exitCode: ExitStatus.of(error.kind))
-    }
-
-    /// An inspection's problem: a file's, with the exit status of its kind.
-    init(_ error: InspectionError) {
-        self.init(error.message, exitCode: ExitStatus.of(error.kind))
+    init(_ error: any Error, hint: String = "") {
+        if let error = error as? CommandError {
+            self = error
+            description += hint
+            return
+        }
+        self.init("\(error)" + hint, exitCode: ExitStatus.of(error))
     }
 
     /// A request that does not fit (an option out of range for this policy): exit status 64.
@@ -55,6 +57,24 @@ enum ExitStatus {
     static let noInput: Int32 = 66
     /// EX_IOERR: an output could not be written.
     static let inputOutputError: Int32 = 74
+
+    /// The exit status of each error the library names: the one place they are mapped.
+    static func of(_ error: any Error) -> Int32 {
+        switch error {
+        case let error as PolicyFileError: of(error.kind)
+        case let error as InspectionError: of(error.kind)
+        case let error as RunError:
+            switch error {
+            case .unsupported: usage
+            case .file(let error): of(error.kind)
+            }
+        // A configuration that does not decode or fit comes from a file (a policy's, a sweep's).
+        case is WorldConfigurationError: dataError
+        case is SettingError: usage
+        case let error as CommandError: error.exitCode
+        default: failure
+        }
+    }
 
     static func of(_ kind: PolicyFileError.Kind) -> Int32 {
         switch kind {

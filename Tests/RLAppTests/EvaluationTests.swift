@@ -69,7 +69,7 @@ private struct Idle: ScriptedAgent {
         #expect(oracle.metric("avoidable_misses")?.mean == 0 && oracle.metric("avoidable_misses")?.zeroShare == 1)
         #expect(oracle.meanReturn >= tracker.meanReturn)
         #expect(try play("random") == random)
-        #expect(throws: PolicyFileError.self) { try play("psychic") }
+        #expect(throws: RunError.self) { try play("psychic") }
     }
 
     @Test func aStopRequestEndsTheEvaluationWithTheEpisodesPlayed() throws {

@@ -20,9 +20,9 @@ public struct ConfiguredWorld: @unchecked Sendable {
     public let layout: TableLayout
 
     let train: (_ options: TrainingOptions, _ observers: TrainingObservers) throws(PolicyFileError) -> TrainingOutcome
-    let plan: (_ planner: Planner, _ options: TrainingOptions) throws(PolicyFileError) -> TrainingOutcome
+    let plan: (_ planner: Planner, _ options: TrainingOptions) throws(RunError) -> TrainingOutcome
     let evaluate: (_ policy: Policy, _ label: String, _ episodes: Int, _ seed: UInt64, _ shouldStop: @escaping () -> Bool) -> EvaluationReport
-    let benchmark: (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(PolicyFileError) -> WorldBenchmark
+    let benchmark: (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(RunError) -> WorldBenchmark
     private let makeModel: () -> WorldModel?
 
     // The capabilities.
@@ -48,7 +48,7 @@ public struct ConfiguredWorld: @unchecked Sendable {
         train = { (options, observers) throws(PolicyFileError) -> TrainingOutcome in
             try TrainingRun<W>.train(configuration, options, observers: observers)
         }
-        plan = { (planner, options) throws(PolicyFileError) -> TrainingOutcome in
+        plan = { (planner, options) throws(RunError) -> TrainingOutcome in
             try PlanningRun<W>.plan(planner, configuration, options)
         }
         makeModel = { WorldCapabilities.model(of: W.self, configuration) }
@@ -60,7 +60,7 @@ public struct ConfiguredWorld: @unchecked Sendable {
             report.add(WorldCapabilities.model(of: W.self, configuration).flatMap { ExactEvaluation(table: policy.table, world: $0) })
             return report
         }
-        benchmark = { (agent, episodes, environmentSteps, seed) throws(PolicyFileError) -> WorldBenchmark in
+        benchmark = { (agent, episodes, environmentSteps, seed) throws(RunError) -> WorldBenchmark in
             try WorldBenchmarkRun<W>.measure(configuration, agent: agent, episodes: episodes, environmentSteps: environmentSteps, seed: seed)
         }
         baselines = WorldCapabilities.baselines(of: W.self, configuration)

@@ -65,14 +65,14 @@ public struct PlanningOutcome: Sendable, Codable, Equatable {
 
 /// Solving world `W` with a planner and saving the solution as a policy file.
 enum PlanningRun<W: WorldRegistration> {
-    static func plan(_ planner: Planner, _ configuration: W.Configuration, _ options: TrainingOptions) throws(PolicyFileError) -> TrainingOutcome {
+    static func plan(_ planner: Planner, _ configuration: W.Configuration, _ options: TrainingOptions) throws(RunError) -> TrainingOutcome {
         guard let worldModel = WorldCapabilities.model(of: W.self, configuration) else {
-            throw PolicyFileError("agent \(planner.id) solves a world from its model, and \(W.id) (\(W.describe(configuration))) publishes none: train a learning agent instead")
+            throw .unsupported("agent \(planner.id) solves a world from its model, and \(W.id) (\(W.describe(configuration))) publishes none: train a learning agent instead")
         }
-        guard options.logPath == nil else { throw PolicyFileError("agent \(planner.id) plays no episodes: it has no log to write (drop --log)") }
+        guard options.logPath == nil else { throw .unsupported("agent \(planner.id) plays no episodes: it has no log to write (drop --log)") }
         let discount = options.hyperparameters.discount
         if planner.needsDiscountBelowOne && discount >= 1 {
-            throw PolicyFileError("agent \(planner.id) needs --discount below 1 (its first policy may never end an episode); value-iteration takes 1")
+            throw .unsupported("agent \(planner.id) needs --discount below 1 (its first policy may never end an episode); value-iteration takes 1")
         }
         let model = worldModel.model
         let world = W.makeWorld(configuration)
@@ -99,7 +99,7 @@ enum PlanningRun<W: WorldRegistration> {
             metadata: PolicyMetadata(world: W.self, configuration: configuration, options: options, summary: summary,
                                      trainingState: nil, agent: planner.id),
             extraTensors: [Planner.valuesTensor: Tensor(shape: shape, floats: solution.values)])
-        try policy.save(to: options.outputPath)
+        do { try policy.save(to: options.outputPath) } catch { throw .file(error) }
         var outcome = TrainingOutcome(
             environment: W.id, agent: planner.id, episodes: 0, episodesRequested: 0, episodesThisRun: 0, steps: 0,
             seconds: elapsed, stepsPerSecond: 0, episodesPerSecond: 0, finalMeanReturn: expectedValue, bestReturn: expectedValue,

@@ -10,7 +10,7 @@ public enum Registry {
     public static var worlds: [AnyWorld] { builtInWorlds + registered.withLock { $0 } }
 
     /// `rl`'s own worlds, erased once per process.
-    static let builtInWorlds: [AnyWorld] = [
+    public static let builtInWorlds: [AnyWorld] = [
         AnyWorld(PongWorld.self),
         AnyWorld(CliffWalkingWorld.self),
         AnyWorld(MaximizationBiasWorld.self),

@@ -15,28 +15,28 @@ public func runTraining(
     observe: @escaping (TrainingEvent) -> Void = { _ in },
     observeEpisodes: ((EpisodeSummary) -> Void)? = nil,
     shouldStop: @escaping () -> Bool = { false }
-) throws(PolicyFileError) -> TrainingOutcome {
-    guard let world = Registry.world(options.world) else {
-        throw PolicyFileError("unknown world '\(options.world)' (this rl knows \(Registry.worldList))")
-    }
-    guard let agent = Registry.agent(options.agent) else {
-        throw PolicyFileError("unknown agent '\(options.agent)' (this rl knows \(Registry.agentList))")
-    }
-    do { try options.hyperparameters.validate() } catch { throw PolicyFileError(error.message) }
-    do { try agent.checkSettings(options.agentSettings) } catch { throw PolicyFileError(error.message) }
-    // Fail before training, not after: a bad --out or --log must not waste the run.
-    try AtomicFile.checkWritable(options.outputPath)
-    if let logPath = options.logPath {
-        try AtomicFile.checkWritable(logPath)
-        if URL(fileURLWithPath: logPath).resolvingSymlinksInPath() == URL(fileURLWithPath: options.outputPath).resolvingSymlinksInPath() {
-            throw PolicyFileError("the log and the policy would be the same file: \(logPath)")
-        }
-    }
+) throws(RunError) -> TrainingOutcome {
+    guard let world = Registry.world(options.world) else { throw .unknownWorld(options.world) }
+    guard let agent = Registry.agent(options.agent) else { throw .unknownAgent(options.agent) }
+    do { try options.hyperparameters.validate() } catch { throw .unsupported(error.message) }
+    do { try agent.checkSettings(options.agentSettings) } catch { throw .unsupported(error.message) }
     let configured: ConfiguredWorld
-    do { configured = try world.configured(fromJSON: options.configuration) } catch { throw PolicyFileError(error.message) }
+    do { configured = try world.configured(fromJSON: options.configuration) } catch { throw .unsupported(error.message) }
+    do throws(PolicyFileError) {
+        // Fail before training, not after: a bad --out or --log must not waste the run.
+        try AtomicFile.checkWritable(options.outputPath)
+        if let logPath = options.logPath {
+            try AtomicFile.checkWritable(logPath)
+            if URL(fileURLWithPath: logPath).resolvingSymlinksInPath() == URL(fileURLWithPath: options.outputPath).resolvingSymlinksInPath() {
+                throw PolicyFileError("the log and the policy would be the same file: \(logPath)")
+            }
+        }
+    } catch {
+        throw .file(error)
+    }
     if let planner = Registry.planner(options.agent) { return try configured.plan(planner, options) }
     let observers = TrainingObservers(observe: observe, observeEpisodes: observeEpisodes, shouldStop: shouldStop)
-    return try configured.train(options, observers)
+    do { return try configured.train(options, observers) } catch { throw .file(error) }
 }
 
 /// Who watches a training run: progress and reports, every episode in full (when asked), and
