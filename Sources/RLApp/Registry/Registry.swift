@@ -24,12 +24,40 @@ public enum Registry {
     /// list of values) so that each agent's concrete type reaches generic code, which the
     /// compiler then specialises: the training loop never dispatches per step.
     public static func visitAgents<Visitor: AgentVisitor>(_ visitor: inout Visitor) {
+        visitBuiltInAgents(&visitor)
+        for agent in registeredAgents.withLock({ $0 }) { visitor.visit(agent.type) }
+    }
+
+    /// `rl`'s own agents: one line each.
+    static func visitBuiltInAgents<Visitor: AgentVisitor>(_ visitor: inout Visitor) {
         visitor.visit(QLearning.self)
         visitor.visit(Sarsa.self)
         visitor.visit(ExpectedSarsa.self)
         visitor.visit(DoubleQLearning.self)
         visitor.visit(SarsaLambda.self)
         visitor.visit(DynaQ.self)
+    }
+
+    /// Adds a program's own agent, so that training, policy files, resume, evaluation and
+    /// inspection work for it exactly as for `rl`'s own. Registering the same agent again does
+    /// nothing.
+    /// - Throws: when another agent or a planner already has the same id.
+    public static func register<A: AgentRegistration>(agent: A.Type) throws(SettingError) {
+        if let known = Registry.agent(A.id) {
+            guard known.registration == ObjectIdentifier(agent) else {
+                throw SettingError("an agent with id '\(A.id)' is already registered")
+            }
+            return
+        }
+        registeredAgents.withLock { $0.append(RegisteredAgent(type: agent)) }
+    }
+
+    /// Agents added at run time by ``register(agent:)``.
+    private static let registeredAgents = Mutex<[RegisteredAgent]>([])
+
+    // Sendable: a metatype is immutable.
+    private struct RegisteredAgent: @unchecked Sendable {
+        let type: any AgentRegistration.Type
     }
 
     /// Adds a program's own world, so that everything `rl` does by world id (training, policy
@@ -73,10 +101,18 @@ public enum Registry {
     /// The world with this id, if `rl` knows it.
     public static func world(_ id: String) -> AnyWorld? { worlds.first { $0.id == id } }
 
-    /// Every agent, described (collected once per process).
-    public static let agents: [AgentDescription] = {
+    /// Every agent, described, in the order `rl train --help` lists them: `rl`'s own, then
+    /// those a program registered with ``register(agent:)``.
+    public static var agents: [AgentDescription] {
         var collector = AgentCollector()
-        visitAgents(&collector)
+        for agent in registeredAgents.withLock({ $0 }) { collector.visit(agent.type) }
+        return builtInAgents + collector.agents
+    }
+
+    /// `rl`'s own agents, described once per process.
+    static let builtInAgents: [AgentDescription] = {
+        var collector = AgentCollector()
+        visitBuiltInAgents(&collector)
         return collector.agents
     }()
 
@@ -107,6 +143,8 @@ public protocol AgentVisitor {
 public struct AgentDescription: @unchecked Sendable {
     public var id: String
     public var summary: String
+    /// The registration type's identity (`nil` for a planner).
+    var registration: ObjectIdentifier?
     /// The flags, as `--name VALUE  help` lines.
     public var flagHelp: [(name: String, valueName: String?, help: String)]
     public var extraTensorNames: [String]
@@ -126,7 +164,7 @@ struct AgentCollector: AgentVisitor {
     mutating func visit<Registration: AgentRegistration>(_ registration: Registration.Type) {
         let flags = Registration.flags
         agents.append(AgentDescription(
-            id: Registration.id, summary: Registration.summary,
+            id: Registration.id, summary: Registration.summary, registration: ObjectIdentifier(registration),
             flagHelp: flags.map { ($0.name, $0.valueName, $0.help) },
             extraTensorNames: Registration.extraTensorNames,
             settings: { (given: [(name: String, value: String?)]) throws(SettingError) -> String in
