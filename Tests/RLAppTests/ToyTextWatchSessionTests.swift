@@ -18,7 +18,7 @@ import RLTabular
     /// which say so in one line.
     @Test func everyWorldWithAPictureCanBeWatched() throws {
         var withoutPicture: [String] = []
-        for world in Registry.worlds.map(\.id) {
+        for world in Registry.builtInWorlds.map(\.id) {
             let loaded = try policy(world, episodes: 20)
             let session: any WatchableSession
             do throws(WatchError) {
