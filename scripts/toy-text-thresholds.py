@@ -5,15 +5,25 @@ optimum (docs/WORLDS.md). Needs a release build: swift build -c release --produc
     python3 scripts/toy-text-thresholds.py                      # every agent, every world
     python3 scripts/toy-text-thresholds.py q-learning,sarsa     # some agents
     TAXI=7.7 WORLDS=taxi python3 scripts/toy-text-thresholds.py # another threshold for Taxi
+    python3 scripts/toy-text-thresholds.py --quick              # frozen-lake 4x4, seed 1, 8000 episodes: seconds (CI)
+
+RL=path/to/rl runs that binary instead of .build/release/rl.
 """
 import json, subprocess, sys, csv, os, tempfile
 R = os.environ.get("RL", os.path.join(os.path.dirname(__file__), "..", ".build", "release", "rl"))
 worlds0 = [("frozen-lake 4x4", ["--env", "frozen-lake"], 0.70, 500),
           ("frozen-lake 8x8", ["--env", "frozen-lake", "--map", "8x8"], 0.85, 1000),
           ("taxi", ["--env", "taxi"], float(os.environ.get("TAXI", "8.0")), 250)]
-worlds = [w for w in worlds0 if w[0] in os.environ.get("WORLDS", "frozen-lake 4x4,frozen-lake 8x8,taxi").split(",")]
-agents = sys.argv[1].split(",") if len(sys.argv) > 1 else ["q-learning", "sarsa", "expected-sarsa", "double-q-learning", "sarsa-lambda", "dyna-q"]
-seeds = [1, 2, 3, 4, 5]
+arguments = sys.argv[1:]
+quick = "--quick" in arguments
+if quick:
+    arguments.remove("--quick")
+worlds = [w for w in worlds0 if w[0] in os.environ.get("WORLDS", "frozen-lake 4x4" if quick else "frozen-lake 4x4,frozen-lake 8x8,taxi").split(",")]
+# Every learning agent of the registry (Tests/CommandLineTests/ScriptsTests checks this list).
+agents = arguments[0].split(",") if arguments else ["q-learning", "sarsa", "expected-sarsa", "double-q-learning", "sarsa-lambda", "dyna-q"]
+seeds = [1] if quick else [1, 2, 3, 4, 5]
+# The quick form trains a short run with small evaluations: it checks the script, not the agents.
+short = ["--episodes", "8000", "--eval-episodes", "100"] if quick else ["--eval-episodes", "1000"]
 for name, args, threshold, every in worlds:
     for agent in agents:
         reached, gaps, secs, exacts = [], [], [], []
@@ -21,7 +31,7 @@ for name, args, threshold, every in worlds:
             folder = tempfile.mkdtemp()
             out, log = os.path.join(folder, "m.safetensors"), os.path.join(folder, "m.csv")
             t = json.loads(subprocess.run([R, "train", *args, "--agent", agent, "--seed", str(seed), "--out", out, "--log", log,
-                                           "--eval-every", str(every), "--eval-episodes", "1000", "--quiet", "--json"],
+                                           "--eval-every", str(every), *short, "--quiet", "--json"],
                                           capture_output=True, text=True, check=True).stdout)
             first = None
             for row in csv.DictReader(open(log)):

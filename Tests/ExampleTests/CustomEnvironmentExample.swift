@@ -1,3 +1,6 @@
+// swift-format-ignore-file
+// The README shows this file's example word for word, aligned comments included (a test checks):
+// scripts/format leaves it as written.
 import Foundation
 import RLApp
 import RLCore

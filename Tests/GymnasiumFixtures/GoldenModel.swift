@@ -38,6 +38,8 @@ public struct GoldenModel: Decodable, Sendable {
     /// `initial_state_distrib`.
     public let initial: [Double]
     /// `P[state][action]`, outcomes in Gymnasium's order.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // Gymnasium's own name for the model, kept so the two read alike.
     public let P: [[[GoldenOutcome]]]
 }
 

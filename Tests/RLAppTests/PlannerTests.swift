@@ -15,7 +15,7 @@ import RLTabular
                                episodes: 1, seed: 1, hyperparameters: hyperparameters, outputPath: folder + "/\(world)-\(agent).safetensors")
     }
 
-    @Test(arguments: ["value-iteration", "policy-iteration"])
+    @Test(arguments: Registry.planners.map(\.id))
     func aPlannerSavesTheSolutionOfTaxiAsAPolicy(agent: String) throws {
         let folder = temporaryFolder()
         let outcome = try runTraining(try options("taxi", agent: agent, in: folder))
@@ -36,7 +36,10 @@ import RLTabular
 
     @Test func worldsWithoutAModelAndBadDiscountsAreRefusedInOneLine() throws {
         let folder = temporaryFolder()
-        for (world, flags) in [("blackjack", [(name: String, value: String?)]()), ("pong", []), ("taxi", [("fickle", nil)])] {
+        // Every registered world that publishes no model, and Taxi's fickle passenger (who acts outside the model).
+        let withoutModel = Registry.builtInWorlds.filter { $0.model(try! $0.configure(nil, [])) == nil }.map { ($0.id, [(name: String, value: String?)]()) }
+        #expect(withoutModel.map(\.0).contains("blackjack"))
+        for (world, flags) in withoutModel + [("taxi", [("fickle", nil)])] {
             let options = try options(world, agent: "value-iteration", flags: flags, in: folder)
             do throws(RunError) {
                 _ = try runTraining(options)

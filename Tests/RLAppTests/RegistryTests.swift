@@ -28,13 +28,50 @@ import RLMaximizationBias
         return try runTraining(options, shouldStop: { played += 1; return stop.map { played >= $0 } ?? false })
     }
 
-    @Test(arguments: [("pong", "q-learning", "{}"), ("pong", "dyna-q", #"{"planning_steps":2}"#),
-                      ("cliff-walking", "double-q-learning", "{}"), ("cliff-walking", "sarsa-lambda", #"{"lambda":0.8,"traces":"replacing"}"#),
-                      ("maximization-bias", "expected-sarsa", "{}"), ("cliff-walking", "sarsa", "{}"),
-                      ("frozen-lake", "q-learning", "{}"), ("taxi", "sarsa", "{}"), ("blackjack", "expected-sarsa", "{}")])
+    /// Every registered world with every registered agent, at the agent's default settings, and
+    /// each agent with flags once more with every flag given (so settings other than the defaults
+    /// travel through a resume too). rl's own worlds: others registered by tests come and go.
+    static let resumeCases: [(world: String, agent: String, settings: String)] = {
+        var cases: [(world: String, agent: String, settings: String)] = []
+        for world in Registry.builtInWorlds {
+            for agent in Registry.agents {
+                cases.append((world.id, agent.id, try! agent.settings([])))
+            }
+        }
+        for agent in Registry.agents where !agent.flagHelp.isEmpty {
+            cases.append(("cliff-walking", agent.id, try! agent.settings(agent.flagHelp.map { ($0.name, otherValue(of: $0, agent)) })))
+        }
+        return cases
+    }()
+
+    /// A value of an agent's flag that the agent accepts and that is not the default: another of
+    /// its `a|b` choices, or a small number inside its `low...high` range; a switch is just given.
+    static func otherValue(of flag: (name: String, valueName: String?, help: String), _ agent: AgentDescription) -> String? {
+        guard let valueName = flag.valueName else { return nil }
+        let bounds = valueName.components(separatedBy: "...").compactMap(Double.init)
+        let candidates = valueName.contains("|") ? valueName.split(separator: "|").map(String.init)
+            : bounds.count == 2 ? ["2", String(bounds[0] + 0.4 * (bounds[1] - bounds[0]))] : []
+        let defaults = try! agent.settings([])
+        guard let value = candidates.first(where: { (try? agent.settings([(flag.name, $0)])).map { $0 != defaults } ?? false }) else {
+            preconditionFailure("--\(flag.name) <\(valueName)> of \(agent.id): say here how to pick another value for it")
+        }
+        return value
+    }
+
+    @Test func theResumeCasesCoverTheRegistryAndGiveFlagsOtherValues() throws {
+        let pairs = Set(Self.resumeCases.map { "\($0.world) \($0.agent)" })
+        #expect(pairs.count == Registry.builtInWorlds.count * Registry.agents.count)
+        for agent in Registry.agents where !agent.flagHelp.isEmpty {
+            let given = try #require(Self.resumeCases.last { $0.agent == agent.id }).settings
+            #expect(given != (try agent.settings([])), "\(agent.id): \(given)")
+            try agent.checkSettings(given)
+        }
+    }
+
+    @Test(arguments: resumeCases)
     func anInterruptedRunResumedIsByteIdenticalToTheRunLeftAlone(world: String, agent: String, settings: String) throws {
         let folder = temporaryFolder()
-        let episodes = world == "pong" ? 60 : 150
+        let episodes = world.hasPrefix("pong") ? 60 : 150
         let whole = try train(world, agent: agent, settings: settings, episodes: episodes, in: folder, name: "whole.safetensors")
         // Stopped twice, at uneven points, and resumed each time.
         let pieces = try train(world, agent: agent, settings: settings, episodes: episodes, stoppingAfter: 17, in: folder, name: "pieces.safetensors")
@@ -83,7 +120,7 @@ import RLMaximizationBias
 @Suite struct RegistryTests {
     @Test func everyAgentTrainsOnEveryWorldAndIsEvaluatedGreedily() throws {
         let folder = temporaryFolder()
-        for world in Registry.worlds {
+        for world in Registry.builtInWorlds {
             for agent in Registry.agents {
                 var options = TrainingOptions(
                     world: world.id, configuration: try world.configure().configuration, agent: agent.id, agentSettings: try agent.settings([]),
@@ -104,6 +141,32 @@ import RLMaximizationBias
                     + world.metricNames.map { "eval_" + $0 }).joined(separator: ","))
             }
         }
+    }
+
+    @Test func everyPlannerSolvesEveryWorldWithAModelAndRefusesTheOthersInOneLine() throws {
+        let folder = temporaryFolder()
+        var solved = 0
+        for world in Registry.worlds {
+            let configuration = try world.configure(nil, [])
+            for planner in Registry.planners {
+                let hyperparameters = world.defaultHyperparameters(planner.id, nil)
+                let options = TrainingOptions(world: world.id, configuration: configuration, agent: planner.id, episodes: 1, seed: 1,
+                                              hyperparameters: hyperparameters, outputPath: folder + "/\(world.id)-\(planner.id).safetensors")
+                let solvable = world.model(configuration) != nil && !(planner.needsDiscountBelowOne && hyperparameters.discount >= 1)
+                do throws(PolicyFileError) {
+                    let outcome = try runTraining(options)
+                    #expect(solvable, "\(planner.id) solved \(world.id)")
+                    #expect(outcome.planning?.converged == true, "\(planner.id) on \(world.id)")
+                    let report = try evaluatePolicy(try LoadedPolicy(path: outcome.policy), episodes: 2, seed: 1)
+                    #expect(report.metrics.map(\.name) == world.metricNames && report.gap.map { $0 >= -1e-9 } ?? false,
+                            "\(planner.id) on \(world.id): gap \(report.gap ?? .nan)")
+                    solved += 1
+                } catch {
+                    #expect(!solvable && !error.message.contains("\n"), "\(planner.id) on \(world.id): \(error.message)")
+                }
+            }
+        }
+        #expect(solved > 0)
     }
 
     @Test func idsAreUniqueAndFlagsDoNotCollide() {
