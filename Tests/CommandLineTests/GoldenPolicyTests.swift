@@ -28,7 +28,7 @@ import RLApp
     /// Every world with every agent, and a few variants where the defaults leave a path unused
     /// (self-play's snapshots; policy iteration, which needs γ below 1 on an undiscounted world).
     static var cases: [Case] {
-        let agents = Registry.agents.map(\.id) + Registry.planners.map(\.id)
+        let agents = Registry.builtInAgents.map(\.id) + Registry.planners.map(\.id)
         var cases = Registry.builtInWorlds.flatMap { world in agents.map { Case(world: world.id, agent: $0) } }
         cases.append(Case(world: "pong-duel", agent: "q-learning", extra: ["--snapshot-every", "10", "--rating-games", "2"]))
         cases.append(Case(world: "cliff-walking", agent: "policy-iteration", extra: ["--discount", "0.9"]))

@@ -8,8 +8,8 @@ import Testing
         let run = try RL.run(["train", "--help"])
         #expect(run.status == 0)
         // rl's own worlds: a test in this process registers its own (ExampleTests' corridor), which the binary does not know.
-        let ids = Registry.builtInWorlds.map(\.id) + Registry.agents.map(\.id) + Registry.planners.map(\.id)
-        let flags = (Registry.builtInWorlds.flatMap(\.flagHelp) + Registry.agents.flatMap(\.flagHelp)).map { "--" + $0.name }
+        let ids = Registry.builtInWorlds.map(\.id) + Registry.builtInAgents.map(\.id) + Registry.planners.map(\.id)
+        let flags = (Registry.builtInWorlds.flatMap(\.flagHelp) + Registry.builtInAgents.flatMap(\.flagHelp)).map { "--" + $0.name }
         let presets = Registry.builtInWorlds.flatMap { world in world.presets.enumerated().map { ($0.offset == 0 ? "presets: " : "") + $0.element.name } }
         #expect(ids.count >= 15 && flags.contains("--lambda") && !presets.isEmpty)
         for text in ids + flags + presets {

@@ -115,7 +115,7 @@ import Testing
         #expect(run.status == 0, "\(run.errors)")
         let lines = run.output.split(separator: "\n")
         // Its default agents are the registry's learning agents, in order.
-        #expect(lines.map { String($0.split(separator: " ", omittingEmptySubsequences: true)[2]) } == Registry.agents.map(\.id), "\(run.output)")
+        #expect(lines.map { String($0.split(separator: " ", omittingEmptySubsequences: true)[2]) } == Registry.builtInAgents.map(\.id), "\(run.output)")
         #expect(lines.allSatisfy { $0.hasPrefix("frozen-lake 4x4 ") && $0.contains("reached [") && $0.contains("optimum 0.7442") }, "\(run.output)")
         #expect(lines.contains { !$0.contains("reached [None]") }, "no agent reached the threshold: \(run.output)")
         // Every world it trains on is registered.

@@ -37,7 +37,7 @@ import RLTabular
     @Test func worldsWithoutAModelAndBadDiscountsAreRefusedInOneLine() throws {
         let folder = temporaryFolder()
         // Every registered world that publishes no model, and Taxi's fickle passenger (who acts outside the model).
-        let withoutModel = Registry.builtInWorlds.filter { $0.model(try! $0.configure(nil, [])) == nil }.map { ($0.id, [(name: String, value: String?)]()) }
+        let withoutModel = Registry.builtInWorlds.filter { (try! $0.configure()).model == nil }.map { ($0.id, [(name: String, value: String?)]()) }
         #expect(withoutModel.map(\.0).contains("blackjack"))
         for (world, flags) in withoutModel + [("taxi", [("fickle", nil)])] {
             let options = try options(world, agent: "value-iteration", flags: flags, in: folder)

@@ -78,7 +78,7 @@ import Testing
 
     @Test func theAgentTableListsEveryAgentAndPlannerWithItsFlags() throws {
         let rows = Self.table(startingWith: "| agent | update")
-        #expect(rows.flatMap { Self.codeSpans($0[0]) } == Registry.agents.map(\.id) + Registry.planners.map(\.id))
+        #expect(rows.flatMap { Self.codeSpans($0[0]) } == Registry.builtInAgents.map(\.id) + Registry.planners.map(\.id))
         for row in rows {
             let flags = Self.codeSpans(row[0]).flatMap { id in Registry.agent(id)?.flagHelp.map(\.name) ?? ["?"] }
             #expect(Self.flagNames(row[2]) == flags, "\(row[0])")
@@ -87,13 +87,13 @@ import Testing
 
     @Test func theCountsAndListsInTheProseAreTheRegistrys() throws {
         // Each phrase names a number of things and lists them in parentheses, separated by `separator`.
-        for (phrase, separator, count) in [("worlds", ";", Registry.builtInWorlds.count), ("tabular agents", ",", Registry.agents.count),
+        for (phrase, separator, count) in [("worlds", ";", Registry.builtInWorlds.count), ("tabular agents", ",", Registry.builtInAgents.count),
                                            ("exact planners", ",", Registry.planners.count)] {
             let list = try #require(Self.countedList(phrase), "the README has no '... \(phrase) (...)'")
             #expect(list.count == count, "'\(phrase)': the README says \(list.count.map(String.init) ?? "no number"), the registry has \(count)")
             #expect(list.items.split(separator: Character(separator)).count == count, "'\(phrase)': \(list.items)")
         }
         let text = Self.readme.replacingOccurrences(of: "\n", with: " ")
-        #expect(text.contains("`RLTabular` (tables, the \(Self.numberWords[Registry.agents.count]) agents,"))
+        #expect(text.contains("`RLTabular` (tables, the \(Self.numberWords[Registry.builtInAgents.count]) agents,"))
     }
 }

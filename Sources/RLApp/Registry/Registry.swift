@@ -110,7 +110,7 @@ public enum Registry {
     }
 
     /// `rl`'s own agents, described once per process.
-    static let builtInAgents: [AgentDescription] = {
+    public static let builtInAgents: [AgentDescription] = {
         var collector = AgentCollector()
         visitBuiltInAgents(&collector)
         return collector.agents
