@@ -54,12 +54,23 @@ public protocol Agent<Observation, Action> {
     /// Called before each training episode, so that schedules (epsilon, learning rate) can
     /// follow training progress. `episode` counts from 0.
     mutating func beginEpisode(_ episode: Int, of episodeCount: Int)
+
+    /// Called by the trainers at the start of each training episode, after
+    /// ``beginEpisode(_:of:)`` and before any step: an agent whose learned values live in
+    /// copy-on-write storage makes it its own here (the trainer copies agents only between
+    /// episodes), so every step can write in place without a check. Tabular agents get it from
+    /// their framework (`TabularAgent.learnedTables`); an agent with no such storage needs nothing.
+    mutating func ownStorageForEpisode()
 }
 
 extension Agent {
     /// Agents without schedules need not implement this.
     @inlinable
     public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {}
+
+    /// Agents without copy-on-write storage need not implement this.
+    @inlinable
+    public mutating func ownStorageForEpisode() {}
 
 }
 

@@ -44,4 +44,9 @@ public struct MappedAgent<Base: Agent, Mapping: ObservationMapping>: Agent where
     public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
         base.beginEpisode(episode, of: episodeCount)
     }
+
+    @inlinable
+    public mutating func ownStorageForEpisode() {
+        base.ownStorageForEpisode()
+    }
 }

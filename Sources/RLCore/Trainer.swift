@@ -111,6 +111,7 @@ public func train<E: Environment, A: Agent>(
     var played = 0
     for episode in firstEpisode..<max(firstEpisode, episodes) {
         agent.beginEpisode(episode, of: episodes)
+        agent.ownStorageForEpisode()
         let record = playEpisode(
             &agent, on: &environment, mode: .training, episode: episode,
             seed: episode == 0 ? seed : nil)

@@ -100,8 +100,8 @@ where Left.Observation == E.Observation, Left.Action == E.Action,
     var steps = 0
     var played = 0
     for episode in firstEpisode..<max(firstEpisode, episodes) {
-        if modes.left == .training { left.beginEpisode(episode, of: episodes) }
-        if modes.right == .training { right.beginEpisode(episode, of: episodes) }
+        if modes.left == .training { left.beginEpisode(episode, of: episodes); left.ownStorageForEpisode() }
+        if modes.right == .training { right.beginEpisode(episode, of: episodes); right.ownStorageForEpisode() }
         let record = playTwoAgentEpisode(
             &left, &right, on: &environment, modes: modes, episode: episode,
             seed: episode == 0 ? seed : nil)

@@ -48,12 +48,8 @@ public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: F
         for estimate in [\Self.first, \Self.second, \Self.table] { self[keyPath: estimate].limitActions(by: observationSpace) }
     }
 
-    public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
-        exploration.beginEpisode(episode, of: episodeCount)
-        table.makeUnique()
-        first.makeUnique()
-        second.makeUnique()
-    }
+    /// The mean and both estimates are written every step.
+    public static var learnedTables: [WritableKeyPath<Self, QTable>] { [\.table, \.first, \.second] }
 
     @inlinable @inline(__always) @discardableResult
     public mutating func learn(from transition: Transition<Observation, Action>) -> Action? {

@@ -46,7 +46,7 @@ public struct EpsilonGreedy: Sendable {
 }
 
 /// A tabular agent that learns one table and explores it ε-greedily: what most agents are. It
-/// gets its action choice, schedules, generator, per-episode table ownership and resume from
+/// gets its action choice, schedules, generator and resume from
 /// here, so its own file holds only its update.
 public protocol EpsilonGreedyAgent: TabularAgent {
     var observationSpace: ObservationSpace { get }
@@ -63,11 +63,10 @@ extension EpsilonGreedyAgent {
         set { exploration.generatorState = newValue }
     }
 
-    /// Moves ε and α along their schedules, and makes the table the agent's own for the
-    /// episode's in-place writes (``QTable/moveInPlace(state:action:towards:rate:)``).
+    /// Moves ε and α along their schedules (the trainer then makes the learned tables the
+    /// agent's own: ``TabularAgent/learnedTables``).
     public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
         exploration.beginEpisode(episode, of: episodeCount)
-        table.makeUnique()
     }
 
     /// ε-greedy while training, greedy in evaluation, among the actions the state allows.

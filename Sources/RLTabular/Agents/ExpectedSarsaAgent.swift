@@ -15,6 +15,7 @@ public struct ExpectedSarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: Fin
     public let actionSpace: ActionSpace
     public var table: QTable
     public var exploration: EpsilonGreedy
+    public static var learnedTables: [WritableKeyPath<Self, QTable>] { [\.table] }
 
     public init(observationSpace: ObservationSpace, actionSpace: ActionSpace,
                 hyperparameters: Hyperparameters, settings: NoAgentSettings = NoAgentSettings(), seed: UInt64) {

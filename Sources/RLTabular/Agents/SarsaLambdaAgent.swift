@@ -39,9 +39,11 @@ public struct SarsaLambdaAgent<ObservationSpace: FiniteSpace, ActionSpace: Finit
         live.reserveCapacity(table.count)
     }
 
+    public static var learnedTables: [WritableKeyPath<Self, QTable>] { [\.table] }
+
+    /// Moves ε and α along their schedules; traces start at zero in every episode.
     public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
         exploration.beginEpisode(episode, of: episodeCount)
-        table.makeUnique()
         clearTraces()
     }
 
