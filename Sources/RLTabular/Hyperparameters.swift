@@ -45,27 +45,23 @@ public struct Hyperparameters: Sendable, Equatable, Codable {
         return result
     }
 
-    /// Checks every value is in its range.
+    /// Checks every value is in its range (``SharedSetting/check(_:flag:)``: the one place ranges live).
     public func validate() throws(HyperparameterError) {
-        for (name, schedule) in [("learning rate", learningRate), ("epsilon", epsilon)] {
-            for value in [schedule.start, schedule.end] where !(value >= 0 && value <= 1) {
-                throw HyperparameterError(message: "\(name) must be in 0...1, got \(value)")
+        do throws(SettingError) {
+            for (setting, schedule) in [(SharedSetting.learningRate, learningRate), (.epsilon, epsilon)] {
+                try setting.check(schedule.start, flag: setting.flags[0])
+                try setting.check(schedule.end, flag: setting.flags[1])
+                try SharedSetting.checkDecay(schedule.decayFraction)
             }
-            if !(schedule.decayFraction >= 0 && schedule.decayFraction <= 1) {
-                throw HyperparameterError(message: "\(name) decay fraction must be in 0...1, got \(schedule.decayFraction)")
-            }
-        }
-        for value in [learningRate.start, learningRate.end] where value < Self.minimumLearningRate {
-            throw HyperparameterError(message: "learning rate must be at least 1e-12, got \(value)")
-        }
-        if !(discount >= 0 && discount <= 1) {
-            throw HyperparameterError(message: "discount must be in 0...1, got \(discount)")
+            try SharedSetting.discount.check(discount, flag: SharedSetting.discount.rawValue)
+        } catch {
+            throw HyperparameterError(message: error.message)
         }
     }
 }
 
 /// A hyperparameter out of its range.
-public struct HyperparameterError: Error, Sendable, CustomStringConvertible {
+public struct HyperparameterError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
 }

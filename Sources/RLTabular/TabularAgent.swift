@@ -64,8 +64,11 @@ public protocol AgentRegistration {
     static var id: String { get }
     /// One line for `rl train --help`.
     static var summary: String { get }
-    /// The flags that set ``Settings``.
+    /// The flags that set ``Settings``, the agent's own settings.
     static var flags: [SettingFlag<Settings>] { get }
+    /// The shared settings the agent reads (α, γ, ε: ``SharedSetting``); their flags are
+    /// refused for an agent that does not use them.
+    static var sharedSettings: Set<SharedSetting> { get }
     /// The tensors its policy files hold besides `q` and `visits`.
     static var extraTensorNames: [String] { get }
     /// Hands `body` this agent's type for the body's spaces: the one place the agent's id

@@ -83,19 +83,23 @@ struct TrainCommand: ParsableCommand {
     var settingFlags: [String] = []
 
     var worldID: String { env ?? Registry.defaultWorld.id }
+
+    /// The shared settings' flags given (``SharedSetting``), by flag name.
+    var sharedSettingFlags: [(flag: String, value: Double)] {
+        [("learning-rate", learningRate), ("learning-rate-end", learningRateEnd), ("discount", discount),
+         ("epsilon", epsilon), ("epsilon-end", epsilonEnd), (SharedSetting.decayFlag, decay)]
+            .compactMap { flag, value in value.map { (flag, $0) } }
+    }
     var agentID: String { agent ?? QLearning.id }
 
     func validate() throws {
         try requireFlag("episodes", episodes, in: 1...10_000_000)
-        for (name, value) in [("--discount", discount), ("--epsilon", epsilon), ("--epsilon-end", epsilonEnd), ("--decay", decay)] {
-            if let value, !(value >= 0 && value <= 1) {
-                throw ValidationError("\(name) must be in 0...1, got \(value)")
+        do throws(SettingError) {
+            for (flag, value) in sharedSettingFlags {
+                if let setting = SharedSetting(flag: flag) { try setting.check(value, flag: flag) } else { try SharedSetting.checkDecay(value) }
             }
-        }
-        for (name, value) in [("--learning-rate", learningRate), ("--learning-rate-end", learningRateEnd)] {
-            if let value, !(value >= Hyperparameters.minimumLearningRate && value <= 1) {
-                throw ValidationError("\(name) must be in 1e-12...1, got \(value)")
-            }
+        } catch {
+            throw ValidationError(error.message)
         }
         try requireFlag("eval-every", evalEvery, in: 1...10_000_000)
         try requireFlag("eval-episodes", evalEpisodes, in: 1...100_000)
@@ -116,8 +120,13 @@ struct TrainCommand: ParsableCommand {
             }
             return
         }
-        guard Registry.agent(agentID) != nil else {
+        guard let agentDescription = Registry.agent(agentID) else {
             throw ValidationError("--agent: unknown agent '\(agentID)' (this rl knows \(Registry.agentList))")
+        }
+        do throws(SettingError) {
+            for (flag, _) in sharedSettingFlags { try agentDescription.checkUses(sharedFlag: flag) }
+        } catch {
+            throw ValidationError(error.message)
         }
         _ = try parsedSettings()
     }
@@ -250,12 +259,17 @@ enum RegistryHelp {
             }
         }
         lines += ["", "AGENTS (--agent):"]
+        func sharedLine(_ agent: AgentDescription) -> String {
+            "      takes: " + SharedSetting.flags(of: agent.sharedSettings).map { "--" + $0 }.joined(separator: ", ")
+        }
         for agent in Registry.agents {
             lines.append("  " + agent.id.padding(to: 20) + agent.summary)
+            lines.append(sharedLine(agent))
             lines += flagLines(agent.flagHelp)
         }
         for planner in Registry.planners {
             lines.append("  " + planner.id.padding(to: 20) + planner.summary)
+            lines.append(sharedLine(planner.agentDescription))
         }
         return lines.joined(separator: "\n")
     }

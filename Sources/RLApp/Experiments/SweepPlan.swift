@@ -32,7 +32,7 @@ public struct SweepSpec: Sendable, Equatable, Codable {
     }
 
     /// The hyperparameters `--set` knows by the names `rl train` gives their flags.
-    public static let hyperparameterNames = ["learning-rate", "learning-rate-end", "discount", "epsilon", "epsilon-end", "decay"]
+    public static var hyperparameterNames: [String] { SharedSetting.allFlags }
 }
 
 /// One swept setting: a name and the values it takes.
@@ -178,6 +178,8 @@ extension SweepSpec {
                 guard let number = Double(value), number.isFinite else {
                     throw SettingError("--set \(name): '\(value)' is not a number")
                 }
+                try agent.checkUses(sharedFlag: name)
+                if let setting = SharedSetting(flag: name) { try setting.check(number, flag: name) } else { try SharedSetting.checkDecay(number) }
                 rates[name] = number
             } else if let takesValue = world.takesValue(name) ?? agent.takesValue(name) {
                 let isWorlds = world.takesValue(name) != nil

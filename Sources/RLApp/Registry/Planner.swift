@@ -39,7 +39,7 @@ public struct Planner: Sendable {
     /// How the command line sees it: an agent with no flags and no settings.
     public var agentDescription: AgentDescription {
         AgentDescription(
-            id: id, summary: summary, registration: nil, flagHelp: [], extraTensorNames: [Self.valuesTensor],
+            id: id, summary: summary, registration: nil, flagHelp: [], sharedSettings: [.discount], extraTensorNames: [Self.valuesTensor],
             settings: { (given: [(name: String, value: String?)]) throws(SettingError) -> String in
                 if let flag = given.first { throw SettingError("--\(flag.name) is not a flag of agent \(id)") }
                 return JSONText.encode(NoAgentSettings())

@@ -147,6 +147,8 @@ public struct AgentDescription: @unchecked Sendable {
     var registration: ObjectIdentifier?
     /// The flags, as `--name VALUE  help` lines.
     public var flagHelp: [(name: String, valueName: String?, help: String)]
+    /// The shared settings (α, γ, ε) it reads.
+    public var sharedSettings: Set<SharedSetting>
     public var extraTensorNames: [String]
     /// The settings as JSON after applying flags (name, value) to the defaults.
     public var settings: ([(name: String, value: String?)]) throws(SettingError) -> String
@@ -155,6 +157,15 @@ public struct AgentDescription: @unchecked Sendable {
     /// Whether a flag name is the agent's, and whether it takes a value.
     public func takesValue(_ flag: String) -> Bool? {
         flagHelp.first { $0.name == flag }.map { $0.valueName != nil }
+    }
+
+    /// Refuses a shared setting's flag (`learning-rate`, `decay`, …) the agent does not read.
+    public func checkUses(sharedFlag flag: String) throws(SettingError) {
+        let takes = SharedSetting.flags(of: sharedSettings)
+        guard takes.contains(flag) else {
+            throw SettingError("--\(flag) is not a setting of agent \(id) ("
+                + (takes.isEmpty ? "it takes none of the shared settings)" : "it takes \(takes.map { "--" + $0 }.joined(separator: ", ")))"))
+        }
     }
 }
 
@@ -166,6 +177,7 @@ struct AgentCollector: AgentVisitor {
         agents.append(AgentDescription(
             id: Registration.id, summary: Registration.summary, registration: ObjectIdentifier(registration),
             flagHelp: flags.map { ($0.name, $0.valueName, $0.help) },
+            sharedSettings: Registration.sharedSettings,
             extraTensorNames: Registration.extraTensorNames,
             settings: { (given: [(name: String, value: String?)]) throws(SettingError) -> String in
                 var settings = Registration.Settings()

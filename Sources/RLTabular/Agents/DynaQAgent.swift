@@ -149,6 +149,7 @@ public enum DynaQ: AgentRegistration {
     public static var flags: [SettingFlag<DynaQSettings>] {
         [.integer("planning-steps", \.planningSteps, in: 0...10_000, help: "Simulated updates after every real step, n (default 5).")]
     }
+    public static let sharedSettings: Set<SharedSetting> = [.learningRate, .discount, .epsilon]
     public static let extraTensorNames = ["model_next_state", "model_reward", "model_terminated",
                                           "model_observed_states", "model_taken_actions", "model_taken_count"]
     public static func open<Body: AgentBody>(_ body: inout Body) {

@@ -123,6 +123,7 @@ public enum SarsaLambda: AgentRegistration {
         [.number("lambda", \.lambda, in: 0...1, help: "Trace decay λ (default 0.9)."),
          .choice("traces", \.traces, help: "Eligibility traces: accumulating (default) or replacing.")]
     }
+    public static let sharedSettings: Set<SharedSetting> = [.learningRate, .discount, .epsilon]
     public static let extraTensorNames: [String] = []
     public static func open<Body: AgentBody>(_ body: inout Body) {
         body.run(SarsaLambdaAgent<Body.ObservationSpace, Body.ActionSpace>.self)

@@ -63,6 +63,7 @@ private enum ImpostorAgent: AgentRegistration {
     static let id = "optimistic-q-learning"
     static let summary = "not it"
     static var flags: [SettingFlag<NoAgentSettings>] { [] }
+    static let sharedSettings: Set<SharedSetting> = [.learningRate, .discount, .epsilon]
     static let extraTensorNames: [String] = []
     static func open<Body: AgentBody>(_ body: inout Body) {
         body.run(QLearningAgent<Body.ObservationSpace, Body.ActionSpace>.self)

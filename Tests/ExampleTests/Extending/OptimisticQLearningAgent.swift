@@ -53,6 +53,7 @@ enum OptimisticQLearning: AgentRegistration {
     static var flags: [SettingFlag<OptimisticSettings>] {
         [.number("initial-value", \.initialValue, in: -1e6...1e6, help: "Q₀, every action value's start (default 5).")]
     }
+    static let sharedSettings: Set<SharedSetting> = [.learningRate, .discount, .epsilon]
     static let extraTensorNames: [String] = []
     static func open<Body: AgentBody>(_ body: inout Body) {
         body.run(OptimisticQLearningAgent<Body.ObservationSpace, Body.ActionSpace>.self)
