@@ -111,3 +111,29 @@ extension Blackjack: Resumable where Cards: Resumable {
         set { cards.generatorState = newValue }
     }
 }
+
+extension Blackjack: ExploringStartsEnvironment {
+    /// The 200 states of Sutton & Barto's Example 5.3: the player's sum 12–21, the dealer's
+    /// showing card 1–10, with or without a usable ace (below 12 the player always hits).
+    public var startStateCount: Int { 200 }
+
+    public func startState(at index: Int) -> BlackjackObservation {
+        BlackjackObservation(playerSum: 12 + index / 20, dealerCard: 1 + (index / 2) % 10, usableAce: index % 2 == 1)
+    }
+
+    /// Deals the player a hand with that sum and ace (an ace and the rest, or a ten and the
+    /// rest, or two tens and an ace for 21 without a usable one), the dealer the showing card
+    /// and a hidden one from the deck.
+    public mutating func reset(from state: BlackjackObservation, seed: UInt64?) -> BlackjackObservation {
+        precondition((12...21).contains(state.playerSum) && (1...10).contains(state.dealerCard), "\(state) is not a start state")
+        if let seed { cards.reseed(seed) }
+        dealer = [state.dealerCard, cards.nextCard()]
+        if state.usableAce {
+            player = [1, state.playerSum - 11]
+        } else {
+            player = state.playerSum <= 20 ? [10, state.playerSum - 10] : [10, 10, 1]
+        }
+        counters = BlackjackCounters()
+        return observation
+    }
+}

@@ -162,3 +162,21 @@ extension CliffWalking: Resumable {
         set { generator.state = newValue }
     }
 }
+
+extension CliffWalking: ExploringStartsEnvironment {
+    /// Every cell a walk can stand on: not the cliff, not the goal (an episode there is over).
+    public static let startCells: [GridPosition] = (0..<rows).flatMap { row in
+        (0..<columns).map { GridPosition(row: row, column: $0) }
+    }.filter { !isCliff($0) && $0 != goal }
+
+    public var startStateCount: Int { Self.startCells.count }
+    public func startState(at index: Int) -> GridPosition { Self.startCells[index] }
+
+    /// Starts in `state`, a cell of ``startCells``.
+    public mutating func reset(from state: GridPosition, seed: UInt64?) -> GridPosition {
+        precondition(Self.startCells.contains(state), "\(state) is not a cell a walk can start on")
+        _ = reset(seed: seed)
+        position = state
+        return position
+    }
+}

@@ -107,4 +107,6 @@ public enum SeedPurpose {
     public static let training: UInt64 = 1
     public static let agent: UInt64 = 2
     public static let evaluation: UInt64 = 3
+    /// The start states and first actions of exploring starts.
+    public static let exploringStarts: UInt64 = 4
 }

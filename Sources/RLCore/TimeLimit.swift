@@ -43,3 +43,14 @@ extension TimeLimit: Resumable where Base: Resumable {
         set { base.generatorState = newValue }
     }
 }
+
+extension TimeLimit: ExploringStartsEnvironment where Base: ExploringStartsEnvironment {
+    @inlinable public var startStateCount: Int { base.startStateCount }
+    @inlinable public func startState(at index: Int) -> Observation { base.startState(at: index) }
+
+    /// Starts the wrapped world in `state`, with a fresh clock.
+    public mutating func reset(from state: Observation, seed: UInt64?) -> Observation {
+        elapsedSteps = 0
+        return base.reset(from: state, seed: seed)
+    }
+}
