@@ -12,16 +12,16 @@ public protocol FiniteSpace<Element> {
     func element(at index: Int) -> Element
     /// Whether `element` belongs to the space.
     func contains(_ element: Element) -> Bool
-    /// How many of `actionCount` actions the state with dense index `index` allows; they are
-    /// the first ones. All of them unless the space says otherwise (Sutton & Barto's
-    /// maximisation-bias example: two actions in A, ten in B, one table). A requirement with a
-    /// default, so the check vanishes from the specialised hot loop of every other space.
-    func allowedActionCount(inState index: Int, of actionCount: Int) -> Int
+    /// The actions the state with dense index `index` allows: all of them unless the space says
+    /// otherwise (Sutton & Barto's maximisation-bias example: two actions in A, ten in B, one
+    /// table). A requirement with a default, so the check vanishes from the specialised hot loop
+    /// of every other space.
+    func legalActions(inState index: Int) -> LegalActions
 }
 
 extension FiniteSpace {
     @inlinable @inline(__always)
-    public func allowedActionCount(inState index: Int, of actionCount: Int) -> Int { actionCount }
+    public func legalActions(inState index: Int) -> LegalActions { .all }
 }
 
 extension FiniteSpace {

@@ -26,13 +26,18 @@ public struct MaximizationBiasSpace: FiniteSpace, Sendable, Equatable {
     @inlinable public func element(at index: Int) -> Int { index }
     public func contains(_ element: Int) -> Bool { (0..<3).contains(element) }
 
-    public func allowedActionCount(inState index: Int, of actionCount: Int) -> Int {
+    public func legalActions(inState index: Int) -> LegalActions {
         switch index {
-        case Self.a: 2
-        case Self.b: actionCount
-        default: 1
+        case Self.a: Self.actionsInA
+        case Self.b: .all
+        default: Self.actionsAtTheEnd
         }
     }
+
+    /// Left and right.
+    static let actionsInA = LegalActions.first(2)
+    /// The terminal state's one placeholder action.
+    static let actionsAtTheEnd = LegalActions.first(1)
 }
 
 /// The settings of the example: B's actions and its reward distribution.

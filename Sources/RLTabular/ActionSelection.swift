@@ -5,16 +5,18 @@ extension QTable {
     /// a fresh table does not always pick action 0.
     @inlinable @inline(__always)
     public func greedyAction(in state: Int, using generator: inout Xoshiro256StarStar) -> Int {
-        greedyAction(in: state, actionCount: legalActionCount(in: state), using: &generator)
+        greedyAction(in: state, legal: legalActions(in: state), using: &generator)
     }
 
-    /// The index of a best action among the first `actionCount` of `state`, ties broken at random.
+    /// The index of a best action among those `legal` allows in `state`, ties broken at random
+    /// (the k-th tied action in index order).
     @inlinable @inline(__always)
-    public func greedyAction(in state: Int, actionCount: Int, using generator: inout Xoshiro256StarStar) -> Int {
+    public func greedyAction(in state: Int, legal: LegalActions, using generator: inout Xoshiro256StarStar) -> Int {
         // One pass finds the best value and counts its ties; only a tie costs a random
         // number and a second pass.
         let row = index(state: state, action: 0)
         let values = storage.values
+        guard legal.isAll else { return greedyAction(row: row, among: legal, using: &generator) }
         // Two actions (Pong's default) is the common case: decide it without a loop.
         if actionCount == 2 {
             let first = values[row], second = values[row &+ 1]
@@ -44,41 +46,80 @@ extension QTable {
         return bestAction
     }
 
+    /// ``greedyAction(in:legal:using:)`` for a state that allows only some actions.
+    @usableFromInline
+    func greedyAction(row: Int, among legal: LegalActions, using generator: inout Xoshiro256StarStar) -> Int {
+        let values = storage.values
+        var best = -Double.infinity
+        var bestAction = -1
+        var ties = 0
+        for action in 0..<actionCount where legal.contains(action) {
+            let value = values[row &+ action]
+            if bestAction < 0 || value > best {
+                best = value
+                bestAction = action
+                ties = 1
+            } else if value == best {
+                ties &+= 1
+            }
+        }
+        guard ties > 1 else { return bestAction }
+        var pick = generator.nextIndex(below: ties)
+        for action in bestAction..<actionCount where legal.contains(action) && values[row &+ action] == best {
+            if pick == 0 { return action }
+            pick &-= 1
+        }
+        return bestAction
+    }
+
     /// ε-greedy: with probability `epsilon` a uniformly random action, else a greedy one.
     /// Without `exploring` (evaluation), always greedy and no random number is drawn for ε.
     @inlinable @inline(__always)
     public func epsilonGreedyAction(
         in state: Int, epsilon: Double, exploring: Bool, using generator: inout Xoshiro256StarStar
     ) -> Int {
-        epsilonGreedyAction(in: state, actionCount: legalActionCount(in: state), epsilon: epsilon, exploring: exploring, using: &generator)
+        epsilonGreedyAction(in: state, legal: legalActions(in: state), epsilon: epsilon, exploring: exploring, using: &generator)
     }
 
-    /// ε-greedy among the first `actionCount` actions of `state`.
+    /// ε-greedy among the actions `legal` allows in `state`: the random action is the k-th
+    /// allowed one, k uniform.
     @inlinable @inline(__always)
     public func epsilonGreedyAction(
-        in state: Int, actionCount: Int, epsilon: Double, exploring: Bool, using generator: inout Xoshiro256StarStar
+        in state: Int, legal: LegalActions, epsilon: Double, exploring: Bool, using generator: inout Xoshiro256StarStar
     ) -> Int {
         if exploring && generator.nextUnitDouble() < epsilon {
-            return generator.nextIndex(below: actionCount)
+            return legal.action(at: generator.nextIndex(below: legal.count(of: actionCount)))
         }
-        return greedyAction(in: state, actionCount: actionCount, using: &generator)
+        return greedyAction(in: state, legal: legal, using: &generator)
     }
 
-    /// The expected value of `state` under the ε-greedy policy: each action has probability
-    /// ε/|A|, and the greedy actions share the remaining 1 − ε, so the expectation is
-    /// (1 − ε) · max Q(s,·) + ε · mean Q(s,·) whatever the ties.
+    /// The expected value of `state` under the ε-greedy policy over the allowed actions: each
+    /// has probability ε/|A(s)|, and the greedy ones share the remaining 1 − ε, so the
+    /// expectation is (1 − ε) · max Q(s,·) + ε · mean Q(s,·) whatever the ties.
     @inlinable @inline(__always)
-    public func epsilonGreedyExpectation(in state: Int, actionCount: Int, epsilon: Double) -> Double {
+    public func epsilonGreedyExpectation(in state: Int, legal: LegalActions, epsilon: Double) -> Double {
         let row = index(state: state, action: 0)
         let values = storage.values
-        var best = values[row]
-        var sum = values[row]
-        for action in 1..<max(actionCount, 1) {
+        if legal.isAll {
+            var best = values[row]
+            var sum = values[row]
+            for action in 1..<actionCount {
+                let value = values[row &+ action]
+                sum += value
+                if value > best { best = value }
+            }
+            return (1 - epsilon) * best + epsilon * sum / Double(actionCount)
+        }
+        var best = -Double.infinity
+        var sum = 0.0
+        var count = 0
+        for action in 0..<actionCount where legal.contains(action) {
             let value = values[row &+ action]
             sum += value
+            count &+= 1
             if value > best { best = value }
         }
-        return (1 - epsilon) * best + epsilon * sum / Double(actionCount)
+        return (1 - epsilon) * best + epsilon * sum / Double(count)
     }
 }
 
@@ -89,18 +130,18 @@ extension QTable {
     /// The largest value among the actions `space` allows in `state`.
     @inlinable @inline(__always)
     public func maxValue<Space: FiniteSpace>(in state: Int, of space: Space) -> Double {
-        maxValue(in: state, actionCount: space.allowedActionCount(inState: state, of: actionCount))
+        maxValue(in: state, legal: space.legalActions(inState: state))
     }
 
     /// A best action among those `space` allows in `state`, ties broken at random.
     @inlinable @inline(__always)
     public func greedyAction<Space: FiniteSpace>(in state: Int, of space: Space, using generator: inout Xoshiro256StarStar) -> Int {
-        greedyAction(in: state, actionCount: space.allowedActionCount(inState: state, of: actionCount), using: &generator)
+        greedyAction(in: state, legal: space.legalActions(inState: state), using: &generator)
     }
 
     /// The ε-greedy expectation over the actions `space` allows in `state`.
     @inlinable @inline(__always)
     public func epsilonGreedyExpectation<Space: FiniteSpace>(in state: Int, of space: Space, epsilon: Double) -> Double {
-        epsilonGreedyExpectation(in: state, actionCount: space.allowedActionCount(inState: state, of: actionCount), epsilon: epsilon)
+        epsilonGreedyExpectation(in: state, legal: space.legalActions(inState: state), epsilon: epsilon)
     }
 }

@@ -14,9 +14,9 @@ public struct QTable: Sendable, Equatable {
     public let stateCount: Int
 
     @usableFromInline var storage: TableStorage
-    /// Per state, how many actions (a prefix of the actions) it allows; `nil` when every state
-    /// allows all of them (see ``ActionLimitingSpace``).
-    @usableFromInline var legalCounts: [Int32]?
+    /// Per state, the actions it allows; `nil` when every state allows all of them
+    /// (``FiniteSpace/legalActions(inState:)``).
+    @usableFromInline var legalSets: [LegalActions]?
 
     /// A table of zeros (and no visits).
     public init(stateShape: [Int], actionCount: Int) {
@@ -53,24 +53,28 @@ public struct QTable: Sendable, Equatable {
         limitActions(by: observationSpace)
     }
 
-    /// Takes the per-state action limits of an observation space that has them
-    /// (``FiniteSpace/allowedActionCount(inState:of:)``), for the table's own questions
+    /// Takes the per-state legal actions of an observation space that has them
+    /// (``FiniteSpace/legalActions(inState:)``), for the table's own questions
     /// (``greedyActions(in:)``, ``maxValue(in:)``); agents ask their space directly.
     public mutating func limitActions<O: FiniteSpace>(by observationSpace: O) {
-        let counts = (0..<stateCount).map { state in
-            let count = observationSpace.allowedActionCount(inState: state, of: actionCount)
-            precondition(count >= 1 && count <= actionCount, "state \(state) allows \(count) actions, outside 1...\(actionCount)")
-            return Int32(count)
+        let sets = (0..<stateCount).map { state in
+            let legal = observationSpace.legalActions(inState: state)
+            precondition(legal.count(of: actionCount) >= 1, "state \(state) allows none of its \(actionCount) actions")
+            return legal
         }
-        legalCounts = counts.allSatisfy { $0 == actionCount } ? nil : counts
+        legalSets = sets.allSatisfy { $0.count(of: actionCount) == actionCount } ? nil : sets
     }
 
-    /// How many actions `state` allows: they are the first ones.
+    /// The actions `state` allows.
     @inlinable @inline(__always)
-    public func legalActionCount(in state: Int) -> Int {
-        if let legalCounts { return Int(legalCounts[state]) }
-        return actionCount
+    public func legalActions(in state: Int) -> LegalActions {
+        if let legalSets { return legalSets[state] }
+        return .all
     }
+
+    /// How many actions `state` allows.
+    @inlinable
+    public func legalActionCount(in state: Int) -> Int { legalActions(in: state).count(of: actionCount) }
 
     /// Whether the table fits a pair of spaces.
     public func fits<O: FiniteSpace, A: FiniteSpace>(_ observationSpace: O, _ actionSpace: A) -> Bool {
@@ -125,18 +129,23 @@ public struct QTable: Sendable, Equatable {
     /// The largest value in a state's row.
     @inlinable @inline(__always)
     public func maxValue(in state: Int) -> Double {
-        maxValue(in: state, actionCount: legalActionCount(in: state))
+        maxValue(in: state, legal: legalActions(in: state))
     }
 
-    /// The largest value among the first `actions` of a state's row.
+    /// The largest value among the actions `legal` allows in a state's row.
     @inlinable @inline(__always)
-    public func maxValue(in state: Int, actionCount actions: Int) -> Double {
+    public func maxValue(in state: Int, legal: LegalActions) -> Double {
         let row = index(state: state, action: 0)
         let values = storage.values
+        guard legal.isAll else {
+            var best = -Double.infinity
+            for action in 0..<actionCount where legal.contains(action) && values[row &+ action] > best { best = values[row &+ action] }
+            return best
+        }
         // Two actions (Pong's default) is the common case: no loop set-up for it.
-        if actions == 2 { return Swift.max(values[row], values[row &+ 1]) }
+        if actionCount == 2 { return Swift.max(values[row], values[row &+ 1]) }
         var best = values[row]
-        for action in 1..<max(actions, 1) where values[row &+ action] > best { best = values[row &+ action] }
+        for action in 1..<actionCount where values[row &+ action] > best { best = values[row &+ action] }
         return best
     }
 
@@ -225,7 +234,7 @@ public struct QTable: Sendable, Equatable {
     /// The actions whose value is the largest in a state's row, in index order.
     public func greedyActions(in state: Int) -> [Int] {
         let best = maxValue(in: state)
-        return (0..<legalActionCount(in: state)).filter { self[state, $0] == best }
+        return legalActions(in: state).actions(of: actionCount).filter { self[state, $0] == best }
     }
 
     /// Whether any action of `state` was ever learned from.

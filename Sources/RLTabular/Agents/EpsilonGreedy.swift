@@ -34,7 +34,7 @@ public struct EpsilonGreedy: Sendable {
     @inlinable @inline(__always)
     public mutating func action<Space: FiniteSpace>(in table: QTable, state: Int, of space: Space, mode: AgentMode) -> Int {
         table.epsilonGreedyAction(
-            in: state, actionCount: space.allowedActionCount(inState: state, of: table.actionCount),
+            in: state, legal: space.legalActions(inState: state),
             epsilon: epsilon, exploring: mode == .training, using: &generator)
     }
 
