@@ -44,11 +44,4 @@ public enum BlackjackAction: Int, Sendable, CaseIterable, CustomStringConvertibl
 }
 
 /// The two actions as a finite space: Gymnasium's `Discrete(2)`.
-public struct BlackjackActionSpace: FiniteSpace, Sendable, Equatable {
-    public init() {}
-    public var count: Int { 2 }
-    public var shape: [Int] { [2] }
-    @inlinable public func index(of element: BlackjackAction) -> Int { element.rawValue }
-    @inlinable public func element(at index: Int) -> BlackjackAction { BlackjackAction(rawValue: index).unsafelyUnwrapped }
-    public func contains(_ element: BlackjackAction) -> Bool { true }
-}
+public typealias BlackjackActionSpace = EnumSpace<BlackjackAction>

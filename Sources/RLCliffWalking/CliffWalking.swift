@@ -39,14 +39,7 @@ public enum GridMove: Int, Sendable, CaseIterable, CustomStringConvertible {
 }
 
 /// The four moves as a finite space.
-public struct GridMoveSpace: FiniteSpace, Sendable, Equatable {
-    public init() {}
-    public var count: Int { 4 }
-    public var shape: [Int] { [4] }
-    @inlinable public func index(of element: GridMove) -> Int { element.rawValue }
-    @inlinable public func element(at index: Int) -> GridMove { GridMove(rawValue: index).unsafelyUnwrapped }
-    public func contains(_ element: GridMove) -> Bool { true }
-}
+public typealias GridMoveSpace = EnumSpace<GridMove>
 
 /// Cliff Walking (Sutton & Barto, example 6.6): a 4 × 12 grid, start at the bottom left,
 /// goal at the bottom right, the cells between them a cliff. Every step costs −1; stepping into

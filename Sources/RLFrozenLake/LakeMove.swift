@@ -21,14 +21,7 @@ public enum LakeMove: Int, Sendable, CaseIterable, CustomStringConvertible {
 }
 
 /// The four moves as a finite space: Gymnasium's `Discrete(4)`.
-public struct LakeMoveSpace: FiniteSpace, Sendable, Equatable {
-    public init() {}
-    public var count: Int { 4 }
-    public var shape: [Int] { [4] }
-    @inlinable public func index(of element: LakeMove) -> Int { element.rawValue }
-    @inlinable public func element(at index: Int) -> LakeMove { LakeMove(rawValue: index).unsafelyUnwrapped }
-    public func contains(_ element: LakeMove) -> Bool { true }
-}
+public typealias LakeMoveSpace = EnumSpace<LakeMove>
 
 /// The cells of a lake as Gymnasium numbers them, `row × columns + column`, with the table
 /// shape `[rows, columns]`.

@@ -16,17 +16,10 @@ public enum PongAction: Int, Sendable, CaseIterable, CustomStringConvertible {
 }
 
 /// The actions of a configuration: up and down, plus stay when allowed.
-public struct PongActionSpace: FiniteSpace, Sendable, Equatable {
-    public let count: Int
+public typealias PongActionSpace = EnumSpace<PongAction>
 
-    public init(allowsStay: Bool) { count = allowsStay ? 3 : 2 }
-
-    public var shape: [Int] { [count] }
-    @inlinable public func index(of element: PongAction) -> Int { element.rawValue }
-    @inlinable public func element(at index: Int) -> PongAction { PongAction(rawValue: index).unsafelyUnwrapped }
-    public func contains(_ element: PongAction) -> Bool { element.rawValue < count }
-    /// The actions' names, in index order.
-    public var names: [String] { (0..<count).map { element(at: $0).description } }
+extension EnumSpace where Element == PongAction {
+    public init(allowsStay: Bool) { self.init(first: allowsStay ? 3 : 2) }
 }
 
 /// What the agent sees: bins of the paddle and ball positions and, in the `markov` mode, the

@@ -1,33 +1,11 @@
 import RLCore
+import RLPong
 
-/// A paddle's moves. Raw values are the action indices in a Q-table (up and down first, as in
-/// the single-player Pong).
-public enum PongDuelAction: Int, Sendable, CaseIterable, CustomStringConvertible {
-    case up = 0
-    case down = 1
-    case stay = 2
-
-    public var description: String {
-        switch self {
-        case .up: "up"
-        case .down: "down"
-        case .stay: "stay"
-        }
-    }
-}
+/// A paddle's moves: the single-player Pong's, all three (up and down first).
+public typealias PongDuelAction = PongAction
 
 /// Up, down and stay.
-public struct PongDuelActionSpace: FiniteSpace, Sendable, Equatable {
-    public init() {}
-
-    public var count: Int { 3 }
-    public var shape: [Int] { [3] }
-    @inlinable public func index(of element: PongDuelAction) -> Int { element.rawValue }
-    @inlinable public func element(at index: Int) -> PongDuelAction { PongDuelAction(rawValue: index).unsafelyUnwrapped }
-    public func contains(_ element: PongDuelAction) -> Bool { true }
-    /// The actions' names, in index order.
-    public var names: [String] { PongDuelAction.allCases.map(\.description) }
-}
+public typealias PongDuelActionSpace = EnumSpace<PongAction>
 
 /// The court's exact positions from one side's point of view: what the world gives each side,
 /// and what scripted agents read. For the right side x is mirrored (x′ = W − x, and the x

@@ -72,11 +72,4 @@ public enum TaxiAction: Int, Sendable, CaseIterable, CustomStringConvertible {
 }
 
 /// The six actions as a finite space: Gymnasium's `Discrete(6)`.
-public struct TaxiActionSpace: FiniteSpace, Sendable, Equatable {
-    public init() {}
-    public var count: Int { 6 }
-    public var shape: [Int] { [6] }
-    @inlinable public func index(of element: TaxiAction) -> Int { element.rawValue }
-    @inlinable public func element(at index: Int) -> TaxiAction { TaxiAction(rawValue: index).unsafelyUnwrapped }
-    public func contains(_ element: TaxiAction) -> Bool { true }
-}
+public typealias TaxiActionSpace = EnumSpace<TaxiAction>

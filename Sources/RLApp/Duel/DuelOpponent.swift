@@ -1,4 +1,5 @@
 import RLCore
+import RLPong
 import RLPongDuel
 import RLTabular
 

@@ -1,4 +1,5 @@
 import RLCore
+import RLPong
 
 /// Where a coming ball will meet a side's line.
 public struct PongDuelArrival: Sendable, Equatable {
