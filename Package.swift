@@ -22,7 +22,7 @@ let package = Package(
         .library(name: "RLApp", targets: ["RLApp"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // Protocols, spaces, the seeded PRNG, the trainer and statistics. No Foundation.
@@ -51,7 +51,12 @@ let package = Package(
         // this root package; a package depending on `rl` would not build this target).
         .target(name: "CPongFloor", cSettings: [.unsafeFlags(["-O3"])]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
-        .target(name: "RLApp", dependencies: ["RLCore", "RLPong", "RLPongDuel", "RLCliffWalking", "RLMaximizationBias", "RLFrozenLake", "RLTaxi", "RLBlackjack", "RLPlanning", "RLTabular", "RLRender", "RLPongRender", "RLGridRender", "RLExperiments"]),
+        .target(
+            name: "RLApp",
+            dependencies: [
+                "RLCore", "RLPong", "RLPongDuel", "RLCliffWalking", "RLMaximizationBias", "RLFrozenLake", "RLTaxi", "RLBlackjack",
+                "RLPlanning", "RLTabular", "RLRender", "RLPongRender", "RLGridRender", "RLExperiments",
+            ]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
         .target(name: "RLRender"),
         // Pong's pictures: a game state (and what the agent sees) as a scene. Knows Pong, not SDL.
@@ -68,7 +73,10 @@ let package = Package(
         .target(name: "RLSDL", dependencies: ["CSDL2", "RLRender"]),
         .executableTarget(
             name: "rl",
-            dependencies: ["RLApp", "RLExperiments", "RLRender", "RLPongRender", "RLPongDuelRender", "RLSDL", "CPongFloor", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "RLApp", "RLExperiments", "RLRender", "RLPongRender", "RLPongDuelRender", "RLSDL", "CPongFloor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Helpers shared by the test targets (running Python for the interoperability tests).
         .target(name: "RLTestSupport", path: "Tests/RLTestSupport"),
@@ -77,7 +85,11 @@ let package = Package(
         .testTarget(name: "RLPongDuelTests", dependencies: ["RLPongDuel", "RLCore", "RLTabular"]),
         .testTarget(name: "CPongFloorTests", dependencies: ["CPongFloor", "RLCore", "RLPong", "RLTabular", "RLApp"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong", "RLTestSupport"]),
-        .testTarget(name: "RLAppTests", dependencies: ["RLApp", "RLMaximizationBias", "RLTabular", "RLPong", "RLPongRender", "RLRender", "RLSDL", "RLCore", "RLTestSupport"]),
+        .testTarget(
+            name: "RLAppTests",
+            dependencies: [
+                "RLApp", "RLMaximizationBias", "RLTabular", "RLPong", "RLPongRender", "RLRender", "RLSDL", "RLCore", "RLTestSupport",
+            ]),
         .testTarget(name: "CommandLineTests", dependencies: ["rl", "RLSDL", "RLApp", "RLExperiments", "RLTestSupport"]),
         .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular", "RLApp"]),
         // Gymnasium's dumped models (Tests/Fixtures/gymnasium), read for the parity tests.
@@ -91,7 +103,9 @@ let package = Package(
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL"]),
         .testTarget(name: "RLPongDuelRenderTests", dependencies: ["RLPongDuelRender", "RLPongDuel", "RLRender", "RLCore"]),
         .testTarget(name: "RLPongRenderTests", dependencies: ["RLPongRender", "RLRender", "RLPong", "RLSDL", "CSDL2"]),
-        .testTarget(name: "RLGridRenderTests", dependencies: ["RLGridRender", "RLRender", "RLSDL", "RLFrozenLake", "RLCliffWalking", "RLTaxi", "RLBlackjack"]),
+        .testTarget(
+            name: "RLGridRenderTests",
+            dependencies: ["RLGridRender", "RLRender", "RLSDL", "RLFrozenLake", "RLCliffWalking", "RLTaxi", "RLBlackjack"]),
     ],
     swiftLanguageModes: [.v6]
 )

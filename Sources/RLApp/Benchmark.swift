@@ -31,9 +31,11 @@ public struct WorldBenchmark: Sendable, Equatable {
 
 /// Measures a world and an agent: the world alone, then training through the generic trainer
 /// and the real agent. Each figure is the best of `repeats` runs.
-public func runBenchmark(world: String = "pong", agent: String = QLearning.id, environmentSteps: Int = 50_000_000,
-                         episodes: Int = 6000, repeats: Int = 3, seed: UInt64 = 1,
-                         floor: ((Int, UInt64) -> (steps: Int, seconds: Double))? = nil) throws(RunError) -> BenchmarkReport {
+public func runBenchmark(
+    world: String = "pong", agent: String = QLearning.id, environmentSteps: Int = 50_000_000,
+    episodes: Int = 6000, repeats: Int = 3, seed: UInt64 = 1,
+    floor: ((Int, UInt64) -> (steps: Int, seconds: Double))? = nil
+) throws(RunError) -> BenchmarkReport {
     guard let registered = Registry.world(world) else { throw .unknownWorld(world) }
     let configured: ConfiguredWorld
     do { configured = try registered.configure() } catch { throw .unsupported(error.message) }
@@ -74,8 +76,10 @@ struct WorldBenchmarkRun<W: WorldRegistration>: AgentBody {
     var trainingSeconds = 0.0
     var trainingSteps = 0
 
-    static func measure(_ configuration: W.Configuration, agent: String, episodes: Int, environmentSteps: Int,
-                        seed: UInt64) throws(RunError) -> WorldBenchmark {
+    static func measure(
+        _ configuration: W.Configuration, agent: String, episodes: Int, environmentSteps: Int,
+        seed: UInt64
+    ) throws(RunError) -> WorldBenchmark {
         let clock = ContinuousClock()
         var environment = W.makeWorld(configuration)
         var generator = Xoshiro256StarStar(seed: seed)
@@ -96,15 +100,17 @@ struct WorldBenchmarkRun<W: WorldRegistration>: AgentBody {
         guard Registry.openAgent(agent, &run) else {
             throw .unknownAgent(agent)
         }
-        return WorldBenchmark(environmentSeconds: environmentSeconds, trainingSeconds: run.trainingSeconds, trainingSteps: run.trainingSteps)
+        return WorldBenchmark(
+            environmentSeconds: environmentSeconds, trainingSeconds: run.trainingSeconds, trainingSteps: run.trainingSteps)
     }
 
     mutating func run<A: TabularAgent>(_ agentType: A.Type)
     where A.ObservationSpace == ObservationSpace, A.ActionSpace == ActionSpace {
         var environment = W.makeWorld(configuration)
-        var agent = A(observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
-                      hyperparameters: W.defaultHyperparameters(forAgent: agent),
-                      settings: A.Settings(), seed: derivedSeed(seed, purpose: SeedPurpose.agent))
+        var agent = A(
+            observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
+            hyperparameters: W.defaultHyperparameters(forAgent: agent),
+            settings: A.Settings(), seed: derivedSeed(seed, purpose: SeedPurpose.agent))
         let clock = ContinuousClock()
         let start = clock.now
         let result = train(&agent, on: &environment, episodes: episodes, seed: derivedSeed(seed, purpose: SeedPurpose.training))
@@ -158,7 +164,8 @@ public func runPlannerBenchmark(world: String, planner: String, repeats: Int = 3
         best = min(best, seconds(clock.now - start))
         iterations = solution.iterations
     }
-    return PlannerBenchmarkReport(environment: world, agent: planner, states: model.stateCount, actions: model.actionCount,
-                                  iterations: iterations, tolerance: Planner.tolerance, discount: discount, seconds: best,
-                                  repeats: max(repeats, 1))
+    return PlannerBenchmarkReport(
+        environment: world, agent: planner, states: model.stateCount, actions: model.actionCount,
+        iterations: iterations, tolerance: Planner.tolerance, discount: discount, seconds: best,
+        repeats: max(repeats, 1))
 }

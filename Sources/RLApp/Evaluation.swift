@@ -113,16 +113,20 @@ public struct EvaluationComparison: Sendable, Codable, Equatable {
 /// Plays `episodes` greedy episodes of a loaded policy on evaluation seeds, which never
 /// coincide with the training serves (they are derived from `seed` for another purpose).
 /// `shouldStop` (Ctrl-C) ends the evaluation early; the report says so.
-public func evaluatePolicy(_ loaded: LoadedPolicy, episodes: Int, seed: UInt64,
-                           shouldStop: @escaping () -> Bool = { false }) throws(PolicyFileError) -> EvaluationReport {
+public func evaluatePolicy(
+    _ loaded: LoadedPolicy, episodes: Int, seed: UInt64,
+    shouldStop: @escaping () -> Bool = { false }
+) throws(PolicyFileError) -> EvaluationReport {
     let world = try loaded.requireWorld(toDo: "evaluate it")
     return world.evaluate(loaded.policy, loaded.path, episodes, seed, shouldStop)
 }
 
 /// Plays a world's scripted baseline with the same evaluation seeds as
 /// ``evaluatePolicy(_:episodes:seed:shouldStop:)``: the same `seed` gives every agent the same serves.
-public func evaluateBaseline(_ name: String, world: ConfiguredWorld, episodes: Int, seed: UInt64,
-                             shouldStop: @escaping () -> Bool = { false }) throws(RunError) -> EvaluationReport {
+public func evaluateBaseline(
+    _ name: String, world: ConfiguredWorld, episodes: Int, seed: UInt64,
+    shouldStop: @escaping () -> Bool = { false }
+) throws(RunError) -> EvaluationReport {
     guard let baselines = world.baselines else { throw .unsupported("world \(world.id) has no baselines") }
     guard let report = baselines.evaluate(name, episodes: episodes, seed: seed, shouldStop: shouldStop) else {
         throw .unsupported("world \(world.id) has no baseline '\(name)' (it has \(baselines.names.joined(separator: ", ")))")

@@ -4,7 +4,8 @@ import RLRender
 public enum EvaluationText {
     public static func render(_ report: EvaluationReport) -> String {
         func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
-        let played = report.interrupted
+        let played =
+            report.interrupted
             ? "\(report.episodes) of \(report.episodesRequested) episodes (interrupted)"
             : "\(report.episodes) episode\(report.episodes == 1 ? "" : "s")"
         var lines = [
@@ -21,9 +22,11 @@ public enum EvaluationText {
         }
         if !zeroShares.isEmpty { lines.append("  episodes         " + zeroShares.joined(separator: ", ")) }
         let shares = report.metrics.filter(\.isShare).map { "\(percent($0.mean)) \($0.phrase)" }
-        lines.append("  outcome          " + (shares + [
-            "\(percent(report.terminatedShare)) terminated", "\(percent(report.truncatedShare)) truncated by the step cap",
-        ]).joined(separator: ", "))
+        lines.append(
+            "  outcome          "
+                + (shares + [
+                    "\(percent(report.terminatedShare)) terminated", "\(percent(report.truncatedShare)) truncated by the step cap",
+                ]).joined(separator: ", "))
         if let exact = report.exactReturn, let optimal = report.optimalReturn, let gap = report.gap {
             let relative = optimal != 0 ? " (\(fixed(abs(gap / optimal) * 100, 2))% of the optimum)" : ""
             lines.append("  exact return     \(fixed(exact, 4)) for the greedy policy as played (ties broken uniformly), no sampling")
@@ -41,7 +44,8 @@ public enum EvaluationText {
         func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
         let metrics = reports[0].metrics
         let exact = reports.contains { $0.exactReturn != nil }
-        let headers = ["agent", "return", "±95%", "median", "steps"]
+        let headers =
+            ["agent", "return", "±95%", "median", "steps"]
             + metrics.map { $0.name.replacingUnderscores() } + ["terminated", "truncated"] + (exact ? ["exact", "gap"] : [])
         var rows = [headers]
         for report in reports {
@@ -49,11 +53,12 @@ public enum EvaluationText {
                 guard let value = report.metric(metric.name) else { return "-" }
                 return value.isShare ? percent(value.mean) : fixed(value.mean, 3)
             }
-            rows.append([
-                name(report), fixed(report.meanReturn, 2), fixed(report.meanReturnHigh - report.meanReturn, 2),
-                fixed(report.medianReturn, 1), fixed(report.meanSteps, 1),
-            ] + values + [percent(report.terminatedShare), percent(report.truncatedShare)]
-                + (exact ? [report.exactReturn.map { fixed($0, 4) } ?? "-", report.gap.map { fixed($0, 4) } ?? "-"] : []))
+            rows.append(
+                [
+                    name(report), fixed(report.meanReturn, 2), fixed(report.meanReturnHigh - report.meanReturn, 2),
+                    fixed(report.medianReturn, 1), fixed(report.meanSteps, 1),
+                ] + values + [percent(report.terminatedShare), percent(report.truncatedShare)]
+                    + (exact ? [report.exactReturn.map { fixed($0, 4) } ?? "-", report.gap.map { fixed($0, 4) } ?? "-"] : []))
         }
         let widths = headers.indices.map { column in rows.map { $0[column].count }.max()! }
         let lines = rows.map { row in
@@ -64,7 +69,8 @@ public enum EvaluationText {
         }
         let first = reports[0]
         let interrupted = reports.contains(where: \.interrupted) ? " (interrupted)" : ""
-        return "\(reports.count) agents on \(first.environment): \(first.episodes) episodes each\(interrupted), seed \(first.seed) (the same episodes for every agent)\n"
+        return
+            "\(reports.count) agents on \(first.environment): \(first.episodes) episodes each\(interrupted), seed \(first.seed) (the same episodes for every agent)\n"
             + lines.joined(separator: "\n") + "\n"
             + "(metrics per episode; shares as percentages of episodes)\n"
     }

@@ -28,8 +28,10 @@ public struct ExactEvaluation: Sendable, Equatable {
         for state in 0..<model.stateCount {
             for action in 0..<model.actionCount { outcomeCount += model.outcomes(from: state, taking: action).count }
         }
-        guard outcomeCount.multipliedReportingOverflow(by: world.stepCap).partialValue <= Self.maximumWork
-              && !outcomeCount.multipliedReportingOverflow(by: world.stepCap).overflow else { return nil }
+        guard
+            outcomeCount.multipliedReportingOverflow(by: world.stepCap).partialValue <= Self.maximumWork
+                && !outcomeCount.multipliedReportingOverflow(by: world.stepCap).overflow
+        else { return nil }
         let choices = (0..<model.stateCount).map { state in
             let tied = table.greedyActions(in: state)
             return tied.map { (action: $0, probability: 1 / Double(tied.count)) }

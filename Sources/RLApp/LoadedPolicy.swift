@@ -35,11 +35,14 @@ public struct LoadedPolicy {
         self.world = world
         let layout = world.layout
         guard policy.table.stateShape == layout.stateShape, policy.table.actionCount == layout.actionCount else {
-            throw PolicyFileError("\(path): table shape \(policy.table.shape) does not match its world, which needs \(layout.stateShape + [layout.actionCount])")
+            throw PolicyFileError(
+                "\(path): table shape \(policy.table.shape) does not match its world, which needs \(layout.stateShape + [layout.actionCount])"
+            )
         }
         guard policy.metadata.actions == layout.actions,
-              policy.metadata.stateDimensions == layout.stateDimensions,
-              policy.metadata.observation == layout.observation else {
+            policy.metadata.stateDimensions == layout.stateDimensions,
+            policy.metadata.observation == layout.observation
+        else {
             throw PolicyFileError("\(path): the metadata's observation, state dimensions or actions do not match its configuration")
         }
         if let agent = Registry.agent(policy.metadata.agent) {
@@ -52,7 +55,9 @@ public struct LoadedPolicy {
     /// The world, or a one-line error saying this `rl` does not know it.
     public func requireWorld(toDo purpose: String) throws(PolicyFileError) -> ConfiguredWorld {
         guard let world else {
-            throw PolicyFileError("\(path) is a policy for world '\(worldID)', which this rl does not know (it knows \(Registry.worldList)): cannot \(purpose)")
+            throw PolicyFileError(
+                "\(path) is a policy for world '\(worldID)', which this rl does not know (it knows \(Registry.worldList)): cannot \(purpose)"
+            )
         }
         return world
     }

@@ -2,4 +2,3 @@
 public func formatNumber(_ value: Double) -> String {
     value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
 }
-

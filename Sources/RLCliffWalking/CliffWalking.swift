@@ -93,7 +93,8 @@ public struct CliffWalking: ModelledEnvironment, Sendable {
 
     /// Where one move from `position` ends, its reward, and whether it reaches the goal:
     /// the rule that both ``step(_:)`` and ``model`` use.
-    public static func result(of move: GridMove, from position: GridPosition) -> (position: GridPosition, reward: Double, terminated: Bool) {
+    public static func result(of move: GridMove, from position: GridPosition) -> (position: GridPosition, reward: Double, terminated: Bool)
+    {
         var next = position
         switch move {
         case .up: next.row = max(next.row - 1, 0)
@@ -116,7 +117,8 @@ public struct CliffWalking: ModelledEnvironment, Sendable {
             let moves = slippery ? Self.slipperyOutcomes(of: move) : [move]
             return moves.map { move in
                 let (next, reward, terminated) = Self.result(of: move, from: space.element(at: state))
-                return Outcome(probability: 1 / Double(moves.count), nextState: space.index(of: next), reward: reward, terminated: terminated)
+                return Outcome(
+                    probability: 1 / Double(moves.count), nextState: space.index(of: next), reward: reward, terminated: terminated)
             }
         }
     }

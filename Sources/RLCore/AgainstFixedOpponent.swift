@@ -11,8 +11,10 @@
 /// Stepping it is the same as ``playTwoAgentEpisode(_:_:on:modes:episode:seed:)`` with the
 /// opponent in evaluation mode: same draws, same episodes.
 public struct AgainstFixedOpponent<World: TwoAgentEnvironment, Opponent: Agent, Space: FiniteSpace & ObservationMapping>: Environment
-where Opponent.Observation == World.Observation, Opponent.Action == World.Action,
-      Space.Input == World.Observation, Space.Output == Space.Element {
+where
+    Opponent.Observation == World.Observation, Opponent.Action == World.Action,
+    Space.Input == World.Observation, Space.Output == Space.Element
+{
     public typealias Observation = Space.Element
     public typealias Action = World.Action
 
@@ -56,8 +58,9 @@ where Opponent.Observation == World.Observation, Opponent.Action == World.Action
         actions[side.opponent] = fixedOpponent.action(for: seen, mode: .evaluation)
         let step = playedWorld.step(actions)
         opponentObservation = step.observations[side.opponent]
-        return Step(observation: observationSpace.map(step.observations[side]), reward: step.rewards[side],
-                    terminated: step.terminated[side], truncated: step.truncated[side])
+        return Step(
+            observation: observationSpace.map(step.observations[side]), reward: step.rewards[side],
+            terminated: step.terminated[side], truncated: step.truncated[side])
     }
 }
 

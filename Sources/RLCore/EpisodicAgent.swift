@@ -58,14 +58,17 @@ public func playEpisode<E: Environment, A: EpisodicAgent>(
         let action = forced ?? agent.action(for: observation, mode: mode)
         forced = nil
         let step = environment.step(action)
-        buffer.append(Transition(observation: observation, action: action, reward: step.reward,
-                                 nextObservation: step.observation, terminated: step.terminated, truncated: step.truncated))
+        buffer.append(
+            Transition(
+                observation: observation, action: action, reward: step.reward,
+                nextObservation: step.observation, terminated: step.terminated, truncated: step.truncated))
         totalReward += step.reward
         steps += 1
         observation = step.observation
         if step.terminated || step.truncated {
-            return EpisodeRecord(episode: episode, totalReward: totalReward, steps: steps,
-                                 terminated: step.terminated, truncated: step.truncated, counters: environment.counters)
+            return EpisodeRecord(
+                episode: episode, totalReward: totalReward, steps: steps,
+                terminated: step.terminated, truncated: step.truncated, counters: environment.counters)
         }
     }
 }

@@ -28,8 +28,9 @@ public func train<E: ExploringStartsEnvironment, A: EpisodicAgent>(
         let state = environment.startState(at: starts.nextIndex(below: environment.startStateCount))
         let action = environment.actionSpace.element(at: starts.nextIndex(below: environment.actionSpace.count))
         let start = environment.reset(from: state, seed: episode == 0 ? seed : nil)
-        let record = playEpisode(&agent, on: &environment, recordingInto: &buffer, from: start, firstAction: action,
-                                 mode: .training, episode: episode)
+        let record = playEpisode(
+            &agent, on: &environment, recordingInto: &buffer, from: start, firstAction: action,
+            mode: .training, episode: episode)
         agent.learn(fromEpisode: buffer)
         steps += record.steps
         if onEpisode(record) == .stop {

@@ -48,7 +48,7 @@ public struct LegalActions: Sendable, Equatable, Hashable {
     @inlinable @inline(__always)
     public func action(at k: Int) -> Int {
         guard var rest = mask else { return k }
-        for _ in 0..<k { rest &= rest &- 1 }       // drop the lowest allowed action k times
+        for _ in 0..<k { rest &= rest &- 1 }  // drop the lowest allowed action k times
         return rest.trailingZeroBitCount
     }
 

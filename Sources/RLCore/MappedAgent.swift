@@ -34,10 +34,11 @@ public struct MappedAgent<Base: Agent, Mapping: ObservationMapping>: Agent where
 
     @inlinable @discardableResult
     public mutating func learn(from transition: Transition<Observation, Action>) -> Action? {
-        base.learn(from: Transition(
-            observation: mapping.map(transition.observation), action: transition.action, reward: transition.reward,
-            nextObservation: mapping.map(transition.nextObservation),
-            terminated: transition.terminated, truncated: transition.truncated))
+        base.learn(
+            from: Transition(
+                observation: mapping.map(transition.observation), action: transition.action, reward: transition.reward,
+                nextObservation: mapping.map(transition.nextObservation),
+                terminated: transition.terminated, truncated: transition.truncated))
     }
 
     @inlinable

@@ -141,7 +141,8 @@ public func checkModel(_ model: TabularModel, tolerance: Double = 1e-12) throws(
         for action in 0..<model.actionCount {
             let outcomes = model.outcomes(from: state, taking: action)
             for outcome in outcomes where !(0..<model.stateCount).contains(outcome.nextState) {
-                throw ModelCheckFailure("state \(state), action \(action) leads to state \(outcome.nextState), outside 0..<\(model.stateCount)")
+                throw ModelCheckFailure(
+                    "state \(state), action \(action) leads to state \(outcome.nextState), outside 0..<\(model.stateCount)")
             }
             try checkSum(outcomes.map(\.probability), "state \(state), action \(action)")
         }
@@ -162,7 +163,9 @@ public func checkModel<E: ModelledEnvironment>(
     var generator = Xoshiro256StarStar(seed: seed)
     let observations = environment.observationSpace, actions = environment.actionSpace
     guard observations.count == model.stateCount, actions.count == model.actionCount else {
-        throw ModelCheckFailure("the model has \(model.stateCount) states and \(model.actionCount) actions; the spaces have \(observations.count) and \(actions.count)")
+        throw ModelCheckFailure(
+            "the model has \(model.stateCount) states and \(model.actionCount) actions; the spaces have \(observations.count) and \(actions.count)"
+        )
     }
     for episode in 0..<episodes {
         var state = observations.index(of: environment.reset(seed: episode == 0 ? seed : nil))
@@ -177,7 +180,9 @@ public func checkModel<E: ModelledEnvironment>(
                 $0.probability > 0 && $0.nextState == next && $0.reward == step.reward && $0.terminated == step.terminated
             }
             guard listed else {
-                throw ModelCheckFailure("state \(state), action \(action) gave (state \(next), reward \(step.reward), terminated \(step.terminated)), which the model does not list")
+                throw ModelCheckFailure(
+                    "state \(state), action \(action) gave (state \(next), reward \(step.reward), terminated \(step.terminated)), which the model does not list"
+                )
             }
             if step.terminated || step.truncated { break }
             state = next

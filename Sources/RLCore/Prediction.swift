@@ -37,8 +37,10 @@ public func predict<E: Environment, P: FixedPolicy, V: ValueEstimator>(
         while true {
             let action = policy.action(for: observation)
             let step = environment.step(action)
-            estimator.learn(from: Transition(observation: observation, action: action, reward: step.reward,
-                                             nextObservation: step.observation, terminated: step.terminated, truncated: step.truncated))
+            estimator.learn(
+                from: Transition(
+                    observation: observation, action: action, reward: step.reward,
+                    nextObservation: step.observation, terminated: step.terminated, truncated: step.truncated))
             observation = step.observation
             if step.terminated || step.truncated { break }
         }

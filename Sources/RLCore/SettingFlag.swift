@@ -11,8 +11,10 @@ public struct SettingFlag<Target> {
     /// Applies the flag's value (`nil` for a switch) to the target.
     public var apply: (inout Target, String?) throws(SettingError) -> Void
 
-    public init(name: String, valueName: String?, help: String,
-                apply: @escaping (inout Target, String?) throws(SettingError) -> Void) {
+    public init(
+        name: String, valueName: String?, help: String,
+        apply: @escaping (inout Target, String?) throws(SettingError) -> Void
+    ) {
         self.name = name
         self.valueName = valueName
         self.help = help

@@ -67,9 +67,10 @@ public func playEpisode<E: Environment, A: Agent>(
         let action = chosen ?? agent.action(for: observation, mode: mode)
         let step = environment.step(action)
         if mode == .training {
-            chosen = agent.learn(from: Transition(
-                observation: observation, action: action, reward: step.reward,
-                nextObservation: step.observation, terminated: step.terminated, truncated: step.truncated))
+            chosen = agent.learn(
+                from: Transition(
+                    observation: observation, action: action, reward: step.reward,
+                    nextObservation: step.observation, terminated: step.terminated, truncated: step.truncated))
         }
         totalReward += step.reward
         steps += 1
@@ -144,9 +145,10 @@ public func evaluate<E: Environment, A: Agent>(
     records.reserveCapacity(episodes)
     for episode in 0..<episodes {
         if !records.isEmpty && shouldStop() { break }
-        records.append(playEpisode(
-            &agent, on: &environment, mode: .evaluation, episode: episode,
-            seed: evaluationEpisodeSeed(seed, episode: episode)))
+        records.append(
+            playEpisode(
+                &agent, on: &environment, mode: .evaluation, episode: episode,
+                seed: evaluationEpisodeSeed(seed, episode: episode)))
     }
     return records
 }

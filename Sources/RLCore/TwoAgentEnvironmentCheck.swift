@@ -17,8 +17,9 @@ public func checkTwoAgentEnvironment<E: TwoAgentEnvironment>(
         var observations = [environment.reset(seed: seed)]
         var episodeEnded = false
         for _ in 0..<steps {
-            let step = environment.step(Pair(
-                left: actions.randomElement(using: &generator), right: actions.randomElement(using: &generator)))
+            let step = environment.step(
+                Pair(
+                    left: actions.randomElement(using: &generator), right: actions.randomElement(using: &generator)))
             observations.append(step.observations)
             if step.isLast { episodeEnded = true; break }
         }

@@ -32,9 +32,10 @@ func learnFromStep<A: Agent>(
     _ agent: inout A, mode: AgentMode, observation: A.Observation, action: A.Action, step: Step<A.Observation>
 ) -> A.Action? {
     guard mode == .training else { return nil }
-    return agent.learn(from: Transition(
-        observation: observation, action: action, reward: step.reward,
-        nextObservation: step.observation, terminated: step.terminated, truncated: step.truncated))
+    return agent.learn(
+        from: Transition(
+            observation: observation, action: action, reward: step.reward,
+            nextObservation: step.observation, terminated: step.terminated, truncated: step.truncated))
 }
 
 /// Plays one episode of a two-agent world from a fresh reset, and returns its record.
@@ -49,8 +50,10 @@ public func playTwoAgentEpisode<E: TwoAgentEnvironment, Left: Agent, Right: Agen
     _ left: inout Left, _ right: inout Right, on environment: inout E,
     modes: Pair<AgentMode>, episode: Int = 0, seed: UInt64? = nil
 ) -> TwoAgentEpisodeRecord<E.Counters>
-where Left.Observation == E.Observation, Left.Action == E.Action,
-      Right.Observation == E.Observation, Right.Action == E.Action {
+where
+    Left.Observation == E.Observation, Left.Action == E.Action,
+    Right.Observation == E.Observation, Right.Action == E.Action
+{
     var observations = environment.reset(seed: seed)
     var returns = Pair(repeating: 0.0)
     var steps = 0
@@ -95,8 +98,10 @@ public func trainTwoAgents<E: TwoAgentEnvironment, Left: Agent, Right: Agent>(
     modes: Pair<AgentMode> = Pair(repeating: .training), episodes: Int, startingAt firstEpisode: Int = 0, seed: UInt64?,
     onEpisode: (TwoAgentEpisodeRecord<E.Counters>) -> TrainingControl = { _ in .proceed }
 ) -> TrainingResult
-where Left.Observation == E.Observation, Left.Action == E.Action,
-      Right.Observation == E.Observation, Right.Action == E.Action {
+where
+    Left.Observation == E.Observation, Left.Action == E.Action,
+    Right.Observation == E.Observation, Right.Action == E.Action
+{
     var steps = 0
     var played = 0
     for episode in firstEpisode..<max(firstEpisode, episodes) {
@@ -125,15 +130,18 @@ public func evaluateTwoAgents<E: TwoAgentEnvironment, Left: Agent, Right: Agent>
     _ left: inout Left, _ right: inout Right, on environment: inout E, episodes: Int, seed: UInt64,
     until shouldStop: () -> Bool = { false }
 ) -> [TwoAgentEpisodeRecord<E.Counters>]
-where Left.Observation == E.Observation, Left.Action == E.Action,
-      Right.Observation == E.Observation, Right.Action == E.Action {
+where
+    Left.Observation == E.Observation, Left.Action == E.Action,
+    Right.Observation == E.Observation, Right.Action == E.Action
+{
     var records: [TwoAgentEpisodeRecord<E.Counters>] = []
     records.reserveCapacity(episodes)
     for episode in 0..<episodes {
         if !records.isEmpty && shouldStop() { break }
-        records.append(playTwoAgentEpisode(
-            &left, &right, on: &environment, modes: Pair(repeating: .evaluation), episode: episode,
-            seed: evaluationEpisodeSeed(seed, episode: episode)))
+        records.append(
+            playTwoAgentEpisode(
+                &left, &right, on: &environment, modes: Pair(repeating: .evaluation), episode: episode,
+                seed: evaluationEpisodeSeed(seed, episode: episode)))
     }
     return records
 }

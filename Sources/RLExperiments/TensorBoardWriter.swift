@@ -52,7 +52,8 @@ public final class TensorBoardWriter {
         suffix: String = ""
     ) throws(ExperimentError) {
         let now = clock()
-        path = URL(fileURLWithPath: logDirectory)
+        path =
+            URL(fileURLWithPath: logDirectory)
             .appendingPathComponent(Self.fileName(seconds: now, hostName: hostName, suffix: suffix)).path
         file = try AppendingFile(path: path, exclusive: true)
         self.clock = clock

@@ -51,8 +51,10 @@ public struct FrozenLake: ModelledEnvironment, Sendable {
     private var generator: Xoshiro256StarStar
 
     /// - Precondition: `successRate` is in `0...1`.
-    public init(map: LakeMap = .fourByFour, isSlippery: Bool = true, successRate: Double = 1.0 / 3.0,
-                rewards: Rewards = Rewards(), seed: UInt64 = 0) {
+    public init(
+        map: LakeMap = .fourByFour, isSlippery: Bool = true, successRate: Double = 1.0 / 3.0,
+        rewards: Rewards = Rewards(), seed: UInt64 = 0
+    ) {
         precondition((0...1).contains(successRate), "the success rate is a probability")
         self.map = map
         self.isSlippery = isSlippery
@@ -96,11 +98,12 @@ public struct FrozenLake: ModelledEnvironment, Sendable {
         func outcome(_ move: LakeMove, from state: Int, probability: Double) -> Outcome {
             let next = destination(of: move, from: state, on: map)
             let tile = map.tile(at: next)
-            let reward = switch tile {
-            case .goal: rewards.goal
-            case .hole: rewards.hole
-            case .start, .frozen: rewards.frozen
-            }
+            let reward =
+                switch tile {
+                case .goal: rewards.goal
+                case .hole: rewards.hole
+                case .start, .frozen: rewards.frozen
+                }
             return Outcome(probability: probability, nextState: next, reward: reward, terminated: tile.endsEpisode)
         }
 

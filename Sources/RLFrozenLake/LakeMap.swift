@@ -56,7 +56,8 @@ public struct LakeMap: Sendable, Equatable, CustomStringConvertible {
             var line: [LakeTile] = []
             for (column, letter) in text.enumerated() {
                 guard let tile = LakeTile(rawValue: letter) else {
-                    throw LakeMapError("row \(row + 1), column \(column + 1): '\(letter)' is not a tile (S start, F frozen, H hole, G goal)")
+                    throw LakeMapError(
+                        "row \(row + 1), column \(column + 1): '\(letter)' is not a tile (S start, F frozen, H hole, G goal)")
                 }
                 line.append(tile)
             }

@@ -12,13 +12,15 @@ public enum ToyTextScenes {
     static let gap = 0.25
 
     static func cellRect(row: Int, column: Int, origin: (x: Double, y: Double), inset: Double = gap) -> Rect {
-        Rect(x: origin.x + Double(column) * cell + inset, y: origin.y + Double(row) * cell + inset,
-             width: cell - 2 * inset, height: cell - 2 * inset)
+        Rect(
+            x: origin.x + Double(column) * cell + inset, y: origin.y + Double(row) * cell + inset,
+            width: cell - 2 * inset, height: cell - 2 * inset)
     }
 
     static func walker(row: Int, column: Int, origin: (x: Double, y: Double)) -> SceneItem {
-        .circle(centerX: origin.x + (Double(column) + 0.5) * cell, centerY: origin.y + (Double(row) + 0.5) * cell,
-                radius: cell * 0.3, ToyTextPalette.walker)
+        .circle(
+            centerX: origin.x + (Double(column) + 0.5) * cell, centerY: origin.y + (Double(row) + 0.5) * cell,
+            radius: cell * 0.3, ToyTextPalette.walker)
     }
 
     /// FrozenLake: ice, holes, the start and the goal, and the walker on cell `position`.
@@ -28,12 +30,13 @@ public enum ToyTextScenes {
         var items: [SceneItem] = [.rectangle(Rect(x: origin.x, y: origin.y, width: width, height: height), ToyTextPalette.gridLine)]
         for row in 0..<map.rows {
             for column in 0..<map.columns {
-                let color = switch map.tiles[row][column] {
-                case .frozen: ToyTextPalette.ice
-                case .start: ToyTextPalette.start
-                case .hole: ToyTextPalette.hole
-                case .goal: ToyTextPalette.goal
-                }
+                let color =
+                    switch map.tiles[row][column] {
+                    case .frozen: ToyTextPalette.ice
+                    case .start: ToyTextPalette.start
+                    case .hole: ToyTextPalette.hole
+                    case .goal: ToyTextPalette.goal
+                    }
                 items.append(.rectangle(cellRect(row: row, column: column, origin: origin), color))
             }
         }
@@ -50,9 +53,12 @@ public enum ToyTextScenes {
         for row in 0..<rows {
             for column in 0..<columns {
                 let here = GridPosition(row: row, column: column)
-                let color = CliffWalking.isCliff(here) ? ToyTextPalette.cliff
-                    : here == CliffWalking.goal ? ToyTextPalette.goal
-                    : here == CliffWalking.start ? ToyTextPalette.start : ToyTextPalette.ice
+                let color =
+                    CliffWalking.isCliff(here)
+                    ? ToyTextPalette.cliff
+                    : here == CliffWalking.goal
+                        ? ToyTextPalette.goal
+                        : here == CliffWalking.start ? ToyTextPalette.start : ToyTextPalette.ice
                 items.append(.rectangle(cellRect(row: row, column: column, origin: origin), color))
             }
         }
@@ -80,24 +86,33 @@ public enum ToyTextScenes {
         for row in 0..<size {
             let line = Array(Taxi.map[row + 1])
             for column in 0..<(size - 1) where line[2 * column + 2] == "|" {
-                items.append(.rectangle(Rect(x: origin.x + Double(column + 1) * cell - wall / 2, y: origin.y + Double(row) * cell,
-                                             width: wall, height: cell), ToyTextPalette.wall))
+                items.append(
+                    .rectangle(
+                        Rect(
+                            x: origin.x + Double(column + 1) * cell - wall / 2, y: origin.y + Double(row) * cell,
+                            width: wall, height: cell), ToyTextPalette.wall))
             }
         }
-        items += [.rectangle(Rect(x: origin.x - wall, y: origin.y - wall, width: width + 2 * wall, height: wall), ToyTextPalette.wall),
-                  .rectangle(Rect(x: origin.x - wall, y: origin.y + height, width: width + 2 * wall, height: wall), ToyTextPalette.wall),
-                  .rectangle(Rect(x: origin.x - wall, y: origin.y, width: wall, height: height), ToyTextPalette.wall),
-                  .rectangle(Rect(x: origin.x + width, y: origin.y, width: wall, height: height), ToyTextPalette.wall)]
+        items += [
+            .rectangle(Rect(x: origin.x - wall, y: origin.y - wall, width: width + 2 * wall, height: wall), ToyTextPalette.wall),
+            .rectangle(Rect(x: origin.x - wall, y: origin.y + height, width: width + 2 * wall, height: wall), ToyTextPalette.wall),
+            .rectangle(Rect(x: origin.x - wall, y: origin.y, width: wall, height: height), ToyTextPalette.wall),
+            .rectangle(Rect(x: origin.x + width, y: origin.y, width: wall, height: height), ToyTextPalette.wall),
+        ]
         let destination = Taxi.stands[state.destination]
         let mark = cellRect(row: destination.row, column: destination.column, origin: origin, inset: 1)
         items.append(.rectangle(Rect(x: mark.x, y: mark.y, width: mark.width, height: 1.2), ToyTextPalette.destination))
         let aboard = state.passenger == TaxiState.inTaxi
-        items.append(.rectangle(cellRect(row: state.taxiRow, column: state.taxiColumn, origin: origin, inset: 2),
-                                aboard ? ToyTextPalette.taxiFull : ToyTextPalette.taxi))
+        items.append(
+            .rectangle(
+                cellRect(row: state.taxiRow, column: state.taxiColumn, origin: origin, inset: 2),
+                aboard ? ToyTextPalette.taxiFull : ToyTextPalette.taxi))
         if !aboard {
             let stand = Taxi.stands[state.passenger]
-            items.append(.circle(centerX: origin.x + (Double(stand.column) + 0.5) * cell,
-                                 centerY: origin.y + (Double(stand.row) + 0.5) * cell, radius: cell * 0.2, ToyTextPalette.passenger))
+            items.append(
+                .circle(
+                    centerX: origin.x + (Double(stand.column) + 0.5) * cell,
+                    centerY: origin.y + (Double(stand.row) + 0.5) * cell, radius: cell * 0.2, ToyTextPalette.passenger))
         }
         return ToyTextFrame.scene(board: items, boardWidth: width, boardHeight: height, hud: hud)
     }
@@ -130,11 +145,14 @@ public enum ToyTextScenes {
                 items.append(.text(text, x: rect.x + 1, y: rect.y + 1, pixelSize: size * 1.5, ToyTextPalette.cardText))
             }
         }
-        let dealerWords = dealerRevealed ? "DEALER \(blackjackTotal(dealer).total)" : "DEALER SHOWS \(dealer.first.map { $0 == 1 ? "A" : String($0) } ?? "")"
+        let dealerWords =
+            dealerRevealed
+            ? "DEALER \(blackjackTotal(dealer).total)" : "DEALER SHOWS \(dealer.first.map { $0 == 1 ? "A" : String($0) } ?? "")"
         let playerTotal = blackjackTotal(player)
         hand(dealer, top: origin.y + 1, hidingSecond: !dealerRevealed, label: dealerWords)
-        hand(player, top: origin.y + cardHeight + 8, hidingSecond: false,
-             label: "PLAYER \(playerTotal.total)" + (playerTotal.usableAce ? " USABLE ACE" : ""))
+        hand(
+            player, top: origin.y + cardHeight + 8, hidingSecond: false,
+            label: "PLAYER \(playerTotal.total)" + (playerTotal.usableAce ? " USABLE ACE" : ""))
         return ToyTextFrame.scene(board: items, boardWidth: width, boardHeight: height, hud: hud)
     }
 }

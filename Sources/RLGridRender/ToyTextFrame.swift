@@ -54,10 +54,11 @@ public struct ToyTextAgentView: Sendable, Equatable {
     /// marked with `>` (Pong's convention).
     public var lines: [String] {
         let nameWidth = actionNames.map(\.count).max() ?? 0
-        return stateLines.map { $0.uppercased() } + actionNames.enumerated().map { index, name in
-            (index == chosenAction ? ">" : " ") + name.uppercased() + String(repeating: " ", count: nameWidth - name.count)
-                + " " + fixed(actionValues[index], 2)
-        }
+        return stateLines.map { $0.uppercased() }
+            + actionNames.enumerated().map { index, name in
+                (index == chosenAction ? ">" : " ") + name.uppercased() + String(repeating: " ", count: nameWidth - name.count)
+                    + " " + fixed(actionValues[index], 2)
+            }
     }
 }
 
@@ -75,8 +76,10 @@ public struct ToyTextHUD: Sendable, Equatable {
     public var banner: (text: String, color: RGBA)?
     public var agentView: ToyTextAgentView?
 
-    public init(episode: Int, step: Int, episodeReturn: Double, metrics: [(name: String, value: Double)] = [],
-                status: String? = nil, banner: (text: String, color: RGBA)? = nil, agentView: ToyTextAgentView? = nil) {
+    public init(
+        episode: Int, step: Int, episodeReturn: Double, metrics: [(name: String, value: Double)] = [],
+        status: String? = nil, banner: (text: String, color: RGBA)? = nil, agentView: ToyTextAgentView? = nil
+    ) {
         self.episode = episode
         self.step = step
         self.episodeReturn = episodeReturn
@@ -98,8 +101,10 @@ public struct ToyTextHUD: Sendable, Equatable {
     }
 
     var metricsText: String? {
-        metrics.isEmpty ? nil : metrics.map { "\($0.name.uppercased().split(separator: "_").joined(separator: " ")) \(Self.number($0.value))" }
-            .joined(separator: "  ")
+        metrics.isEmpty
+            ? nil
+            : metrics.map { "\($0.name.uppercased().split(separator: "_").joined(separator: " ")) \(Self.number($0.value))" }
+                .joined(separator: "  ")
     }
 
     /// A whole number as one, else two decimals.
@@ -124,7 +129,9 @@ public enum ToyTextFrame {
     /// only on the board and the metrics' names, so every frame of a world has the same size
     /// (a window is opened once).
     public static func sceneWidth(boardWidth: Double, metricNames: [String] = []) -> Double {
-        func textWidth(_ characters: Int) -> Double { Double(BitmapFont.width(of: String(repeating: "0", count: characters))) * textPixelSize }
+        func textWidth(_ characters: Int) -> Double {
+            Double(BitmapFont.width(of: String(repeating: "0", count: characters))) * textPixelSize
+        }
         // Room for "RETURN -9999.99", a status and "EPISODE 99999"; then "STEP 99999" and each metric with 4 digits.
         let firstLine = textWidth(15 + 12 + 13) + 6
         let metrics = metricNames.map { $0.count + 5 }.reduce(0, +) + 2 * max(0, metricNames.count - 1)
@@ -167,8 +174,10 @@ public enum ToyTextFrame {
             let stateLines = lines.count - view.actionNames.count
             for (index, line) in lines.enumerated() {
                 let chosen = index - stateLines == view.chosenAction
-                items.append(.text(line, x: left + 1, y: top + 0.5 + Double(index) * lineHeight, pixelSize: size,
-                                   chosen ? ToyTextPalette.chosenAction : ToyTextPalette.overlayText))
+                items.append(
+                    .text(
+                        line, x: left + 1, y: top + 0.5 + Double(index) * lineHeight, pixelSize: size,
+                        chosen ? ToyTextPalette.chosenAction : ToyTextPalette.overlayText))
             }
         }
         if let banner = hud.banner {

@@ -1,9 +1,10 @@
+import RLCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import RLCore
 
 /// The states of the maximisation-bias example, as one observation space: A (the start),
 /// B, and the terminal state. A allows two actions, B all of them, the terminal one.

@@ -80,12 +80,16 @@ public struct PongConfiguration: Sendable, Equatable, Codable {
         try require((1...size).contains(courtHeight), "court height must be in 1...\(size)")
         try require(movementStep > 0 && movementStep < courtHeight, "movement step must be positive and smaller than the court height")
         // P <= H / 2 (integer division) is 2P <= H without the multiplication that could overflow.
-        try require(paddleHeight > 0 && paddleHeight <= courtHeight / 2, "paddle height must be positive and at most half the court height (the paddle starts at y = P)")
+        try require(
+            paddleHeight > 0 && paddleHeight <= courtHeight / 2,
+            "paddle height must be positive and at most half the court height (the paddle starts at y = P)")
         try require(ballRadius.isFinite && ballRadius >= 0 && ballRadius <= Double(size), "ball radius must be in 0...\(size)")
         try require(paddleLineX >= 0 && paddleLineX < courtWidth / 2, "paddle line must lie in the left half of the court")
         try require(serveTopMargin >= 0 && serveTopMargin <= courtHeight, "serve margin must be in 0...court height")
         try require((1...Limits.lives).contains(lives), "lives must be in 1...\(Limits.lives)")
-        try require([hitReward, missReward, stepReward].allSatisfy { $0.isFinite && abs($0) <= Limits.reward }, "rewards must be finite and within ±1000000")
+        try require(
+            [hitReward, missReward, stepReward].allSatisfy { $0.isFinite && abs($0) <= Limits.reward },
+            "rewards must be finite and within ±1000000")
         try require((1...Limits.stepCap).contains(stepCap), "step cap must be in 1...\(Limits.stepCap)")
         try require(winningScore.isFinite && abs(winningScore) <= Limits.winningScore, "winning score must be finite and within ±1e12")
     }

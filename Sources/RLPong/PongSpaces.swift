@@ -111,7 +111,8 @@ public struct PongObservationSpace: FiniteSpace, Sendable, Equatable {
     }
 
     public func contains(_ element: PongObservation) -> Bool {
-        let directionsValid = mode == .markov
+        let directionsValid =
+            mode == .markov
             ? (0...1).contains(element.ballMovingRight) && (0...1).contains(element.ballMovingUp)
             : element.ballMovingRight == 0 && element.ballMovingUp == 0
         return (0..<paddleCount).contains(element.paddle) && (0..<ballYCount).contains(element.ballY)

@@ -18,7 +18,9 @@ public struct PongState: Sendable, Equatable, Hashable {
     /// Steps taken in this episode.
     public var stepCount: Int
 
-    public init(paddleY: Int, ballX: Int, ballY: Int, ballVelocityX: Int, ballVelocityY: Int, lives: Int, score: Double = 0, stepCount: Int = 0) {
+    public init(
+        paddleY: Int, ballX: Int, ballY: Int, ballVelocityX: Int, ballVelocityY: Int, lives: Int, score: Double = 0, stepCount: Int = 0
+    ) {
         self.paddleY = paddleY
         self.ballX = ballX
         self.ballY = ballY

@@ -70,7 +70,8 @@ public struct PongDuel: TwoAgentEnvironment, Sendable {
         current.ballY = generator.nextInt(in: margin...(height - margin))
         current.ballVelocityX = server == .left ? configuration.ballSpeedX : -configuration.ballSpeedX
         let up = generator.nextIndex(below: 2) == 0
-        let speed = configuration.court == .classic
+        let speed =
+            configuration.court == .classic
             ? configuration.ballSpeedY
             : generator.nextInt(in: 1...configuration.ballSpeedY)
         current.ballVelocityY = up ? speed : -speed
@@ -81,8 +82,9 @@ public struct PongDuel: TwoAgentEnvironment, Sendable {
     /// Each side's view of the current state.
     @inlinable
     public var observations: Pair<PongDuelPositions> {
-        Pair(left: PongDuelPositions(current, side: .left, courtWidth: configuration.courtWidth),
-             right: PongDuelPositions(current, side: .right, courtWidth: configuration.courtWidth))
+        Pair(
+            left: PongDuelPositions(current, side: .left, courtWidth: configuration.courtWidth),
+            right: PongDuelPositions(current, side: .right, courtWidth: configuration.courtWidth))
     }
 
     /// Whether a paddle with its bottom edge at `paddleY` covers a ball centred at `ballY`.
@@ -107,7 +109,9 @@ public struct PongDuel: TwoAgentEnvironment, Sendable {
         // 3. The paddles' lines: a return, or a point for the other side and a new serve.
         var rewards = Pair(repeating: 0.0)
         let width = configuration.courtWidth, line = configuration.paddleLineX
-        let arrived: Side? = current.ballVelocityX < 0 && current.ballX <= line ? .left
+        let arrived: Side? =
+            current.ballVelocityX < 0 && current.ballX <= line
+            ? .left
             : current.ballVelocityX > 0 && current.ballX >= width - line ? .right : nil
         if let side = arrived {
             let paddleY = current.paddleY[side]

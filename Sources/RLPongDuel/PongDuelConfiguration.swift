@@ -134,27 +134,31 @@ public struct PongDuelConfiguration: Sendable, Equatable, Codable {
         try require(courtWidth >= 8 && courtWidth <= 1_000 && courtWidth % 2 == 0, "court width must be even and in 8...1000")
         try require(courtHeight >= 4 && courtHeight <= 1_000, "court height must be in 4...1000")
         try require(paddleHeight >= 1 && paddleHeight <= courtHeight / 2, "paddle height must be in 1...(court height / 2)")
-        try require(ballRadius.isFinite && ballRadius >= 0 && ballRadius <= Double(courtHeight), "ball radius must be finite and in 0...court height")
+        try require(
+            ballRadius.isFinite && ballRadius >= 0 && ballRadius <= Double(courtHeight),
+            "ball radius must be finite and in 0...court height")
         try require(paddleSpeed >= 1 && paddleSpeed <= courtHeight, "paddle speed must be in 1...court height")
         try require(ballSpeedX >= 1 && ballSpeedX <= courtWidth / 2, "ball speed x must be in 1...(court width / 2)")
         try require(ballSpeedY >= 1 && ballSpeedY <= courtHeight / 2, "ball speed y must be in 1...(court height / 2)")
-        try require(paddleLineX >= 0 && paddleLineX < courtWidth / 2 && 2 * (paddleLineX + ballSpeedX) < courtWidth,
-                    "paddle line must not be negative, and the lines must stand more than a ball step apart")
+        try require(
+            paddleLineX >= 0 && paddleLineX < courtWidth / 2 && 2 * (paddleLineX + ballSpeedX) < courtWidth,
+            "paddle line must not be negative, and the lines must stand more than a ball step apart")
         try require(serveMargin >= 0 && serveMargin <= courtHeight / 2, "serve margin must be in 0...(court height / 2)")
         try require(pointsToWin >= 1 && pointsToWin <= 1_000, "points to win must be in 1...1000")
         try require(stepCap >= 1 && stepCap <= 100_000_000, "step cap must be in 1...100000000")
         try require([pointReward, hitReward].allSatisfy { $0.isFinite && abs($0) <= 1e6 }, "rewards must be finite and within ±1000000")
         try require(binWidth >= 1 && binWidth <= 1_000, "bin width must be in 1...1000")
         // Within the bounds above the product fits easily in an Int; the cap keeps tables sane.
-        try require(PongDuelObservationSpace.stateCount(of: self) <= Self.maximumStateCount,
-                    "the tabular observation would have more than \(Self.maximumStateCount) states: widen the bins")
+        try require(
+            PongDuelObservationSpace.stateCount(of: self) <= Self.maximumStateCount,
+            "the tabular observation would have more than \(Self.maximumStateCount) states: widen the bins")
     }
 
     // MARK: Coding
 
     enum CodingKeys: String, CodingKey {
         case court, courtWidth, courtHeight, paddleHeight, paddleLineX, ballRadius, paddleSpeed, ballSpeedX,
-             ballSpeedY, serveMargin, pointsToWin, stepCap, pointReward, hitReward, binWidth
+            ballSpeedY, serveMargin, pointsToWin, stepCap, pointReward, hitReward, binWidth
     }
 
     /// Starts from the named court's defaults (classic when unnamed) and reads what is given.

@@ -83,8 +83,10 @@ public struct PongDuelObservationSpace: FiniteSpace, ObservationMapping, Sendabl
     public static func stateCount(of configuration: PongDuelConfiguration) -> Int {
         let width = max(configuration.binWidth, 1)
         let paddle = binCount(configuration.paddleMinimumY...max(configuration.paddleMinimumY, configuration.paddleMaximumY), width)
-        let factors = [paddle, paddle, binCount(configuration.ballXRange, width), binCount(configuration.ballYRange, width),
-                       2, configuration.ballVerticalSpeeds.count]
+        let factors = [
+            paddle, paddle, binCount(configuration.ballXRange, width), binCount(configuration.ballYRange, width),
+            2, configuration.ballVerticalSpeeds.count,
+        ]
         var product = 1
         for factor in factors {
             let (result, overflow) = product.multipliedReportingOverflow(by: factor)

@@ -103,6 +103,7 @@ public struct PongDuelPositionSpace: FiniteSpace, Sendable, Equatable {
     public func contains(_ element: PongDuelPositions) -> Bool {
         paddle.contains(element.paddleY) && paddle.contains(element.opponentPaddleY)
             && ballX.contains(element.ballX) && ballY.contains(element.ballY)
-            && (element.ballVelocityX == ballSpeedX || element.ballVelocityX == -ballSpeedX) && verticalSpeeds.contains(element.ballVelocityY)
+            && (element.ballVelocityX == ballSpeedX || element.ballVelocityX == -ballSpeedX)
+            && verticalSpeeds.contains(element.ballVelocityY)
     }
 }

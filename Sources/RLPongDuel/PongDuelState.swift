@@ -19,8 +19,10 @@ public struct PongDuelState: Sendable, Hashable {
     /// Steps taken in this game.
     public var stepCount: Int
 
-    public init(paddleY: Pair<Int>, ballX: Int, ballY: Int, ballVelocityX: Int, ballVelocityY: Int,
-                score: Pair<Int> = Pair(repeating: 0), nextServer: Side = .left, stepCount: Int = 0) {
+    public init(
+        paddleY: Pair<Int>, ballX: Int, ballY: Int, ballVelocityX: Int, ballVelocityY: Int,
+        score: Pair<Int> = Pair(repeating: 0), nextServer: Side = .left, stepCount: Int = 0
+    ) {
         self.paddleY = paddleY
         self.ballX = ballX
         self.ballY = ballY

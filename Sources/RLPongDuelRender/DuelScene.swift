@@ -33,8 +33,10 @@ public struct DuelFrame: Sendable, Equatable {
     /// Whether the banner is good news for the right side (its colour).
     public var bannerIsWin = false
 
-    public init(configuration: PongDuelConfiguration, state: PongDuelState, names: Pair<String>,
-                status: String? = nil, banner: String? = nil, bannerIsWin: Bool = false) {
+    public init(
+        configuration: PongDuelConfiguration, state: PongDuelState, names: Pair<String>,
+        status: String? = nil, banner: String? = nil, bannerIsWin: Bool = false
+    ) {
         self.configuration = configuration
         self.state = state
         self.names = names
@@ -71,15 +73,18 @@ public struct DuelFrame: Sendable, Equatable {
     /// The score line: `AGENT 3   5 YOU`, the server's side marked with a dot after its score.
     public var scoreLine: String {
         let serving = state.nextServer
-        return "\(names.left) \(state.score.left)\(serving == .left ? " ·" : "")  -  \(serving == .right ? "· " : "")\(state.score.right) \(names.right)"
+        return
+            "\(names.left) \(state.score.left)\(serving == .left ? " ·" : "")  -  \(serving == .right ? "· " : "")\(state.score.right) \(names.right)"
     }
 
     public func scene() -> Scene {
         let court = rectangle(x: 0, y: 0, width: Double(configuration.courtWidth), height: Double(configuration.courtHeight))
         var items: [SceneItem] = [
             .rectangle(court, DuelPalette.court),
-            .rectangle(rectangle(x: Double(configuration.courtWidth) / 2 - 0.25, y: 0, width: 0.5,
-                                 height: Double(configuration.courtHeight)), DuelPalette.centreLine),
+            .rectangle(
+                rectangle(
+                    x: Double(configuration.courtWidth) / 2 - 0.25, y: 0, width: 0.5,
+                    height: Double(configuration.courtHeight)), DuelPalette.centreLine),
             .rectangle(paddle(.left), DuelPalette.leftPaddle),
             .rectangle(paddle(.right), DuelPalette.rightPaddle),
         ]

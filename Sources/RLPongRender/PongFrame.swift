@@ -55,8 +55,10 @@ public struct PongFrame: Sendable, Equatable {
     /// screenshot was saved; `nil` for none.
     public var notice: String?
 
-    public init(configuration: PongConfiguration, state: PongState, episode: Int, outcome: EpisodeOutcome? = nil,
-                status: String? = nil, agentView: AgentView? = nil) {
+    public init(
+        configuration: PongConfiguration, state: PongState, episode: Int, outcome: EpisodeOutcome? = nil,
+        status: String? = nil, agentView: AgentView? = nil
+    ) {
         self.configuration = configuration
         self.state = state
         self.episode = episode

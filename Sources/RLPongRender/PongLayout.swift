@@ -44,7 +44,8 @@ public struct PongLayout: Sendable, Equatable {
         let sceneWidth = Double(configuration.courtWidth) + 2 * margin
         let characterWidth = Double(BitmapFont.glyphWidth + BitmapFont.spacing)
         let firstLine = [Self.widestScore, hasStatus ? Self.widestStatus : nil, "LIVES \(configuration.lives)"].compactMap { $0 }
-        let firstLineWidth = (Double(BitmapFont.width(of: firstLine.joined())) + Double(firstLine.count - 1) * characterWidth) * textPixelSize
+        let firstLineWidth =
+            (Double(BitmapFont.width(of: firstLine.joined())) + Double(firstLine.count - 1) * characterWidth) * textPixelSize
         hudIsCompact = firstLineWidth <= sceneWidth - 2
         let lines = hudIsCompact ? 2.0 : (hasStatus ? 5 : 4)
         // The text lines with a unit of padding above, between and below; rounded up to whole
@@ -83,7 +84,8 @@ public struct PongLayout: Sendable, Equatable {
     /// Text broken into lines no wider than `width` scene units at the text size, at spaces
     /// and after hyphens (a file name breaks between its parts).
     public func wrap(_ text: String, width: Double) -> [String] {
-        let characters = max(1, Int(((width / textPixelSize) + Double(BitmapFont.spacing)) / Double(BitmapFont.glyphWidth + BitmapFont.spacing)))
+        let characters = max(
+            1, Int(((width / textPixelSize) + Double(BitmapFont.spacing)) / Double(BitmapFont.glyphWidth + BitmapFont.spacing)))
         var pieces: [String] = []
         var piece = ""
         for character in text {
@@ -132,8 +134,9 @@ public struct PongLayout: Sendable, Equatable {
 
     /// The paddle: from the left edge to the paddle line, from its bottom edge up P pixels.
     public func paddle(at paddleY: Int) -> Rect {
-        rectangle(x: 0, y: Double(paddleY), width: Double(max(1, configuration.paddleLineX)),
-                  height: Double(configuration.paddleHeight))
+        rectangle(
+            x: 0, y: Double(paddleY), width: Double(max(1, configuration.paddleLineX)),
+            height: Double(configuration.paddleHeight))
     }
 
     /// The ball's centre in scene units.
@@ -142,8 +145,9 @@ public struct PongLayout: Sendable, Equatable {
     /// The court area whose positions share a bin pair: what the agent cannot tell apart.
     /// Positions are integers, so a bin of values lo...hi covers lo − ½ to hi + ½.
     public func cell(xValues: ClosedRange<Int>, yValues: ClosedRange<Int>) -> Rect {
-        rectangle(x: Double(xValues.lowerBound) - 0.5, y: Double(yValues.lowerBound) - 0.5,
-                  width: Double(xValues.count), height: Double(yValues.count))
+        rectangle(
+            x: Double(xValues.lowerBound) - 0.5, y: Double(yValues.lowerBound) - 0.5,
+            width: Double(xValues.count), height: Double(yValues.count))
     }
 }
 

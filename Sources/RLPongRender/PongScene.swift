@@ -44,8 +44,10 @@ extension PongFrame {
 
     /// The HUD's lines, as they read left to right and top to bottom.
     public var hudLines: [String] {
-        ["SCORE \(Self.integerText(state.score))", status, "LIVES \(state.lives)",
-         "STEP \(state.stepCount)", "EPISODE \(episode)"].compactMap { $0 }
+        [
+            "SCORE \(Self.integerText(state.score))", status, "LIVES \(state.lives)",
+            "STEP \(state.stepCount)", "EPISODE \(episode)",
+        ].compactMap { $0 }
     }
 
     func hud(layout: PongLayout) -> [SceneItem] {
@@ -86,7 +88,9 @@ extension PongFrame {
             lines[room - 1] = String(lines[room - 1].prefix(max(0, characters - 2))) + ".."
         }
         let top = court.y + court.height - Double(lines.count) * lineHeight - 1
-        var items: [SceneItem] = [.rectangle(Rect(x: court.x, y: top - 0.5, width: court.width, height: court.y + court.height - top + 0.5), PongPalette.shade)]
+        var items: [SceneItem] = [
+            .rectangle(Rect(x: court.x, y: top - 0.5, width: court.width, height: court.y + court.height - top + 0.5), PongPalette.shade)
+        ]
         for (index, line) in lines.enumerated() {
             items.append(.text(line, x: court.x + 1, y: top + Double(index) * lineHeight, pixelSize: size, PongPalette.noticeText))
         }
@@ -102,11 +106,12 @@ extension PongFrame {
         let height = Double(lines.count) * lineHeight - 2 * size
         let court = layout.court
         let top = court.y + (court.height - height) / 2
-        let color = switch outcome {
-        case .gameOver: PongPalette.gameOver
-        case .won: PongPalette.won
-        case .timeUp: PongPalette.timeUp
-        }
+        let color =
+            switch outcome {
+            case .gameOver: PongPalette.gameOver
+            case .won: PongPalette.won
+            case .timeUp: PongPalette.timeUp
+            }
         var items: [SceneItem] = [.rectangle(Rect(x: court.x, y: top - 2, width: court.width, height: height + 4), PongPalette.shade)]
         for (index, line) in lines.enumerated() {
             let width = Double(BitmapFont.width(of: line)) * size
@@ -125,10 +130,13 @@ extension PongFrame {
         let ballX = configuration.ballXBins.values(inBin: view.observation.ballX)
         let ballY = configuration.ballYBins.values(inBin: view.observation.ballY)
         // The paddle's band: every bottom edge in its bin, and the paddle's height above it.
-        let band = layout.rectangle(x: 0, y: Double(paddleValues.lowerBound), width: Double(max(1, configuration.paddleLineX)),
-                                    height: Double(paddleValues.count - 1 + configuration.paddleHeight))
-        return [.rectangle(band, PongPalette.binHighlight),
-                .rectangle(layout.cell(xValues: ballX, yValues: ballY), PongPalette.binHighlight)]
+        let band = layout.rectangle(
+            x: 0, y: Double(paddleValues.lowerBound), width: Double(max(1, configuration.paddleLineX)),
+            height: Double(paddleValues.count - 1 + configuration.paddleHeight))
+        return [
+            .rectangle(band, PongPalette.binHighlight),
+            .rectangle(layout.cell(xValues: ballX, yValues: ballY), PongPalette.binHighlight),
+        ]
     }
 
     /// The overlay's text: the discretised state, then one line per action with its value,
@@ -161,8 +169,10 @@ extension PongFrame {
         let stateLines = lines.count - view.actionNames.count
         for (index, line) in lines.enumerated() {
             let chosen = index - stateLines == view.chosenAction
-            items.append(.text(line, x: left + 1, y: top + 1 + Double(index) * lineHeight, pixelSize: size,
-                               chosen ? PongPalette.chosenAction : PongPalette.overlayText))
+            items.append(
+                .text(
+                    line, x: left + 1, y: top + 1 + Double(index) * lineHeight, pixelSize: size,
+                    chosen ? PongPalette.chosenAction : PongPalette.overlayText))
         }
         return items
     }

@@ -25,8 +25,10 @@ public enum BitmapFont {
                     guard bits[bits.index(bits.startIndex, offsetBy: column)] == "#" else { column += 1; continue }
                     let start = column
                     while column < glyphWidth && bits[bits.index(bits.startIndex, offsetBy: column)] == "#" { column += 1 }
-                    result.append(Rect(x: left + Double(start) * pixelSize, y: y + Double(row) * pixelSize,
-                                       width: Double(column - start) * pixelSize, height: pixelSize))
+                    result.append(
+                        Rect(
+                            x: left + Double(start) * pixelSize, y: y + Double(row) * pixelSize,
+                            width: Double(column - start) * pixelSize, height: pixelSize))
                 }
             }
         }

@@ -28,7 +28,7 @@ public struct TerminalPicture: Sendable {
             case .rectangle(let rect, let fill) where rect.contains(x: x, y: y):
                 color = blend(fill, over: color)
             case .circle(let centerX, let centerY, let radius, let fill)
-                where (x - centerX) * (x - centerX) + (y - centerY) * (y - centerY) <= radius * radius:
+            where (x - centerX) * (x - centerX) + (y - centerY) * (y - centerY) <= radius * radius:
                 color = blend(fill, over: color)
             default:
                 continue

@@ -7,7 +7,8 @@ public enum ScenePainter {
     public static func paint(_ scene: Scene, on renderer: OpaquePointer, scale: Double, offsetX: Double = 0, offsetY: Double = 0) {
         SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND)
         setColor(scene.background, on: renderer)
-        var background = pixelRect(Rect(x: 0, y: 0, width: scene.width, height: scene.height), scale: scale, offsetX: offsetX, offsetY: offsetY)
+        var background = pixelRect(
+            Rect(x: 0, y: 0, width: scene.width, height: scene.height), scale: scale, offsetX: offsetX, offsetY: offsetY)
         SDL_RenderFillRect(renderer, &background)
         for item in scene.items where item.isFinite {
             switch item {
@@ -23,7 +24,8 @@ public enum ScenePainter {
                 let width = Double(BitmapFont.width(of: string))
                 // Text in the right half keeps its right edge (a right-aligned HUD stays inside).
                 let keepsRightEdge = x + width * size / 2 > scene.width / 2
-                let left = keepsRightEdge
+                let left =
+                    keepsRightEdge
                     ? (offsetX + (x + width * size) * scale).rounded() - width * fontPixel
                     : (offsetX + x * scale).rounded()
                 let top = (offsetY + y * scale).rounded()

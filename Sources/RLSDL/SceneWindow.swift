@@ -50,8 +50,9 @@ public final class SceneWindow {
         guard started else {
             let detail = String(cString: SDL_GetError())
             let displays = chosenDriver == nil ? Self.unopenedDisplays() : nil
-            throw NoDisplayError(reason: [displays, detail.isEmpty ? "SDL could not start a video driver" : detail]
-                .compactMap { $0 }.joined(separator: ": "))
+            throw NoDisplayError(
+                reason: [displays, detail.isEmpty ? "SDL could not start a video driver" : detail]
+                    .compactMap { $0 }.joined(separator: ": "))
         }
         let driver = SDL_GetCurrentVideoDriver().map { String(cString: $0) } ?? ""
         // SDL 2.26 falls back silently to an invisible offscreen window.
@@ -60,8 +61,11 @@ public final class SceneWindow {
             throw NoDisplayError(reason: (Self.unopenedDisplays() ?? "no display") + "; SDL fell back to its invisible '\(driver)' driver")
         }
         let flags = SDL_WINDOW_RESIZABLE.rawValue | SDL_WINDOW_SHOWN.rawValue | SDL_WINDOW_ALLOW_HIGHDPI.rawValue
-        guard let window = SDL_CreateWindow(title, RL_SDL_WINDOWPOS_CENTERED, RL_SDL_WINDOWPOS_CENTERED,
-                                            Int32(width), Int32(height), flags) else {
+        guard
+            let window = SDL_CreateWindow(
+                title, RL_SDL_WINDOWPOS_CENTERED, RL_SDL_WINDOWPOS_CENTERED,
+                Int32(width), Int32(height), flags)
+        else {
             let error = SDLError.last("cannot open a window")
             SDL_QuitSubSystem(SDL_INIT_VIDEO)
             throw error
@@ -124,8 +128,10 @@ public final class SceneWindow {
     /// Where `scene` goes in a drawable of the given size: the largest scale that fits, centred.
     public static func placement(of scene: Scene, inWidth width: Int, height: Int) -> (scale: Double, x: Double, y: Double) {
         let scale = max(0.01, min(Double(width) / scene.width, Double(height) / scene.height))
-        return (scale, ((Double(width) - scene.width * scale) / 2).rounded(.down),
-                ((Double(height) - scene.height * scale) / 2).rounded(.down))
+        return (
+            scale, ((Double(width) - scene.width * scale) / 2).rounded(.down),
+            ((Double(height) - scene.height * scale) / 2).rounded(.down)
+        )
     }
 
     /// Paints `scene` to fit the window, with black bars where the aspect differs, and shows it.

@@ -100,7 +100,6 @@ public enum PNGFile {
         try canvas.writePNG(to: path)
     }
 
-
     /// Reads a PNG back as RGBA pixels (for tests and checks): width, height and row-major pixels.
     public static func read(_ path: String) throws(SDLError) -> (width: Int, height: Int, pixels: [RGBA]) {
         guard let loaded = IMG_Load(path) else { throw SDLError.last("cannot read \(path)") }

@@ -27,7 +27,9 @@ public enum AtomicFile {
             }
             guard count > 0 else { return current }
             let target = String(decoding: buffer[0..<count], as: UTF8.self)
-            current = target.hasPrefix("/") ? target
+            current =
+                target.hasPrefix("/")
+                ? target
                 : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(target).path
         }
         return current
@@ -48,7 +50,8 @@ public enum AtomicFile {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
             guard let pid = Int32(name.dropFirst(prefix.count).dropLast(4)), pid > 0, pid != getpid(),
-                  name == temporaryName(for: destination, pid: pid) else { continue }
+                name == temporaryName(for: destination, pid: pid)
+            else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
         }
     }
@@ -130,7 +133,8 @@ public final class AtomicFileWriter {
         self.path = path
         destination = AtomicFile.destination(of: path)
         AtomicFile.removeStaleTemporaries(of: destination)
-        temporary = URL(fileURLWithPath: destination).deletingLastPathComponent()
+        temporary =
+            URL(fileURLWithPath: destination).deletingLastPathComponent()
             .appendingPathComponent(AtomicFile.temporaryName(for: destination, pid: getpid())).path
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {

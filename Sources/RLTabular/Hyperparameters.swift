@@ -31,12 +31,17 @@ public struct Hyperparameters: Sendable, Equatable, Codable {
     /// `rl sweep --set` alike): a rate given without its end is constant; with its end, it decays
     /// linearly from its start over `decay` of the run (``defaultDecay`` unless given); `decay`
     /// alone changes the decay of a rate that already decays.
-    public func overriding(learningRate: Double? = nil, learningRateEnd: Double? = nil, epsilon: Double? = nil,
-                           epsilonEnd: Double? = nil, discount: Double? = nil, decay: Double? = nil) -> Hyperparameters {
+    public func overriding(
+        learningRate: Double? = nil, learningRateEnd: Double? = nil, epsilon: Double? = nil,
+        epsilonEnd: Double? = nil, discount: Double? = nil, decay: Double? = nil
+    ) -> Hyperparameters {
         func apply(_ schedule: inout Schedule, start: Double?, end: Double?) {
             if let start { schedule = .constant(start) }
-            if let end { schedule = .linear(from: schedule.start, to: end, over: decay ?? Self.defaultDecay) }
-            else if let decay, !schedule.isConstant { schedule.decayFraction = decay }
+            if let end {
+                schedule = .linear(from: schedule.start, to: end, over: decay ?? Self.defaultDecay)
+            } else if let decay, !schedule.isConstant {
+                schedule.decayFraction = decay
+            }
         }
         var result = self
         apply(&result.learningRate, start: learningRate, end: learningRateEnd)

@@ -44,8 +44,10 @@ public struct TrainingState: Sendable, Equatable, Codable {
     /// Episodes per report (the window's capacity).
     public var reportInterval: Int
 
-    public init(episodesRequested: Int, episodesDone: Int, steps: Int, agentGenerator: [UInt64], environmentGenerator: [UInt64],
-                bestReturn: Double, recentReturns: [Double], recentSteps: [Double], reportInterval: Int) {
+    public init(
+        episodesRequested: Int, episodesDone: Int, steps: Int, agentGenerator: [UInt64], environmentGenerator: [UInt64],
+        bestReturn: Double, recentReturns: [Double], recentSteps: [Double], reportInterval: Int
+    ) {
         self.episodesRequested = episodesRequested
         self.episodesDone = episodesDone
         self.steps = steps
@@ -68,10 +70,12 @@ public struct TrainingState: Sendable, Equatable, Codable {
         try require(agentGenerator.count <= 64 && environmentGenerator.count <= 64, "generator state too long")
         try require(bestReturn.isFinite || (episodesDone == 0 && bestReturn == -.infinity), "best return is not finite")
         try require((1...10_000_000).contains(reportInterval), "report interval out of range")
-        try require(recentReturns.count == recentSteps.count && recentReturns.count <= min(reportInterval, episodesDone),
-                    "the report window does not match its interval")
-        try require(recentReturns.allSatisfy(\.isFinite) && recentSteps.allSatisfy { $0.isFinite && $0 >= 0 },
-                    "the report window holds a non-finite value")
+        try require(
+            recentReturns.count == recentSteps.count && recentReturns.count <= min(reportInterval, episodesDone),
+            "the report window does not match its interval")
+        try require(
+            recentReturns.allSatisfy(\.isFinite) && recentSteps.allSatisfy { $0.isFinite && $0 >= 0 },
+            "the report window holds a non-finite value")
     }
 }
 
@@ -106,9 +110,11 @@ public struct PolicyMetadata: Sendable, Equatable {
     /// Where the run stood, for resuming; `nil` in files that cannot be resumed.
     public var trainingState: TrainingState?
 
-    public init(environment: String, configuration: String, observation: String?, stateDimensions: [String],
-                actions: [String], hyperparameters: Hyperparameters, seed: UInt64, summary: TrainingSummary,
-                agent: String = PolicyMetadata.defaultAgent, agentSettings: String = "{}", trainingState: TrainingState? = nil) {
+    public init(
+        environment: String, configuration: String, observation: String?, stateDimensions: [String],
+        actions: [String], hyperparameters: Hyperparameters, seed: UInt64, summary: TrainingSummary,
+        agent: String = PolicyMetadata.defaultAgent, agentSettings: String = "{}", trainingState: TrainingState? = nil
+    ) {
         self.agent = agent
         self.agentSettings = agentSettings
         self.trainingState = trainingState
@@ -191,7 +197,8 @@ public struct Policy: Sendable, Equatable {
             throw PolicyFileError("the policy's format_version is not a positive integer")
         }
         guard version <= PolicyMetadata.currentFormatVersion else {
-            throw PolicyFileError("policy format version \(version) is newer than this rl reads (\(PolicyMetadata.currentFormatVersion)): update rl")
+            throw PolicyFileError(
+                "policy format version \(version) is newer than this rl reads (\(PolicyMetadata.currentFormatVersion)): update rl")
         }
         guard let seed = UInt64(try field("seed")) else { throw PolicyFileError("the policy's seed is not an unsigned integer") }
         var metadata = PolicyMetadata(
@@ -235,7 +242,9 @@ public struct Policy: Sendable, Equatable {
             throw PolicyFileError("tensor 'visits' has shape \(visitsTensor.shape) but 'q' has \(q.shape)")
         }
         guard q.shape.last == metadata.actions.count, q.shape.count - 1 == metadata.stateDimensions.count else {
-            throw PolicyFileError("tensor 'q' has shape \(q.shape), which does not match the metadata's \(metadata.stateDimensions.count) state dimensions and \(metadata.actions.count) actions")
+            throw PolicyFileError(
+                "tensor 'q' has shape \(q.shape), which does not match the metadata's \(metadata.stateDimensions.count) state dimensions and \(metadata.actions.count) actions"
+            )
         }
         if let bad = values.firstIndex(where: { !$0.isFinite }) {
             throw PolicyFileError("tensor 'q' holds a non-finite value (\(values[bad])) at flat index \(bad)")

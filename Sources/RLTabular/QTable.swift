@@ -21,15 +21,17 @@ public struct QTable: Sendable, Equatable {
     /// A table of zeros (and no visits).
     public init(stateShape: [Int], actionCount: Int) {
         precondition(actionCount > 0, "a Q-table needs at least one action, got \(actionCount)")
-        precondition(!stateShape.isEmpty && stateShape.allSatisfy { $0 > 0 },
-                     "a Q-table needs at least one state dimension, each of size 1 or more, got \(stateShape)")
+        precondition(
+            !stateShape.isEmpty && stateShape.allSatisfy { $0 > 0 },
+            "a Q-table needs at least one state dimension, each of size 1 or more, got \(stateShape)")
         let (states, overflow) = stateShape.reduce((1, false)) { partial, size in
             let (product, over) = partial.0.multipliedReportingOverflow(by: size)
             return (product, partial.1 || over)
         }
-        precondition(!overflow && states.multipliedReportingOverflow(by: actionCount).overflow == false
-                     && states * actionCount <= 1 << 32,
-                     "a Q-table of shape \(stateShape + [actionCount]) is too large for memory")
+        precondition(
+            !overflow && states.multipliedReportingOverflow(by: actionCount).overflow == false
+                && states * actionCount <= 1 << 32,
+            "a Q-table of shape \(stateShape + [actionCount]) is too large for memory")
         self.stateShape = stateShape
         self.actionCount = actionCount
         stateCount = stateShape.reduce(1, *)
@@ -40,8 +42,10 @@ public struct QTable: Sendable, Equatable {
     /// - Precondition: both hold exactly `stateShape × actionCount` entries.
     public init(stateShape: [Int], actionCount: Int, values: [Double], visits: [Int64]) {
         self.init(stateShape: stateShape, actionCount: actionCount)
-        precondition(values.count == storage.count && visits.count == storage.count,
-                     "a Q-table of shape \(stateShape + [actionCount]) needs \(storage.count) values and visits, got \(values.count) and \(visits.count)")
+        precondition(
+            values.count == storage.count && visits.count == storage.count,
+            "a Q-table of shape \(stateShape + [actionCount]) needs \(storage.count) values and visits, got \(values.count) and \(visits.count)"
+        )
         storage.values.update(from: values, count: values.count)
         storage.visits.update(from: visits, count: visits.count)
     }
@@ -84,14 +88,16 @@ public struct QTable: Sendable, Equatable {
     /// Stops with a message naming both shapes when the table does not fit the spaces: a
     /// library user's broken contract, not bad input.
     public func requireShape<O: FiniteSpace, A: FiniteSpace>(of observationSpace: O, _ actionSpace: A) {
-        precondition(fits(observationSpace, actionSpace),
-                     "the table's shape \(shape) does not match the spaces, which need \(observationSpace.shape + [actionSpace.count])")
+        precondition(
+            fits(observationSpace, actionSpace),
+            "the table's shape \(shape) does not match the spaces, which need \(observationSpace.shape + [actionSpace.count])")
     }
 
     /// Throws a one-line error when a loaded table does not fit the spaces.
     public func checkShape<O: FiniteSpace, A: FiniteSpace>(of observationSpace: O, _ actionSpace: A) throws(PolicyFileError) {
         guard fits(observationSpace, actionSpace) else {
-            throw PolicyFileError("table shape \(shape) does not match the world's spaces, which need \(observationSpace.shape + [actionSpace.count])")
+            throw PolicyFileError(
+                "table shape \(shape) does not match the world's spaces, which need \(observationSpace.shape + [actionSpace.count])")
         }
     }
 
@@ -217,8 +223,9 @@ public struct QTable: Sendable, Equatable {
     /// also check each coordinate (an action past its row would read the next state's).
     @inlinable @inline(__always)
     func index(state: Int, action: Int) -> Int {
-        assert(UInt(bitPattern: state) < UInt(bitPattern: stateCount) && UInt(bitPattern: action) < UInt(bitPattern: actionCount),
-               "(state \(state), action \(action)) is outside the table")
+        assert(
+            UInt(bitPattern: state) < UInt(bitPattern: stateCount) && UInt(bitPattern: action) < UInt(bitPattern: actionCount),
+            "(state \(state), action \(action)) is outside the table")
         let flat = state &* actionCount &+ action
         precondition(UInt(bitPattern: flat) < UInt(bitPattern: storage.count), "(state \(state), action \(action)) is outside the table")
         return flat

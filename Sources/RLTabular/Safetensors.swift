@@ -72,11 +72,12 @@ public struct SafetensorsFile: Sendable, Equatable {
             case .floats(let values): for value in values { appendLittleEndian(value.bitPattern, to: &data) }
             case .integers(let values): for value in values { appendLittleEndian(UInt64(bitPattern: value), to: &data) }
             }
-            header[name] = [
-                "dtype": tensor.values.isFloat ? "F64" : "I64",
-                "shape": tensor.shape,
-                "data_offsets": [begin, data.count],
-            ] as [String: Any]
+            header[name] =
+                [
+                    "dtype": tensor.values.isFloat ? "F64" : "I64",
+                    "shape": tensor.shape,
+                    "data_offsets": [begin, data.count],
+                ] as [String: Any]
         }
         var json = Array(try! JSONSerialization.data(withJSONObject: header, options: [.sortedKeys, .withoutEscapingSlashes]))
         // Pad with spaces so the data starts 8-byte aligned, as the reference writer does.
@@ -95,7 +96,8 @@ public struct SafetensorsFile: Sendable, Equatable {
         }
         let headerLength = bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
         guard headerLength <= UInt64(bytes.count - 8), headerLength <= UInt64(Self.maximumHeaderLength) else {
-            throw PolicyFileError("header length \(headerLength) is out of bounds for a file of \(bytes.count) bytes (truncated or not a safetensors file)")
+            throw PolicyFileError(
+                "header length \(headerLength) is out of bounds for a file of \(bytes.count) bytes (truncated or not a safetensors file)")
         }
         let dataStart = 8 + Int(headerLength)
         let parsed: Any
@@ -122,9 +124,10 @@ public struct SafetensorsFile: Sendable, Equatable {
         for name in header.keys.sorted() where name != "__metadata__" {
             let rawEntry = header[name]!
             guard let entry = rawEntry as? [String: Any],
-                  let dtype = entry["dtype"] as? String,
-                  let rawShape = entry["shape"] as? [Any],
-                  let rawOffsets = entry["data_offsets"] as? [Any], rawOffsets.count == 2 else {
+                let dtype = entry["dtype"] as? String,
+                let rawShape = entry["shape"] as? [Any],
+                let rawOffsets = entry["data_offsets"] as? [Any], rawOffsets.count == 2
+            else {
                 throw PolicyFileError("tensor '\(name)' needs dtype, shape and two data_offsets")
             }
             let shape = try rawShape.map { (dimension: Any) throws(PolicyFileError) -> Int in
@@ -134,11 +137,14 @@ public struct SafetensorsFile: Sendable, Equatable {
                 return value
             }
             guard let begin = exactInteger(rawOffsets[0]), let end = exactInteger(rawOffsets[1]),
-                  begin >= 0, begin <= end, end <= dataLength else {
+                begin >= 0, begin <= end, end <= dataLength
+            else {
                 throw PolicyFileError("tensor '\(name)' has data offsets outside the \(dataLength) data bytes (truncated file?)")
             }
             guard let width = Self.elementWidth[dtype] else {
-                throw PolicyFileError("tensor '\(name)' has unknown dtype '\(dtype)' (expected one of \(Self.elementWidth.keys.sorted().joined(separator: ", ")))")
+                throw PolicyFileError(
+                    "tensor '\(name)' has unknown dtype '\(dtype)' (expected one of \(Self.elementWidth.keys.sorted().joined(separator: ", ")))"
+                )
             }
             var elementCount = 1
             for dimension in shape {
@@ -149,7 +155,8 @@ public struct SafetensorsFile: Sendable, Equatable {
                 elementCount = product
             }
             guard elementCount * width == end - begin else {
-                throw PolicyFileError("tensor '\(name)' has shape \(shape) (\(elementCount) × \(width) bytes) but \(end - begin) bytes of data")
+                throw PolicyFileError(
+                    "tensor '\(name)' has shape \(shape) (\(elementCount) × \(width) bytes) but \(end - begin) bytes of data")
             }
             let slice = bytes[(dataStart + begin)..<(dataStart + end)]
             let values = Self.decode(slice, dtype: dtype, count: elementCount)
@@ -165,7 +172,9 @@ public struct SafetensorsFile: Sendable, Equatable {
         var covered = 0
         for range in ranges.sorted(by: { ($0.begin, $0.end, $0.name) < ($1.begin, $1.end, $1.name) }) {
             guard range.begin == covered else {
-                throw PolicyFileError("tensor '\(range.name)' at data offsets [\(range.begin), \(range.end)] overlaps another tensor or leaves gaps in the data buffer")
+                throw PolicyFileError(
+                    "tensor '\(range.name)' at data offsets [\(range.begin), \(range.end)] overlaps another tensor or leaves gaps in the data buffer"
+                )
             }
             covered = range.end
         }

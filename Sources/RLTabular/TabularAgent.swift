@@ -25,8 +25,9 @@ where Observation == ObservationSpace.Element, Action == ActionSpace.Element {
 
     /// A fresh agent. `hyperparameters` and `settings` must be valid (``Hyperparameters/validate()``).
     /// - Parameter seed: seeds the agent's own generator (exploration, ties, coins, planning).
-    init(observationSpace: ObservationSpace, actionSpace: ActionSpace,
-         hyperparameters: Hyperparameters, settings: Settings, seed: UInt64)
+    init(
+        observationSpace: ObservationSpace, actionSpace: ActionSpace,
+        hyperparameters: Hyperparameters, settings: Settings, seed: UInt64)
 
     /// The values the agent acts greedily on, with visit counts: what `rl eval`, `watch` and
     /// `inspect` read. (Double Q-learning: the mean of its two tables.)

@@ -63,10 +63,13 @@ public struct Taxi: ModelledEnvironment, Sendable {
     private var generator: Xoshiro256StarStar
 
     /// - Precondition: both probabilities are in `0...1`.
-    public init(isRainy: Bool = false, ficklePassenger: Bool = false,
-                rainyProbability: Double = 0.8, fickleProbability: Double = 0.3, seed: UInt64 = 0) {
-        precondition((0...1).contains(rainyProbability) && (0...1).contains(fickleProbability),
-                     "the rainy and fickle probabilities are probabilities")
+    public init(
+        isRainy: Bool = false, ficklePassenger: Bool = false,
+        rainyProbability: Double = 0.8, fickleProbability: Double = 0.3, seed: UInt64 = 0
+    ) {
+        precondition(
+            (0...1).contains(rainyProbability) && (0...1).contains(fickleProbability),
+            "the rainy and fickle probabilities are probabilities")
         self.isRainy = isRainy
         self.rainyProbability = rainyProbability
         self.ficklePassenger = ficklePassenger

@@ -87,13 +87,14 @@ struct TaxiModel {
         let row = state.taxiRow, column = state.taxiColumn
         var intended = state, left = state, right = state
         var reward = Taxi.stepReward, terminated = false
-        let canMove = switch TaxiAction(rawValue: action)! {
-        case .south: row < Self.lastRow
-        case .north: row > 0
-        case .east: Self.isOpen(row: row, character: 2 * column + 2)
-        case .west: Self.isOpen(row: row, character: 2 * column)
-        case .pickUp, .dropOff: false
-        }
+        let canMove =
+            switch TaxiAction(rawValue: action)! {
+            case .south: row < Self.lastRow
+            case .north: row > 0
+            case .east: Self.isOpen(row: row, character: 2 * column + 2)
+            case .west: Self.isOpen(row: row, character: 2 * column)
+            case .pickUp, .dropOff: false
+            }
         if canMove {
             let moves = Self.headings[action]
             intended.taxiRow = max(0, min(row + moves[0].row, Self.lastRow))

@@ -1,17 +1,17 @@
-import RLRender
 import ArgumentParser
-import RLApp
-import RLTabular
 import CPongFloor
+import RLApp
+import RLRender
+import RLTabular
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure steps per second of a world and of training an agent on it (use a release build).",
         discussion: """
-        Each figure is the best of --repeats runs. For Q-learning on the default Pong, the same loop \
-        written in plain C is timed in the same run: the floor the generic trainer is compared with.
-        """)
+            Each figure is the best of --repeats runs. For Q-learning on the default Pong, the same loop \
+            written in plain C is timed in the same run: the floor the generic trainer is compared with.
+            """)
 
     @OptionGroup var worldOption: WorldOption
     var env: String { worldOption.world.id }
@@ -35,7 +35,9 @@ struct BenchCommand: ParsableCommand {
         try requireFlag("env-steps", envSteps, in: 1...1_000_000_000)
         try requireFlag("episodes", episodes, in: 1...1_000_000)
         try requireFlag("repeats", repeats, in: 1...20)
-        guard Registry.agent(agent) != nil else { throw ValidationError("--agent: unknown agent '\(agent)' (this rl knows \(Registry.agentList))") }
+        guard Registry.agent(agent) != nil else {
+            throw ValidationError("--agent: unknown agent '\(agent)' (this rl knows \(Registry.agentList))")
+        }
     }
 
     func run() throws {
@@ -45,8 +47,9 @@ struct BenchCommand: ParsableCommand {
         if Registry.planner(agent) != nil { return try runPlanner() }
         let report: BenchmarkReport
         do {
-            report = try runBenchmark(world: env, agent: agent, environmentSteps: envSteps, episodes: episodes, repeats: repeats,
-                                      floor: env == Registry.defaultWorld.id && agent == QLearning.id ? { floorYardstick(episodes: $0, seed: $1) } : nil)
+            report = try runBenchmark(
+                world: env, agent: agent, environmentSteps: envSteps, episodes: episodes, repeats: repeats,
+                floor: env == Registry.defaultWorld.id && agent == QLearning.id ? { floorYardstick(episodes: $0, seed: $1) } : nil)
         } catch {
             throw CommandError(error)
         }
@@ -59,7 +62,9 @@ struct BenchCommand: ParsableCommand {
         out.writeLine("Training \(agent) on \(env):  \(grouped(Int(report.trainStepsPerSecond.rounded()))) steps/s")
         out.writeLine("\(episodes)-episode training run: \(fixed(report.trainSeconds, 3)) s (\(grouped(report.trainSteps)) steps)")
         if let floor = report.floorStepsPerSecond, let share = report.shareOfFloor {
-            out.writeLine("Plain C floor, same loop:  \(grouped(Int(floor.rounded()))) steps/s; the generic trainer runs at \(fixed(share * 100, 1))% of it")
+            out.writeLine(
+                "Plain C floor, same loop:  \(grouped(Int(floor.rounded()))) steps/s; the generic trainer runs at \(fixed(share * 100, 1))% of it"
+            )
         }
         out.writeLine("(best of \(report.repeats) runs)")
     }
@@ -74,7 +79,8 @@ extension BenchCommand {
         let what = agent == Planner.valueIteration.id ? "sweeps" : "improvement rounds"
         ConsoleStream.standardOutput.writeLine(
             "\(agent) on \(env) (\(report.states) states, \(report.actions) actions, γ \(formatNumber(report.discount))): "
-            + "\(report.iterations) \(what) to \(report.tolerance) in \(fixed(report.seconds * 1000, 3)) ms (best of \(report.repeats) runs)")
+                + "\(report.iterations) \(what) to \(report.tolerance) in \(fixed(report.seconds * 1000, 3)) ms (best of \(report.repeats) runs)"
+        )
     }
 }
 
@@ -86,6 +92,6 @@ func floorYardstick(episodes: Int, seed: UInt64) -> (steps: Int, seconds: Double
     let start = clock.now
     let steps = rl_floor_train_pong(Int32(clamping: episodes), seed, &checksum)
     let elapsed = clock.now - start
-    if checksum.isNaN { print("") }   // keeps the result alive
+    if checksum.isNaN { print("") }  // keeps the result alive
     return (Int(steps), Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
 }

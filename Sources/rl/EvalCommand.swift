@@ -7,11 +7,11 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Play greedy episodes with a policy and report how good it is.",
         discussion: """
-        Evaluation episodes come from the seed but never coincide with the training ones, and the \
-        same seed gives every agent the same episodes, so comparisons are paired. With several agents \
-        (--compare, --baseline) the reports are printed side by side. Ctrl-C stops early and reports \
-        the episodes played so far, marked as interrupted.
-        """)
+            Evaluation episodes come from the seed but never coincide with the training ones, and the \
+            same seed gives every agent the same episodes, so comparisons are paired. With several agents \
+            (--compare, --baseline) the reports are printed side by side. Ctrl-C stops early and reports \
+            the episodes played so far, marked as interrupted.
+            """)
 
     @Argument(help: "Policy file (default: policies/<env>.safetensors, else the shipped policies/pretrained/<env>.safetensors).")
     var policy: String?
@@ -25,7 +25,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "A scripted agent of the world to evaluate too (Pong: random, tracker or oracle; repeatable).")
     var baseline: [String] = []
 
-    @Option(help: "pong-duel: play the policy against this opponent (random, tracker, predictor, self or a policy file; repeatable for a table).")
+    @Option(
+        help:
+            "pong-duel: play the policy against this opponent (random, tracker, predictor, self or a policy file; repeatable for a table).")
     var opponent: [String] = []
 
     @Option(parsing: .unconditional, help: "Episodes to play (1...1000000).")
@@ -58,7 +60,8 @@ struct EvalCommand: ParsableCommand {
             throw CommandError(error)
         }
         if let first = loaded.first, let other = loaded.first(where: { $0.worldID != first.worldID }) {
-            throw CommandError.usage("\(other.path) is a policy for \(other.worldID), but \(first.path) is for \(first.worldID): compare policies of one world")
+            throw CommandError.usage(
+                "\(other.path) is a policy for \(other.worldID), but \(first.path) is for \(first.worldID): compare policies of one world")
         }
         // Baselines play the first policy's world and configuration, so every agent meets the same episodes.
         let world: ConfiguredWorld
@@ -70,7 +73,10 @@ struct EvalCommand: ParsableCommand {
             }
         }
         if !baseline.isEmpty, world.baselines == nil {
-            let hint = world.twoPlayers.map { "; it is a two-player world: play its scripted players with --opponent " + $0.scriptedPlayers.joined(separator: "|") } ?? ""
+            let hint =
+                world.twoPlayers.map {
+                    "; it is a two-player world: play its scripted players with --opponent " + $0.scriptedPlayers.joined(separator: "|")
+                } ?? ""
             throw CommandError.usage("world \(world.id) has no baselines" + hint)
         }
         catchInterrupts()
@@ -80,8 +86,10 @@ struct EvalCommand: ParsableCommand {
                 reports.append(try evaluatePolicy(policy, episodes: episodes, seed: seed, shouldStop: { wasInterrupted }))
             }
             for name in baseline where !wasInterrupted {
-                reports.append(try evaluateBaseline(name, world: world, episodes: episodes, seed: seed,
-                                                    shouldStop: { wasInterrupted }))
+                reports.append(
+                    try evaluateBaseline(
+                        name, world: world, episodes: episodes, seed: seed,
+                        shouldStop: { wasInterrupted }))
             }
         } catch {
             throw CommandError(error)

@@ -1,11 +1,12 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#endif
 import RLApp
 import RLRender
 import RLSDL
 import RLTabular
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension BallDirection: ExpressibleByArgument {}
 
@@ -21,12 +22,12 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Show what a policy learned: a summary, then its greedy action in every state.",
         discussion: """
-        Each grid lays out the states of the policy's world: for Pong, one paddle position (and, for \
-        markov policies, one ball direction), rows the ball's height (top first), columns the ball's x, \
-        the paddle's side on the left; for other worlds, the last two state dimensions. A cell shows \
-        the greedy action (↑ up, ↓ down, ← left, → right, = stay, ? tie, · never visited). A policy of \
-        a world this rl does not know still shows its summary and table, and exports.
-        """)
+            Each grid lays out the states of the policy's world: for Pong, one paddle position (and, for \
+            markov policies, one ball direction), rows the ball's height (top first), columns the ball's x, \
+            the paddle's side on the left; for other worlds, the last two state dimensions. A cell shows \
+            the greedy action (↑ up, ↓ down, ← left, → right, = stay, ? tie, · never visited). A policy of \
+            a world this rl does not know still shows its summary and table, and exports.
+            """)
 
     @Argument(help: "Policy file (default: policies/pong.safetensors, else the shipped policies/pretrained/pong.safetensors).")
     var policy: String?
@@ -58,7 +59,8 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Draw the policy as a PNG picture: a panel per paddle position, cells coloured by value with the greedy action's arrow.")
     var heatmap: String?
 
-    @Option(parsing: .unconditional, help: "Explain one state, given as its coordinates (Pong: P,Y,X[,DX,DY] bins; Cliff Walking: ROW,COLUMN).")
+    @Option(
+        parsing: .unconditional, help: "Explain one state, given as its coordinates (Pong: P,Y,X[,DX,DY] bins; Cliff Walking: ROW,COLUMN).")
     var state: String?
 
     func validate() throws {
@@ -68,8 +70,11 @@ struct InspectCommand: ParsableCommand {
         // or for dump options with them, would silently drop something.
         let jobs = [("--state", state), ("--export", export), ("--heatmap", heatmap)].filter { $0.1 != nil }.map(\.0)
         if jobs.count > 1 { throw ValidationError("\(jobs.joined(separator: " and ")) each do one job: give one of them") }
-        let dumpOptions = [("--values", values), ("--summary-only", summaryOnly), ("--color", color != nil), ("--format \(format.rawValue)", format != .text)]
-            .filter(\.1).map(\.0)
+        let dumpOptions = [
+            ("--values", values), ("--summary-only", summaryOnly), ("--color", color != nil),
+            ("--format \(format.rawValue)", format != .text),
+        ]
+        .filter(\.1).map(\.0)
         if let job = jobs.first, !dumpOptions.isEmpty {
             throw ValidationError("\(job) does not combine with \(dumpOptions.joined(separator: ", "))")
         }
@@ -92,7 +97,9 @@ struct InspectCommand: ParsableCommand {
 
         if let state {
             let explanation: StateExplanation
-            do { explanation = try StateExplanation(parsing: state, policy: loaded.policy) } catch { throw CommandError.usage(error.message) }
+            do { explanation = try StateExplanation(parsing: state, policy: loaded.policy) } catch {
+                throw CommandError.usage(error.message)
+            }
             out.write(explanation.render(loaded))
             return
         }
@@ -103,13 +110,17 @@ struct InspectCommand: ParsableCommand {
             return
         }
         if let export {
-            guard export.hasSuffix(".npy") else { throw CommandError.usage("--export writes a NumPy file: give it a name ending in .npy, got \(export)") }
+            guard export.hasSuffix(".npy") else {
+                throw CommandError.usage("--export writes a NumPy file: give it a name ending in .npy, got \(export)")
+            }
             do {
                 try AtomicFile.write(NumPyFile.encode(shape: loaded.policy.table.shape, values: loaded.policy.table.values), to: export)
             } catch {
                 throw CommandError(error)
             }
-            out.writeLine("Q-table \(loaded.policy.table.shape) written to \(export) (numpy.load reads it; axes \((loaded.policy.metadata.stateDimensions + ["action"]).joined(separator: ", "))).")
+            out.writeLine(
+                "Q-table \(loaded.policy.table.shape) written to \(export) (numpy.load reads it; axes \((loaded.policy.metadata.stateDimensions + ["action"]).joined(separator: ", ")))."
+            )
             return
         }
         switch format {
@@ -122,9 +133,11 @@ struct InspectCommand: ParsableCommand {
             if summaryOnly { return }
             let choice = color ?? .auto
             let colour = choice == .always || (choice == .auto && out.isTerminal && getenv("NO_COLOR") == nil)
-            out.write("\n" + PolicyDump.render(
-                panels, table: loaded.policy.table, actions: loaded.policy.metadata.actions,
-                options: DumpOptions(showsValues: values, usesColour: colour, width: width)))
+            out.write(
+                "\n"
+                    + PolicyDump.render(
+                        panels, table: loaded.policy.table, actions: loaded.policy.metadata.actions,
+                        options: DumpOptions(showsValues: values, usesColour: colour, width: width)))
         }
     }
 }

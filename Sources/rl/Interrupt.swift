@@ -37,4 +37,3 @@ var interruptExitCode: Int32 {
     let number = interruptSignal.load(ordering: .relaxed)
     return 128 + (number == 0 ? SIGINT : number)
 }
-

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import RLApp
 import RLCore
 import RLPongDuel
@@ -19,13 +19,16 @@ struct PlayCommand: ParsableCommand {
         commandName: "play",
         abstract: "Play pong-duel against a policy: you take the right paddle, the policy the left.",
         discussion: """
-        Keys: ↑/↓ or W/S move your paddle while held (in the terminal, each press moves it a few steps), \
-        space pauses (and starts a new game once one is over), q or Esc quits. First to --points wins. \
-        --difficulty applies to a policy; scripts play as they are. \
-        Without a display, use '--renderer terminal'.
-        """)
+            Keys: ↑/↓ or W/S move your paddle while held (in the terminal, each press moves it a few steps), \
+            space pauses (and starts a new game once one is over), q or Esc quits. First to --points wins. \
+            --difficulty applies to a policy; scripts play as they are. \
+            Without a display, use '--renderer terminal'.
+            """)
 
-    @Argument(help: "A pong-duel policy file, or a script (random, tracker, predictor); default policies/pong-duel.safetensors, else the shipped one, else the predictor.")
+    @Argument(
+        help:
+            "A pong-duel policy file, or a script (random, tracker, predictor); default policies/pong-duel.safetensors, else the shipped one, else the predictor."
+    )
     var policy: String?
 
     @Option(help: "The court: fast or classic (default: the policy's; fast for a script).")
@@ -69,7 +72,8 @@ struct PlayCommand: ParsableCommand {
                 if let note = chosen.note { ConsoleStream.standardError.writeLine(note) }
                 source = chosen.path
             } else {
-                ConsoleStream.standardError.writeLine("No pong-duel policy found (train one with 'rl train --env pong-duel'): playing the predictor.")
+                ConsoleStream.standardError.writeLine(
+                    "No pong-duel policy found (train one with 'rl train --env pong-duel'): playing the predictor.")
                 source = "predictor"
             }
         }

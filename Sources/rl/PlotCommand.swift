@@ -7,7 +7,8 @@ struct PlotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plot",
         abstract: "Draw a learning curve from a training log (rl train --log run.csv) as a PNG.",
-        discussion: "Return and steps per episode with their moving average; with --eval-every in training, the greedy evaluations as dots.")
+        discussion: "Return and steps per episode with their moving average; with --eval-every in training, the greedy evaluations as dots."
+    )
 
     @Argument(help: "The CSV log written by 'rl train --log'.")
     var log: String
@@ -34,7 +35,10 @@ struct PlotCommand: ParsableCommand {
         let curve: LearningCurve
         do { try PictureFile.checkPNGPath(out, option: "--out") } catch { throw CommandError.usage(error.message) }
         do { curve = try LearningCurve.load(from: log) } catch { throw CommandError(error) }
-        try savePNG(LearningCurveChart.picture(curve, window: window, width: width, height: height, title: log.split(separator: "/").last.map(String.init) ?? log), to: out)
+        try savePNG(
+            LearningCurveChart.picture(
+                curve, window: window, width: width, height: height, title: log.split(separator: "/").last.map(String.init) ?? log), to: out
+        )
         ConsoleStream.standardOutput.writeLine("Learning curve of \(curve.episodes.count) episodes written to \(out).")
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import RLApp
-import RLTabular
 import RLCore
+import RLTabular
 
 #if canImport(Glibc)
 import Glibc
@@ -14,8 +14,11 @@ struct RL: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rl",
         abstract: "A reinforcement-learning toolkit: tabular agents on Pong and friends.",
-        subcommands: [TrainCommand.self, EvalCommand.self, InspectCommand.self, WatchCommand.self, PlayCommand.self, PlotCommand.self, BenchCommand.self,
-                      SweepCommand.self, ReportCommand.self])
+        subcommands: [
+            TrainCommand.self, EvalCommand.self, InspectCommand.self, WatchCommand.self, PlayCommand.self, PlotCommand.self,
+            BenchCommand.self,
+            SweepCommand.self, ReportCommand.self,
+        ])
 }
 
 /// An error the user can act on, said in one line, with the exit status it ends the run with.
@@ -114,7 +117,6 @@ enum Main {
         }
     }
 }
-
 
 /// The policy a command reads when none is named: the trained one, else the shipped one, with a
 /// note on stderr when it falls back on the shipped one.

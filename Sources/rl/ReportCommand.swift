@@ -9,18 +9,23 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Aggregate sweep results: per configuration the mean, median and IQM with bootstrap intervals.",
         discussion: """
-        A configuration is a world, an agent, an episode count and the swept settings; its runs are its \
-        seeds. Each statistic comes with a 95% percentile bootstrap interval over runs (rliable's; \
-        docs/STATISTICS.md). A run listed in several files counts once. See docs/EXPERIMENTS.md.
-        """)
+            A configuration is a world, an agent, an episode count and the swept settings; its runs are its \
+            seeds. Each statistic comes with a 95% percentile bootstrap interval over runs (rliable's; \
+            docs/STATISTICS.md). A run listed in several files counts once. See docs/EXPERIMENTS.md.
+            """)
 
     @Argument(help: "Results files written by 'rl sweep --out'.")
     var files: [String]
 
-    @Option(help: "The score to aggregate: final (the world's main metric, default), a figure of the final evaluation (return, steps, hits...) or seconds.")
+    @Option(
+        help:
+            "The score to aggregate: final (the world's main metric, default), a figure of the final evaluation (return, steps, hits...) or seconds."
+    )
     var metric: String?
 
-    @Option(parsing: .upToNextOption, help: "Two configurations (labels or table numbers): the probability that a run of the first beats a run of the second.")
+    @Option(
+        parsing: .upToNextOption,
+        help: "Two configurations (labels or table numbers): the probability that a run of the first beats a run of the second.")
     var compare: [String] = []
 
     @Option(parsing: .unconditional, help: "Bootstrap resamples (100...1000000; default 50000).")
@@ -44,7 +49,9 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one results file") }
         try requireFlag("replicates", replicates, in: 100...1_000_000)
-        guard compare.isEmpty || compare.count == 2 else { throw ValidationError("--compare takes two configurations, got \(compare.count)") }
+        guard compare.isEmpty || compare.count == 2 else {
+            throw ValidationError("--compare takes two configurations, got \(compare.count)")
+        }
         try requireFlag("window", window, in: 1...1_000_000)
     }
 
@@ -59,8 +66,9 @@ struct ReportCommand: ParsableCommand {
             groups = try loadReportGroups(files)
             for group in groups { summaries.append(try summarize(group, metric: metric, replicates: replicates, seed: seed)) }
             if compare.count == 2 {
-                comparison = try RLApp.compare(groups.named(compare[0]), groups.named(compare[1]), metric: metric,
-                                               replicates: replicates, seed: seed)
+                comparison = try RLApp.compare(
+                    groups.named(compare[0]), groups.named(compare[1]), metric: metric,
+                    replicates: replicates, seed: seed)
             }
         } catch {
             // The files are there: what is wrong is in them (or in the names given).
@@ -70,14 +78,18 @@ struct ReportCommand: ParsableCommand {
             var series: [BandChart.Series] = []
             // Planners play no episodes: they have no curve to draw.
             let learners = groups.filter { $0.curves.allSatisfy { !$0.isEmpty } }
-            guard !learners.isEmpty else { throw CommandError("--curves: no configuration has learning curves (planners play no episodes)") }
+            guard !learners.isEmpty else {
+                throw CommandError("--curves: no configuration has learning curves (planners play no episodes)")
+            }
             do throws(ExperimentError) {
                 for group in learners { series.append(try group.learningCurve(window: window, seed: seed)) }
             } catch {
                 throw CommandError(error.message)
             }
-            try savePNG(BandChart.picture(series, title: "Learning curves - mean over runs of the return's moving average over \(window) episodes, 95% band",
-                                          xLabel: "episode", yLabel: "return"), to: curves)
+            try savePNG(
+                BandChart.picture(
+                    series, title: "Learning curves - mean over runs of the return's moving average over \(window) episodes, 95% band",
+                    xLabel: "episode", yLabel: "return"), to: curves)
         }
         if let profiles {
             let series: [BandChart.Series]
@@ -86,8 +98,10 @@ struct ReportCommand: ParsableCommand {
             } catch {
                 throw CommandError(error.message)
             }
-            try savePNG(BandChart.picture(series, title: "Performance profiles - share of runs scoring above each score, 95% band",
-                                          xLabel: metric ?? "final score", yLabel: "share of runs above"), to: profiles)
+            try savePNG(
+                BandChart.picture(
+                    series, title: "Performance profiles - share of runs scoring above each score, 95% band",
+                    xLabel: metric ?? "final score", yLabel: "share of runs above"), to: profiles)
         }
         if json {
             ConsoleStream.standardOutput.writeLine(JSONText.encode(ReportDocument(configurations: summaries, comparison: comparison)))
@@ -99,13 +113,15 @@ struct ReportCommand: ParsableCommand {
             func estimate(_ value: Double, _ interval: [Double]) -> String {
                 "\(fixed(value, 2)) [\(fixed(interval[0], 2)), \(fixed(interval[1], 2))]"
             }
-            output.writeLine("\(number + 1). \(group.label) (\(group.episodes) episodes, \(summary.runs) runs): "
-                + "mean \(estimate(summary.mean, summary.meanCI)), median \(estimate(summary.median, summary.medianCI)), "
-                + "IQM \(estimate(summary.iqm, summary.iqmCI))")
+            output.writeLine(
+                "\(number + 1). \(group.label) (\(group.episodes) episodes, \(summary.runs) runs): "
+                    + "mean \(estimate(summary.mean, summary.meanCI)), median \(estimate(summary.median, summary.medianCI)), "
+                    + "IQM \(estimate(summary.iqm, summary.iqmCI))")
         }
         if let comparison {
-            output.writeLine("P(\(comparison.x) > \(comparison.y)) = \(fixed(comparison.probability, 3)) "
-                + "[\(fixed(comparison.ci[0], 3)), \(fixed(comparison.ci[1], 3))]")
+            output.writeLine(
+                "P(\(comparison.x) > \(comparison.y)) = \(fixed(comparison.probability, 3)) "
+                    + "[\(fixed(comparison.ci[0], 3)), \(fixed(comparison.ci[1], 3))]")
         }
         if let curves { output.writeLine("Learning curves written to \(curves).") }
         if let profiles { output.writeLine("Performance profiles written to \(profiles).") }

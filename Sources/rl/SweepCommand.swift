@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import RLApp
+import RLCore
 import RLExperiments
 import RLRender
-import RLCore
 import RLTabular
 
 struct SweepCommand: ParsableCommand {
@@ -12,13 +12,13 @@ struct SweepCommand: ParsableCommand {
             commandName: "sweep",
             abstract: "Train a grid of worlds × agents × settings × seeds on every core; one results line per run.",
             discussion: """
-            Each run is 'rl train' with its own table, then a greedy evaluation of --eval-episodes \
-            episodes seeded as 'rl eval --seed <seed>' seeds it; its 'final' score is the world's main \
-            metric over that evaluation. Results go to --out, one JSON line per finished run; each run's \
-            per-episode CSV and policy go to the folder beside it (sweep.jsonl → sweep.runs/). Running the \
-            same sweep again skips the runs already in --out. Ctrl-C stops cleanly: runs in flight are \
-            dropped and run again next time. See docs/EXPERIMENTS.md.
-            """)
+                Each run is 'rl train' with its own table, then a greedy evaluation of --eval-episodes \
+                episodes seeded as 'rl eval --seed <seed>' seeds it; its 'final' score is the world's main \
+                metric over that evaluation. Results go to --out, one JSON line per finished run; each run's \
+                per-episode CSV and policy go to the folder beside it (sweep.jsonl → sweep.runs/). Running the \
+                same sweep again skips the runs already in --out. Ctrl-C stops cleanly: runs in flight are \
+                dropped and run again next time. See docs/EXPERIMENTS.md.
+                """)
     }
 
     @Option(help: "A world to train on (repeatable).")
@@ -27,7 +27,11 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "An agent to train (repeatable; default q-learning).")
     var agent: [String] = []
 
-    @Option(name: .customLong("set"), help: "A setting and its values, name=v1,v2 (repeatable): a hyperparameter (learning-rate, learning-rate-end, discount, epsilon, epsilon-end, decay), preset, or a world or agent flag (switches take true,false).")
+    @Option(
+        name: .customLong("set"),
+        help:
+            "A setting and its values, name=v1,v2 (repeatable): a hyperparameter (learning-rate, learning-rate-end, discount, epsilon, epsilon-end, decay), preset, or a world or agent flag (switches take true,false)."
+    )
     var settings: [String] = []
 
     @Option(help: "Seeds, as 1-50 or 1,3,10-12 (default 1).")
@@ -51,7 +55,10 @@ struct SweepCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Runs at once (default: the number of cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Run only shard i of n (0-based): every n-th run of the grid from the i-th. Default: from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT when set.")
+    @Option(
+        help:
+            "Run only shard i of n (0-based): every n-th run of the grid from the i-th. Default: from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT when set."
+    )
     var shard: String?
 
     @Option(help: "Write TensorBoard event files, one folder per run inside this one.")
@@ -69,9 +76,11 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         try requireFlag("jobs", jobs, in: 1...1024)
         if spec != nil {
-            let grid = [("--env", !env.isEmpty), ("--agent", !agent.isEmpty), ("--set", !settings.isEmpty), ("--seeds", seeds != nil),
-                        ("--episodes", episodes != nil), ("--eval-episodes", evalEpisodes != nil), ("--eval-every", evalEvery != nil)]
-                .filter(\.1).map(\.0)
+            let grid = [
+                ("--env", !env.isEmpty), ("--agent", !agent.isEmpty), ("--set", !settings.isEmpty), ("--seeds", seeds != nil),
+                ("--episodes", episodes != nil), ("--eval-episodes", evalEpisodes != nil), ("--eval-every", evalEvery != nil),
+            ]
+            .filter(\.1).map(\.0)
             if !grid.isEmpty { throw ValidationError("--spec gives the whole grid: drop \(grid.joined(separator: ", "))") }
         } else if env.isEmpty {
             throw ValidationError("give at least one --env (or a --spec)")
@@ -90,9 +99,10 @@ struct SweepCommand: ParsableCommand {
             }
             var parsed: [SweepSetting] = []
             for setting in settings { parsed.append(try SweepSetting(parsing: setting)) }
-            return SweepSpec(worlds: env, agents: agent.isEmpty ? [QLearning.id] : agent, settings: parsed,
-                             seeds: try parseSeeds(seeds ?? "1"), episodes: episodes ?? 6000,
-                             evaluationEpisodes: evalEpisodes ?? 100, evaluationInterval: evalEvery)
+            return SweepSpec(
+                worlds: env, agents: agent.isEmpty ? [QLearning.id] : agent, settings: parsed,
+                seeds: try parseSeeds(seeds ?? "1"), episodes: episodes ?? 6000,
+                evaluationEpisodes: evalEpisodes ?? 100, evaluationInterval: evalEvery)
         } catch let error as SettingError {
             throw CommandError((spec.map { "\($0): " } ?? "") + error.message, exitCode: ExitStatus.usage)
         }
@@ -129,24 +139,28 @@ struct SweepCommand: ParsableCommand {
                 finished: { result, done, toDo in
                     guard !quiet else { return }
                     let settings = result.settings.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
-                    human.writeLine("[\(done)/\(toDo)] \(result.id) \(result.env) \(result.agent)\(settings) seed \(result.seed): "
-                        + "\(result.metric) \(fixed(result.final, 2)) in \(fixed(result.seconds, 2)) s")
+                    human.writeLine(
+                        "[\(done)/\(toDo)] \(result.id) \(result.env) \(result.agent)\(settings) seed \(result.seed): "
+                            + "\(result.metric) \(fixed(result.final, 2)) in \(fixed(result.seconds, 2)) s")
                 },
                 shouldStop: { wasInterrupted })
         } catch {
             throw CommandError(error.message)
         }
         let shardWords = chosenShard.map { " (shard \($0.index)/\($0.count))" } ?? ""
-        human.writeLine("\(summary.finished) runs finished, \(summary.skipped) already in \(out), of \(summary.runs)\(shardWords)"
-            + " in \(fixed(summary.seconds, 2)) s" + (summary.failures.isEmpty ? "." : "; \(summary.failures.count) failed:"))
+        human.writeLine(
+            "\(summary.finished) runs finished, \(summary.skipped) already in \(out), of \(summary.runs)\(shardWords)"
+                + " in \(fixed(summary.seconds, 2)) s" + (summary.failures.isEmpty ? "." : "; \(summary.failures.count) failed:"))
         for failure in summary.failures { ConsoleStream.standardError.writeLine("  \(failure)") }
         if summary.interrupted {
             human.writeLine("Interrupted: run the same command again to finish the sweep.")
         }
         if json {
-            ConsoleStream.standardOutput.writeLine(JSONText.encode(SweepSummaryLine(
-                runs: summary.runs, finished: summary.finished, skipped: summary.skipped, failed: summary.failures.count,
-                interrupted: summary.interrupted, seconds: summary.seconds, results: out)))
+            ConsoleStream.standardOutput.writeLine(
+                JSONText.encode(
+                    SweepSummaryLine(
+                        runs: summary.runs, finished: summary.finished, skipped: summary.skipped, failed: summary.failures.count,
+                        interrupted: summary.interrupted, seconds: summary.seconds, results: out)))
         }
         if summary.interrupted { throw ExitCode(interruptExitCode) }
         if !summary.failures.isEmpty { throw ExitCode(1) }

@@ -1,8 +1,8 @@
-import RLRender
 import ArgumentParser
 import RLApp
-import RLTabular
 import RLCore
+import RLRender
+import RLTabular
 
 struct TrainCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
@@ -10,13 +10,13 @@ struct TrainCommand: ParsableCommand {
             commandName: "train",
             abstract: "Train an agent on a world and save its policy.",
             discussion: """
-            Hyperparameters start from the world's defaults for the agent (or a --preset) and a flag \
-            overrides one value. A rate given without its '-end' flag is constant; with its '-end' flag \
-            it decays linearly over --decay of the run (default \(formatNumber(Hyperparameters.defaultDecay)), as the \
-            defaults do). --resume continues an interrupted run from its policy file alone.
+                Hyperparameters start from the world's defaults for the agent (or a --preset) and a flag \
+                overrides one value. A rate given without its '-end' flag is constant; with its '-end' flag \
+                it decays linearly over --decay of the run (default \(formatNumber(Hyperparameters.defaultDecay)), as the \
+                defaults do). --resume continues an interrupted run from its policy file alone.
 
-            \(RegistryHelp.text)
-            """)
+                \(RegistryHelp.text)
+                """)
     }
 
     @OptionGroup var worldOption: WorldOption
@@ -25,7 +25,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Agent to train (listed below; default q-learning).")
     var agent: String?
 
-    @Option(parsing: .unconditional, help: "Episodes to play (1...10000000; default the world's: 6000, FrozenLake 20000, 8x8 60000, pong-duel 20000, Blackjack 200000).")
+    @Option(
+        parsing: .unconditional,
+        help: "Episodes to play (1...10000000; default the world's: 6000, FrozenLake 20000, 8x8 60000, pong-duel 20000, Blackjack 200000).")
     var episodes: Int?
 
     @Option(parsing: .unconditional, help: "Seed of the run: the same seed gives the same policy file (default 1).")
@@ -49,13 +51,16 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Exploration rate at the end of its decay (0...1).")
     var epsilonEnd: Double?
 
-    @Option(parsing: .unconditional, help: "Share of the episodes over which a rate given with its '-end' flag decays (0...1; default 0.9).")
+    @Option(
+        parsing: .unconditional, help: "Share of the episodes over which a rate given with its '-end' flag decays (0...1; default 0.9).")
     var decay: Double?
 
     @Option(help: "Where to save the policy, a .safetensors file (default: policies/<env>.safetensors; with --resume, the resumed file).")
     var out: String?
 
-    @Option(help: "Write one CSV row per episode: episode, return, steps, the world's metrics, epsilon (with --eval-every also the evaluations).")
+    @Option(
+        help:
+            "Write one CSV row per episode: episode, return, steps, the world's metrics, epsilon (with --eval-every also the evaluations).")
     var log: String?
 
     @Option(parsing: .unconditional, help: "Every N episodes, a short greedy evaluation, printed and logged (1...10000000).")
@@ -67,10 +72,14 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Continue the interrupted run saved in this policy file, to the episode count it was started with.")
     var resume: String?
 
-    @Option(help: "Write TensorBoard event files to this folder: episode return and length, ε, α, the world's metrics, reports, evaluations.")
+    @Option(
+        help: "Write TensorBoard event files to this folder: episode return and length, ε, α, the world's metrics, reports, evaluations.")
     var tensorboard: String?
 
-    @Option(help: "Append one JSON line per report interval (and per --eval-every evaluation) to this file while training; '-' for stdout (then --json's summary is the stream's last line).")
+    @Option(
+        help:
+            "Append one JSON line per report interval (and per --eval-every evaluation) to this file while training; '-' for stdout (then --json's summary is the stream's last line)."
+    )
     var progressJsonl: String?
 
     @Flag(help: "Print only the final summary.")
@@ -86,9 +95,11 @@ struct TrainCommand: ParsableCommand {
 
     /// The shared settings' flags given (``SharedSetting``), by flag name.
     var sharedSettingFlags: [(flag: String, value: Double)] {
-        [("learning-rate", learningRate), ("learning-rate-end", learningRateEnd), ("discount", discount),
-         ("epsilon", epsilon), ("epsilon-end", epsilonEnd), (SharedSetting.decayFlag, decay)]
-            .compactMap { flag, value in value.map { (flag, $0) } }
+        [
+            ("learning-rate", learningRate), ("learning-rate-end", learningRateEnd), ("discount", discount),
+            ("epsilon", epsilon), ("epsilon-end", epsilonEnd), (SharedSetting.decayFlag, decay),
+        ]
+        .compactMap { flag, value in value.map { (flag, $0) } }
     }
     var agentID: String { agent ?? QLearning.id }
 
@@ -96,7 +107,11 @@ struct TrainCommand: ParsableCommand {
         try requireFlag("episodes", episodes, in: 1...10_000_000)
         do throws(SettingError) {
             for (flag, value) in sharedSettingFlags {
-                if let setting = SharedSetting(flag: flag) { try setting.check(value, flag: flag) } else { try SharedSetting.checkDecay(value) }
+                if let setting = SharedSetting(flag: flag) {
+                    try setting.check(value, flag: flag)
+                } else {
+                    try SharedSetting.checkDecay(value)
+                }
             }
         } catch {
             throw ValidationError(error.message)
@@ -110,11 +125,13 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("--log writes CSV: give it a name ending in .csv, got \(log)")
         }
         if resume != nil {
-            let fromFile = [("--env", env != nil), ("--agent", agent != nil), ("--episodes", episodes != nil), ("--seed", seed != nil),
-                            ("--preset", preset != nil), ("--learning-rate", learningRate != nil), ("--learning-rate-end", learningRateEnd != nil),
-                            ("--discount", discount != nil), ("--epsilon", epsilon != nil), ("--epsilon-end", epsilonEnd != nil),
-                            ("--decay", decay != nil), ("the world's and agent's flags", !settingFlags.isEmpty)]
-                .filter(\.1).map(\.0)
+            let fromFile = [
+                ("--env", env != nil), ("--agent", agent != nil), ("--episodes", episodes != nil), ("--seed", seed != nil),
+                ("--preset", preset != nil), ("--learning-rate", learningRate != nil), ("--learning-rate-end", learningRateEnd != nil),
+                ("--discount", discount != nil), ("--epsilon", epsilon != nil), ("--epsilon-end", epsilonEnd != nil),
+                ("--decay", decay != nil), ("the world's and agent's flags", !settingFlags.isEmpty),
+            ]
+            .filter(\.1).map(\.0)
             if !fromFile.isEmpty {
                 throw ValidationError("--resume takes every setting from the policy file: drop \(fromFile.joined(separator: ", "))")
             }
@@ -211,8 +228,12 @@ struct TrainCommand: ParsableCommand {
         catchInterrupts()
         let outcome: TrainingOutcome
         do {
-            outcome = try runTraining(options, observe: { view.handle($0); logs.handle($0) },
-                                      observeEpisodes: logs.wantsEpisodes ? logs.episode : nil, shouldStop: { wasInterrupted })
+            outcome = try runTraining(
+                options,
+                observe: {
+                    view.handle($0); logs.handle($0)
+                },
+                observeEpisodes: logs.wantsEpisodes ? logs.episode : nil, shouldStop: { wasInterrupted })
         } catch {
             view.finish()
             _ = logs.finish()
@@ -222,16 +243,18 @@ struct TrainCommand: ParsableCommand {
         if let failure = logs.finish() { throw CommandError("the run's logs: \(failure)") }
 
         let agentWords = outcome.agent == QLearning.id ? "" : " with \(outcome.agent)"
-        let summary = outcome.planning.map { PlanningText.summary(outcome, $0) } ?? [
-            outcome.interrupted
-                ? "Interrupted after \(outcome.episodes) of \(outcome.episodesRequested) episodes; 'rl train --resume \(outcome.policy)' continues the run."
-                : (outcome.resumed ? "Resumed and trained to \(outcome.episodes) episodes of \(outcome.environment)\(agentWords)."
-                                   : "Trained \(outcome.episodes) episodes of \(outcome.environment)\(agentWords)."),
-            "\(grouped(outcome.steps)) environment steps in \(fixed(outcome.seconds, 3)) s: \(grouped(Int(outcome.stepsPerSecond.rounded()))) steps/s"
-                + (outcome.resumed ? " (this part of the run)." : "."),
-            "Average return over the last \(min(options.reportInterval, outcome.episodes)) episodes: \(fixed(outcome.finalMeanReturn, 1)); best return: \(fixed(outcome.bestReturn, 1)).",
-            "Policy saved to \(outcome.policy)" + (outcome.log.map { "; log written to \($0)" } ?? "") + ".",
-        ]
+        let summary =
+            outcome.planning.map { PlanningText.summary(outcome, $0) } ?? [
+                outcome.interrupted
+                    ? "Interrupted after \(outcome.episodes) of \(outcome.episodesRequested) episodes; 'rl train --resume \(outcome.policy)' continues the run."
+                    : (outcome.resumed
+                        ? "Resumed and trained to \(outcome.episodes) episodes of \(outcome.environment)\(agentWords)."
+                        : "Trained \(outcome.episodes) episodes of \(outcome.environment)\(agentWords)."),
+                "\(grouped(outcome.steps)) environment steps in \(fixed(outcome.seconds, 3)) s: \(grouped(Int(outcome.stepsPerSecond.rounded()))) steps/s"
+                    + (outcome.resumed ? " (this part of the run)." : "."),
+                "Average return over the last \(min(options.reportInterval, outcome.episodes)) episodes: \(fixed(outcome.finalMeanReturn, 1)); best return: \(fixed(outcome.bestReturn, 1)).",
+                "Policy saved to \(outcome.policy)" + (outcome.log.map { "; log written to \($0)" } ?? "") + ".",
+            ]
         for line in summary { human.writeLine(line) }
         if json { ConsoleStream.standardOutput.writeLine(JSONText.encode(outcome)) }
         if outcome.interrupted { throw ExitCode(interruptExitCode) }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import RLApp
 import RLPongRender
 import RLRender
@@ -21,10 +21,10 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Watch a policy play its world (Pong, the toy-text worlds): in a window, in the terminal, or as PNG files.",
         discussion: """
-        Keys (window and terminal): space pauses, left/right or -/+ change the speed, n starts the next episode, \
-        s saves a screenshot, v shows what the agent sees (its state and each action's value), \
-        q or Esc quits. Without a display, use '--renderer terminal' or '--record DIR'.
-        """)
+            Keys (window and terminal): space pauses, left/right or -/+ change the speed, n starts the next episode, \
+            s saves a screenshot, v shows what the agent sees (its state and each action's value), \
+            q or Esc quits. Without a display, use '--renderer terminal' or '--record DIR'.
+            """)
 
     @Argument(help: "Policy file to watch (default: policies/pong.safetensors, else the shipped policies/pretrained/pong.safetensors).")
     var policy: String?
@@ -134,7 +134,8 @@ struct WatchCommand: ParsableCommand {
             session.advance()
         }
         ConsoleStream.standardOutput.writeLine(
-            "Wrote \(session.frameCount) frame\(session.frameCount == 1 ? "" : "s") to \(folder) (\(session.episodesFinished) episode\(session.episodesFinished == 1 ? "" : "s") finished).")
+            "Wrote \(session.frameCount) frame\(session.frameCount == 1 ? "" : "s") to \(folder) (\(session.episodesFinished) episode\(session.episodesFinished == 1 ? "" : "s") finished)."
+        )
     }
 
     static func frameName(_ index: Int) -> String {

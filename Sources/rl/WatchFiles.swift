@@ -21,11 +21,13 @@ extension WatchCommand {
             guard isFolder.boolValue else { throw CommandError.usage("\(path) is not a folder") }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             if !names.isEmpty && !overwrite {
-                throw CommandError.usage("\(path) is not empty: choose an empty folder, or add --overwrite to replace its frame-NNNNNN.png files")
+                throw CommandError.usage(
+                    "\(path) is not empty: choose an empty folder, or add --overwrite to replace its frame-NNNNNN.png files")
             }
             for name in names where Self.isFrameName(name) {
                 guard unlink(path + "/" + name) == 0 else {
-                    throw CommandError("cannot remove \(path)/\(name): \(String(cString: strerror(errno)))", exitCode: ExitStatus.inputOutputError)
+                    throw CommandError(
+                        "cannot remove \(path)/\(name): \(String(cString: strerror(errno)))", exitCode: ExitStatus.inputOutputError)
                 }
             }
         }

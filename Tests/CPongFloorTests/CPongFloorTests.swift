@@ -1,9 +1,9 @@
-import Testing
 import CPongFloor
 import RLApp
 import RLCore
 import RLPong
 import RLTabular
+import Testing
 
 /// The C floor must be the loop `rl bench` times, not merely a loop like it: the same steps,
 /// and the same learned table bit for bit, as the generic trainer with the real agent.

@@ -4,17 +4,21 @@ import Testing
 /// The examples in examples/ run for real: the SLURM scripts (with the array's variables set by
 /// hand, as SLURM would), the Ray script on a local Ray instance, and the Optuna study.
 @Suite(.serialized) struct DistributedExamplesTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// A tiny grid: 2 agents × 5 seeds of maximization-bias, 100 episodes each.
     static func writeSpec(in folder: String) throws -> String {
         let path = folder + "/spec.json"
-        try #"{"env": "maximization-bias", "agent": ["q-learning", "double-q-learning"], "seeds": "1-5", "episodes": 100, "eval_episodes": 10}"#
+        try
+            #"{"env": "maximization-bias", "agent": ["q-learning", "double-q-learning"], "seeds": "1-5", "episodes": 100, "eval_episodes": 10}"#
             .write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:], in folder: String) throws -> (status: Int32, output: String) {
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:], in folder: String) throws -> (
+        status: Int32, output: String
+    ) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -54,10 +58,14 @@ import Testing
         let folder = temporaryFolder()
         let spec = try Self.writeSpec(in: folder)
         let scripts = Self.repository.appendingPathComponent("examples/slurm").path
-        let environment = ["RL": RL.executable.path, "SPEC": spec, "RESULTS": folder + "/results", "SLURM_ARRAY_TASK_COUNT": "3",
-                           "SLURM_ARRAY_TASK_MIN": "0", "SLURM_CPUS_PER_TASK": "1"]
+        let environment = [
+            "RL": RL.executable.path, "SPEC": spec, "RESULTS": folder + "/results", "SLURM_ARRAY_TASK_COUNT": "3",
+            "SLURM_ARRAY_TASK_MIN": "0", "SLURM_CPUS_PER_TASK": "1",
+        ]
         for task in 0..<3 {
-            let run = try Self.run("/bin/bash", [scripts + "/sweep.sbatch"], environment: environment.merging(["SLURM_ARRAY_TASK_ID": "\(task)"]) { $1 }, in: folder)
+            let run = try Self.run(
+                "/bin/bash", [scripts + "/sweep.sbatch"], environment: environment.merging(["SLURM_ARRAY_TASK_ID": "\(task)"]) { $1 },
+                in: folder)
             #expect(run.status == 0, "\(run.output)")
         }
         let merge = try Self.run("/bin/bash", [scripts + "/merge.sbatch"], environment: environment, in: folder)
@@ -70,7 +78,9 @@ import Testing
             lines.map { (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["id"] as! String }.sorted()
         }
         #expect(ids(merged) == ids(try String(contentsOfFile: folder + "/whole.jsonl", encoding: .utf8).split(separator: "\n")))
-        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/results/report.json"))) as? [String: Any]
+        let report =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/results/report.json")))
+            as? [String: Any]
         #expect((report?["configurations"] as? [Any])?.count == 2)
         #expect(FileManager.default.fileExists(atPath: folder + "/results/curves.png"))
     }
@@ -79,9 +89,13 @@ import Testing
         guard let python = Self.pythonOrSkip() else { return }
         let folder = temporaryFolder()
         let spec = try Self.writeSpec(in: folder)
-        let run = try Self.run(python, [Self.repository.appendingPathComponent("examples/ray/ray_sweep.py").path, "--rl", RL.executable.path,
-                                        "--spec", spec, "--shards", "3", "--out", "merged.jsonl", "--work", folder + "/work"],
-                               environment: ["RAY_DISABLE_USAGE_STATS": "1"], in: folder)
+        let run = try Self.run(
+            python,
+            [
+                Self.repository.appendingPathComponent("examples/ray/ray_sweep.py").path, "--rl", RL.executable.path,
+                "--spec", spec, "--shards", "3", "--out", "merged.jsonl", "--work", folder + "/work",
+            ],
+            environment: ["RAY_DISABLE_USAGE_STATS": "1"], in: folder)
         #expect(run.status == 0, "\(run.output)")
         let lines = try String(contentsOfFile: folder + "/merged.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 10)
@@ -92,10 +106,15 @@ import Testing
     @Test func optunaTunesAndPrunesOnTheProgressStream() throws {
         guard let python = Self.pythonOrSkip() else { return }
         let folder = temporaryFolder()
-        let run = try Self.run(python, [Self.repository.appendingPathComponent("examples/optuna/tune.py").path, "--rl", RL.executable.path,
-                                        "--env", "pong", "--episodes", "600", "--eval-every", "100", "--trials", "8"], in: folder)
+        let run = try Self.run(
+            python,
+            [
+                Self.repository.appendingPathComponent("examples/optuna/tune.py").path, "--rl", RL.executable.path,
+                "--env", "pong", "--episodes", "600", "--eval-every", "100", "--trials", "8",
+            ], in: folder)
         #expect(run.status == 0, "\(run.output)")
-        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.output.split(separator: "\n").last!.utf8)) as? [String: Any])
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.output.split(separator: "\n").last!.utf8)) as? [String: Any])
         #expect((summary["complete"] as? Int ?? 0) >= 3)
         #expect((summary["pruned"] as? Int ?? -1) + (summary["complete"] as? Int ?? 0) == 8)
         #expect(summary["best_params"] as? [String: Double] != nil)

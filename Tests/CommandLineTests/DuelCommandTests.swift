@@ -1,17 +1,24 @@
 import Foundation
-import Testing
 import RLApp
+import Testing
+
 @testable import rl
 
 /// `pong-duel` through the command line: train, eval against opponents, watch in a terminal.
 @Suite struct DuelCommandTests {
     @Test func trainEvalAndWatchADuel() throws {
         let folder = temporaryFolder()
-        let train = try RL.run(["train", "--env", "pong-duel", "--opponent", "tracker", "--points", "3", "--episodes", "30",
-                                "--out", "duel.safetensors", "--quiet"], in: folder)
+        let train = try RL.run(
+            [
+                "train", "--env", "pong-duel", "--opponent", "tracker", "--points", "3", "--episodes", "30",
+                "--out", "duel.safetensors", "--quiet",
+            ], in: folder)
         #expect(train.status == 0, "\(train.standardError)")
-        let eval = try RL.run(["eval", "--env", "pong-duel", "duel.safetensors", "--opponent", "tracker", "--opponent", "random",
-                               "--episodes", "4", "--json"], in: folder)
+        let eval = try RL.run(
+            [
+                "eval", "--env", "pong-duel", "duel.safetensors", "--opponent", "tracker", "--opponent", "random",
+                "--episodes", "4", "--json",
+            ], in: folder)
         #expect(eval.status == 0, "\(eval.standardError)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(eval.standardOutput.utf8)) as? [String: Any])
         let rows = try #require(report["rows"] as? [[String: Any]])
@@ -20,11 +27,16 @@ import RLApp
         // Without --opponent, a pong-duel policy meets the three scripts.
         let scripts = try RL.run(["eval", "duel.safetensors", "--episodes", "2"], in: folder)
         #expect(scripts.status == 0 && scripts.standardOutput.contains("predictor"), "\(scripts.standardError)")
-        let watch = try runWithTimeout(RL.executable.path, ["watch", "--env", "pong-duel", "duel.safetensors", "--opponent", "random",
-                                                            "--renderer", "terminal", "--episodes", "1", "--fps", "240"],
-                                       in: folder, seconds: 120)
+        let watch = try runWithTimeout(
+            RL.executable.path,
+            [
+                "watch", "--env", "pong-duel", "duel.safetensors", "--opponent", "random",
+                "--renderer", "terminal", "--episodes", "1", "--fps", "240",
+            ],
+            in: folder, seconds: 120)
         #expect(watch.status == 0, "\(watch.standardError)")
-        #expect(watch.standardOutput.contains("RANDOM") && watch.standardOutput.contains("WINS") || watch.standardOutput.contains("TIME UP"))
+        #expect(
+            watch.standardOutput.contains("RANDOM") && watch.standardOutput.contains("WINS") || watch.standardOutput.contains("TIME UP"))
         // An opponent file of another world is refused in one line.
         let pong = try RL.run(["train", "--episodes", "5", "--out", "pong.safetensors", "--quiet"], in: folder)
         #expect(pong.status == 0)
@@ -33,8 +45,9 @@ import RLApp
     }
 
     @Test func terminalBytesBecomeTheScreensKeys() {
-        #expect(ScreenKey.keys(inTerminalInput: Array("\u{1B}[A\u{1B}[BwS q".utf8))
-            == [.up, .down, .character("w"), .character("s"), .space, .character("q")])
+        #expect(
+            ScreenKey.keys(inTerminalInput: Array("\u{1B}[A\u{1B}[BwS q".utf8))
+                == [.up, .down, .character("w"), .character("s"), .space, .character("q")])
         #expect(ScreenKey.keys(inTerminalInput: [0x1B]) == [.escape])
         #expect(ScreenKey.keys(inTerminalInput: Array("\u{1B}OA\u{1B}[C\u{1B}[D+_".utf8)) == [.up, .right, .left, .plus, .minus])
     }

@@ -44,8 +44,10 @@ func metric(_ json: [String: Any], _ name: String) -> [String: Any]? {
         _ = FileManager.default.createFile(atPath: folder + "/truncated.safetensors", contents: good.prefix(good.count / 2))
         _ = FileManager.default.createFile(atPath: folder + "/garbage.safetensors", contents: Data("not a policy at all".utf8))
         _ = FileManager.default.createFile(atPath: folder + "/empty.safetensors", contents: Data())
-        for (file, expected, status) in [("missing.safetensors", "no such file", Int32(66)), ("truncated.safetensors", "truncated", 65),
-                                         ("garbage.safetensors", "header length", 65), ("empty.safetensors", "truncated", 65)] {
+        for (file, expected, status) in [
+            ("missing.safetensors", "no such file", Int32(66)), ("truncated.safetensors", "truncated", 65),
+            ("garbage.safetensors", "header length", 65), ("empty.safetensors", "truncated", 65),
+        ] {
             let run = try RL.run(["eval", file], in: folder)
             #expect(run.status == status, "\(file)")
             #expect(run.errorLines.count == 1 && run.standardError.contains(expected), "\(file): \(run.standardError)")
@@ -63,7 +65,8 @@ func metric(_ json: [String: Any], _ name: String) -> [String: Any]? {
         for key in ["env_steps_per_second", "train_steps_per_second", "train_seconds"] {
             #expect((json[key] as? Double ?? 0) > 0, "\(key)")
         }
-        #expect(json["train_episodes"] as? Int == 20 && json["environment"] as? String == "pong" && json["agent"] as? String == "q-learning")
+        #expect(
+            json["train_episodes"] as? Int == 20 && json["environment"] as? String == "pong" && json["agent"] as? String == "q-learning")
     }
 }
 
@@ -74,8 +77,10 @@ func metric(_ json: [String: Any], _ name: String) -> [String: Any]? {
         let json = try #require(run.json)
         #expect(json["agent"] as? String == "oracle")
         #expect(metric(json, "avoidable_misses")?["mean"] as? Double == 0)
-        for key in ["median_return", "min_return", "max_return", "mean_return_low", "mean_return_high", "return_standard_deviation",
-                    "terminated_share", "truncated_share"] {
+        for key in [
+            "median_return", "min_return", "max_return", "mean_return_low", "mean_return_high", "return_standard_deviation",
+            "terminated_share", "truncated_share",
+        ] {
             #expect(json[key] is Double, "\(key)")
         }
         #expect(metric(json, "misses")?["zero_share"] is Double && metric(json, "won")?["is_share"] as? Bool == true)
@@ -85,7 +90,9 @@ func metric(_ json: [String: Any], _ name: String) -> [String: Any]? {
         let folder = temporaryFolder()
         #expect(try RL.run(["train", "--episodes", "100", "--quiet", "--out", "a.safetensors"], in: folder).status == 0)
         #expect(try RL.run(["train", "--episodes", "200", "--quiet", "--out", "b.safetensors", "--seed", "2"], in: folder).status == 0)
-        let arguments = ["eval", "a.safetensors", "--compare", "b.safetensors", "--baseline", "random", "--baseline", "tracker", "--episodes", "20"]
+        let arguments = [
+            "eval", "a.safetensors", "--compare", "b.safetensors", "--baseline", "random", "--baseline", "tracker", "--episodes", "20",
+        ]
         let run = try RL.run(arguments, in: folder)
         #expect(run.status == 0, "\(run.standardError)")
         let lines = run.standardOutput.split(separator: "\n")
@@ -105,12 +112,16 @@ func metric(_ json: [String: Any], _ name: String) -> [String: Any]? {
         let folder = temporaryFolder()
         #expect(try RL.run(["train", "--episodes", "20", "--quiet"], in: folder).status == 0)
         #expect(try RL.run(["train", "--env", "cliff-walking", "--episodes", "20", "--quiet"], in: folder).status == 0)
-        for arguments in [["eval", "policies/pong.safetensors", "--compare", "policies/cliff-walking.safetensors"],
-                          ["eval", "policies/cliff-walking.safetensors", "--baseline", "random"],
-                          ["eval", "--env", "cliff-walking", "--baseline", "oracle"],
-                          ["eval", "--baseline", "perfect"]] {
+        for arguments in [
+            ["eval", "policies/pong.safetensors", "--compare", "policies/cliff-walking.safetensors"],
+            ["eval", "policies/cliff-walking.safetensors", "--baseline", "random"],
+            ["eval", "--env", "cliff-walking", "--baseline", "oracle"],
+            ["eval", "--baseline", "perfect"],
+        ] {
             let run = try RL.run(arguments, in: folder)
-            #expect(run.status != 0 && run.errorLines.count == 1 && run.standardError.hasPrefix("error: "), "\(arguments): \(run.standardError)")
+            #expect(
+                run.status != 0 && run.errorLines.count == 1 && run.standardError.hasPrefix("error: "), "\(arguments): \(run.standardError)"
+            )
         }
     }
 }

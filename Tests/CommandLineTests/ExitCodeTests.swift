@@ -6,15 +6,17 @@ import Testing
 @Suite struct ExitCodeTests {
     static let policy = PolicyFixtures.shippedPath
 
-    static func expect(_ arguments: [String], status: Int32, in folder: String = temporaryFolder(), sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expect(
+        _ arguments: [String], status: Int32, in folder: String = temporaryFolder(), sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let run = try RL.run(arguments, in: folder)
         #expect(run.status == status, "rl \(arguments.joined(separator: " ")): \(run.standardError)", sourceLocation: sourceLocation)
         #expect(run.errorLines.count == 1 && run.standardError.hasPrefix("error: "), "\(run.standardError)", sourceLocation: sourceLocation)
     }
 
     @Test(arguments: [
-        ["inspect", policy, "--paddle", "-1"],          // refused by validate()
-        ["inspect", policy, "--paddle", "12"],          // refused once the policy says it has 12 bins
+        ["inspect", policy, "--paddle", "-1"],  // refused by validate()
+        ["inspect", policy, "--paddle", "12"],  // refused once the policy says it has 12 bins
         ["inspect", policy, "--state", "1,2"],
         ["inspect", policy, "--heatmap", "x.jpg"],
         ["inspect", policy, "--export", "q.txt"],

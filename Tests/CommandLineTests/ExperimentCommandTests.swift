@@ -6,8 +6,10 @@ import Testing
 @Suite struct ExperimentCommandTests {
     @Test func aSweepWritesOneLinePerRunAndARestartSkipsThem() throws {
         let folder = temporaryFolder()
-        let arguments = ["sweep", "--env", "cliff-walking", "--agent", "q-learning", "--agent", "sarsa", "--set", "learning-rate=0.2,0.6",
-                         "--seeds", "1-3", "--episodes", "50", "--eval-episodes", "3", "--out", "s.jsonl", "--jobs", "2"]
+        let arguments = [
+            "sweep", "--env", "cliff-walking", "--agent", "q-learning", "--agent", "sarsa", "--set", "learning-rate=0.2,0.6",
+            "--seeds", "1-3", "--episodes", "50", "--eval-episodes", "3", "--out", "s.jsonl", "--jobs", "2",
+        ]
         let first = try RL.run(arguments + ["--json"], in: folder)
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.json?["finished"] as? Int == 12)
@@ -30,8 +32,10 @@ import Testing
     /// same command finishes the sweep.
     @Test func ctrlCStopsCleanlyAndARestartFinishes() throws {
         let folder = temporaryFolder()
-        let arguments = ["sweep", "--env", "cliff-walking", "--seeds", "1-6", "--episodes", "40000", "--eval-episodes", "5",
-                         "--out", "s.jsonl", "--jobs", "2", "--quiet"]
+        let arguments = [
+            "sweep", "--env", "cliff-walking", "--seeds", "1-6", "--episodes", "40000", "--eval-episodes", "5",
+            "--out", "s.jsonl", "--jobs", "2", "--quiet",
+        ]
         let (process, output, error) = try RL.start(arguments, in: folder)
         Thread.sleep(forTimeInterval: 1.5)
         process.interrupt()
@@ -84,7 +88,9 @@ import Testing
         var text = ""
         for (name, scores) in [("0.1", a), ("0.5", b)] {
             for (seed, score) in scores.enumerated() {
-                text += #"{"agent":"q-learning","curve":"none.csv","env":"pong","episodes":100,"evaluation":{"return":\#(score)},"final":\#(score),"id":"\#(name)-\#(seed)","metric":"return","policy":"none","resolved":{},"seconds":1,"training_seconds":1,"seed":\#(seed),"settings":{"learning-rate":"\#(name)"},"steps":10}"# + "\n"
+                text +=
+                    #"{"agent":"q-learning","curve":"none.csv","env":"pong","episodes":100,"evaluation":{"return":\#(score)},"final":\#(score),"id":"\#(name)-\#(seed)","metric":"return","policy":"none","resolved":{},"seconds":1,"training_seconds":1,"seed":\#(seed),"settings":{"learning-rate":"\#(name)"},"steps":10}"#
+                    + "\n"
             }
         }
         try text.write(toFile: folder + "/r.jsonl", atomically: true, encoding: .utf8)
@@ -95,7 +101,8 @@ import Testing
         let configurations = try #require(document["configurations"] as? [[String: Any]])
         #expect(configurations.count == 2)
         #expect(configurations[0]["runs"] as? Int == 30)
-        let reference = try runPython("""
+        let reference = try runPython(
+            """
             import json, sys
             import numpy as np
             from scipy.stats import bootstrap, trim_mean
@@ -110,7 +117,8 @@ import Testing
                               "mean_ci": [m.confidence_interval.low, m.confidence_interval.high], "mean_se": m.standard_error}))
             """, arguments: [String(decoding: try JSONEncoder().encode(a), as: UTF8.self)])
         #expect(reference.status == 0, "\(reference.output)")
-        let expected = try #require(try JSONSerialization.jsonObject(with: Data(reference.output.split(separator: "\n").last!.utf8)) as? [String: Any])
+        let expected = try #require(
+            try JSONSerialization.jsonObject(with: Data(reference.output.split(separator: "\n").last!.utf8)) as? [String: Any])
         let ours = configurations[0]
         func number(_ value: Any?) -> Double { (value as? Double) ?? Double((value as? Int) ?? -1) }
         #expect(abs(number(ours["iqm"]) - number(expected["iqm"])) < 1e-9)
@@ -121,8 +129,9 @@ import Testing
         for (key, error) in [("iqm_ci", "iqm_se"), ("mean_ci", "mean_se")] {
             let interval = try #require(ours[key] as? [Double]), reference = try #require(expected[key] as? [Double])
             let tolerance = 0.15 * number(expected[error])
-            #expect(abs(interval[0] - reference[0]) < tolerance && abs(interval[1] - reference[1]) < tolerance,
-                    "\(key): \(interval) vs SciPy's \(reference)")
+            #expect(
+                abs(interval[0] - reference[0]) < tolerance && abs(interval[1] - reference[1]) < tolerance,
+                "\(key): \(interval) vs SciPy's \(reference)")
         }
         let comparison = try #require(document["comparison"] as? [String: Any])
         let probability = number(comparison["probability"])
@@ -133,10 +142,14 @@ import Testing
 
     @Test func trainWritesTensorBoardEventsThatTensorBoardReads() throws {
         let folder = temporaryFolder()
-        let run = try RL.run(["train", "--env", "pong", "--episodes", "400", "--eval-every", "200", "--out", "p.safetensors",
-                              "--log", "run.csv", "--tensorboard", "tb", "--progress-jsonl", "progress.jsonl", "--quiet"], in: folder)
+        let run = try RL.run(
+            [
+                "train", "--env", "pong", "--episodes", "400", "--eval-every", "200", "--out", "p.safetensors",
+                "--log", "run.csv", "--tensorboard", "tb", "--progress-jsonl", "progress.jsonl", "--quiet",
+            ], in: folder)
         #expect(run.status == 0, "\(run.standardError)")
-        let reader = try runPython("""
+        let reader = try runPython(
+            """
             import json, sys
             from tensorboard.backend.event_processing import event_accumulator
             acc = event_accumulator.EventAccumulator(sys.argv[1], size_guidance={event_accumulator.SCALARS: 0})
@@ -144,9 +157,12 @@ import Testing
             print(json.dumps({tag: [[e.step, e.value] for e in acc.Scalars(tag)] for tag in acc.Tags()["scalars"]}))
             """, arguments: [folder + "/tb"])
         #expect(reader.status == 0, "\(reader.output)")
-        let scalars = try #require(try JSONSerialization.jsonObject(with: Data(reader.output.split(separator: "\n").last!.utf8)) as? [String: [[Double]]])
-        for tag in ["episode/return", "episode/length", "episode/epsilon", "episode/learning_rate", "episode/hits", "episode/won",
-                    "report/mean_return", "report/steps_per_second", "eval/return", "eval/hits"] {
+        let scalars = try #require(
+            try JSONSerialization.jsonObject(with: Data(reader.output.split(separator: "\n").last!.utf8)) as? [String: [[Double]]])
+        for tag in [
+            "episode/return", "episode/length", "episode/epsilon", "episode/learning_rate", "episode/hits", "episode/won",
+            "report/mean_return", "report/steps_per_second", "eval/return", "eval/hits",
+        ] {
             #expect(scalars[tag] != nil, "no \(tag) in \(scalars.keys.sorted())")
         }
         // Each episode's return and length are the CSV log's (as 32-bit floats).
@@ -171,7 +187,9 @@ import Testing
     @Test func theProgressStreamCanShareStdoutWithTheSummary() throws {
         let run = try RL.run(["train", "--episodes", "1000", "--out", "p.safetensors", "--progress-jsonl", "-", "--json"])
         #expect(run.status == 0, "\(run.standardError)")
-        let lines = run.standardOutput.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let lines = run.standardOutput.split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
         #expect(lines.count == 3)
         #expect(lines[0]["event"] as? String == "report" && lines[1]["episodes"] as? Int == 1000)
         #expect(lines[2]["policy"] as? String == "p.safetensors")
@@ -180,8 +198,11 @@ import Testing
 
     @Test func aSweepWritesATensorBoardFolderPerRun() throws {
         let folder = temporaryFolder()
-        let run = try RL.run(["sweep", "--env", "maximization-bias", "--seeds", "1-3", "--episodes", "30", "--out", "s.jsonl",
-                              "--tensorboard", "tb", "--quiet"], in: folder)
+        let run = try RL.run(
+            [
+                "sweep", "--env", "maximization-bias", "--seeds", "1-3", "--episodes", "30", "--out", "s.jsonl",
+                "--tensorboard", "tb", "--quiet",
+            ], in: folder)
         #expect(run.status == 0, "\(run.standardError)")
         let runs = try FileManager.default.contentsOfDirectory(atPath: folder + "/tb")
         #expect(runs.count == 3)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import RLApp
+import Testing
 
 /// The renovation's guard: for every registered world and every agent (learners and planners),
 /// `rl train` with a fixed seed writes the same bytes as the `rl` that made
@@ -57,8 +57,10 @@ import RLApp
 
     @Test func everyWorldAndAgentWritesTheRecordedBytes() throws {
         if ProcessInfo.processInfo.environment["RL_WRITE_GOLDEN"] == "1" {
-            var lines = ["# world agent [flags]\t(size digest) of `rl train <flags> --episodes 40 --seed 7`, or its exit status",
-                         "# made by RL_WRITE_GOLDEN=1 swift test --filter GoldenPolicyTests"]
+            var lines = [
+                "# world agent [flags]\t(size digest) of `rl train <flags> --episodes 40 --seed 7`, or its exit status",
+                "# made by RL_WRITE_GOLDEN=1 swift test --filter GoldenPolicyTests",
+            ]
             for run in Self.cases { lines.append("\(run.key)\t\(try Self.outcome(of: run))") }
             try (lines.joined(separator: "\n") + "\n").write(to: Self.manifest, atomically: true, encoding: .utf8)
             return

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import RLTestSupport
+import Testing
 
 @Suite struct InspectCommandTests {
     /// A folder with a short-trained default policy at policies/pong.safetensors.
@@ -16,8 +16,10 @@ import RLTestSupport
         let run = try RL.run(["inspect"], in: folder)
         #expect(run.status == 0, "\(run.standardError)")
         let text = run.standardOutput
-        for expected in ["Policy policies/pong.safetensors", "observation markov", "12 × 16 × 18 × 2 × 2 × 2",
-                         "seed             1", "200 episodes", "of state-action pairs visited", "greedy action    up "] {
+        for expected in [
+            "Policy policies/pong.safetensors", "observation markov", "12 × 16 × 18 × 2 × 2 × 2",
+            "seed             1", "200 episodes", "of state-action pairs visited", "greedy action    up ",
+        ] {
             #expect(text.contains(expected), "\(expected)")
         }
         #expect(text.components(separatedBy: "\npaddle ").count - 1 == 48)
@@ -55,7 +57,8 @@ import RLTestSupport
 
         let export = try RL.run(["inspect", "--export", "out/q.npy"], in: folder)
         #expect(export.status == 0 && export.standardOutput.contains("written to out/q.npy"))
-        let script = "import sys, numpy as np; q = np.load(sys.argv[1]); assert q.shape == (12, 16, 18, 2), q.shape; print(repr(float(q.sum())))"
+        let script =
+            "import sys, numpy as np; q = np.load(sys.argv[1]); assert q.shape == (12, 16, 18, 2), q.shape; print(repr(float(q.sum())))"
         let python = try runPython(script, arguments: [folder + "/out/q.npy"])
         let sum = Double(python.output.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(python.status == 0, "\(python.output)")
@@ -67,7 +70,9 @@ import RLTestSupport
         let run = try RL.run(["inspect", "--state", "3,8,5,0,1"], in: folder)
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.hasPrefix("State (paddle 3, ball_y 8, ball_x 5, ball_moving_right 0, ball_moving_up 1)"))
-        #expect(run.standardOutput.contains("The paddle's bottom edge is at y 6 to 8, the ball at x 16 to 18, y 21 to 23, moving left (towards the paddle) and up."))
+        #expect(
+            run.standardOutput.contains(
+                "The paddle's bottom edge is at y 6 to 8, the ball at x 16 to 18, y 21 to 23, moving left (towards the paddle) and up."))
         #expect(run.standardOutput.contains("  up  ") && run.standardOutput.contains("  down  "))
     }
 
@@ -116,14 +121,17 @@ import RLTestSupport
         _ = FileManager.default.createFile(atPath: folder + "/good.csv", contents: Data("episode,return,steps\n1,3,2\n".utf8))
         let run = try RL.run(arguments, in: folder)
         #expect(run.status != 0)
-        #expect(run.errorLines.count == 1 && run.standardError.hasPrefix("error: ") && run.standardError.contains(expected), "\(run.standardError)")
+        #expect(
+            run.errorLines.count == 1 && run.standardError.hasPrefix("error: ") && run.standardError.contains(expected),
+            "\(run.standardError)")
     }
 }
 
 /// The width and height of a PNG file, from its IHDR chunk; `nil` if it is not a PNG.
 func pngSize(_ path: String) -> (width: Int, height: Int)? {
     guard let data = FileManager.default.contents(atPath: path), data.count > 24,
-          Array(data.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] else { return nil }
+        Array(data.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+    else { return nil }
     let bytes = Array(data)
     func word(_ offset: Int) -> Int { bytes[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) } }
     return (word(16), word(20))
@@ -132,7 +140,10 @@ func pngSize(_ path: String) -> (width: Int, height: Int)? {
 @Suite struct PictureCommandTests {
     @Test func plotAndHeatmapWritePNGFiles() throws {
         let folder = temporaryFolder()
-        #expect(try RL.run(["train", "--episodes", "200", "--eval-every", "50", "--eval-episodes", "2", "--log", "run.csv", "--quiet"], in: folder).status == 0)
+        #expect(
+            try RL.run(
+                ["train", "--episodes", "200", "--eval-every", "50", "--eval-episodes", "2", "--log", "run.csv", "--quiet"], in: folder
+            ).status == 0)
         let plot = try RL.run(["plot", "run.csv", "--out", "curve.png", "--window", "20", "--width", "640", "--height", "480"], in: folder)
         #expect(plot.status == 0, "\(plot.standardError)")
         #expect(plot.standardOutput == "Learning curve of 200 episodes written to curve.png.\n")

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RLApp
+import Testing
+
 @testable import rl
 
 /// The watch loop's timing, driven by a fake clock: no window, no sleeping.
@@ -23,7 +24,8 @@ import RLApp
 
     @Test func anEpisodeLimitEndsAfterTheLastBanner() throws {
         var session = try session(epsilon: 1)
-        let finished = try #require(play(&session, limits: WatchLimits(frames: nil, episodes: 1), controls: WatchControls(stepsPerSecond: 1000)))
+        let finished = try #require(
+            play(&session, limits: WatchLimits(frames: nil, episodes: 1), controls: WatchControls(stepsPerSecond: 1000)))
         #expect(session.episodesFinished == 1 && session.isEpisodeOver)
         // The episode's steps at 1 ms each, then the banner's hold.
         let steps = session.stepCount

@@ -3,8 +3,9 @@ import Testing
 
 @Suite struct PlayCommandTests {
     @Test func withoutADisplayPlaySaysSoInOneLine() throws {
-        let run = try runWithTimeout(RL.executable.path, ["play", "predictor"], in: temporaryFolder(), environment: headlessEnvironment,
-                                     seconds: 30)
+        let run = try runWithTimeout(
+            RL.executable.path, ["play", "predictor"], in: temporaryFolder(), environment: headlessEnvironment,
+            seconds: 30)
         #expect(run.status == 1)
         #expect(run.standardError.hasPrefix("error: no display available ("))
         #expect(run.standardError.split(separator: "\n").count == 1)
@@ -16,7 +17,8 @@ import Testing
     @Test(arguments: [("Up", "up"), ("s", "down")])
     func keysHeldInTheWindowMoveTheHumanPaddle(key: String, direction: String) throws {
         guard let xvfbRun = ["/usr/bin/xvfb-run", "/usr/local/bin/xvfb-run"].first(where: FileManager.default.isExecutableFile),
-              FileManager.default.isExecutableFile(atPath: "/usr/bin/xdotool") else {
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/xdotool")
+        else {
             if ProcessInfo.processInfo.environment["RL_REQUIRE_XVFB"] == "1" {
                 Issue.record("xvfb-run or xdotool is missing, and RL_REQUIRE_XVFB=1")
             }
@@ -25,19 +27,19 @@ import Testing
         }
         let folder = temporaryFolder()
         let script = """
-        SDL_VIDEODRIVER=x11 '\(RL.executable.path)' play predictor --fps 30 --json > final.json &
-        pid=$!
-        i=0
-        until win=$(xdotool search --name 'rl play' 2>/dev/null | head -1) && [ -n "$win" ] || [ $i -gt 100 ]; do
-          sleep 0.2; i=$((i+1))
-        done
-        xdotool windowfocus --sync "$win"
-        sleep 0.3
-        xdotool keydown \(key); sleep 1.5; xdotool keyup \(key)
-        sleep 0.3
-        xdotool key Escape
-        wait $pid
-        """
+            SDL_VIDEODRIVER=x11 '\(RL.executable.path)' play predictor --fps 30 --json > final.json &
+            pid=$!
+            i=0
+            until win=$(xdotool search --name 'rl play' 2>/dev/null | head -1) && [ -n "$win" ] || [ $i -gt 100 ]; do
+              sleep 0.2; i=$((i+1))
+            done
+            xdotool windowfocus --sync "$win"
+            sleep 0.3
+            xdotool keydown \(key); sleep 1.5; xdotool keyup \(key)
+            sleep 0.3
+            xdotool key Escape
+            wait $pid
+            """
         let run = try runWithTimeout(xvfbRun, ["-a", "-s", "-screen 0 800x600x24", "sh", "-c", script], in: folder, seconds: 90)
         #expect(run.status == 0, "\(run.standardError)")
         let data = try #require(FileManager.default.contents(atPath: folder + "/final.json"))

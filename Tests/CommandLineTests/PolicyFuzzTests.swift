@@ -1,9 +1,9 @@
 import Foundation
-import Testing
 import RLApp
 import RLCliffWalking
 import RLPong
 import RLTabular
+import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -43,18 +43,25 @@ import Glibc
         // run interrupted half-way (its training state is read back by --resume).
         let runs: [TrainingOptions] = [
             TrainingOptions(PongWorld.self, configuration: small, episodes: 30, seed: 1, hyperparameters: .tutorial, outputPath: ""),
-            TrainingOptions(PongWorld.self, configuration: classic, agent: "double-q-learning", episodes: 30, seed: 2,
-                            hyperparameters: .tutorial, outputPath: ""),
-            TrainingOptions(CliffWalkingWorld.self, agent: "dyna-q", agentSettings: DynaQSettings(planningSteps: 2), episodes: 30, seed: 3,
-                            outputPath: ""),
-            TrainingOptions(MaximizationBiasWorld.self, agent: "sarsa-lambda", agentSettings: SarsaLambdaSettings(lambda: 0.5),
-                            episodes: 30, seed: 4, outputPath: ""),
+            TrainingOptions(
+                PongWorld.self, configuration: classic, agent: "double-q-learning", episodes: 30, seed: 2,
+                hyperparameters: .tutorial, outputPath: ""),
+            TrainingOptions(
+                CliffWalkingWorld.self, agent: "dyna-q", agentSettings: DynaQSettings(planningSteps: 2), episodes: 30, seed: 3,
+                outputPath: ""),
+            TrainingOptions(
+                MaximizationBiasWorld.self, agent: "sarsa-lambda", agentSettings: SarsaLambdaSettings(lambda: 0.5),
+                episodes: 30, seed: 4, outputPath: ""),
         ]
         return runs.enumerated().map { index, options in
             var options = options
             options.outputPath = folder + "/seed-\(index).safetensors"
             var played = 0
-            _ = try! runTraining(options, shouldStop: { played += 1; return index == 3 && played == 20 })
+            _ = try! runTraining(
+                options,
+                shouldStop: {
+                    played += 1; return index == 3 && played == 20
+                })
             return Array(FileManager.default.contents(atPath: options.outputPath)!)
         }
     }()
@@ -203,15 +210,23 @@ struct PolicyMutator {
     }
 
     /// Numbers that break careless code.
-    static var extremeIntegers: [Any] { [
-        Int.max, Int.min, Int.max - 1, Int.min + 1, 1 << 62, -(1 << 62), 1 << 53, (1 << 53) + 1, Int(Int32.max) + 1,
-        -1, 0, 1, 2, 10_000, 10_001, 10_000_000, 10_000_001, 1_000, 1_001,
-    ] }
-    static var extremeValues: [Any] { extremeIntegers + [
-        1e308, -1e308, 1e-308, 0.5, -0.0, 2.5, 9.999e15, "NaN", "Infinity", "-1", "x", NSNull(), true, false, [] as [Any], [:] as [String: Any], [1, 2],
-    ] }
+    static var extremeIntegers: [Any] {
+        [
+            Int.max, Int.min, Int.max - 1, Int.min + 1, 1 << 62, -(1 << 62), 1 << 53, (1 << 53) + 1, Int(Int32.max) + 1,
+            -1, 0, 1, 2, 10_000, 10_001, 10_000_000, 10_000_001, 1_000, 1_001,
+        ]
+    }
+    static var extremeValues: [Any] {
+        extremeIntegers + [
+            1e308, -1e308, 1e-308, 0.5, -0.0, 2.5, 9.999e15, "NaN", "Infinity", "-1", "x", NSNull(), true, false, [] as [Any],
+            [:] as [String: Any], [1, 2],
+        ]
+    }
     /// Raw JSON numbers JSONSerialization cannot write.
-    static let rawNumbers = ["1e400", "-1e400", "99999999999999999999999", "-99999999999999999999999", "1.0e-400", "-0", "0.0000001", "NaN", "Infinity", "0x10", "01"]
+    static let rawNumbers = [
+        "1e400", "-1e400", "99999999999999999999999", "-99999999999999999999999", "1.0e-400", "-0", "0.0000001", "NaN", "Infinity", "0x10",
+        "01",
+    ]
 
     /// The next case and a few words saying what was done to it.
     mutating func next() -> (bytes: [UInt8], description: String) {
@@ -243,8 +258,10 @@ struct PolicyMutator {
         case 2:
             guard bytes.count >= 8 else { return (bytes, "short") }
             let current = Self.headerLength(bytes) ?? 0
-            let length: UInt64 = random.pick([0, 1, 7, current &- 1, current &+ 1, current &+ 8, UInt64(bytes.count), UInt64(bytes.count - 7),
-                                              100_000_001, UInt64(Int64.max), UInt64.max, UInt64(1) << 63])
+            let length: UInt64 = random.pick([
+                0, 1, 7, current &- 1, current &+ 1, current &+ 8, UInt64(bytes.count), UInt64(bytes.count - 7),
+                100_000_001, UInt64(Int64.max), UInt64.max, UInt64(1) << 63,
+            ])
             var changed = bytes
             for byte in 0..<8 { changed[byte] = UInt8(truncatingIfNeeded: length >> (8 * UInt64(byte))) }
             return (changed, "header length \(length)")
@@ -293,7 +310,8 @@ struct PolicyMutator {
     /// The header as a JSON object, edited, written back; nil when it does not parse.
     static func editingHeader(_ bytes: [UInt8], _ edit: (inout [String: Any]) -> Void) -> [UInt8]? {
         guard let (header, data) = parts(bytes),
-              var object = (try? JSONSerialization.jsonObject(with: Data(header))) as? [String: Any] else { return nil }
+            var object = (try? JSONSerialization.jsonObject(with: Data(header))) as? [String: Any]
+        else { return nil }
         edit(&object)
         guard let json = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return nil }
         return assemble(header: Array(json), data: data)
@@ -304,7 +322,8 @@ struct PolicyMutator {
         var failed = false
         let result = editingHeader(bytes) { header in
             guard var metadata = header["__metadata__"] as? [String: String], let text = metadata[field],
-                  var object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else { failed = true; return }
+                var object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+            else { failed = true; return }
             edit(&object)
             guard let json = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { failed = true; return }
             metadata[field] = String(decoding: json, as: UTF8.self)
@@ -322,7 +341,9 @@ struct PolicyMutator {
         switch key {
         case "dtype": value = random.pick(["F64", "F32", "I64", "I32", "U64", "U8", "F16", "BF16", "", "f64", 64] as [Any])
         case "shape": value = random.pick([[], [0], [-1], [1 << 62, 1 << 62], [Int.max, 2], [2, 3, 2], [1.5], ["2"], 3] as [Any])
-        case "data_offsets": value = random.pick([[0, 0], [-8, 8], [8, 0], [0, Int.max], [Int.min, 0], [0], [0, 8, 16], ["0", "8"], [1e300, 1e301]] as [Any])
+        case "data_offsets":
+            value = random.pick(
+                [[0, 0], [-8, 8], [8, 0], [0, Int.max], [Int.min, 0], [0], [0, 8, 16], ["0", "8"], [1e300, 1e301]] as [Any])
         default: value = random.pick([NSNull(), "q", [] as [Any], 7] as [Any])
         }
         let edited = Self.editingHeader(bytes) { header in
@@ -360,10 +381,14 @@ struct PolicyMutator {
     }
 
     mutating func editMetadataString(_ bytes: [UInt8]) -> ([UInt8], String) {
-        let field = random.pick(["format_version", "seed", "environment", "observation", "actions", "state_dimensions",
-                                 "episodes_trained", "configuration", "summary", "hyperparameters", "__metadata__"])
-        let value = random.pick(["", "0", "2", "-1", "1.0", "18446744073709551616", "99999999999999999999", "cliff-walking", "pong",
-                                 "classic", "markov", "chess", "[]", "[\"up\"]", "[\"down\",\"up\"]", "{}", "null", "\u{0}", "é", "1e400"])
+        let field = random.pick([
+            "format_version", "seed", "environment", "observation", "actions", "state_dimensions",
+            "episodes_trained", "configuration", "summary", "hyperparameters", "__metadata__",
+        ])
+        let value = random.pick([
+            "", "0", "2", "-1", "1.0", "18446744073709551616", "99999999999999999999", "cliff-walking", "pong",
+            "classic", "markov", "chess", "[]", "[\"up\"]", "[\"down\",\"up\"]", "{}", "null", "\u{0}", "é", "1e400",
+        ])
         let edited = Self.editingHeader(bytes) { header in
             if field == "__metadata__" {
                 header["__metadata__"] = random.pick([NSNull(), "x", ["a": 1], [] as [Any]] as [Any])
@@ -409,7 +434,8 @@ struct PolicyMutator {
         let quotes = header.indices.filter { header[$0] == UInt8(ascii: "\"") }
         guard !quotes.isEmpty else { return truncateRandomly(bytes) }
         let position = random.pick(quotes) + 1
-        let junk = random.pick([[0xFF], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0x00], [0xC0, 0xAF]] as [[UInt8]])
+        let junk = random.pick(
+            [[0xFF], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0x00], [0xC0, 0xAF]] as [[UInt8]])
         var edited = header
         edited.insert(contentsOf: junk, at: min(position, edited.count))
         return (Self.assemble(header: edited, data: data), "non-UTF-8 \(junk)")
@@ -449,18 +475,21 @@ struct PolicyMutator {
 
     /// Configuration numbers at and past their bounds, one or several at once.
     mutating func extremeConfiguration(_ bytes: [UInt8]) -> ([UInt8], String) {
-        let keys = ["court_width", "court_height", "movement_step", "paddle_height", "ball_radius", "paddle_line_x",
-                    "serve_top_margin", "lives", "hit_reward", "miss_reward", "step_reward", "step_cap", "winning_score", "max_steps"]
+        let keys = [
+            "court_width", "court_height", "movement_step", "paddle_height", "ball_radius", "paddle_line_x",
+            "serve_top_margin", "lives", "hit_reward", "miss_reward", "step_reward", "step_cap", "winning_score", "max_steps",
+        ]
         var changes: [String] = []
         let edited = Self.settingJSON(in: bytes, field: "configuration") { object in
             for _ in 0..<(1 + random.below(3)) {
                 let key = random.pick(keys)
                 // Mostly values that keep the table's shape (the case is then played), at the bounds.
-                let value: Any = random.pick([
-                    PongConfiguration.Limits.stepCap, PongConfiguration.Limits.stepCap + 1, 1, 0, -1, Int.max, Int.min, 1 << 62,
-                    PongConfiguration.Limits.lives, PongConfiguration.Limits.lives + 1, PongConfiguration.Limits.size,
-                    PongConfiguration.Limits.reward, -PongConfiguration.Limits.reward, PongConfiguration.Limits.winningScore, 1e13, 0.5,
-                ] as [Any])
+                let value: Any = random.pick(
+                    [
+                        PongConfiguration.Limits.stepCap, PongConfiguration.Limits.stepCap + 1, 1, 0, -1, Int.max, Int.min, 1 << 62,
+                        PongConfiguration.Limits.lives, PongConfiguration.Limits.lives + 1, PongConfiguration.Limits.size,
+                        PongConfiguration.Limits.reward, -PongConfiguration.Limits.reward, PongConfiguration.Limits.winningScore, 1e13, 0.5,
+                    ] as [Any])
                 object[key] = value
                 changes.append("\(key) = \(value)")
             }
@@ -477,7 +506,9 @@ struct PolicyMutator {
     /// Another tensor: zero-length at a boundary or inside, or one that overlaps.
     mutating func extraTensor(_ bytes: [UInt8]) -> ([UInt8], String) {
         let dataCount = Self.parts(bytes)?.data.count ?? 0
-        let offsets = random.pick([[0, 0], [dataCount, dataCount], [8, 8], [0, 8], [dataCount - 8, dataCount], [dataCount, dataCount + 8]])
+        let offsets = random.pick([
+            [0, 0], [dataCount, dataCount], [8, 8], [0, 8], [dataCount - 8, dataCount], [dataCount, dataCount + 8],
+        ])
         let name = random.pick(["empty", "a", "zz", "__metadata__x", "q2"])
         let edited = Self.editingHeader(bytes) { header in
             header[name] = ["dtype": "F64", "shape": [(offsets[1] - offsets[0]) / 8], "data_offsets": offsets] as [String: Any]

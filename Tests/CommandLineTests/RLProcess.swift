@@ -52,9 +52,10 @@ enum RL {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return RLRun(status: process.terminationStatus,
-                     standardOutput: String(decoding: outputData, as: UTF8.self),
-                     standardError: String(decoding: errorData, as: UTF8.self))
+        return RLRun(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RLApp
 
 /// The registry as a user meets it: worlds, agents, resuming, and files of unknown worlds.
@@ -10,7 +11,9 @@ import Testing
         // rl's own worlds: a test in this process registers its own (ExampleTests' corridor), which the binary does not know.
         let ids = Registry.builtInWorlds.map(\.id) + Registry.builtInAgents.map(\.id) + Registry.planners.map(\.id)
         let flags = (Registry.builtInWorlds.flatMap(\.flagHelp) + Registry.builtInAgents.flatMap(\.flagHelp)).map { "--" + $0.name }
-        let presets = Registry.builtInWorlds.flatMap { world in world.presets.enumerated().map { ($0.offset == 0 ? "presets: " : "") + $0.element.name } }
+        let presets = Registry.builtInWorlds.flatMap { world in
+            world.presets.enumerated().map { ($0.offset == 0 ? "presets: " : "") + $0.element.name }
+        }
         #expect(ids.count >= 15 && flags.contains("--lambda") && !presets.isEmpty)
         for text in ids + flags + presets {
             #expect(run.standardOutput.contains(text), "\(text)")
@@ -19,12 +22,17 @@ import Testing
 
     @Test func anAgentWithItsOwnFlagsTrainsAndItsFileSaysSo() throws {
         let folder = temporaryFolder()
-        let train = try RL.run(["train", "--env", "cliff-walking", "--agent", "sarsa-lambda", "--lambda", "0.5", "--traces=replacing",
-                                "--episodes", "100", "--quiet", "--log", "run.csv"], in: folder)
+        let train = try RL.run(
+            [
+                "train", "--env", "cliff-walking", "--agent", "sarsa-lambda", "--lambda", "0.5", "--traces=replacing",
+                "--episodes", "100", "--quiet", "--log", "run.csv",
+            ], in: folder)
         #expect(train.status == 0, "\(train.standardError)")
         #expect(train.standardOutput.contains("Trained 100 episodes of cliff-walking with sarsa-lambda"))
         let inspect = try RL.run(["inspect", "policies/cliff-walking.safetensors", "--summary-only"], in: folder)
-        #expect(inspect.standardOutput.contains(#"agent            sarsa-lambda {"lambda":0.5,"traces":"replacing"}"#), "\(inspect.standardOutput)")
+        #expect(
+            inspect.standardOutput.contains(#"agent            sarsa-lambda {"lambda":0.5,"traces":"replacing"}"#),
+            "\(inspect.standardOutput)")
         let log = try String(contentsOfFile: folder + "/run.csv", encoding: .utf8)
         #expect(log.hasPrefix("episode,return,steps,falls,epsilon\n"))
         let eval = try RL.run(["eval", "--env", "cliff-walking", "--episodes", "3", "--json"], in: folder)
@@ -50,17 +58,25 @@ import Testing
     func badRequestsAreOneLineUsageErrors(arguments: [String], expected: String) throws {
         let run = try RL.run(arguments)
         #expect(run.status == 64, "\(arguments): \(run.standardError)")
-        #expect(run.errorLines.count == 1 && run.standardError.hasPrefix("error: ") && run.standardError.contains(expected),
-                "\(arguments): \(run.standardError)")
+        #expect(
+            run.errorLines.count == 1 && run.standardError.hasPrefix("error: ") && run.standardError.contains(expected),
+            "\(arguments): \(run.standardError)")
     }
 
     /// The default schedule given flag by flag is the default schedule: one decay rule.
     @Test func theDefaultScheduleGivenExplicitlyTrainsTheSamePolicy() throws {
         let folder = temporaryFolder()
         #expect(try RL.run(["train", "--episodes", "150", "--quiet", "--out", "a.safetensors"], in: folder).status == 0)
-        #expect(try RL.run(["train", "--episodes", "150", "--quiet", "--out", "b.safetensors", "--epsilon", "0.3", "--epsilon-end", "0",
-                            "--learning-rate", "1", "--learning-rate-end", "0.01"], in: folder).status == 0)
-        #expect(FileManager.default.contents(atPath: folder + "/a.safetensors") == FileManager.default.contents(atPath: folder + "/b.safetensors"))
+        #expect(
+            try RL.run(
+                [
+                    "train", "--episodes", "150", "--quiet", "--out", "b.safetensors", "--epsilon", "0.3", "--epsilon-end", "0",
+                    "--learning-rate", "1", "--learning-rate-end", "0.01",
+                ], in: folder
+            ).status == 0)
+        #expect(
+            FileManager.default.contents(atPath: folder + "/a.safetensors")
+                == FileManager.default.contents(atPath: folder + "/b.safetensors"))
     }
 
     @Test func aRunStoppedByASignalResumesToTheSameBytesAsARunLeftAlone() throws {
@@ -87,7 +103,9 @@ import Testing
         let resumed = try RL.run(["train", "--resume", "stopped.safetensors", "--quiet"], in: folder)
         #expect(resumed.status == 0, "\(resumed.standardError)")
         #expect(resumed.standardOutput.contains("Resumed and trained to 2500 episodes of pong with expected-sarsa"))
-        #expect(FileManager.default.contents(atPath: folder + "/alone.safetensors") == FileManager.default.contents(atPath: folder + "/stopped.safetensors"))
+        #expect(
+            FileManager.default.contents(atPath: folder + "/alone.safetensors")
+                == FileManager.default.contents(atPath: folder + "/stopped.safetensors"))
         // A finished run has nothing to resume; an old file has no state to resume from.
         let again = try RL.run(["train", "--resume", "stopped.safetensors"], in: folder)
         #expect(again.status == 65 && again.errorLines.count == 1 && again.standardError.contains("nothing to resume"))
@@ -98,7 +116,8 @@ import Testing
         }
         _ = FileManager.default.createFile(atPath: folder + "/old.safetensors", contents: Data(old))
         let refused = try RL.run(["train", "--resume", "old.safetensors"], in: folder)
-        #expect(refused.status == 65 && refused.errorLines.count == 1 && refused.standardError.contains("older rl"), "\(refused.standardError)")
+        #expect(
+            refused.status == 65 && refused.errorLines.count == 1 && refused.standardError.contains("older rl"), "\(refused.standardError)")
     }
 
     @Test func aPolicyOfAnUnknownWorldStillOpensButCannotBePlayed() throws {
@@ -114,14 +133,19 @@ import Testing
         #expect(summary.status == 0, "\(summary.standardError)")
         #expect(summary.standardOutput.contains("a world this rl does not know"))
         let csv = try RL.run(["inspect", "chess.safetensors", "--format", "csv"], in: folder)
-        #expect(csv.status == 0 && csv.standardOutput.hasPrefix("paddle,ball_y,ball_x,ball_moving_right,ball_moving_up,action,value,visits\n"))
+        #expect(
+            csv.status == 0 && csv.standardOutput.hasPrefix("paddle,ball_y,ball_x,ball_moving_right,ball_moving_up,action,value,visits\n"))
         let json = try #require(try RL.run(["inspect", "chess.safetensors", "--format", "json"], in: folder).json)
         #expect(json["environment"] as? String == "chess" && (json["configuration"] as? [String: Any])?["board"] as? Int == 8)
         #expect(try RL.run(["inspect", "chess.safetensors", "--export", "q.npy"], in: folder).status == 0)
-        for arguments in [["eval", "chess.safetensors"], ["watch", "chess.safetensors", "--screenshot", "x.png"],
-                          ["train", "--resume", "chess.safetensors"]] {
+        for arguments in [
+            ["eval", "chess.safetensors"], ["watch", "chess.safetensors", "--screenshot", "x.png"],
+            ["train", "--resume", "chess.safetensors"],
+        ] {
             let run = try RL.run(arguments, in: folder)
-            #expect(run.status == 65 && run.errorLines.count == 1 && run.standardError.contains("'chess'"), "\(arguments): \(run.standardError)")
+            #expect(
+                run.status == 65 && run.errorLines.count == 1 && run.standardError.contains("'chess'"), "\(arguments): \(run.standardError)"
+            )
         }
     }
 }

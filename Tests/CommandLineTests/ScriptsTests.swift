@@ -8,7 +8,9 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The scripts this suite runs; the rest must be run by .ci/run.
-    static let runHere = ["bench-sweep", "format", "gymnasium-golden", "lint", "quality", "sutton-barto", "toy-text-gap", "toy-text-thresholds.py"]
+    static let runHere = [
+        "bench-sweep", "format", "gymnasium-golden", "lint", "quality", "sutton-barto", "toy-text-gap", "toy-text-thresholds.py",
+    ]
 
     /// Runs scripts/`name` with `RL` set to the rl under test; standard output and error apart.
     func script(_ name: String, _ arguments: [String] = []) throws -> (status: Int32, output: String, errors: String) {
@@ -29,7 +31,9 @@ import Testing
         try process.run()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), try String(contentsOfFile: errorsPath, encoding: .utf8))
+        return (
+            process.terminationStatus, String(decoding: outputData, as: UTF8.self), try String(contentsOfFile: errorsPath, encoding: .utf8)
+        )
     }
 
     func source(_ path: String) throws -> String { try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8) }
@@ -69,7 +73,7 @@ import Testing
         #expect(lines.count == 2, "\(run.output)")
         for (index, line) in lines.enumerated() {
             #expect(line.hasPrefix("seed \(index + 1): exact return ") && line.hasSuffix(" s"), "\(line)")
-            let values = numbers(line)   // seed, exact, optimum, gap %, seconds
+            let values = numbers(line)  // seed, exact, optimum, gap %, seconds
             try #require(values.count == 5, "\(line)")
             #expect(values[1] <= values[2] + 1e-4 && values[3] >= 0 && values[3] < 5, "\(line)")
         }
@@ -98,7 +102,8 @@ import Testing
             #expect(text.contains("average \(world) ") && Registry.world(world) != nil)
         }
         let readme = try source("README.md")
-        let block = try #require(readme.components(separatedBy: "Figure 6.4, Cliff Walking").dropFirst().first?.components(separatedBy: "```").first)
+        let block = try #require(
+            readme.components(separatedBy: "Figure 6.4, Cliff Walking").dropFirst().first?.components(separatedBy: "```").first)
         let shown = block.split(separator: "\n").filter { $0.hasPrefix("  ") }.map { String($0.split(separator: " ")[0]) }
         #expect(shown == loops.joined().map { $0 }, "README: \(shown)")
     }
@@ -106,8 +111,9 @@ import Testing
     @Test func benchSweepTimesBothJobCounts() throws {
         let run = try script("bench-sweep", ["--quick"])
         #expect(run.status == 0, "\(run.errors)")
-        #expect(run.output.contains("4 runs, 100 episodes each,") && run.output.contains("--jobs 1: ")
-            && run.output.contains("--jobs 2: ") && run.output.contains("speed-up"), "\(run.output)")
+        #expect(
+            run.output.contains("4 runs, 100 episodes each,") && run.output.contains("--jobs 1: ")
+                && run.output.contains("--jobs 2: ") && run.output.contains("speed-up"), "\(run.output)")
     }
 
     @Test func toyTextThresholdsRunsEveryRegisteredAgent() throws {
@@ -115,8 +121,12 @@ import Testing
         #expect(run.status == 0, "\(run.errors)")
         let lines = run.output.split(separator: "\n")
         // Its default agents are the registry's learning agents, in order.
-        #expect(lines.map { String($0.split(separator: " ", omittingEmptySubsequences: true)[2]) } == Registry.builtInAgents.map(\.id), "\(run.output)")
-        #expect(lines.allSatisfy { $0.hasPrefix("frozen-lake 4x4 ") && $0.contains("reached [") && $0.contains("optimum 0.7442") }, "\(run.output)")
+        #expect(
+            lines.map { String($0.split(separator: " ", omittingEmptySubsequences: true)[2]) } == Registry.builtInAgents.map(\.id),
+            "\(run.output)")
+        #expect(
+            lines.allSatisfy { $0.hasPrefix("frozen-lake 4x4 ") && $0.contains("reached [") && $0.contains("optimum 0.7442") },
+            "\(run.output)")
         #expect(lines.contains { !$0.contains("reached [None]") }, "no agent reached the threshold: \(run.output)")
         // Every world it trains on is registered.
         let text = try source("scripts/toy-text-thresholds.py")
@@ -137,7 +147,8 @@ import Testing
             let old = try Data(contentsOf: committed.appendingPathComponent(name))
             let new = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
             if old == new { continue }
-            let difference = firstDifference(try JSONSerialization.jsonObject(with: old), try JSONSerialization.jsonObject(with: new), at: name)
+            let difference = firstDifference(
+                try JSONSerialization.jsonObject(with: old), try JSONSerialization.jsonObject(with: new), at: name)
             #expect(difference == nil, "\(difference ?? "")")
         }
     }
@@ -145,12 +156,13 @@ import Testing
     /// Where two JSON values differ (numbers: by more than 1e-12, relative), or nil.
     func firstDifference(_ a: Any, _ b: Any, at path: String) -> String? {
         switch (a, b) {
-        case let (a as [String: Any], b as [String: Any]):
+        case (let a as [String: Any], let b as [String: Any]):
             guard Set(a.keys) == Set(b.keys) else { return "\(path): keys \(a.keys.sorted()) vs \(b.keys.sorted())" }
             return a.keys.sorted().lazy.compactMap { self.firstDifference(a[$0]!, b[$0]!, at: path + "." + $0) }.first
-        case let (a as [Any], b as [Any]):
+        case (let a as [Any], let b as [Any]):
             guard a.count == b.count else { return "\(path): \(a.count) vs \(b.count) elements" }
-            return zip(a, b).enumerated().lazy.compactMap { self.firstDifference($0.element.0, $0.element.1, at: path + "[\($0.offset)]") }.first
+            return zip(a, b).enumerated().lazy.compactMap { self.firstDifference($0.element.0, $0.element.1, at: path + "[\($0.offset)]") }
+                .first
         default:
             if "\(a)" == "\(b)" { return nil }
             if let x = (a as? NSNumber)?.doubleValue, let y = (b as? NSNumber)?.doubleValue, abs(x - y) <= 1e-12 * max(1, abs(x), abs(y)) {
@@ -164,11 +176,13 @@ import Testing
         let file = temporaryFolder() + "/Messy.swift"
         try "import RLCore\nimport Foundation\nstruct Messy {\n  var x = 1\n}\n".write(toFile: file, atomically: true, encoding: .utf8)
         let before = try script("lint", [file])
-        #expect(before.status != 0 && before.errors.contains("[Indentation]") && before.errors.contains("[OrderedImports]"), "\(before.errors)")
+        #expect(
+            before.status != 0 && before.errors.contains("[Indentation]") && before.errors.contains("[OrderedImports]"), "\(before.errors)")
         #expect(try script("format", [file]).status == 0)
         let after = try script("lint", [file])
         #expect(after.status == 0, "\(after.errors)")
         // .swift-format's 4-space indents, not swift format's default of 2.
-        #expect(try String(contentsOfFile: file, encoding: .utf8) == "import Foundation\nimport RLCore\n\nstruct Messy {\n    var x = 1\n}\n")
+        #expect(
+            try String(contentsOfFile: file, encoding: .utf8) == "import Foundation\nimport RLCore\n\nstruct Messy {\n    var x = 1\n}\n")
     }
 }

@@ -31,9 +31,13 @@ import Testing
     @Test func theSameSeedGivesTheSameFileThroughTheCommand() throws {
         let folder = temporaryFolder()
         for name in ["a", "b"] {
-            #expect(try RL.run(["train", "--episodes", "100", "--seed", "9", "--quiet", "--out", "\(name).safetensors"], in: folder).status == 0)
+            #expect(
+                try RL.run(["train", "--episodes", "100", "--seed", "9", "--quiet", "--out", "\(name).safetensors"], in: folder).status == 0
+            )
         }
-        #expect(FileManager.default.contents(atPath: folder + "/a.safetensors") == FileManager.default.contents(atPath: folder + "/b.safetensors"))
+        #expect(
+            FileManager.default.contents(atPath: folder + "/a.safetensors")
+                == FileManager.default.contents(atPath: folder + "/b.safetensors"))
     }
 
     @Test(arguments: [
@@ -113,13 +117,17 @@ import Testing
 @Suite struct TrainEvaluationCommandTests {
     @Test func evalEveryPrintsAndLogsGreedyEvaluations() throws {
         let folder = temporaryFolder()
-        let run = try RL.run(["train", "--episodes", "200", "--eval-every", "100", "--eval-episodes", "3", "--log", "run.csv", "--json"], in: folder)
+        let run = try RL.run(
+            ["train", "--episodes", "200", "--eval-every", "100", "--eval-episodes", "3", "--log", "run.csv", "--json"], in: folder)
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardError.contains("episodes 100: greedy evaluation over 3 episodes: average return"))
         let json = try #require(run.json)
         #expect((json["last_evaluation"] as? [String: Any])?["episodes"] as? Int == 200)
         let log = try String(contentsOfFile: folder + "/run.csv", encoding: .utf8).split(separator: "\n")
-        #expect(log[0] == "episode,return,steps,hits,misses,avoidable_misses,won,epsilon,eval_return,eval_steps,eval_hits,eval_misses,eval_avoidable_misses,eval_won")
+        #expect(
+            log[0]
+                == "episode,return,steps,hits,misses,avoidable_misses,won,epsilon,eval_return,eval_steps,eval_hits,eval_misses,eval_avoidable_misses,eval_won"
+        )
         for arguments in [["train", "--eval-every", "0"], ["train", "--eval-every", "-5"], ["train", "--eval-episodes", "0"]] {
             let bad = try RL.run(arguments, in: folder)
             #expect(bad.status != 0 && bad.errorLines.count == 1 && bad.standardError.hasPrefix("error: --eval-"), "\(bad.standardError)")

@@ -4,7 +4,9 @@ import Testing
 /// Policy files are untrusted input: a bad one gives one line on stderr and a non-zero exit,
 /// never a trap, a hang or a stack trace.
 @Suite struct UntrustedPolicyTests {
-    static func expectOneLineError(_ run: RLRun, status: Int32? = nil, containing text: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectOneLineError(
+        _ run: RLRun, status: Int32? = nil, containing text: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(run.status != 0, "exit 0; stdout: \(run.standardOutput.prefix(200))", sourceLocation: sourceLocation)
         if let status { #expect(run.status == status, "\(run.standardError)", sourceLocation: sourceLocation) }
         #expect(run.errorLines.count == 1, "\(run.standardError)", sourceLocation: sourceLocation)
@@ -12,7 +14,9 @@ import Testing
         if let text { #expect(run.standardError.contains(text), "\(run.standardError)", sourceLocation: sourceLocation) }
     }
 
-    @Test(arguments: ["paddle_height", "court_height", "court_width", "movement_step", "paddle_line_x", "serve_top_margin", "lives", "step_cap"])
+    @Test(arguments: [
+        "paddle_height", "court_height", "court_width", "movement_step", "paddle_line_x", "serve_top_margin", "lives", "step_cap",
+    ])
     func hugeConfigurationNumbersAreRefused(key: String) throws {
         for value in [1 << 62, Int.max, Int.min] {
             let folder = PolicyFixtures.folder(with: PolicyFixtures.settingMetadataJSON("configuration", key, to: value))

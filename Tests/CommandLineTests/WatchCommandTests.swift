@@ -14,8 +14,10 @@ let courtColor: (UInt8, UInt8, UInt8) = (20, 70, 48)
 let paddleColor: (UInt8, UInt8, UInt8) = (235, 235, 235)
 
 /// Runs `arguments` with a deadline: a watch that never ends fails the test instead of hanging it.
-func runWithTimeout(_ executable: String, _ arguments: [String], in folder: String, environment: [String: String]? = nil,
-                    seconds: Double = 120) throws -> RLRun {
+func runWithTimeout(
+    _ executable: String, _ arguments: [String], in folder: String, environment: [String: String]? = nil,
+    seconds: Double = 120
+) throws -> RLRun {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -32,8 +34,9 @@ func runWithTimeout(_ executable: String, _ arguments: [String], in folder: Stri
     let errorData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     timer.cancel()
-    return RLRun(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-                 standardError: String(decoding: errorData, as: UTF8.self))
+    return RLRun(
+        status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+        standardError: String(decoding: errorData, as: UTF8.self))
 }
 
 /// The environment without any display, so a window cannot open.
@@ -45,8 +48,9 @@ var headlessEnvironment: [String: String] {
 
 @Suite(.serialized) struct WatchCommandTests {
     @Test func aScreenshotShowsTheCourtPaddleAndBallWithoutADisplay() throws {
-        let run = try runWithTimeout(RL.executable.path, ["watch", "--screenshot", "shot.png", "--at", "0", "--seed", "3"],
-                                     in: watchFolder, environment: headlessEnvironment)
+        let run = try runWithTimeout(
+            RL.executable.path, ["watch", "--screenshot", "shot.png", "--at", "0", "--seed", "3"],
+            in: watchFolder, environment: headlessEnvironment)
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("Wrote shot.png: frame 0, episode 1, step 0."))
         let data = try #require(FileManager.default.contents(atPath: watchFolder + "/shot.png"))
@@ -58,8 +62,9 @@ var headlessEnvironment: [String: String] {
     }
 
     @Test func recordingWritesOnePNGPerFrameAndStops() throws {
-        let run = try runWithTimeout(RL.executable.path, ["watch", "--record", "frames/", "--frames", "12"],
-                                     in: watchFolder, environment: headlessEnvironment)
+        let run = try runWithTimeout(
+            RL.executable.path, ["watch", "--record", "frames/", "--frames", "12"],
+            in: watchFolder, environment: headlessEnvironment)
         #expect(run.status == 0, "\(run.standardError)")
         let files = try FileManager.default.contentsOfDirectory(atPath: watchFolder + "/frames").sorted()
         #expect(files.count == 12)
@@ -68,9 +73,10 @@ var headlessEnvironment: [String: String] {
 
     @Test func recordingWithoutALimitRecordsOneEpisodeEndingWithItsBanner() throws {
         let folder = temporaryFolder()
-        let run = try runWithTimeout(RL.executable.path,
-                                     ["watch", watchFolder + "/policies/pong.safetensors", "--record", "out", "--scale", "1", "--epsilon", "1"],
-                                     in: folder, environment: headlessEnvironment)
+        let run = try runWithTimeout(
+            RL.executable.path,
+            ["watch", watchFolder + "/policies/pong.safetensors", "--record", "out", "--scale", "1", "--epsilon", "1"],
+            in: folder, environment: headlessEnvironment)
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("(1 episode finished)"))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/out")
@@ -78,8 +84,9 @@ var headlessEnvironment: [String: String] {
     }
 
     @Test func theTerminalRendererDrawsInPlaceAndRestoresTheCursor() throws {
-        let run = try runWithTimeout(RL.executable.path, ["watch", "--renderer", "terminal", "--frames", "5", "--fps", "100"],
-                                     in: watchFolder, environment: headlessEnvironment)
+        let run = try runWithTimeout(
+            RL.executable.path, ["watch", "--renderer", "terminal", "--frames", "5", "--fps", "100"],
+            in: watchFolder, environment: headlessEnvironment)
         #expect(run.status == 0, "\(run.standardError)")
         let output = run.standardOutput
         #expect(output.hasPrefix("\u{1B}[?25l"))
@@ -137,7 +144,9 @@ var headlessEnvironment: [String: String] {
         #expect(try RL.run(["train", "--env", "maximization-bias", "--episodes", "20", "--quiet"], in: folder).status == 0)
         let run = try RL.run(["watch", "policies/maximization-bias.safetensors", "--screenshot", "x.png"], in: folder)
         #expect(run.status == 65)
-        #expect(run.errorLines.count == 1 && run.standardError.contains("is a policy for maximization-bias, which has no picture yet"), "\(run.standardError)")
+        #expect(
+            run.errorLines.count == 1 && run.standardError.contains("is a policy for maximization-bias, which has no picture yet"),
+            "\(run.standardError)")
     }
 
     @Test func aToyTextPolicyIsWatchedAsPNGFiles() throws {
@@ -180,7 +189,8 @@ var headlessEnvironment: [String: String] {
     /// The real window, on a virtual X server: the screen must show the court.
     @Test func aRealWindowShowsTheCourtUnderXvfb() throws {
         guard let xvfbRun = ["/usr/bin/xvfb-run", "/usr/local/bin/xvfb-run"].first(where: FileManager.default.isExecutableFile),
-              FileManager.default.isExecutableFile(atPath: "/usr/bin/xwd") else {
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/xwd")
+        else {
             // CI installs them and sets RL_REQUIRE_XVFB, so there a missing tool is a failure.
             if ProcessInfo.processInfo.environment["RL_REQUIRE_XVFB"] == "1" {
                 Issue.record("xvfb-run or xwd is missing, and RL_REQUIRE_XVFB=1")
@@ -191,14 +201,14 @@ var headlessEnvironment: [String: String] {
         let folder = temporaryFolder()
         // Screenshots of the whole X screen every 0.3 s while rl plays 150 frames at 30 steps/s.
         let script = """
-        SDL_VIDEODRIVER=x11 '\(RL.executable.path)' watch '\(watchFolder)/policies/pong.safetensors' --frames 150 --fps 30 &
-        pid=$!
-        i=0
-        while kill -0 $pid 2>/dev/null && [ $i -lt 40 ]; do
-          sleep 0.3; xwd -root -silent > shot-$i.xwd; i=$((i+1))
-        done
-        wait $pid
-        """
+            SDL_VIDEODRIVER=x11 '\(RL.executable.path)' watch '\(watchFolder)/policies/pong.safetensors' --frames 150 --fps 30 &
+            pid=$!
+            i=0
+            while kill -0 $pid 2>/dev/null && [ $i -lt 40 ]; do
+              sleep 0.3; xwd -root -silent > shot-$i.xwd; i=$((i+1))
+            done
+            wait $pid
+            """
         let run = try runWithTimeout(xvfbRun, ["-a", "-s", "-screen 0 800x600x24", "sh", "-c", script], in: folder, seconds: 90)
         #expect(run.status == 0, "\(run.standardError)")
         let shots = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".xwd") }.sorted()

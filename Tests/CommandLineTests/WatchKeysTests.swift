@@ -1,6 +1,7 @@
 import RLApp
-import Testing
 import RLSDL
+import Testing
+
 @testable import rl
 
 /// The keys of `rl watch`, as the issue lists them.

@@ -67,8 +67,11 @@ public func differences(between model: TabularModel, and golden: GoldenModel, to
             }
             for (index, (mine, gold)) in zip(ours, theirs).enumerated() {
                 if mine.nextState != gold.nextState || mine.reward != gold.reward || mine.terminated != gold.terminated
-                    || abs(mine.probability - gold.probability) > tolerance {
-                    note("state \(state), action \(action), outcome \(index): \(mine), Gymnasium (\(gold.probability), \(gold.nextState), \(gold.reward), \(gold.terminated))")
+                    || abs(mine.probability - gold.probability) > tolerance
+                {
+                    note(
+                        "state \(state), action \(action), outcome \(index): \(mine), Gymnasium (\(gold.probability), \(gold.nextState), \(gold.reward), \(gold.terminated))"
+                    )
                 }
             }
         }

@@ -1,5 +1,6 @@
-import Testing
 import RLTabular
+import Testing
+
 @testable import RLApp
 
 /// Shorthands for tests that read a world under a configuration given as JSON, through the

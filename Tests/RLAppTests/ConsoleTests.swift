@@ -1,17 +1,21 @@
 import RLRender
 import Testing
+
 @testable import RLApp
 
 @Suite struct ConsoleTests {
     @Test func theProgressBarShowsEpisodesRateAndETA() {
-        #expect(TrainingProgressView.bar(episodes: 3000, total: 6000, elapsedSeconds: 0.5, width: 10)
-            == "[#####.....] 3000/6000 episodes  6000 episodes/s  ETA 0.5 s")
-        #expect(TrainingProgressView.bar(episodes: 6000, total: 6000, elapsedSeconds: 1, width: 4)
-            == "[####] 6000/6000 episodes  6000 episodes/s  ETA 0.0 s")
+        #expect(
+            TrainingProgressView.bar(episodes: 3000, total: 6000, elapsedSeconds: 0.5, width: 10)
+                == "[#####.....] 3000/6000 episodes  6000 episodes/s  ETA 0.5 s")
+        #expect(
+            TrainingProgressView.bar(episodes: 6000, total: 6000, elapsedSeconds: 1, width: 4)
+                == "[####] 6000/6000 episodes  6000 episodes/s  ETA 0.0 s")
     }
 
     @Test func theReportLineIsTheTutorialsInEnglish() {
-        let line = TrainingProgressView.reportLine(IntervalReport(episodes: 500, averageReturn: 35.25, averageSteps: 295.04, bestReturn: 410))
+        let line = TrainingProgressView.reportLine(
+            IntervalReport(episodes: 500, averageReturn: 35.25, averageSteps: 295.04, bestReturn: 410))
         #expect(line == "episodes 500: average return 35.3, average steps 295.0, best return 410")
     }
 

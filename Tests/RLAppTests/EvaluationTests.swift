@@ -1,7 +1,8 @@
-import Testing
 import RLCore
 import RLPong
 import RLTabular
+import Testing
+
 @testable import RLApp
 
 /// An environment whose episode k (counting resets) lasts k + 1 steps and pays 1, 2, ... per step.
@@ -39,17 +40,22 @@ private struct Idle: ScriptedAgent {
     }
 
     @Test func pongSharesMatchHandComputedValues() {
-        func record(_ reward: Double, hits: Int, misses: Int, avoidable: Int, terminated: Bool, won: Bool = false) -> EpisodeRecord<PongCounters> {
+        func record(_ reward: Double, hits: Int, misses: Int, avoidable: Int, terminated: Bool, won: Bool = false) -> EpisodeRecord<
+            PongCounters
+        > {
             var counters = PongCounters()
             counters.hits = hits; counters.misses = misses; counters.avoidableMisses = avoidable; counters.won = won
-            return EpisodeRecord(episode: 0, totalReward: reward, steps: 100, terminated: terminated, truncated: !terminated, counters: counters)
+            return EpisodeRecord(
+                episode: 0, totalReward: reward, steps: 100, terminated: terminated, truncated: !terminated, counters: counters)
         }
-        let report = EvaluationReport(environment: "pong", agent: "hand", seed: 0, records: [
-            record(-30, hits: 0, misses: 3, avoidable: 3, terminated: true),
-            record(90, hits: 10, misses: 1, avoidable: 0, terminated: false),
-            record(1010, hits: 101, misses: 0, avoidable: 0, terminated: true, won: true),
-            record(500, hits: 50, misses: 0, avoidable: 0, terminated: false),
-        ], metrics: PongWorld.metrics)
+        let report = EvaluationReport(
+            environment: "pong", agent: "hand", seed: 0,
+            records: [
+                record(-30, hits: 0, misses: 3, avoidable: 3, terminated: true),
+                record(90, hits: 10, misses: 1, avoidable: 0, terminated: false),
+                record(1010, hits: 101, misses: 0, avoidable: 0, terminated: true, won: true),
+                record(500, hits: 50, misses: 0, avoidable: 0, terminated: false),
+            ], metrics: PongWorld.metrics)
         #expect(report.metric("hits")?.mean == 40.25 && report.metric("misses")?.mean == 1)
         #expect(report.metric("avoidable_misses")?.mean == 0.75)
         #expect(report.metric("won")?.mean == 0.25 && report.metric("won")?.isShare == true)
@@ -75,8 +81,12 @@ private struct Idle: ScriptedAgent {
     @Test func aStopRequestEndsTheEvaluationWithTheEpisodesPlayed() throws {
         let pong = try #require(Registry.world("pong"))
         var asked = 0
-        let report = try evaluateBaseline("tracker", world: try pong.configured(fromJSON: JSONText.encode(PongConfiguration())),
-                                          episodes: 50, seed: 3, shouldStop: { asked += 1; return asked > 3 })
+        let report = try evaluateBaseline(
+            "tracker", world: try pong.configured(fromJSON: JSONText.encode(PongConfiguration())),
+            episodes: 50, seed: 3,
+            shouldStop: {
+                asked += 1; return asked > 3
+            })
         #expect(report.episodes == 4 && report.episodesRequested == 50 && report.interrupted)
         #expect(EvaluationText.render(report).contains("4 of 50 episodes (interrupted)"))
     }

@@ -1,12 +1,15 @@
 import Foundation
-import Testing
 import RLCore
 import RLTabular
+import Testing
+
 @testable import RLApp
 
 @Suite struct ExactEvaluationTests {
-    func trained(_ world: String, agent: String = "q-learning", episodes: Int, flags: [(name: String, value: String?)] = [],
-                 in folder: String) throws -> LoadedPolicy {
+    func trained(
+        _ world: String, agent: String = "q-learning", episodes: Int, flags: [(name: String, value: String?)] = [],
+        in folder: String
+    ) throws -> LoadedPolicy {
         let registered = try #require(Registry.world(world))
         let options = TrainingOptions(
             world: world, configuration: try registered.configure(flags: flags).configuration, agent: agent, episodes: episodes, seed: 3,
@@ -51,8 +54,10 @@ import RLTabular
         let registered = try #require(Registry.world(world))
         let configuration = try registered.configure().configuration
         let options = TrainingOptions(
-            world: world, configuration: configuration, episodes: try registered.configured(fromJSON: configuration).defaultEpisodes, seed: 1,
-            hyperparameters: registered.defaultHyperparameters(forAgent: "q-learning"), outputPath: temporaryFolder() + "/\(world).safetensors")
+            world: world, configuration: configuration, episodes: try registered.configured(fromJSON: configuration).defaultEpisodes,
+            seed: 1,
+            hyperparameters: registered.defaultHyperparameters(forAgent: "q-learning"),
+            outputPath: temporaryFolder() + "/\(world).safetensors")
         let report = try evaluatePolicy(try LoadedPolicy(path: try runTraining(options).policy), episodes: 1, seed: 1)
         let gap = try #require(report.gap), optimum = try #require(report.optimalReturn)
         #expect(gap <= 0.01 * abs(optimum), "\(world): exact \(report.exactReturn ?? .nan), optimum \(optimum)")

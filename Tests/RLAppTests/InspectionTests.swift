@@ -1,9 +1,10 @@
 import Foundation
-import Testing
-import RLTestSupport
 import RLCore
 import RLPong
 import RLTabular
+import RLTestSupport
+import Testing
+
 @testable import RLApp
 
 @Suite struct InspectionTests {
@@ -45,50 +46,54 @@ import RLTabular
         let loaded = try Self.handMadePolicy(in: temporaryFolder())
         let panels = try loaded.panels(PanelSelection(paddle: 1))
         let text = PolicyDump.render(panels, table: loaded.policy.table, actions: ["up", "down"], options: DumpOptions())
-        #expect(text == """
-        Greedy action: ↑ up  ↓ down  ? tie  · never visited
-        Rows: ball y (top of the court first).
-        Columns: ball x (lowest x of the bin; the paddle is on the left).
+        #expect(
+            text == """
+                Greedy action: ↑ up  ↓ down  ? tie  · never visited
+                Rows: ball y (top of the court first).
+                Columns: ball x (lowest x of the bin; the paddle is on the left).
 
-        paddle 1 (bottom edge at y 0..2)
-                  1  4  7 10 13
-            y 12  ↑  ·  ·  ·  ·
-         y 9..11  ·  ·  ·  ·  ·
-          y 6..8  ·  ·  ·  ·  ·
-          y 3..5  ·  ·  ?  ·  ·
-          y 0..2  ·  ·  ·  ·  ·
-        y -3..-1  ·  ·  ·  ·  ↓
+                paddle 1 (bottom edge at y 0..2)
+                          1  4  7 10 13
+                    y 12  ↑  ·  ·  ·  ·
+                 y 9..11  ·  ·  ·  ·  ·
+                  y 6..8  ·  ·  ·  ·  ·
+                  y 3..5  ·  ·  ?  ·  ·
+                  y 0..2  ·  ·  ·  ·  ·
+                y -3..-1  ·  ·  ·  ·  ↓
 
-        """)
-        let withValues = PolicyDump.render(panels, table: loaded.policy.table, actions: ["up", "down"], options: DumpOptions(showsValues: true, width: 50))
-        #expect(withValues == """
-        Greedy action: ↑ up  ↓ down  ? tie  · never visited
-        Rows: ball y (top of the court first).
-        Columns: ball x (lowest x of the bin; the paddle is on the left).
-        Each cell: the greedy action, then the value of up, down.
+                """)
+        let withValues = PolicyDump.render(
+            panels, table: loaded.policy.table, actions: ["up", "down"], options: DumpOptions(showsValues: true, width: 50))
+        #expect(
+            withValues == """
+                Greedy action: ↑ up  ↓ down  ? tie  · never visited
+                Rows: ball y (top of the court first).
+                Columns: ball x (lowest x of the bin; the paddle is on the left).
+                Each cell: the greedy action, then the value of up, down.
 
-        paddle 1 (bottom edge at y 0..2)
-                           1           4           7
-            y 12 ↑  1.9 -9.0 ·           ·          
-         y 9..11 ·           ·           ·          
-          y 6..8 ·           ·           ·          
-          y 3..5 ·           ·           ?  0.0  0.0
-          y 0..2 ·           ·           ·          
-        y -3..-1 ·           ·           ·          
+                paddle 1 (bottom edge at y 0..2)
+                                   1           4           7
+                    y 12 ↑  1.9 -9.0 ·           ·          
+                 y 9..11 ·           ·           ·          
+                  y 6..8 ·           ·           ·          
+                  y 3..5 ·           ·           ?  0.0  0.0
+                  y 0..2 ·           ·           ·          
+                y -3..-1 ·           ·           ·          
 
-                          10          13
-            y 12 ·           ·          
-         y 9..11 ·           ·          
-          y 6..8 ·           ·          
-          y 3..5 ·           ·          
-          y 0..2 ·           ·          
-        y -3..-1 ·           ↓ -1.0 12.3
+                                  10          13
+                    y 12 ·           ·          
+                 y 9..11 ·           ·          
+                  y 6..8 ·           ·          
+                  y 3..5 ·           ·          
+                  y 0..2 ·           ·          
+                y -3..-1 ·           ↓ -1.0 12.3
 
-        """)
+                """)
         let gridLines: [Substring] = withValues.split(separator: "\n")
         #expect(gridLines.dropFirst(4).allSatisfy { $0.count <= 50 })
         // Colour only when asked, and it never changes the visible text.
-        let coloured = PolicyDump.render(panels, table: loaded.policy.table, actions: ["up", "down"], options: DumpOptions(usesColour: true))
+        let coloured = PolicyDump.render(
+            panels, table: loaded.policy.table, actions: ["up", "down"], options: DumpOptions(usesColour: true))
         #expect(coloured.contains("\u{1B}[38;5;46m") && !text.contains("\u{1B}"))
         #expect(coloured.replacing(/\x{1B}\[[0-9;]*m/, with: "") == text)
     }
@@ -97,9 +102,10 @@ import RLTabular
         let panels = try PongWorld.panels(PongConfiguration(), PanelSelection())
         #expect(panels.count == 12 * 4)
         let space = PongObservationSpace(configuration: PongConfiguration())
-        let table = QTable(stateShape: space.shape, actionCount: 2,
-                           values: (0..<(space.count * 2)).map { Double($0 % 41) - 20.5 },
-                           visits: Array(repeating: 1, count: space.count * 2))
+        let table = QTable(
+            stateShape: space.shape, actionCount: 2,
+            values: (0..<(space.count * 2)).map { Double($0 % 41) - 20.5 },
+            visits: Array(repeating: 1, count: space.count * 2))
         for showsValues in [false, true] {
             let text = PolicyDump.render(panels, table: table, actions: ["up", "down"], options: DumpOptions(showsValues: showsValues))
             #expect(text.split(separator: "\n").allSatisfy { $0.count <= 120 })
@@ -150,18 +156,21 @@ import RLTabular
     @Test func aStateIsExplainedInWordsAndBadStatesAreOneLine() throws {
         let loaded = try Self.handMadePolicy(in: temporaryFolder())
         let explanation = try StateExplanation(parsing: "1,5,0", policy: loaded.policy)
-        #expect(explanation.render(loaded) == """
-        State (paddle 1, ball_y 5, ball_x 0)
-          The paddle's bottom edge is at y 0 to 2, the ball at x 1 to 3, y 12.
-          up     1.900  (learned from 3 visits)
-          down  -9.000  (learned from 1 visit)
-        The value of going up is 1.900 and of going down is -9.000: the agent goes up.
+        #expect(
+            explanation.render(loaded) == """
+                State (paddle 1, ball_y 5, ball_x 0)
+                  The paddle's bottom edge is at y 0 to 2, the ball at x 1 to 3, y 12.
+                  up     1.900  (learned from 3 visits)
+                  down  -9.000  (learned from 1 visit)
+                The value of going up is 1.900 and of going down is -9.000: the agent goes up.
 
-        """)
+                """)
         let never = try StateExplanation(parsing: " 0, 0 ,0", policy: loaded.policy)
         #expect(never.render(loaded).contains("Never visited in training"))
-        for (text, message) in [("1,5", "needs 3 comma-separated numbers"), ("1,5,0,0,1", "got 5"), ("4,0,0", "paddle must be in 0...3, got 4"),
-                                ("0,-1,0", "ball_y must be in 0...5"), ("0,x,0", "must be an integer"), ("", "got 1")] {
+        for (text, message) in [
+            ("1,5", "needs 3 comma-separated numbers"), ("1,5,0,0,1", "got 5"), ("4,0,0", "paddle must be in 0...3, got 4"),
+            ("0,-1,0", "ball_y must be in 0...5"), ("0,x,0", "must be an integer"), ("", "got 1"),
+        ] {
             #expect(throws: InspectionError.self) { try StateExplanation(parsing: text, policy: loaded.policy) }
             do { _ = try StateExplanation(parsing: text, policy: loaded.policy) } catch {
                 #expect(error.message.contains(message), "\(text): \(error.message)")
@@ -181,13 +190,13 @@ import RLTabular
         #expect(Array(bytes[0..<8]) == [0x93] + Array("NUMPY".utf8) + [1, 0])
         #expect((10 + Int(bytes[8]) + Int(bytes[9]) << 8) % 64 == 0)
         let script = """
-        import sys, numpy as np
-        q = np.load(sys.argv[1])
-        assert q.shape == (4, 6, 5, 2) and q.dtype == np.float64, (q.shape, q.dtype)
-        assert q[1, 5, 0, 0] == 1.9 and q[1, 5, 0, 1] == -9 and q[1, 0, 4, 1] == 12.25, q[1]
-        assert abs(q.sum() - (1.9 - 9 - 1 + 12.25)) < 1e-12
-        print("ok")
-        """
+            import sys, numpy as np
+            q = np.load(sys.argv[1])
+            assert q.shape == (4, 6, 5, 2) and q.dtype == np.float64, (q.shape, q.dtype)
+            assert q[1, 5, 0, 0] == 1.9 and q[1, 5, 0, 1] == -9 and q[1, 0, 4, 1] == 12.25, q[1]
+            assert abs(q.sum() - (1.9 - 9 - 1 + 12.25)) < 1e-12
+            print("ok")
+            """
         let python = try runPython(script, arguments: [path])
         #expect(python.status == 0 && python.output.contains("ok"), "\(python.output)")
     }

@@ -1,22 +1,23 @@
-import Testing
+import Foundation
 import RLCore
 import RLPong
-import RLTabular
 import RLRender
 import RLSDL
-import Foundation
+import RLTabular
+import Testing
+
 @testable import RLApp
 
 @Suite struct PictureTests {
     static let log = """
-    episode,return,steps,hits,misses,avoidable_misses,epsilon,eval_return,eval_steps,eval_avoidable_misses
-    1,-20,97,1,3,3,1,,,
-    2,-10,129,2,3,3,0.9,,,
-    3,0,200,3,3,3,0.8,15,300,1
-    4,30,400,6,3,3,0.7,,,
-    5,60,700,9,3,3,0.6,90,800,0
+        episode,return,steps,hits,misses,avoidable_misses,epsilon,eval_return,eval_steps,eval_avoidable_misses
+        1,-20,97,1,3,3,1,,,
+        2,-10,129,2,3,3,0.9,,,
+        3,0,200,3,3,3,0.8,15,300,1
+        4,30,400,6,3,3,0.7,,,
+        5,60,700,9,3,3,0.6,90,800,0
 
-    """
+        """
 
     @Test func theLogParsesWithItsEvaluations() throws {
         let curve = try LearningCurve(csv: Self.log)
@@ -68,7 +69,11 @@ import Foundation
             switch shape {
             case .line(let x0, let y0, let x1, let y1, let colour) where colour == LearningCurveChart.averageColour:
                 averageLines += 1
-                #expect(frames.contains { f in [x0, x1].allSatisfy { $0 >= f.x - 0.5 && $0 <= f.x + f.width + 0.5 } && [y0, y1].allSatisfy { $0 >= f.y && $0 <= f.y + f.height + 1 } })
+                #expect(
+                    frames.contains { f in
+                        [x0, x1].allSatisfy { $0 >= f.x - 0.5 && $0 <= f.x + f.width + 0.5 }
+                            && [y0, y1].allSatisfy { $0 >= f.y && $0 <= f.y + f.height + 1 }
+                    })
             case .circle(_, _, _, let colour) where colour == LearningCurveChart.evaluationColour: dots += 1
             case .rectangle(_, let colour) where colour == LearningCurveChart.rawColour: bars += 1
             default: break
@@ -97,7 +102,10 @@ import Foundation
         #expect(cells.filter { $0.2 == PolicyHeatmap.unvisitedColour }.count == 4 * 6 * 5 - 3)
         // Best values: 1.9, 12.25 and 0 (the tie): 12.25 is the greenest end, 0 the reddest.
         let coloured = Set(cells.map(\.2)).subtracting([PolicyHeatmap.unvisitedColour])
-        #expect(coloured == [PolicyHeatmap.colour(atPosition: 1), PolicyHeatmap.colour(atPosition: 0), PolicyHeatmap.colour(atPosition: 1.9 / 12.25)])
+        #expect(
+            coloured == [
+                PolicyHeatmap.colour(atPosition: 1), PolicyHeatmap.colour(atPosition: 0), PolicyHeatmap.colour(atPosition: 1.9 / 12.25),
+            ])
         // Two arrows (three strokes each); the tie has a question mark instead, inside its cell.
         let strokes = picture.items.filter { if case .line(_, _, _, _, PolicyHeatmap.arrowColour) = $0 { true } else { false } }
         #expect(strokes.count == 6)

@@ -1,18 +1,22 @@
 import Foundation
-import Testing
 import RLCore
 import RLPlanning
 import RLTabular
+import Testing
+
 @testable import RLApp
 
 @Suite struct PlannerTests {
-    func options(_ world: String, agent: String, flags: [(name: String, value: String?)] = [], discount: Double? = nil,
-                 in folder: String) throws -> TrainingOptions {
+    func options(
+        _ world: String, agent: String, flags: [(name: String, value: String?)] = [], discount: Double? = nil,
+        in folder: String
+    ) throws -> TrainingOptions {
         let registered = try #require(Registry.world(world))
         var hyperparameters = registered.defaultHyperparameters(forAgent: agent)
         if let discount { hyperparameters.discount = discount }
-        return TrainingOptions(world: world, configuration: try registered.configure(flags: flags).configuration, agent: agent,
-                               episodes: 1, seed: 1, hyperparameters: hyperparameters, outputPath: folder + "/\(world)-\(agent).safetensors")
+        return TrainingOptions(
+            world: world, configuration: try registered.configure(flags: flags).configuration, agent: agent,
+            episodes: 1, seed: 1, hyperparameters: hyperparameters, outputPath: folder + "/\(world)-\(agent).safetensors")
     }
 
     @Test(arguments: Registry.planners.map(\.id))
@@ -37,7 +41,9 @@ import RLTabular
     @Test func worldsWithoutAModelAndBadDiscountsAreRefusedInOneLine() throws {
         let folder = temporaryFolder()
         // Every registered world that publishes no model, and Taxi's fickle passenger (who acts outside the model).
-        let withoutModel = Registry.builtInWorlds.filter { (try! $0.configure()).model == nil }.map { ($0.id, [(name: String, value: String?)]()) }
+        let withoutModel = Registry.builtInWorlds.filter { (try! $0.configure()).model == nil }.map {
+            ($0.id, [(name: String, value: String?)]())
+        }
         #expect(withoutModel.map(\.0).contains("blackjack"))
         for (world, flags) in withoutModel + [("taxi", [("fickle", nil)])] {
             let options = try options(world, agent: "value-iteration", flags: flags, in: folder)
@@ -52,6 +58,8 @@ import RLTabular
         }
         #expect(throws: RunError.self) { try runTraining(try options("cliff-walking", agent: "policy-iteration", discount: 1, in: folder)) }
         let solved = try runTraining(try options("cliff-walking", agent: "value-iteration", in: folder))
-        #expect(throws: PolicyFileError.self) { try TrainingOptions(resuming: try Policy.load(from: solved.policy), outputPath: solved.policy) }
+        #expect(throws: PolicyFileError.self) {
+            try TrainingOptions(resuming: try Policy.load(from: solved.policy), outputPath: solved.policy)
+        }
     }
 }

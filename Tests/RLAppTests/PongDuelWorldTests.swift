@@ -1,15 +1,18 @@
 import Foundation
-import Testing
 import RLCore
 import RLPongDuel
 import RLTabular
+import Testing
+
 @testable import RLApp
 
 @Suite struct PongDuelWorldTests {
     let world = Registry.world("pong-duel")!
 
-    func options(_ flags: [(name: String, value: String?)], agent: String = "q-learning", episodes: Int,
-                 path: String) throws -> TrainingOptions {
+    func options(
+        _ flags: [(name: String, value: String?)], agent: String = "q-learning", episodes: Int,
+        path: String
+    ) throws -> TrainingOptions {
         var options = TrainingOptions(
             world: world.id, configuration: try world.configure(flags: flags).configuration, agent: agent,
             agentSettings: try Registry.agent(agent)!.settings([]), episodes: episodes, seed: 5,
@@ -39,8 +42,10 @@ import RLTabular
         let saved = try Policy.load(from: first.policy)
         #expect(saved.metadata.configuration.contains(#""opponent":"tracker""#))
         // A second run against the first's policy, through its own bins.
-        let second = try runTraining(try options([("opponent", first.policy), ("points", "3"), ("bins", "8")], agent: "sarsa",
-                                                 episodes: 3, path: folder + "/b.safetensors"))
+        let second = try runTraining(
+            try options(
+                [("opponent", first.policy), ("points", "3"), ("bins", "8")], agent: "sarsa",
+                episodes: 3, path: folder + "/b.safetensors"))
         #expect(second.episodes == 3)
         #expect(try Policy.load(from: second.policy).metadata.configuration.contains(first.policy))
     }
@@ -51,8 +56,11 @@ import RLTabular
         let flags = flags.map { (name: $0.0, value: Optional($0.1)) } + [(name: "points", value: Optional("2"))]
         _ = try runTraining(try options(flags, episodes: 14, path: folder + "/whole.safetensors"))
         var played = 0
-        let cut = try runTraining(try options(flags, episodes: 14, path: folder + "/pieces.safetensors"),
-                                  shouldStop: { played += 1; return played >= 6 })
+        let cut = try runTraining(
+            try options(flags, episodes: 14, path: folder + "/pieces.safetensors"),
+            shouldStop: {
+                played += 1; return played >= 6
+            })
         #expect(cut.interrupted)
         let resumed = try runTraining(try TrainingOptions(resuming: try Policy.load(from: cut.policy), outputPath: cut.policy))
         #expect(resumed.resumed && resumed.episodes == 14)
@@ -88,7 +96,8 @@ import RLTabular
 
     @Test func evaluationPlaysPairedGamesAgainstEachOpponent() throws {
         let folder = temporaryFolder()
-        let outcome = try runTraining(try options([("opponent", "tracker"), ("points", "3")], episodes: 2, path: folder + "/e.safetensors"))
+        let outcome = try runTraining(
+            try options([("opponent", "tracker"), ("points", "3")], episodes: 2, path: folder + "/e.safetensors"))
         let report = try evaluateDuel(try LoadedPolicy(path: outcome.policy), against: ["random", "predictor", "self"], games: 6, seed: 3)
         #expect(report.rows.map(\.opponent) == ["random", "predictor", "self"])
         for row in report.rows {
@@ -101,16 +110,20 @@ import RLTabular
     @Test func aPlaySessionMovesTheHumanPaddleAndAWatchedGameEnds() throws {
         var game = PongDuelWorld.Configuration()
         game.pointsToWin = 2
-        var session = try DuelPlaySession(agent: .script(PongDuelScript(.predictor, configuration: game.game)),
-                                          configuration: game.game, seed: 4)
+        var session = try DuelPlaySession(
+            agent: .script(PongDuelScript(.predictor, configuration: game.game)),
+            configuration: game.game, seed: 4)
         for _ in 0..<30 { session.step(human: DuelPlaySession.move(upHeld: true, downHeld: false)) }
         #expect(session.state.paddleY.right == game.game.paddleMaximumY && session.humanMoves == (30, 0) || session.isOver)
         #expect(DuelPlaySession.move(upHeld: true, downHeld: true) == .stay)
-        var watched = try DuelPlaySession(agent: .script(PongDuelScript(.predictor, configuration: game.game)),
-                                          right: .script(PongDuelScript(.random, configuration: game.game)),
-                                          configuration: game.game, seed: 4)
+        var watched = try DuelPlaySession(
+            agent: .script(PongDuelScript(.predictor, configuration: game.game)),
+            right: .script(PongDuelScript(.random, configuration: game.game)),
+            configuration: game.game, seed: 4)
         #expect(!watched.hasHuman)
         while !watched.isOver { watched.step(human: .stay) }
-        #expect(watched.winner == .left && max(watched.state.score.left, watched.state.score.right) == 2, "\(watched.state) after \(watched.steps) steps")
+        #expect(
+            watched.winner == .left && max(watched.state.score.left, watched.state.score.right) == 2,
+            "\(watched.state) after \(watched.steps) steps")
     }
 }

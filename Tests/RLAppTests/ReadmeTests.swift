@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RLApp
 
 /// The README's tables, lists and counts of worlds and agents say what the registry says, so a
@@ -22,10 +23,15 @@ import Testing
     static func cells(_ row: Substring) -> [String] {
         var cells: [String] = [], cell = "", escaped = false
         for character in row.dropFirst() {
-            if escaped { cell.append(character); escaped = false }
-            else if character == "\\" { escaped = true }
-            else if character == "|" { cells.append(cell.trimmingCharacters(in: .whitespaces)); cell = "" }
-            else { cell.append(character) }
+            if escaped {
+                cell.append(character); escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "|" {
+                cells.append(cell.trimmingCharacters(in: .whitespaces)); cell = ""
+            } else {
+                cell.append(character)
+            }
         }
         return cells
     }
@@ -87,10 +93,14 @@ import Testing
 
     @Test func theCountsAndListsInTheProseAreTheRegistrys() throws {
         // Each phrase names a number of things and lists them in parentheses, separated by `separator`.
-        for (phrase, separator, count) in [("worlds", ";", Registry.builtInWorlds.count), ("tabular agents", ",", Registry.builtInAgents.count),
-                                           ("exact planners", ",", Registry.planners.count)] {
+        for (phrase, separator, count) in [
+            ("worlds", ";", Registry.builtInWorlds.count), ("tabular agents", ",", Registry.builtInAgents.count),
+            ("exact planners", ",", Registry.planners.count),
+        ] {
             let list = try #require(Self.countedList(phrase), "the README has no '... \(phrase) (...)'")
-            #expect(list.count == count, "'\(phrase)': the README says \(list.count.map(String.init) ?? "no number"), the registry has \(count)")
+            #expect(
+                list.count == count, "'\(phrase)': the README says \(list.count.map(String.init) ?? "no number"), the registry has \(count)"
+            )
             #expect(list.items.split(separator: Character(separator)).count == count, "'\(phrase)': \(list.items)")
         }
         let text = Self.readme.replacingOccurrences(of: "\n", with: " ")

@@ -1,14 +1,17 @@
 import Foundation
-import Testing
 import RLCore
-import RLTabular
 import RLMaximizationBias
+import RLTabular
+import Testing
+
 @testable import RLApp
 
 @Suite struct ResumeTests {
     /// Trains `agent` on `world`, stopped after `stop` episodes when given, and returns the file's bytes.
-    func train(_ world: String, agent: String, settings: String = "{}", episodes: Int, stoppingAfter stop: Int? = nil,
-               in folder: String, name: String) throws -> String {
+    func train(
+        _ world: String, agent: String, settings: String = "{}", episodes: Int, stoppingAfter stop: Int? = nil,
+        in folder: String, name: String
+    ) throws -> String {
         let registered = try #require(Registry.world(world))
         var options = TrainingOptions(
             world: world, configuration: try registered.configure().configuration, agent: agent, agentSettings: settings,
@@ -16,16 +19,24 @@ import RLMaximizationBias
             outputPath: folder + "/" + name)
         options.reportInterval = 25
         var played = 0
-        let outcome = try runTraining(options, shouldStop: { played += 1; return stop.map { played >= $0 } ?? false })
+        let outcome = try runTraining(
+            options,
+            shouldStop: {
+                played += 1; return stop.map { played >= $0 } ?? false
+            })
         #expect(outcome.interrupted == (stop != nil))
         return outcome.policy
     }
 
     func resume(_ path: String, stoppingAfter stop: Int? = nil) throws -> TrainingOutcome {
         var options = try TrainingOptions(resuming: try Policy.load(from: path), outputPath: path)
-        options.evaluationInterval = 7   // evaluations never change the run
+        options.evaluationInterval = 7  // evaluations never change the run
         var played = 0
-        return try runTraining(options, shouldStop: { played += 1; return stop.map { played >= $0 } ?? false })
+        return try runTraining(
+            options,
+            shouldStop: {
+                played += 1; return stop.map { played >= $0 } ?? false
+            })
     }
 
     /// Every registered world with every registered agent, at the agent's default settings, and
@@ -49,7 +60,9 @@ import RLMaximizationBias
     static func otherValue(of flag: (name: String, valueName: String?, help: String), _ agent: AgentDescription) -> String? {
         guard let valueName = flag.valueName else { return nil }
         let bounds = valueName.components(separatedBy: "...").compactMap(Double.init)
-        let candidates = valueName.contains("|") ? valueName.split(separator: "|").map(String.init)
+        let candidates =
+            valueName.contains("|")
+            ? valueName.split(separator: "|").map(String.init)
             : bounds.count == 2 ? ["2", String(bounds[0] + 0.4 * (bounds[1] - bounds[0]))] : []
         let defaults = try! agent.settings([])
         guard let value = candidates.first(where: { (try? agent.settings([(flag.name, $0)])).map { $0 != defaults } ?? false }) else {
@@ -74,7 +87,8 @@ import RLMaximizationBias
         let episodes = world.hasPrefix("pong") ? 60 : 150
         let whole = try train(world, agent: agent, settings: settings, episodes: episodes, in: folder, name: "whole.safetensors")
         // Stopped twice, at uneven points, and resumed each time.
-        let pieces = try train(world, agent: agent, settings: settings, episodes: episodes, stoppingAfter: 17, in: folder, name: "pieces.safetensors")
+        let pieces = try train(
+            world, agent: agent, settings: settings, episodes: episodes, stoppingAfter: 17, in: folder, name: "pieces.safetensors")
         let middle = try resume(pieces, stoppingAfter: 9)
         #expect(middle.interrupted && middle.episodes == 26 && middle.resumed)
         let last = try resume(pieces)
@@ -102,14 +116,17 @@ import RLMaximizationBias
         stranger.metadata.agent = "ppo"
         try stranger.save(to: folder + "/stranger.safetensors")
         #expect(throws: PolicyFileError.self) {
-            _ = try runTraining(try TrainingOptions(resuming: try Policy.load(from: folder + "/stranger.safetensors"), outputPath: folder + "/x.safetensors"))
+            _ = try runTraining(
+                try TrainingOptions(
+                    resuming: try Policy.load(from: folder + "/stranger.safetensors"), outputPath: folder + "/x.safetensors"))
         }
         // A table of another agent's layout (Double Q-learning's tensors missing) is refused too.
         var wrongAgent = try Policy.load(from: interrupted)
         wrongAgent.metadata.agent = "double-q-learning"
         try wrongAgent.save(to: folder + "/wrong.safetensors")
         do {
-            _ = try runTraining(try TrainingOptions(resuming: try Policy.load(from: folder + "/wrong.safetensors"), outputPath: folder + "/y.safetensors"))
+            _ = try runTraining(
+                try TrainingOptions(resuming: try Policy.load(from: folder + "/wrong.safetensors"), outputPath: folder + "/y.safetensors"))
             Issue.record("a SARSA file resumed as Double Q-learning")
         } catch {
             #expect("\(error)".contains("q1"))
@@ -123,8 +140,10 @@ import RLMaximizationBias
         for world in Registry.builtInWorlds {
             for agent in Registry.builtInAgents {
                 var options = TrainingOptions(
-                    world: world.id, configuration: try world.configure().configuration, agent: agent.id, agentSettings: try agent.settings([]),
-                    episodes: world.id.hasPrefix("pong") ? 3 : 30, seed: 1, hyperparameters: world.defaultHyperparameters(forAgent: agent.id),
+                    world: world.id, configuration: try world.configure().configuration, agent: agent.id,
+                    agentSettings: try agent.settings([]),
+                    episodes: world.id.hasPrefix("pong") ? 3 : 30, seed: 1,
+                    hyperparameters: world.defaultHyperparameters(forAgent: agent.id),
                     outputPath: folder + "/\(world.id)-\(agent.id).safetensors", logPath: folder + "/\(world.id)-\(agent.id).csv")
                 options.evaluationInterval = options.episodes
                 options.evaluationEpisodes = 2
@@ -132,13 +151,16 @@ import RLMaximizationBias
                 let loaded = try LoadedPolicy(path: outcome.policy)
                 #expect(loaded.policy.metadata.agent == agent.id)
                 // Self-play's league saves its snapshots beside the agent's tensors.
-                #expect(Set(loaded.policy.extraTensors.keys.filter { !$0.hasPrefix("league.") }) == Set(agent.extraTensorNames), "\(agent.id)")
+                #expect(
+                    Set(loaded.policy.extraTensors.keys.filter { !$0.hasPrefix("league.") }) == Set(agent.extraTensorNames), "\(agent.id)")
                 let report = try evaluatePolicy(loaded, episodes: 2, seed: 1)
                 #expect(report.metrics.map(\.name) == world.metricNames)
                 #expect(outcome.lastEvaluation?.metrics.keys.sorted() == world.metricNames.sorted())
                 let header = try String(contentsOfFile: options.logPath!, encoding: .utf8).split(separator: "\n")[0]
-                #expect(header == (["episode", "return", "steps"] + world.metricNames + ["epsilon", "eval_return", "eval_steps"]
-                    + world.metricNames.map { "eval_" + $0 }).joined(separator: ","))
+                #expect(
+                    header
+                        == (["episode", "return", "steps"] + world.metricNames + ["epsilon", "eval_return", "eval_steps"]
+                        + world.metricNames.map { "eval_" + $0 }).joined(separator: ","))
             }
         }
     }
@@ -150,16 +172,18 @@ import RLMaximizationBias
             let configuration = try world.configure().configuration
             for planner in Registry.planners {
                 let hyperparameters = world.defaultHyperparameters(forAgent: planner.id)
-                let options = TrainingOptions(world: world.id, configuration: configuration, agent: planner.id, episodes: 1, seed: 1,
-                                              hyperparameters: hyperparameters, outputPath: folder + "/\(world.id)-\(planner.id).safetensors")
+                let options = TrainingOptions(
+                    world: world.id, configuration: configuration, agent: planner.id, episodes: 1, seed: 1,
+                    hyperparameters: hyperparameters, outputPath: folder + "/\(world.id)-\(planner.id).safetensors")
                 let solvable = world.model(configuration) != nil && !(planner.needsDiscountBelowOne && hyperparameters.discount >= 1)
                 do {
                     let outcome = try runTraining(options)
                     #expect(solvable, "\(planner.id) solved \(world.id)")
                     #expect(outcome.planning?.converged == true, "\(planner.id) on \(world.id)")
                     let report = try evaluatePolicy(try LoadedPolicy(path: outcome.policy), episodes: 2, seed: 1)
-                    #expect(report.metrics.map(\.name) == world.metricNames && report.gap.map { $0 >= -1e-9 } ?? false,
-                            "\(planner.id) on \(world.id): gap \(report.gap ?? .nan)")
+                    #expect(
+                        report.metrics.map(\.name) == world.metricNames && report.gap.map { $0 >= -1e-9 } ?? false,
+                        "\(planner.id) on \(world.id): gap \(report.gap ?? .nan)")
                     solved += 1
                 } catch {
                     #expect(!solvable && !"\(error)".contains("\n"), "\(planner.id) on \(world.id): \(error)")
@@ -173,8 +197,10 @@ import RLMaximizationBias
         let worlds = Registry.builtInWorlds.map(\.id), agents = Registry.builtInAgents.map(\.id)
         #expect(Set(worlds).count == worlds.count && Set(agents).count == agents.count)
         #expect(agents.first == "q-learning")
-        let common = ["env", "agent", "episodes", "seed", "preset", "learning-rate", "learning-rate-end", "discount", "epsilon",
-                      "epsilon-end", "decay", "out", "log", "eval-every", "eval-episodes", "resume", "quiet", "json", "help"]
+        let common = [
+            "env", "agent", "episodes", "seed", "preset", "learning-rate", "learning-rate-end", "discount", "epsilon",
+            "epsilon-end", "decay", "out", "log", "eval-every", "eval-episodes", "resume", "quiet", "json", "help",
+        ]
         for world in Registry.builtInWorlds {
             for agent in Registry.builtInAgents {
                 let names = world.flagHelp.map(\.name) + agent.flagHelp.map(\.name)
@@ -206,8 +232,9 @@ import RLMaximizationBias
         let folder = temporaryFolder()
         var total = 0.0
         for seed in seeds {
-            var options = TrainingOptions(MaximizationBiasWorld.self, agent: agent, episodes: 100, seed: seed,
-                                          outputPath: folder + "/m.safetensors", logPath: folder + "/m.csv")
+            var options = TrainingOptions(
+                MaximizationBiasWorld.self, agent: agent, episodes: 100, seed: seed,
+                outputPath: folder + "/m.safetensors", logPath: folder + "/m.csv")
             options.reportInterval = 100
             _ = try runTraining(options)
             let rows = try String(contentsOfFile: folder + "/m.csv", encoding: .utf8).split(separator: "\n").dropFirst()
@@ -227,7 +254,7 @@ import RLMaximizationBias
         let space = MaximizationBiasWorld.makeWorld(MaximizationBiasConfiguration()).observationSpace
         var table = QTable(observationSpace: space, actionSpace: Discrete(10))
         #expect(table.legalActionCount(in: 0) == 2 && table.legalActionCount(in: 1) == 10 && table.legalActionCount(in: 2) == 1)
-        table[0, 5] = 100   // an action A does not have: never chosen, never the maximum
+        table[0, 5] = 100  // an action A does not have: never chosen, never the maximum
         var generator = Xoshiro256StarStar(seed: 1)
         #expect(table.maxValue(in: 0) == 0)
         #expect((0..<200).allSatisfy { _ in table.epsilonGreedyAction(in: 0, epsilon: 1, exploring: true, using: &generator) < 2 })

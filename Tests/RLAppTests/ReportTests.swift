@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import RLExperiments
 import RLRender
+import Testing
+
 @testable import RLApp
 
 @Suite struct ReportTests {
@@ -15,7 +16,9 @@ import RLRender
 
     @Test func runsGroupByConfigurationAndCountOnceAcrossFiles() throws {
         let folder = temporaryFolder()
-        try write([line("a", rate: "0.1", final: 1), line("b", rate: "0.5", final: 2), line("c", rate: "0.1", final: 3)], to: folder + "/one.jsonl")
+        try write(
+            [line("a", rate: "0.1", final: 1), line("b", rate: "0.5", final: 2), line("c", rate: "0.1", final: 3)],
+            to: folder + "/one.jsonl")
         // "a" again (a merged file read with its shards), and a configuration that differs only in episodes.
         try write([line("a", rate: "0.1", final: 1), line("d", rate: "0.1", final: 5, episodes: 200)], to: folder + "/two.jsonl")
         let groups = try loadReportGroups([folder + "/one.jsonl", folder + "/two.jsonl"])
@@ -30,12 +33,14 @@ import RLRender
     @Test func statisticsAreOverRuns() throws {
         let folder = temporaryFolder()
         let finals: [Double] = [1, 2, 3, 4, 100, 6, 7, 8]
-        try write(finals.enumerated().map { line("r\($0.offset)", rate: "0.1", final: $0.element, hits: 10 * $0.element) }, to: folder + "/r.jsonl")
+        try write(
+            finals.enumerated().map { line("r\($0.offset)", rate: "0.1", final: $0.element, hits: 10 * $0.element) },
+            to: folder + "/r.jsonl")
         let group = try loadReportGroups([folder + "/r.jsonl"])[0]
         let summary = try summarize(group, metric: nil, replicates: 2_000, seed: 1)
         #expect(summary.runs == 8 && summary.mean == 16.375)
-        #expect(summary.median == 5)   // of the runs, not of one task's mean
-        #expect(summary.iqm == 5)      // trim_mean([1...8 with 100], 0.25): the middle four, 3 4 6 7
+        #expect(summary.median == 5)  // of the runs, not of one task's mean
+        #expect(summary.iqm == 5)  // trim_mean([1...8 with 100], 0.25): the middle four, 3 4 6 7
         #expect(summary.iqmCI[0] <= summary.iqm && summary.iqm <= summary.iqmCI[1])
         #expect(try summarize(group, metric: "hits", replicates: 200).mean == 163.75)
         #expect(throws: ExperimentError.self) { try summarize(group, metric: "won", replicates: 200) }
@@ -44,8 +49,10 @@ import RLRender
     }
 
     @Test func aBandChartDrawsALegendLineAndABandPerSeries() {
-        let series = [BandChart.Series(label: "first", x: [0, 1, 2], y: [1, 2, 3], low: [0, 1, 2], high: [2, 3, 4]),
-                      BandChart.Series(label: "second", x: [0, 1, 2], y: [3, 2, 1], low: [2, 1, 0], high: [4, 3, 2])]
+        let series = [
+            BandChart.Series(label: "first", x: [0, 1, 2], y: [1, 2, 3], low: [0, 1, 2], high: [2, 3, 4]),
+            BandChart.Series(label: "second", x: [0, 1, 2], y: [3, 2, 1], low: [2, 1, 0], high: [4, 3, 2]),
+        ]
         let picture = BandChart.picture(series, title: "t", xLabel: "x", yLabel: "y")
         #expect(picture.texts.contains("first") && picture.texts.contains("second"))
         let colours = Set(picture.filledRectangles().map(\.1))

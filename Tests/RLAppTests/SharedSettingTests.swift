@@ -1,5 +1,6 @@
-import Testing
 import RLCore
+import Testing
+
 @testable import RLApp
 @testable import RLTabular
 
@@ -25,7 +26,8 @@ import RLCore
         let taxi = try #require(Registry.world("taxi"))
         // A sweep may set ε for it, not α; a planner takes γ only.
         _ = try SweepSpec.resolve([("epsilon", "0.2"), ("decay", "0.5")], world: taxi, agent: agent)
-        #expect(throws: SettingError("--learning-rate is not a setting of agent epsilon-only (it takes --epsilon, --epsilon-end, --decay)")) {
+        #expect(throws: SettingError("--learning-rate is not a setting of agent epsilon-only (it takes --epsilon, --epsilon-end, --decay)"))
+        {
             try SweepSpec.resolve([("learning-rate", "0.2")], world: taxi, agent: agent)
         }
         let planner = try #require(Registry.agent("value-iteration"))

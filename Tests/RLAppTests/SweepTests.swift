@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import RLCore
 import RLExperiments
 import RLTabular
+import Testing
+
 @testable import RLApp
 
 @Suite struct SweepTests {
@@ -24,10 +25,14 @@ import RLTabular
     }
 
     @Test func idsHashTheResolvedSettingsNotTheirSpelling() throws {
-        let a = try SweepSpec(worlds: ["pong"], agents: ["q-learning"], settings: [SweepSetting(name: "learning-rate", values: ["0.5"])],
-                              seeds: [7], episodes: 100).runs()[0]
-        let b = try SweepSpec(worlds: ["pong"], agents: ["q-learning"], settings: [SweepSetting(name: "learning-rate", values: ["0.50"])],
-                              seeds: [7], episodes: 100).runs()[0]
+        let a = try SweepSpec(
+            worlds: ["pong"], agents: ["q-learning"], settings: [SweepSetting(name: "learning-rate", values: ["0.5"])],
+            seeds: [7], episodes: 100
+        ).runs()[0]
+        let b = try SweepSpec(
+            worlds: ["pong"], agents: ["q-learning"], settings: [SweepSetting(name: "learning-rate", values: ["0.50"])],
+            seeds: [7], episodes: 100
+        ).runs()[0]
         #expect(a.id == b.id)
         #expect(a.id == stableID(a.canonicalForm))
         #expect(a.canonicalForm.hasPrefix("{\"agent\":\"q-learning\",\"agent_settings\":{},\"configuration\":{"))
@@ -40,9 +45,12 @@ import RLTabular
     @Test func settingsReachTheWorldTheAgentAndTheSchedules() throws {
         let runs = try SweepSpec(
             worlds: ["pong"], agents: ["sarsa-lambda"],
-            settings: [SweepSetting(name: "stay", values: ["true", "false"]), SweepSetting(name: "lambda", values: ["0.5"]),
-                       SweepSetting(name: "epsilon", values: ["0.2"]), SweepSetting(name: "epsilon-end", values: ["0.01"])],
-            seeds: [1], episodes: 10).runs()
+            settings: [
+                SweepSetting(name: "stay", values: ["true", "false"]), SweepSetting(name: "lambda", values: ["0.5"]),
+                SweepSetting(name: "epsilon", values: ["0.2"]), SweepSetting(name: "epsilon-end", values: ["0.01"]),
+            ],
+            seeds: [1], episodes: 10
+        ).runs()
         #expect(runs.count == 2)
         #expect(runs[0].options.configuration.contains("\"allows_stay\":true"))
         #expect(runs[1].options.configuration.contains("\"allows_stay\":false"))
@@ -52,8 +60,9 @@ import RLTabular
 
     @Test func badSettingsAreOneClearError() {
         func message(_ settings: [SweepSetting], agents: [String] = ["q-learning"]) -> String? {
-            do { _ = try SweepSpec(worlds: ["pong"], agents: agents, settings: settings, seeds: [1], episodes: 10).runs(); return nil }
-            catch { return error.message }
+            do {
+                _ = try SweepSpec(worlds: ["pong"], agents: agents, settings: settings, seeds: [1], episodes: 10).runs(); return nil
+            } catch { return error.message }
         }
         #expect(message([SweepSetting(name: "lambda", values: ["0.5"])])?.contains("neither a hyperparameter") == true)
         #expect(message([SweepSetting(name: "learning-rate", values: ["fast"])])?.contains("not a number") == true)
@@ -76,16 +85,18 @@ import RLTabular
         #expect(try Shard(parsing: "2/5") == Shard(index: 2, count: 5))
         #expect(throws: SettingError.self) { try Shard(parsing: "5/5") }
         #expect(try Shard.fromSLURM(["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "4"]) == Shard(index: 3, count: 4))
-        #expect(try Shard.fromSLURM(["SLURM_ARRAY_TASK_ID": "4", "SLURM_ARRAY_TASK_COUNT": "4", "SLURM_ARRAY_TASK_MIN": "1"])
+        #expect(
+            try Shard.fromSLURM(["SLURM_ARRAY_TASK_ID": "4", "SLURM_ARRAY_TASK_COUNT": "4", "SLURM_ARRAY_TASK_MIN": "1"])
                 == Shard(index: 3, count: 4))
         #expect(try Shard.fromSLURM([:]) == nil)
     }
 
     @Test func aSpecFileGivesTheSameGridAsTheFlags() throws {
-        let fromFile = try SweepSpec(json: """
-            {"env": ["pong", "cliff-walking"], "agent": ["q-learning", "sarsa"], "set": {"learning-rate": [0.1, 0.5]},
-             "seeds": "1-3", "episodes": 40, "eval_episodes": 5}
-            """)
+        let fromFile = try SweepSpec(
+            json: """
+                {"env": ["pong", "cliff-walking"], "agent": ["q-learning", "sarsa"], "set": {"learning-rate": [0.1, 0.5]},
+                 "seeds": "1-3", "episodes": 40, "eval_episodes": 5}
+                """)
         #expect(fromFile == spec)
         #expect(throws: SettingError.self) { try SweepSpec(json: "{\"env\": \"pong\", \"seed\": 3}") }
         let switches = try SweepSpec(json: "{\"env\": \"pong\", \"set\": {\"stay\": [true, false]}, \"seeds\": [4, 5]}")
@@ -122,7 +133,8 @@ import RLTabular
         #expect(comparable(shardLines) == comparable(wholeLines))
         // The curves are the same files too.
         let one = wholeLines[5]
-        #expect(try AtomicFile.read(folder + "/" + one.curve)
+        #expect(
+            try AtomicFile.read(folder + "/" + one.curve)
                 == (try AtomicFile.read(folder + "/shard\(runs.first { $0.id == one.id }!.index % 3).runs/\(one.id).csv")))
     }
 
@@ -155,7 +167,8 @@ import RLTabular
     }
 
     @Test func aPlannerRunHasNoCurveAndItsPolicyIsEvaluatedAsRLEvalWould() throws {
-        let run = try SweepSpec(worlds: ["frozen-lake"], agents: ["value-iteration"], seeds: [3], episodes: 10, evaluationEpisodes: 50).runs()[0]
+        let run = try SweepSpec(worlds: ["frozen-lake"], agents: ["value-iteration"], seeds: [3], episodes: 10, evaluationEpisodes: 50)
+            .runs()[0]
         let folder = temporaryFolder()
         let summary = try runSweep([run], options: SweepOptions(resultsPath: folder + "/s.jsonl", jobs: 1))
         #expect(summary.finished == 1, "\(summary.failures)")

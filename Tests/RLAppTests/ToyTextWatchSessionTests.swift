@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import RLCore
 import RLGridRender
 import RLTabular
+import Testing
+
 @testable import RLApp
 
 @Suite struct ToyTextWatchSessionTests {

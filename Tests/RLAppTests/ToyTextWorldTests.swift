@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import RLCore
 import RLTabular
+import Testing
+
 @testable import RLApp
 
 @Suite struct ToyTextWorldTests {
@@ -20,13 +21,17 @@ import RLTabular
         try "SFH\nFF\n".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(throws: SettingError.self) { try lake.configure(flags: [("map-file", file)]).configuration }
         // A file's configuration is checked too: a custom map too large for a table is refused.
-        let huge = #"{"is_slippery":true,"map":"custom","rows":["# + String(repeating: "\"S\(String(repeating: "F", count: 99))G\",", count: 1) + #""SG"]}"#
+        let huge =
+            #"{"is_slippery":true,"map":"custom","rows":["# + String(repeating: "\"S\(String(repeating: "F", count: 99))G\",", count: 1)
+            + #""SG"]}"#
         #expect(throws: WorldConfigurationError.self) { try lake.layoutOf(huge) }
     }
 
     @Test func taxiBlackjackAndCliffFlags() throws {
         let taxi = try #require(Registry.world("taxi"))
-        #expect(taxi.describe(try taxi.configure(flags: [("rainy", nil), ("fickle", nil)]).configuration) == "5×5 map, rainy, fickle passenger, step cap 200")
+        #expect(
+            taxi.describe(try taxi.configure(flags: [("rainy", nil), ("fickle", nil)]).configuration)
+                == "5×5 map, rainy, fickle passenger, step cap 200")
         #expect(taxi.metricNames == ["deliveries", "illegal_actions"])
         let blackjack = try #require(Registry.world("blackjack"))
         #expect(blackjack.describe(try blackjack.configure().configuration) == "Sutton & Barto's rules")

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import RLCore
 import RLPong
 import RLTabular
+import Testing
+
 @testable import RLApp
 
 func temporaryFolder() -> String {
@@ -65,7 +66,11 @@ func temporaryFolder() -> String {
     @Test func stoppingEarlySavesWhatWasLearned() throws {
         let folder = temporaryFolder()
         var count = 0
-        let outcome = try runTraining(options(folder), shouldStop: { count += 1; return count >= 42 })
+        let outcome = try runTraining(
+            options(folder),
+            shouldStop: {
+                count += 1; return count >= 42
+            })
         #expect(outcome.interrupted && outcome.episodes == 42)
         let loaded = try LoadedPolicy(path: outcome.policy)
         #expect(loaded.policy.metadata.summary.interrupted && loaded.policy.metadata.summary.episodes == 42)
@@ -94,8 +99,9 @@ func temporaryFolder() -> String {
 
     @Test func cliffWalkingTrainsThroughTheSameCommandPath() throws {
         let folder = temporaryFolder()
-        var options = TrainingOptions(CliffWalkingWorld.self, episodes: 500, seed: 1, outputPath: folder + "/cliff.safetensors",
-                                      logPath: folder + "/cliff.csv")
+        var options = TrainingOptions(
+            CliffWalkingWorld.self, episodes: 500, seed: 1, outputPath: folder + "/cliff.safetensors",
+            logPath: folder + "/cliff.csv")
         options.reportInterval = 500
         let outcome = try runTraining(options)
         let report = try evaluatePolicy(try LoadedPolicy(path: outcome.policy), episodes: 3, seed: 1)
@@ -114,13 +120,16 @@ func temporaryFolder() -> String {
 }
 
 @Suite struct EvaluationReportTests {
-    func record(_ reward: Double, steps: Int, hits: Int, misses: Int, avoidable: Int, terminated: Bool, won: Bool = false) -> EpisodeRecord<PongCounters> {
+    func record(_ reward: Double, steps: Int, hits: Int, misses: Int, avoidable: Int, terminated: Bool, won: Bool = false) -> EpisodeRecord<
+        PongCounters
+    > {
         var counters = PongCounters()
         counters.hits = hits
         counters.misses = misses
         counters.avoidableMisses = avoidable
         counters.won = won
-        return EpisodeRecord(episode: 0, totalReward: reward, steps: steps, terminated: terminated, truncated: !terminated, counters: counters)
+        return EpisodeRecord(
+            episode: 0, totalReward: reward, steps: steps, terminated: terminated, truncated: !terminated, counters: counters)
     }
 
     @Test func theReportMatchesHandComputedFigures() {
@@ -142,9 +151,10 @@ func temporaryFolder() -> String {
     }
 
     @Test func theJSONUsesSnakeCaseKeys() throws {
-        let report = EvaluationReport(environment: "pong", agent: "x", seed: 1,
-                                      records: [record(10, steps: 5, hits: 1, misses: 0, avoidable: 0, terminated: false)],
-                                      metrics: PongWorld.metrics)
+        let report = EvaluationReport(
+            environment: "pong", agent: "x", seed: 1,
+            records: [record(10, steps: 5, hits: 1, misses: 0, avoidable: 0, terminated: false)],
+            metrics: PongWorld.metrics)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONText.encode(report).utf8)) as? [String: Any])
         for key in ["episodes", "episodes_requested", "interrupted", "mean_return", "mean_steps", "metrics"] {
             #expect(object[key] != nil, "\(key)")
@@ -158,8 +168,9 @@ func temporaryFolder() -> String {
 @Suite struct TrainingEvaluationTests {
     @Test func periodicEvaluationsAreLoggedAndLeaveTrainingUntouched() throws {
         let folder = temporaryFolder()
-        var plain = TrainingOptions(PongWorld.self, episodes: 300, seed: 4,
-                                    outputPath: folder + "/plain.safetensors", logPath: folder + "/plain.csv")
+        var plain = TrainingOptions(
+            PongWorld.self, episodes: 300, seed: 4,
+            outputPath: folder + "/plain.safetensors", logPath: folder + "/plain.csv")
         plain.reportInterval = 100
         var evaluated = plain
         evaluated.outputPath = folder + "/evaluated.safetensors"

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import RLCore
 import RLPong
 import RLPongRender
 import RLTabular
+import Testing
+
 @testable import RLApp
 
 /// A policy trained briefly, saved and loaded back as `rl watch` would.
@@ -106,8 +107,9 @@ nonisolated(unsafe) private let trainedPolicy: LoadedPolicy = {
 @Suite struct TerminalKeyTests {
     @Test func terminalBytesBecomeTheWindowsRequests() {
         let typed = Array(" +-nsvq".utf8) + [0x1B, UInt8(ascii: "["), UInt8(ascii: "C"), 0x1B, UInt8(ascii: "["), UInt8(ascii: "D"), 0x1B]
-        #expect(WatchRequest.requests(fromTerminalInput: typed)
-            == [.togglePause, .faster, .slower, .nextEpisode, .screenshot, .toggleAgentView, .quit, .faster, .slower, .quit])
+        #expect(
+            WatchRequest.requests(fromTerminalInput: typed)
+                == [.togglePause, .faster, .slower, .nextEpisode, .screenshot, .toggleAgentView, .quit, .faster, .slower, .quit])
         #expect(WatchRequest.requests(fromTerminalInput: Array("xyz".utf8)).isEmpty)
     }
 }

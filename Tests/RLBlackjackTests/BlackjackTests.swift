@@ -1,6 +1,7 @@
-import Testing
-import RLCore
 import GymnasiumFixtures
+import RLCore
+import Testing
+
 @testable import RLBlackjack
 
 @Suite struct BlackjackTests {
@@ -17,13 +18,17 @@ import GymnasiumFixtures
             var same = game.reset(seed: 0) == observation(episode.observations[0])
             for (index, action) in episode.actions.enumerated() {
                 let step = game.step(BlackjackAction(rawValue: action)!)
-                same = same && step.observation == observation(episode.observations[index + 1])
+                same =
+                    same && step.observation == observation(episode.observations[index + 1])
                     && step.reward == episode.rewards[index] && step.terminated == episode.terminated[index] && !step.truncated
             }
             same = same && game.cards.drawn == episode.cards.count
             if !same {
                 mismatches += 1
-                if mismatches <= 5 { Issue.record("episode \(number) (natural \(episode.natural), sab \(episode.sab), cards \(episode.cards)) differs from Gymnasium") }
+                if mismatches <= 5 {
+                    Issue.record(
+                        "episode \(number) (natural \(episode.natural), sab \(episode.sab), cards \(episode.cards)) differs from Gymnasium")
+                }
             }
         }
         #expect(mismatches == 0)
@@ -34,7 +39,11 @@ import GymnasiumFixtures
         var game = Blackjack(natural: true, cards: ReplayedCards([10, 7, 1, 10, 10, 10, 9, 9, 10, 10, 8, 9, 10, 10, 7, 7, 5, 2]))
         _ = game.reset(seed: nil)
         #expect(game.step(.stick).reward == 1.5)
-        #expect(game.counters == { var c = BlackjackCounters(); c.wins = 1; return c }())
+        #expect(
+            game.counters
+                == {
+                    var c = BlackjackCounters(); c.wins = 1; return c
+                }())
         _ = game.reset(seed: nil)  // dealer 10, 10; player 9, 9: sticks on 18 against 20
         #expect(game.step(.stick).reward == -1 && game.counters.losses == 1 && game.counters.wins == 0)
         _ = game.reset(seed: nil)  // dealer 10, 10; player 8, 9: hits a 10 and busts

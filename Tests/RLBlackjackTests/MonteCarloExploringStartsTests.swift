@@ -1,5 +1,6 @@
 import RLCore
 import Testing
+
 @testable import RLBlackjack
 
 /// Monte Carlo ES on Blackjack (Sutton & Barto, 2nd ed., Example 5.3, Figure 5.2): exploring
@@ -32,7 +33,7 @@ import Testing
             var returnFollowing = 0.0
             let transitions = episode.transitions
             for t in transitions.indices.reversed() {
-                returnFollowing += transitions[t].reward                     // γ = 1
+                returnFollowing += transitions[t].reward  // γ = 1
                 let pair = space.index(of: transitions[t].observation) * 2 + (transitions[t].action == .stick ? 0 : 1)
                 let seenBefore = transitions[..<t].contains {
                     space.index(of: $0.observation) * 2 + ($0.action == .stick ? 0 : 1) == pair
@@ -64,7 +65,9 @@ import Testing
         }
         // Figure 5.2: stick on 20 and 21 whatever the dealer shows, with or without a usable ace.
         for dealer in 1...10 {
-            for sum in 20...21 { for ace in [false, true] { #expect(policy(sum, dealer, ace: ace) == .stick, "\(sum) vs \(dealer), ace \(ace)") } }
+            for sum in 20...21 {
+                for ace in [false, true] { #expect(policy(sum, dealer, ace: ace) == .stick, "\(sum) vs \(dealer), ace \(ace)") }
+            }
         }
         // No usable ace: hit 12 and 13 against a 7 or 8; stick on 19 against anything.
         for dealer in [7, 8] { for sum in [12, 13] { #expect(policy(sum, dealer, ace: false) == .hit, "\(sum) vs \(dealer)") } }

@@ -1,7 +1,7 @@
-import Testing
-import RLCore
 import GymnasiumFixtures
 import RLCliffWalking
+import RLCore
+import Testing
 
 @Suite struct CliffWalkingTests {
     @Test(arguments: [("cliffwalking", false), ("cliffwalking-slippery", true)])

@@ -1,5 +1,6 @@
 import RLCore
 import Testing
+
 @testable import RLCliffWalking
 
 @Suite struct CliffWalkingExploringStartsTests {

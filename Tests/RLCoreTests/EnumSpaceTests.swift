@@ -1,5 +1,5 @@
-import Testing
 import RLCore
+import Testing
 
 @Suite struct EnumSpaceTests {
     enum Move: Int, CaseIterable, CustomStringConvertible {

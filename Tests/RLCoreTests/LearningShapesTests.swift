@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RLCore
 
 /// The shapes the next methods need, each tested on a case computed by hand: a bandit with no
@@ -20,7 +21,9 @@ import Testing
         var estimates: [Double]
         var pulls: [Int]
         init(arms: Int, initial: Double) { estimates = Array(repeating: initial, count: arms); pulls = Array(repeating: 0, count: arms) }
-        mutating func selectArm() -> Int { estimates.indices.max { estimates[$0] < estimates[$1] || (estimates[$0] == estimates[$1] && $0 > $1) }! }
+        mutating func selectArm() -> Int {
+            estimates.indices.max { estimates[$0] < estimates[$1] || (estimates[$0] == estimates[$1] && $0 > $1) }!
+        }
         mutating func learn(arm: Int, reward: Double) {
             pulls[arm] += 1
             estimates[arm] += (reward - estimates[arm]) / Double(pulls[arm])

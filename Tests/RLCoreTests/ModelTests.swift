@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RLCore
 
 /// A generator that returns the same word forever: `nextUnitDouble()` is then a chosen number.
@@ -32,8 +33,10 @@ private struct Liar: ModelledEnvironment {
 @Suite struct ModelTests {
     @Test func outcomesKeepTheirOrderAndDuplicates() {
         let model = TabularModel(stateCount: 2, actionCount: 2, initialDistribution: [0.5, 0.5]) { state, action in
-            Array(repeating: Outcome(probability: 1 / Double(state + action + 1), nextState: action, reward: Double(state), terminated: false),
-                  count: state + action + 1)
+            Array(
+                repeating: Outcome(
+                    probability: 1 / Double(state + action + 1), nextState: action, reward: Double(state), terminated: false),
+                count: state + action + 1)
         }
         #expect(model.outcomes(from: 1, taking: 1).count == 3)
         #expect(model.outcomes(from: 0, taking: 1).map(\.nextState) == [1, 1])

@@ -1,21 +1,25 @@
 import Testing
+
 @testable import RLCore
 
 /// Golden values computed by an independent Python transcription of the reference C code.
 @Suite struct RandomTests {
     @Test func splitMix64MatchesTheReferenceSequence() {
         var generator = SplitMix64(seed: 1_234_567)
-        #expect([generator.next(), generator.next(), generator.next()]
-            == [6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423])
+        #expect(
+            [generator.next(), generator.next(), generator.next()]
+                == [6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423])
     }
 
     @Test func xoshiroSeededBySplitMixGivesTheGoldenValues() {
         var zero = Xoshiro256StarStar(seed: 0)
-        #expect((0..<4).map { _ in zero.next() }
-            == [11_091_344_671_253_066_420, 13_793_997_310_169_335_082, 1_900_383_378_846_508_768, 7_684_712_102_626_143_532])
+        #expect(
+            (0..<4).map { _ in zero.next() }
+                == [11_091_344_671_253_066_420, 13_793_997_310_169_335_082, 1_900_383_378_846_508_768, 7_684_712_102_626_143_532])
         var fortyTwo = Xoshiro256StarStar(seed: 42)
-        #expect((0..<4).map { _ in fortyTwo.next() }
-            == [1_546_998_764_402_558_742, 6_990_951_692_964_543_102, 12_544_586_762_248_559_009, 17_057_574_109_182_124_193])
+        #expect(
+            (0..<4).map { _ in fortyTwo.next() }
+                == [1_546_998_764_402_558_742, 6_990_951_692_964_543_102, 12_544_586_762_248_559_009, 17_057_574_109_182_124_193])
     }
 
     @Test func boundedIntegersFollowLemiresMethod() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RLCore
 
 /// A corridor: start at 0, step right (+1) or left (−1, floored at 0); reaching `length`
@@ -46,7 +47,9 @@ struct OnPolicyWalker: Agent {
         var environment = Corridor()
         var agent = RightWalker()
         var records: [EpisodeRecord<NoCounters>] = []
-        let result = train(&agent, on: &environment, episodes: 3, seed: 9) { records.append($0); return .proceed }
+        let result = train(&agent, on: &environment, episodes: 3, seed: 9) {
+            records.append($0); return .proceed
+        }
         #expect(result == TrainingResult(episodes: 3, steps: 12, stoppedEarly: false))
         #expect(environment.resets == [9, nil, nil])
         #expect(agent.learned.count == 12)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RLCore
 
 /// Matching pennies over a few rounds: both sides pick 0 or 1; the left side wins a round
@@ -66,7 +67,9 @@ struct OnPolicy: Agent {
         var world = Pennies()
         var left = Stubborn(pick: 0), right = Stubborn(pick: 1)
         var records: [TwoAgentEpisodeRecord<NoCounters>] = []
-        let result = trainTwoAgents(&left, &right, on: &world, episodes: 2, seed: 4) { records.append($0); return .proceed }
+        let result = trainTwoAgents(&left, &right, on: &world, episodes: 2, seed: 4) {
+            records.append($0); return .proceed
+        }
         #expect(result == TrainingResult(episodes: 2, steps: 6, stoppedEarly: false))
         #expect(world.resets == [4, nil])
         #expect(left.modes.count == 6 && right.modes.count == 6)
@@ -113,7 +116,9 @@ struct OnPolicy: Agent {
         #expect(world.resets == [nil, nil] && left.episodes == [3, 4])
 
         var calls = 0
-        let records = evaluateTwoAgents(&left, &right, on: &world, episodes: 10, seed: 1) { calls += 1; return calls == 2 }
+        let records = evaluateTwoAgents(&left, &right, on: &world, episodes: 10, seed: 1) {
+            calls += 1; return calls == 2
+        }
         #expect(records.count == 2)
     }
 
@@ -143,13 +148,14 @@ struct OnPolicy: Agent {
             let actionSpace = Discrete(1)
             mutating func reset(seed: UInt64?) -> Pair<Int> { Pair(repeating: 0) }
             mutating func step(_ actions: Pair<Int>) -> TwoAgentStep<Int> {
-                TwoAgentStep(observations: Pair(repeating: 0), rewards: Pair(repeating: 0),
-                             terminated: Pair(repeating: false), truncated: Pair(repeating: false))
+                TwoAgentStep(
+                    observations: Pair(repeating: 0), rewards: Pair(repeating: 0),
+                    terminated: Pair(repeating: false), truncated: Pair(repeating: false))
             }
         }
         #expect(throws: EnvironmentCheckFailure.self) { try checkTwoAgentEnvironment(Endless(), steps: 100) }
         var escaping = Pennies()
-        escaping.rounds = 4   // round 4 is outside Discrete(4)
+        escaping.rounds = 4  // round 4 is outside Discrete(4)
         #expect(throws: EnvironmentCheckFailure.self) { try checkTwoAgentEnvironment(escaping) }
     }
 }

@@ -1,5 +1,6 @@
 import RLCore
 import Testing
+
 @testable import RLExperiments
 
 /// Random samples for the reference comparisons: every size from 1 to 41 and a few large ones
@@ -10,9 +11,10 @@ func randomSamples(seed: UInt64) -> [[Double]] {
     var samples: [[Double]] = []
     for size in Array(1...41) + [1_000, 1_001, 1_002, 1_003] {
         for withTies in [false, true] {
-            samples.append((0..<size).map { _ in
-                withTies ? Double(generator.nextIndex(below: 4)) - 1 : generator.nextUnitDouble() * 20 - 5
-            })
+            samples.append(
+                (0..<size).map { _ in
+                    withTies ? Double(generator.nextIndex(below: 4)) - 1 : generator.nextUnitDouble() * 20 - 5
+                })
         }
     }
     return samples
@@ -30,7 +32,8 @@ func randomSamples(seed: UInt64) -> [[Double]] {
 
     @Test func interquartileMeanMatchesSciPyTrimMean() throws {
         let samples = randomSamples(seed: 11)
-        let reference = try referencePython("""
+        let reference = try referencePython(
+            """
             import json, sys
             from scipy.stats import trim_mean
             samples = json.load(open(sys.argv[1]))
@@ -47,7 +50,8 @@ func randomSamples(seed: UInt64) -> [[Double]] {
         // A runs × tasks matrix, as rliable takes it, and the same scores grouped by task.
         let matrix = (0..<5).map { _ in (0..<7).map { _ in generator.nextUnitDouble() * 3 } }
         let scores = try RunScores(byTask: (0..<7).map { task in matrix.map { $0[task] } })
-        let reference = try referencePython("""
+        let reference = try referencePython(
+            """
             import json, sys
             import numpy as np
             from scipy.stats import trim_mean

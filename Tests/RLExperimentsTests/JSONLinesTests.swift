@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RLExperiments
 
 private struct RunResult: Codable, Equatable {
@@ -82,13 +83,17 @@ private struct RunResult: Codable, Equatable {
 
     @Test func damageInsideTheFileIsAnErrorNamingTheLine() throws {
         let path = temporaryFolder("jsonl-damaged") + "/sweep.jsonl"
-        #expect(FileManager.default.createFile(atPath: path, contents: Data("""
-            {"seed":1,"score":1,"note":""}
+        #expect(
+            FileManager.default.createFile(
+                atPath: path,
+                contents: Data(
+                    """
+                    {"seed":1,"score":1,"note":""}
 
-            {"seed":2,"score":oops}
-            {"seed":3,"score":1,"note":""}
+                    {"seed":2,"score":oops}
+                    {"seed":3,"score":1,"note":""}
 
-            """.utf8)))
+                    """.utf8)))
         #expect(throws: ExperimentError.self) { try JSONLines.read(RunResult.self, from: path) }
         do {
             _ = try JSONLines.read(RunResult.self, from: path)
@@ -115,7 +120,8 @@ private struct RunResult: Codable, Equatable {
         let writer = try JSONLinesWriter(path: path)
         for seed in 1...3 { try writer.append(RunResult(seed: seed, score: 0.1 * Double(seed), note: "ü")) }
         try writer.close()
-        let seeds = try referencePython("""
+        let seeds = try referencePython(
+            """
             import json, sys
             path = json.load(open(sys.argv[1]))
             print(json.dumps([json.loads(line)["seed"] for line in open(path, encoding="utf-8")]))

@@ -1,5 +1,6 @@
 import RLCore
 import Testing
+
 @testable import RLExperiments
 
 @Suite struct PerformanceProfileTests {
@@ -28,7 +29,8 @@ import Testing
         }
         struct Output: Decodable { var shares: [Double]; var lower: [Double]; var upper: [Double] }
         let levels = percentileLevels(confidence: 0.95)
-        let reference = try referencePython("""
+        let reference = try referencePython(
+            """
             import json, sys
             import numpy as np
             d = json.load(open(sys.argv[1]))

@@ -1,5 +1,6 @@
 import RLCore
 import Testing
+
 @testable import RLExperiments
 
 @Suite struct ProbabilityOfImprovementTests {
@@ -32,7 +33,8 @@ import Testing
             pairs.append([(0..<tasks).map { _ in draw(runsX, shift: 0.2) }, (0..<tasks).map { _ in draw(runsY, shift: 0) }])
         }
         struct Output: Decodable { var direct: [Double]; var mannWhitney: [Double] }
-        let reference = try referencePython("""
+        let reference = try referencePython(
+            """
             import json, sys
             import numpy as np
             from scipy.stats import mannwhitneyu

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RLExperiments
 
 @Suite struct QuantileTests {
@@ -12,9 +13,13 @@ import Testing
 
     @Test func quantilesAreNumPysToTheLastBit() throws {
         let samples = randomSamples(seed: 21).map { $0.sorted() }
-        let levels = [0, 0.025, 0.1, 1.0 / 3, 0.5, 0.7, 0.975, 1] + [percentileLevels(confidence: 0.95).lower, percentileLevels(confidence: 0.95).upper]
+        let levels =
+            [0, 0.025, 0.1, 1.0 / 3, 0.5, 0.7, 0.975, 1] + [
+                percentileLevels(confidence: 0.95).lower, percentileLevels(confidence: 0.95).upper,
+            ]
         struct Input: Encodable { var samples: [[Double]]; var levels: [Double] }
-        let reference = try referencePython("""
+        let reference = try referencePython(
+            """
             import json, sys
             import numpy as np
             d = json.load(open(sys.argv[1]))

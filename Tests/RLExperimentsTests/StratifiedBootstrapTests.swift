@@ -1,5 +1,6 @@
 import RLCore
 import Testing
+
 @testable import RLExperiments
 
 /// Three tasks with different numbers of runs and different spreads.
@@ -75,7 +76,8 @@ func sampleScores(seed: UInt64, runs: [Int] = [10, 8, 12]) -> RunScores {
             var scores: [[Double]]; var indices: [[[Int]]]; var iqms: [Double]; var levels: [Double]
         }
         struct Output: Decodable { var interval: [Double]; var iqms: [Double]; var means: [Double] }
-        let reference = try referencePython("""
+        let reference = try referencePython(
+            """
             import json, sys
             import numpy as np
             from scipy.stats import trim_mean
@@ -103,7 +105,8 @@ func sampleScores(seed: UInt64, runs: [Int] = [10, 8, 12]) -> RunScores {
             let scores = sampleScores(seed: 6, runs: runs)
             let replicates = 20_000
             struct Output: Decodable { var low: Double; var high: Double; var standardError: Double }
-            let reference = try referencePython("""
+            let reference = try referencePython(
+                """
                 import json, sys
                 import numpy as np
                 from scipy.stats import bootstrap, trim_mean

@@ -1,6 +1,7 @@
 import Foundation
 import RLTestSupport
 import Testing
+
 @testable import RLExperiments
 
 func temporaryFolder(_ name: String) -> String {
@@ -53,15 +54,20 @@ func readWithTensorBoard(_ folder: String) throws -> TensorBoardContent {
     }
 
     @Test func fileNameFollowsTensorBoard() {
-        #expect(TensorBoardWriter.fileName(seconds: 1_700_000_000.9, hostName: "lab", suffix: "")
-            == "events.out.tfevents.1700000000.lab")
+        #expect(
+            TensorBoardWriter.fileName(seconds: 1_700_000_000.9, hostName: "lab", suffix: "")
+                == "events.out.tfevents.1700000000.lab")
         #expect(TensorBoardWriter.fileName(seconds: 42, hostName: "h", suffix: ".run-3") == "events.out.tfevents.0000000042.h.run-3")
     }
 
     @Test func tensorBoardReadsOurScalars() throws {
         let folder = temporaryFolder("tensorboard")
         var now = 1_700_000_000.0
-        let board = try TensorBoardWriter(logDirectory: folder, clock: { now += 0.5; return now }, hostName: "test-host")
+        let board = try TensorBoardWriter(
+            logDirectory: folder,
+            clock: {
+                now += 0.5; return now
+            }, hostName: "test-host")
         #expect(board.path == folder + "/events.out.tfevents.1700000000.test-host")
         for step in 0..<20 {
             try board.addScalars([("return/mean", Double(step) * 0.125 - 1), ("epsilon", 1 / Double(step + 1))], step: step * 100)

@@ -1,6 +1,7 @@
-import Testing
-import RLCore
 import GymnasiumFixtures
+import RLCore
+import Testing
+
 @testable import RLFrozenLake
 
 @Suite struct FrozenLakeParityTests {

@@ -1,9 +1,10 @@
-import Testing
 import RLBlackjack
 import RLCliffWalking
 import RLFrozenLake
 import RLRender
 import RLTaxi
+import Testing
+
 @testable import RLGridRender
 @testable import RLSDL
 
@@ -24,8 +25,9 @@ import RLTaxi
     func pixel(_ canvas: SoftwareCanvas, boardWidth: Double, row: Int, column: Int, at fraction: Double = 0.5) -> RGBA {
         let origin = ToyTextFrame.boardOrigin(boardWidth: boardWidth, metricNames: hud.metrics.map(\.name))
         let cell = ToyTextFrame.cell
-        return canvas.pixel(x: Int((origin.x + (Double(column) + fraction) * cell) * scale),
-                            y: Int((origin.y + (Double(row) + fraction) * cell) * scale))
+        return canvas.pixel(
+            x: Int((origin.x + (Double(column) + fraction) * cell) * scale),
+            y: Int((origin.y + (Double(row) + fraction) * cell) * scale))
     }
 
     @Test func frozenLakeShowsTheWalkerTheHolesAndTheGoal() throws {
@@ -72,8 +74,9 @@ import RLTaxi
         let count = 7.0, step = ToyTextScenes.cardWidth + 1.5
         let origin = ToyTextFrame.boardOrigin(boardWidth: count * step + 1.5, metricNames: hud.metrics.map(\.name))
         func cardPixel(_ index: Int, top: Double) -> RGBA {
-            canvas.pixel(x: Int((origin.x + 1.5 + Double(index) * step + ToyTextScenes.cardWidth - 1) * scale),
-                         y: Int((top + 3 + ToyTextScenes.cardHeight - 1) * scale))
+            canvas.pixel(
+                x: Int((origin.x + 1.5 + Double(index) * step + ToyTextScenes.cardWidth - 1) * scale),
+                y: Int((top + 3 + ToyTextScenes.cardHeight - 1) * scale))
         }
         #expect(cardPixel(0, top: origin.y + 1) == ToyTextPalette.card)
         #expect(cardPixel(1, top: origin.y + 1) == ToyTextPalette.cardBack)
@@ -85,7 +88,8 @@ import RLTaxi
 
     @Test func theHUDFollowsPongsConventions() {
         var withView = hud
-        withView.agentView = ToyTextAgentView(stateLines: ["cell 6"], actionNames: ["left", "down"], actionValues: [0.5, 0.25], chosenAction: 0)
+        withView.agentView = ToyTextAgentView(
+            stateLines: ["cell 6"], actionNames: ["left", "down"], actionValues: [0.5, 0.25], chosenAction: 0)
         withView.banner = ("GOAL", ToyTextPalette.success)
         let texts = ToyTextScenes.frozenLake(map: .fourByFour, position: 6, hud: withView).texts
         for line in ["RETURN -2", "EPISODE 3", "30 STEPS/S", "STEP 7", "SUCCESS 0", "CELL 6", ">LEFT 0.50", " DOWN 0.25", "GOAL"] {

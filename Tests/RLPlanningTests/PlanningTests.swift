@@ -1,9 +1,9 @@
-import Testing
-import RLCore
 import GymnasiumFixtures
+import RLCore
 import RLFrozenLake
 import RLPlanning
 import RLTaxi
+import Testing
 
 /// Small models whose answers are known by hand.
 enum HandMade {
@@ -24,9 +24,11 @@ enum HandMade {
     /// A fair coin, listed as Gymnasium would list it with two identical tails: heads (1/2)
     /// pays 1 and ends, tails (1/4 + 1/4) pays nothing and flips again.
     static let coin = TabularModel(stateCount: 1, actionCount: 1, initialDistribution: [1]) { _, _ in
-        [Outcome(probability: 0.25, nextState: 0, reward: 0, terminated: false),
-         Outcome(probability: 0.5, nextState: 0, reward: 1, terminated: true),
-         Outcome(probability: 0.25, nextState: 0, reward: 0, terminated: false)]
+        [
+            Outcome(probability: 0.25, nextState: 0, reward: 0, terminated: false),
+            Outcome(probability: 0.5, nextState: 0, reward: 1, terminated: true),
+            Outcome(probability: 0.25, nextState: 0, reward: 0, terminated: false),
+        ]
     }
 }
 
@@ -91,8 +93,10 @@ enum HandMade {
         let golden: GoldenPlanning = try loadFixture("planning")
         let plan = try #require(golden.plans.first { $0.name == name })
         let model = model(for: plan)
-        for result in [valueIteration(model, discount: plan.discount, tolerance: 1e-12),
-                       policyIteration(model, discount: plan.discount, tolerance: 1e-12)] {
+        for result in [
+            valueIteration(model, discount: plan.discount, tolerance: 1e-12),
+            policyIteration(model, discount: plan.discount, tolerance: 1e-12),
+        ] {
             #expect(result.converged)
             let worst = zip(result.values, plan.values).map { abs($0 - $1) }.max()!
             #expect(worst < 1e-8, "largest value difference \(worst)")
@@ -104,7 +108,9 @@ enum HandMade {
         }
         let steps = plan.steps
         #expect(abs(finiteHorizonReturn(of: plan.greedyPolicy, in: model, steps: steps) - plan.greedyPolicyReturn) < 1e-12)
-        #expect(abs(finiteHorizonReturn(of: Array(repeating: 0, count: model.stateCount), in: model, steps: steps) - plan.actionZeroReturn) < 1e-12)
+        #expect(
+            abs(finiteHorizonReturn(of: Array(repeating: 0, count: model.stateCount), in: model, steps: steps) - plan.actionZeroReturn)
+                < 1e-12)
         #expect(abs(optimalFiniteHorizonPlan(model, steps: steps).expectedReturn - plan.optimalReturn) < 1e-12)
     }
 

@@ -1,20 +1,23 @@
-import Testing
 import RLCore
 import RLPongDuel
 import RLRender
+import Testing
+
 @testable import RLPongDuelRender
 
 @Suite struct DuelSceneTests {
     let configuration = PongDuelConfiguration.fast
 
     func state(left: Int, right: Int, server: Side) -> PongDuelState {
-        PongDuelState(paddleY: Pair(left: left, right: right), ballX: 30, ballY: 20, ballVelocityX: 3, ballVelocityY: 1,
-                      score: Pair(left: 3, right: 5), nextServer: server, stepCount: 10)
+        PongDuelState(
+            paddleY: Pair(left: left, right: right), ballX: 30, ballY: 20, ballVelocityX: 3, ballVelocityY: 1,
+            score: Pair(left: 3, right: 5), nextServer: server, stepCount: 10)
     }
 
     @Test func paddlesStandAtTheirEndsWithYUp() {
-        let frame = DuelFrame(configuration: configuration, state: state(left: 0, right: 32, server: .left),
-                              names: Pair(left: "AGENT", right: "YOU"))
+        let frame = DuelFrame(
+            configuration: configuration, state: state(left: 0, right: 32, server: .left),
+            names: Pair(left: "AGENT", right: "YOU"))
         let left = frame.paddle(.left), right = frame.paddle(.right)
         #expect(left.x < right.x && right.x + right.width <= frame.sceneWidth)
         // y grows upwards in the court: the right paddle at the top is drawn above the left one at the bottom.
@@ -25,8 +28,9 @@ import RLRender
     }
 
     @Test func theScoreLineMarksTheServerAndTheBannerShows() {
-        var frame = DuelFrame(configuration: configuration, state: state(left: 10, right: 10, server: .right),
-                              names: Pair(left: "AGENT", right: "YOU"))
+        var frame = DuelFrame(
+            configuration: configuration, state: state(left: 10, right: 10, server: .right),
+            names: Pair(left: "AGENT", right: "YOU"))
         #expect(frame.scoreLine == "AGENT 3  -  · 5 YOU")
         frame.state.nextServer = .left
         #expect(frame.scoreLine == "AGENT 3 ·  -  5 YOU")

@@ -1,6 +1,7 @@
-import Testing
 import RLCore
 import RLTabular
+import Testing
+
 @testable import RLPongDuel
 
 @Suite struct AgainstFixedOpponentTests {
@@ -19,7 +20,9 @@ import RLTabular
         var viewLearner = Table(observationSpace: bins, actionSpace: world.actionSpace, hyperparameters: hyperparameters, seed: 2)
         var view = AgainstFixedOpponent(world, opponent: script, side: side, observing: bins)
         var viewRecords: [EpisodeRecord<PongDuelCounters>] = []
-        _ = train(&viewLearner, on: &view, episodes: 30, seed: 4) { viewRecords.append($0); return .proceed }
+        _ = train(&viewLearner, on: &view, episodes: 30, seed: 4) {
+            viewRecords.append($0); return .proceed
+        }
 
         var pairLearner = MappedAgent(
             Table(observationSpace: bins, actionSpace: world.actionSpace, hyperparameters: hyperparameters, seed: 2), mapping: bins)
@@ -27,11 +30,19 @@ import RLTabular
         var pairWorld = world
         var pairRecords: [TwoAgentEpisodeRecord<PongDuelCounters>] = []
         if side == .left {
-            _ = trainTwoAgents(&pairLearner, &opponent, on: &pairWorld, modes: Pair(left: .training, right: .evaluation),
-                               episodes: 30, seed: 4) { pairRecords.append($0); return .proceed }
+            _ = trainTwoAgents(
+                &pairLearner, &opponent, on: &pairWorld, modes: Pair(left: .training, right: .evaluation),
+                episodes: 30, seed: 4
+            ) {
+                pairRecords.append($0); return .proceed
+            }
         } else {
-            _ = trainTwoAgents(&opponent, &pairLearner, on: &pairWorld, modes: Pair(left: .evaluation, right: .training),
-                               episodes: 30, seed: 4) { pairRecords.append($0); return .proceed }
+            _ = trainTwoAgents(
+                &opponent, &pairLearner, on: &pairWorld, modes: Pair(left: .evaluation, right: .training),
+                episodes: 30, seed: 4
+            ) {
+                pairRecords.append($0); return .proceed
+            }
         }
         #expect(viewRecords.map(\.counters) == pairRecords.map(\.counters))
         #expect(viewRecords.map(\.totalReward) == pairRecords.map { $0.returns[side] })
@@ -43,8 +54,9 @@ import RLTabular
     @Test func itResumesWithTheWorldsAndTheOpponentsGenerators() throws {
         let configuration = PongDuelConfiguration.classic
         let bins = PongDuelObservationSpace(configuration: configuration)
-        var view = AgainstFixedOpponent(try PongDuel(configuration: configuration),
-                                        opponent: PongDuelScript(.random, configuration: configuration, seed: 3), observing: bins)
+        var view = AgainstFixedOpponent(
+            try PongDuel(configuration: configuration),
+            opponent: PongDuelScript(.random, configuration: configuration, seed: 3), observing: bins)
         _ = view.reset(seed: 1)
         for _ in 0..<100 { _ = view.step(.up) }
         let saved = view.generatorState

@@ -1,5 +1,6 @@
-import Testing
 import RLCore
+import Testing
+
 @testable import RLPongDuel
 
 @Suite struct AnticipationTests {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RLCore
+import Testing
+
 @testable import RLPongDuel
 
 @Suite struct PongDuelConfigurationTests {

@@ -1,6 +1,7 @@
-import Testing
 import RLCore
 import RLTabular
+import Testing
+
 @testable import RLPongDuel
 
 @Suite struct PongDuelLearningTests {
@@ -24,13 +25,15 @@ import RLTabular
         configuration.binWidth = 6
         var world = try PongDuel(configuration: configuration)
         let bins = PongDuelObservationSpace(configuration: configuration)
-        let hyperparameters = Hyperparameters(learningRate: .constant(0.2), discount: 0.95, epsilon: .linear(from: 0.2, to: 0.02, over: 0.8))
+        let hyperparameters = Hyperparameters(
+            learningRate: .constant(0.2), discount: 0.95, epsilon: .linear(from: 0.2, to: 0.02, over: 0.8))
         var learner = MappedAgent(
             Table(observationSpace: bins, actionSpace: world.actionSpace, hyperparameters: hyperparameters, seed: 3),
             mapping: bins)
         var opponent = PongDuelScript(.random, configuration: configuration, seed: 4)
         let before = pointShare(learner, against: opponent, world: world, games: 30)
-        let result = trainTwoAgents(&learner, &opponent, on: &world, modes: Pair(left: .training, right: .evaluation), episodes: 1000, seed: 5)
+        let result = trainTwoAgents(
+            &learner, &opponent, on: &world, modes: Pair(left: .training, right: .evaluation), episodes: 1000, seed: 5)
         let after = pointShare(learner, against: opponent, world: world, games: 30)
         #expect(result.episodes == 1000 && world.counters.points.left + world.counters.points.right > 0)
         #expect(after > before + 0.15)
@@ -48,8 +51,9 @@ import RLTabular
             QLearningAgent(observationSpace: bins, actionSpace: world.actionSpace, hyperparameters: .tutorial, seed: 1),
             mapping: bins)
         var opponent = PongDuelScript(.predictor, configuration: configuration)
-        _ = trainTwoAgents(&table, &opponent, on: &world, modes: Pair(left: .training, right: .evaluation),
-                           episodes: 20, seed: 1)
+        _ = trainTwoAgents(
+            &table, &opponent, on: &world, modes: Pair(left: .training, right: .evaluation),
+            episodes: 20, seed: 1)
         let games = evaluateTwoAgents(&table, &opponent, on: &world, episodes: 5, seed: 2)
         let pointsWon = games.reduce(0) { $0 + $1.counters.points.left }
         #expect(games.count == 5 && pointsWon >= 0)

@@ -1,12 +1,16 @@
-import Testing
 import RLCore
+import Testing
+
 @testable import RLPongDuel
 
 /// A state on the court with the ball at (x, y) moving (dx, dy).
-func duelState(left: Int = 15, right: Int = 15, ball: (Int, Int), velocity: (Int, Int),
-               score: Pair<Int> = Pair(repeating: 0), nextServer: Side = .left) -> PongDuelState {
-    PongDuelState(paddleY: Pair(left: left, right: right), ballX: ball.0, ballY: ball.1,
-                  ballVelocityX: velocity.0, ballVelocityY: velocity.1, score: score, nextServer: nextServer)
+func duelState(
+    left: Int = 15, right: Int = 15, ball: (Int, Int), velocity: (Int, Int),
+    score: Pair<Int> = Pair(repeating: 0), nextServer: Side = .left
+) -> PongDuelState {
+    PongDuelState(
+        paddleY: Pair(left: left, right: right), ballX: ball.0, ballY: ball.1,
+        ballVelocityX: velocity.0, ballVelocityY: velocity.1, score: score, nextServer: nextServer)
 }
 
 let stay = Pair(repeating: PongDuelAction.stay)
@@ -92,11 +96,11 @@ let stay = Pair(repeating: PongDuelAction.stay)
             #expect(world.counters.hits.left == 1)
             return world.state.ballVelocityY
         }
-        #expect(returned(arrivingAt: 20) == 2)           // dead centre keeps the angle
-        #expect(returned(arrivingAt: 21) == 3)           // 1 / 5.5 · 4 ≈ 0.7 → +1
-        #expect(returned(arrivingAt: 25) == 4)           // 2 + 4 clamped to the steepest
-        #expect(returned(arrivingAt: 15) == -2)          // 2 − 4: sent back downwards
-        #expect(returned(arrivingAt: 18, speed: -1) == -2)   // −1 − 1.45 rounded: −1 − 1
+        #expect(returned(arrivingAt: 20) == 2)  // dead centre keeps the angle
+        #expect(returned(arrivingAt: 21) == 3)  // 1 / 5.5 · 4 ≈ 0.7 → +1
+        #expect(returned(arrivingAt: 25) == 4)  // 2 + 4 clamped to the steepest
+        #expect(returned(arrivingAt: 15) == -2)  // 2 − 4: sent back downwards
+        #expect(returned(arrivingAt: 18, speed: -1) == -2)  // −1 − 1.45 rounded: −1 − 1
     }
 
     @Test func servesAlternateAndTheFirstServerIsDrawn() throws {
@@ -111,8 +115,10 @@ let stay = Pair(repeating: PongDuelAction.stay)
             firstServers.insert(directions[0] ? .left : .right)
             while true {
                 let serves = world.counters.serves
-                let step = world.step(Pair(left: left.action(for: observations.left, mode: .evaluation),
-                                           right: right.action(for: observations.right, mode: .evaluation)))
+                let step = world.step(
+                    Pair(
+                        left: left.action(for: observations.left, mode: .evaluation),
+                        right: right.action(for: observations.right, mode: .evaluation)))
                 observations = step.observations
                 if world.counters.serves != serves { directions.append(world.state.ballVelocityX > 0) }
                 if step.isLast { break }
@@ -166,8 +172,10 @@ let stay = Pair(repeating: PongDuelAction.stay)
             var observations = world.reset(seed: seed)
             var states = [world.state]
             while true {
-                let step = world.step(Pair(left: left.action(for: observations.left, mode: .evaluation),
-                                           right: right.action(for: observations.right, mode: .evaluation)))
+                let step = world.step(
+                    Pair(
+                        left: left.action(for: observations.left, mode: .evaluation),
+                        right: right.action(for: observations.right, mode: .evaluation)))
                 observations = step.observations
                 states.append(world.state)
                 if step.isLast { return states }

@@ -1,5 +1,6 @@
-import Testing
 import RLCore
+import Testing
+
 @testable import RLPongDuel
 
 @Suite struct PongDuelScriptTests {
@@ -26,17 +27,22 @@ import RLCore
                 #expect(copy.counters.hits[side] + copy.counters.points[side.opponent] == arrivals + 1)
                 checked += 1
             }
-            let step = world.step(Pair(left: left.action(for: observations.left, mode: .evaluation),
-                                       right: right.action(for: observations.right, mode: .evaluation)))
+            let step = world.step(
+                Pair(
+                    left: left.action(for: observations.left, mode: .evaluation),
+                    right: right.action(for: observations.right, mode: .evaluation)))
             observations = step.observations
             if step.isLast { observations = world.reset() }
         }
         #expect(checked > 4_000)
-        #expect(configuration.arrival(of: PongDuelPositions(paddleY: 0, opponentPaddleY: 0, ballX: 20, ballY: 20, ballVelocityX: 3, ballVelocityY: 3)) == nil)
+        #expect(
+            configuration.arrival(
+                of: PongDuelPositions(paddleY: 0, opponentPaddleY: 0, ballX: 20, ballY: 20, ballVelocityX: 3, ballVelocityY: 3)) == nil)
     }
 
     /// The share of points one script wins against another over paired games.
-    func pointShare(_ kind: PongDuelScript.Kind, against other: PongDuelScript.Kind, court: PongDuelCourt, games: Int = 40) throws -> Double {
+    func pointShare(_ kind: PongDuelScript.Kind, against other: PongDuelScript.Kind, court: PongDuelCourt, games: Int = 40) throws -> Double
+    {
         let configuration = PongDuelConfiguration(court: court)
         var world = try PongDuel(configuration: configuration)
         var left = PongDuelScript(kind, configuration: configuration, seed: 1)

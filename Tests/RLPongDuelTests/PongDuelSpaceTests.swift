@@ -1,5 +1,6 @@
-import Testing
 import RLCore
+import Testing
+
 @testable import RLPongDuel
 
 @Suite struct PongDuelSpaceTests {
@@ -57,8 +58,10 @@ import RLCore
         let bins = PongDuelObservationSpace(configuration: configuration)
         var seen = Set<Int>()
         var checked = 0
-        for (game, kinds) in [(PongDuelScript.Kind.random, PongDuelScript.Kind.random), (.random, .tracker),
-                              (.tracker, .predictor), (.predictor, .random)].enumerated() {
+        for (game, kinds) in [
+            (PongDuelScript.Kind.random, PongDuelScript.Kind.random), (.random, .tracker),
+            (.tracker, .predictor), (.predictor, .random),
+        ].enumerated() {
             var left = PongDuelScript(kinds.0, configuration: configuration, seed: UInt64(game))
             var right = PongDuelScript(kinds.1, configuration: configuration, seed: UInt64(game) + 50)
             for episode in 0..<6 {
@@ -68,15 +71,18 @@ import RLCore
                         let index = positions.index(of: observation)
                         let binned = bins.map(observation)
                         guard positions.contains(observation), positions.element(at: index) == observation,
-                              bins.contains(binned), bins.element(at: bins.index(of: binned)) == binned else {
+                            bins.contains(binned), bins.element(at: bins.index(of: binned)) == binned
+                        else {
                             Issue.record("\(observation) or its bins \(binned) left the space")
                             return
                         }
                         seen.insert(bins.index(of: binned))
                         checked += 1
                     }
-                    let step = world.step(Pair(left: left.action(for: observations.left, mode: .evaluation),
-                                               right: right.action(for: observations.right, mode: .evaluation)))
+                    let step = world.step(
+                        Pair(
+                            left: left.action(for: observations.left, mode: .evaluation),
+                            right: right.action(for: observations.right, mode: .evaluation)))
                     observations = step.observations
                     if step.isLast { break }
                 }

@@ -1,5 +1,6 @@
-import Testing
 import RLCore
+import Testing
+
 @testable import RLPongDuel
 
 /// The state seen from the other end of the table: sides exchanged, x mirrored.
@@ -22,8 +23,12 @@ func mirrored(_ counters: PongDuelCounters) -> PongDuelCounters {
     @Test func eachSideSeesTheCourtFromItsOwnEnd() throws {
         var world = try PongDuel()
         let observations = world.restore(duelState(left: 6, right: 21, ball: (40, 12), velocity: (3, -3)))
-        #expect(observations.left == PongDuelPositions(paddleY: 6, opponentPaddleY: 21, ballX: 40, ballY: 12, ballVelocityX: 3, ballVelocityY: -3))
-        #expect(observations.right == PongDuelPositions(paddleY: 21, opponentPaddleY: 6, ballX: 10, ballY: 12, ballVelocityX: -3, ballVelocityY: -3))
+        #expect(
+            observations.left
+                == PongDuelPositions(paddleY: 6, opponentPaddleY: 21, ballX: 40, ballY: 12, ballVelocityX: 3, ballVelocityY: -3))
+        #expect(
+            observations.right
+                == PongDuelPositions(paddleY: 21, opponentPaddleY: 6, ballX: 10, ballY: 12, ballVelocityX: -3, ballVelocityY: -3))
         #expect(observations.right.ballIsComing && !observations.left.ballIsComing)
     }
 
@@ -43,13 +48,15 @@ func mirrored(_ counters: PongDuelCounters) -> PongDuelCounters {
         #expect(mirrorObservations == observations.swapped)
         var steps = 0
         while true {
-            let actions = Pair(left: left.action(for: observations.left, mode: .evaluation),
-                               right: right.action(for: observations.right, mode: .evaluation))
+            let actions = Pair(
+                left: left.action(for: observations.left, mode: .evaluation),
+                right: right.action(for: observations.right, mode: .evaluation))
             let step = world.step(actions)
             let mirrorStep = mirror.step(actions.swapped)
             observations = step.observations
             mirrorObservations = mirrorStep.observations
-            let agrees = mirror.state == mirrored(world.state, width: width) && mirror.counters == mirrored(world.counters)
+            let agrees =
+                mirror.state == mirrored(world.state, width: width) && mirror.counters == mirrored(world.counters)
                 && mirrorObservations == observations.swapped
                 && mirrorObservations.map(space.map) == observations.swapped.map(space.map)
                 && mirrorStep.rewards == step.rewards.swapped && mirrorStep.isLast == step.isLast

@@ -1,10 +1,11 @@
 import CSDL2
 import Foundation
-import Testing
 import RLPong
 import RLRender
-@testable import RLSDL
+import Testing
+
 @testable import RLPongRender
+@testable import RLSDL
 
 /// Paints known states and reads the pixels back: the paddle's and the ball's pixels are where
 /// the scene says, and the court's colour is everywhere else around them. SDL keeps global
@@ -43,7 +44,8 @@ import RLRender
         state.ballX = 40
         state.ballY = 8
         let scene = frame(state).scene()
-        let window = try SceneWindow(title: "test", width: Int(scene.width * scale), height: Int(scene.height * scale), videoDriver: "dummy")
+        let window = try SceneWindow(
+            title: "test", width: Int(scene.width * scale), height: Int(scene.height * scale), videoDriver: "dummy")
         #expect(window.videoDriver == "dummy")
         window.show(scene)
         let image = try window.readPixels()

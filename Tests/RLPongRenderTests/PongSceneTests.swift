@@ -1,13 +1,16 @@
-import Testing
 import RLPong
 import RLRender
 import RLSDL
+import Testing
+
 @testable import RLPongRender
 
 /// A state in the middle of the court: paddle bottom at y 10, ball at (25, 20).
 let middleState = PongState(paddleY: 10, ballX: 25, ballY: 20, ballVelocityX: 3, ballVelocityY: 3, lives: 3, score: 30, stepCount: 120)
 
-func frame(_ state: PongState = middleState, outcome: EpisodeOutcome? = nil, status: String? = nil, agentView: AgentView? = nil) -> PongFrame {
+func frame(_ state: PongState = middleState, outcome: EpisodeOutcome? = nil, status: String? = nil, agentView: AgentView? = nil)
+    -> PongFrame
+{
     PongFrame(configuration: PongConfiguration(), state: state, episode: 2, outcome: outcome, status: status, agentView: agentView)
 }
 
@@ -73,8 +76,10 @@ func rectangles(of scene: Scene, color: RGBA) -> [Rect] {
         #expect(frame(negative).scene().texts.first == "SCORE -20")
     }
 
-    @Test(arguments: [(EpisodeOutcome.gameOver, "GAME OVER", PongPalette.gameOver), (.won, "WIN", PongPalette.won),
-                      (.timeUp, "TIME UP", PongPalette.timeUp)])
+    @Test(arguments: [
+        (EpisodeOutcome.gameOver, "GAME OVER", PongPalette.gameOver), (.won, "WIN", PongPalette.won),
+        (.timeUp, "TIME UP", PongPalette.timeUp),
+    ])
     func theLastFrameOfAnEpisodeHasABanner(outcome: EpisodeOutcome, text: String, color: RGBA) {
         let scene = frame(outcome: outcome).scene()
         #expect(scene.texts.last == text)
@@ -94,8 +99,11 @@ func rectangles(of scene: Scene, color: RGBA) -> [Rect] {
         let view = AgentView(observation: observation, actionNames: ["up", "down"], actionValues: [12.5, -3.25], chosenAction: 0)
         let scene = frame(agentView: view).scene()
         let lines = PongFrame.overlayLines(view, mode: .markov)
-        #expect(lines == ["PADDLE BIN \(observation.paddle)", "BALL BIN X \(observation.ballX) Y \(observation.ballY)",
-                          "MOVING RIGHT UP", ">UP   12.50", " DOWN -3.25"])
+        #expect(
+            lines == [
+                "PADDLE BIN \(observation.paddle)", "BALL BIN X \(observation.ballX) Y \(observation.ballY)",
+                "MOVING RIGHT UP", ">UP   12.50", " DOWN -3.25",
+            ])
         #expect(scene.texts.suffix(5) == lines[...])
         let colors = scene.items.compactMap { if case .text(let text, _, _, _, let color) = $0 { (text, color) } else { nil } }
         #expect(colors.first { $0.0 == ">UP   12.50" }?.1 == PongPalette.chosenAction)
@@ -111,8 +119,10 @@ func rectangles(of scene: Scene, color: RGBA) -> [Rect] {
     }
 
     @Test func theClassicObservationHasNoDirectionLine() {
-        let view = AgentView(observation: PongObservation(paddle: 1, ballY: 2, ballX: 3), actionNames: ["up", "down", "stay"],
-                             actionValues: [0, 1, 1], chosenAction: 2)
-        #expect(PongFrame.overlayLines(view, mode: .classic) == ["PADDLE BIN 1", "BALL BIN X 3 Y 2", " UP   0.00", " DOWN 1.00", ">STAY 1.00"])
+        let view = AgentView(
+            observation: PongObservation(paddle: 1, ballY: 2, ballX: 3), actionNames: ["up", "down", "stay"],
+            actionValues: [0, 1, 1], chosenAction: 2)
+        #expect(
+            PongFrame.overlayLines(view, mode: .classic) == ["PADDLE BIN 1", "BALL BIN X 3 Y 2", " UP   0.00", " DOWN 1.00", ">STAY 1.00"])
     }
 }

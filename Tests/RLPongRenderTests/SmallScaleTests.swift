@@ -1,8 +1,9 @@
-import Testing
 import RLPong
 import RLRender
-@testable import RLSDL
+import Testing
+
 @testable import RLPongRender
+@testable import RLSDL
 
 /// `rl watch --scale 1...4`: painters snap font pixels to whole screen pixels, so text is
 /// relatively larger at small scales. The layout makes room for it: HUD lines never overlap,
@@ -56,12 +57,17 @@ import RLRender
         for outcome in [EpisodeOutcome.gameOver, .won, .timeUp] {
             let scene = frame(outcome: outcome).scene(scale: scale)
             let court = ScenePainter.pixelRect(PongLayout(configuration: PongConfiguration(), scale: scale).court, scale: scale)
-            let banner = Self.texts(of: scene).filter { if case .text(_, _, _, _, let colour) = $0 { colour != PongPalette.hudText } else { false } }
+            let banner = Self.texts(of: scene).filter {
+                if case .text(_, _, _, _, let colour) = $0 { colour != PongPalette.hudText } else { false }
+            }
             #expect(!banner.isEmpty)
-            #expect(banner.compactMap { if case .text(let text, _, _, _, _) = $0 { text } else { nil } }.joined(separator: " ") == outcome.bannerText)
+            #expect(
+                banner.compactMap { if case .text(let text, _, _, _, _) = $0 { text } else { nil } }.joined(separator: " ")
+                    == outcome.bannerText)
             for item in banner {
                 let box = try #require(try Self.paintedBox(item, in: scene, scale: scale))
-                #expect(box.left > Int(court.x) && box.right < Int(court.x + court.w), "scale \(scale), \(outcome): \(box) vs court \(court)")
+                #expect(
+                    box.left > Int(court.x) && box.right < Int(court.x + court.w), "scale \(scale), \(outcome): \(box) vs court \(court)")
                 #expect(box.top > Int(court.y) && box.bottom < Int(court.y + court.h))
             }
         }
@@ -91,6 +97,7 @@ import RLRender
             #expect(box.left >= Int(court.x) && box.right < Int(court.x + court.w), "scale \(scale): '\(text)' \(box) vs court \(court)")
             #expect(box.top > Int(court.y) && box.bottom < Int(court.y + court.h), "scale \(scale): '\(text)' \(box) vs court \(court)")
         }
-        #expect(!frame().scene(scale: scale).items.contains { if case .text(_, _, _, _, PongPalette.noticeText) = $0 { true } else { false } })
+        #expect(
+            !frame().scene(scale: scale).items.contains { if case .text(_, _, _, _, PongPalette.noticeText) = $0 { true } else { false } })
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import RLPong
 import RLRender
+import Testing
+
 @testable import RLPongRender
 
 @Suite struct TerminalPictureTests {

@@ -1,6 +1,6 @@
-import Testing
 import RLCore
 import RLPong
+import Testing
 
 @Suite struct BaselineTests {
     @Test func theWrapperKeepsTheRulesAndServes() throws {

@@ -1,5 +1,6 @@
-import Testing
 import RLCore
+import Testing
+
 @testable import RLPong
 
 /// Every reachable position maps to a valid bin: found by walking every reachable state.
@@ -14,7 +15,8 @@ import RLCore
         var frontier: [PongState] = []
         for x in (configuration.courtWidth / 2)...configuration.courtWidth {
             for y in 0...(configuration.courtHeight - configuration.serveTopMargin) {
-                frontier.append(PongState(paddleY: configuration.paddleHeight, ballX: x, ballY: y, ballVelocityX: m, ballVelocityY: m, lives: 1_000))
+                frontier.append(
+                    PongState(paddleY: configuration.paddleHeight, ballX: x, ballY: y, ballVelocityX: m, ballVelocityY: m, lives: 1_000))
             }
         }
         var seen = Set(frontier)

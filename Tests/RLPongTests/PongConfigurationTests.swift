@@ -1,5 +1,5 @@
-import Testing
 import RLPong
+import Testing
 
 @Suite struct PongConfigurationTests {
     @Test func theReferenceCourtIsValid() throws {

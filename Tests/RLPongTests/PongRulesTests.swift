@@ -1,5 +1,6 @@
-import Testing
 import RLCore
+import Testing
+
 @testable import RLPong
 
 /// Each rule of docs/PONG.md, on hand-placed states.
@@ -18,7 +19,11 @@ import RLCore
             #expect(state.paddleY == 10 && state.lives == 3 && state.score == 0 && state.stepCount == 0)
             #expect((25...50).contains(state.ballX) && (0...30).contains(state.ballY))
             #expect(state.ballVelocityX == 3 && state.ballVelocityY == 3)
-            #expect(environment.counters == { var c = PongCounters(); c.serves = 1; return c }())
+            #expect(
+                environment.counters
+                    == {
+                        var c = PongCounters(); c.serves = 1; return c
+                    }())
         }
     }
 
@@ -119,8 +124,9 @@ import RLCore
         var near = try court(PongState(paddleY: 1, ballX: 30, ballY: 20, ballVelocityX: 3, ballVelocityY: 3, lives: 3))
         _ = near.step(.down)
         #expect(near.state.paddleY == -2)
-        var staying = try court(PongState(paddleY: 7, ballX: 30, ballY: 20, ballVelocityX: 3, ballVelocityY: 3, lives: 3),
-                                configuration: PongConfiguration(allowsStay: true))
+        var staying = try court(
+            PongState(paddleY: 7, ballX: 30, ballY: 20, ballVelocityX: 3, ballVelocityY: 3, lives: 3),
+            configuration: PongConfiguration(allowsStay: true))
         _ = staying.step(.stay)
         #expect(staying.state.paddleY == 7)
     }
@@ -138,7 +144,8 @@ import RLCore
     }
 
     @Test func theStepCapTruncates() throws {
-        var environment = try court(PongState(paddleY: 10, ballX: 30, ballY: 20, ballVelocityX: 3, ballVelocityY: 3, lives: 3, stepCount: 2998))
+        var environment = try court(
+            PongState(paddleY: 10, ballX: 30, ballY: 20, ballVelocityX: 3, ballVelocityY: 3, lives: 3, stepCount: 2998))
         #expect(!environment.step(.up).isLast)
         let last = environment.step(.up)
         #expect(last.truncated && !last.terminated)

@@ -1,25 +1,28 @@
 import Foundation
-import Testing
 import RLRender
+import Testing
+
 @testable import RLSDL
 
 @Suite(.serialized) struct PNGFileTests {
     @Test func aSceneIsWrittenAsAPNGAndItsPixelsReadBack() throws {
-        let scene = Scene(width: 20, height: 10, background: .black, items: [
-            .rectangle(Rect(x: 2, y: 3, width: 4, height: 2), RGBA(255, 0, 0)),
-            .circle(centerX: 15, centerY: 5, radius: 2, RGBA(0, 0, 255)),
-            .text("1", x: 8, y: 1, pixelSize: 1, .white),
-        ])
+        let scene = Scene(
+            width: 20, height: 10, background: .black,
+            items: [
+                .rectangle(Rect(x: 2, y: 3, width: 4, height: 2), RGBA(255, 0, 0)),
+                .circle(centerX: 15, centerY: 5, radius: 2, RGBA(0, 0, 255)),
+                .text("1", x: 8, y: 1, pixelSize: 1, .white),
+            ])
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rl-\(UUID().uuidString).png").path
         try PNGFile.write(scene, scale: 10, to: path)
         let image = try PNGFile.read(path)
         #expect(image.width == 200 && image.height == 100)
         func pixel(_ x: Int, _ y: Int) -> RGBA { image.pixels[y * image.width + x] }
-        #expect(pixel(25, 35) == RGBA(255, 0, 0))       // inside the rectangle
-        #expect(pixel(19, 35) == .black)                // just left of it
-        #expect(pixel(60, 35) == .black)                // just right of it
-        #expect(pixel(150, 50) == RGBA(0, 0, 255))      // the circle's centre
-        #expect(pixel(150, 75) == .black)               // beyond its radius
+        #expect(pixel(25, 35) == RGBA(255, 0, 0))  // inside the rectangle
+        #expect(pixel(19, 35) == .black)  // just left of it
+        #expect(pixel(60, 35) == .black)  // just right of it
+        #expect(pixel(150, 50) == RGBA(0, 0, 255))  // the circle's centre
+        #expect(pixel(150, 75) == .black)  // beyond its radius
         // The glyph "1": its stem is the middle column, rows 1–6 of 7.
         #expect(pixel(8 * 10 + 2 * 10 + 5, 10 + 3 * 10 + 5) == .white)
         #expect(pixel(8 * 10 + 0 * 10 + 5, 10 + 3 * 10 + 5) == .black)

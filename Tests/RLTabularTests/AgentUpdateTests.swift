@@ -1,5 +1,6 @@
-import Testing
 import RLCore
+import Testing
+
 @testable import RLTabular
 
 /// Each agent's update, on hand-made transitions, against the textbook's box computed by hand.
@@ -8,7 +9,9 @@ import RLCore
         Hyperparameters(learningRate: .constant(learningRate), discount: discount, epsilon: .constant(epsilon))
     }
 
-    static func step(_ state: Int, _ action: Int, _ reward: Double, _ next: Int, terminated: Bool = false, truncated: Bool = false) -> Transition<Int, Int> {
+    static func step(_ state: Int, _ action: Int, _ reward: Double, _ next: Int, terminated: Bool = false, truncated: Bool = false)
+        -> Transition<Int, Int>
+    {
         Transition(observation: state, action: action, reward: reward, nextObservation: next, terminated: terminated, truncated: truncated)
     }
 
@@ -26,7 +29,8 @@ import RLCore
     @Test func sarsaUsesTheExploringActionInItsTarget() {
         // With ε 1 every A′ is random; the target must use exactly the A′ returned.
         for seed in UInt64(1)...40 {
-            var agent = SarsaAgent(observationSpace: Discrete(3), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters(epsilon: 1), seed: seed)
+            var agent = SarsaAgent(
+                observationSpace: Discrete(3), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters(epsilon: 1), seed: seed)
             agent.table[2, 0] = -10
             agent.table[2, 1] = 10
             let chosen = agent.learn(from: Self.step(0, 0, 0, 2))
@@ -44,8 +48,9 @@ import RLCore
     }
 
     @Test func expectedSarsaAveragesOverTheEpsilonGreedyPolicy() {
-        var agent = ExpectedSarsaAgent(observationSpace: Discrete(3), actionSpace: Discrete(2),
-                                       hyperparameters: Self.hyperparameters(epsilon: 0.2), seed: 1)
+        var agent = ExpectedSarsaAgent(
+            observationSpace: Discrete(3), actionSpace: Discrete(2),
+            hyperparameters: Self.hyperparameters(epsilon: 0.2), seed: 1)
         agent.table[2, 0] = 4
         agent.table[2, 1] = 6
         agent.table[1, 1] = 2
@@ -53,8 +58,9 @@ import RLCore
         // E = 0.8 · 6 + 0.2 · (4 + 6) / 2 = 5.8; 2 + 0.5 · (1 + 0.9 · 5.8 − 2) = 4.11.
         #expect(abs(agent.table[1, 1] - 4.11) < 1e-12)
         // Ties among greedy actions do not change the expectation.
-        var tied = ExpectedSarsaAgent(observationSpace: Discrete(2), actionSpace: Discrete(3),
-                                      hyperparameters: Self.hyperparameters(1, discount: 1, epsilon: 0.3), seed: 1)
+        var tied = ExpectedSarsaAgent(
+            observationSpace: Discrete(2), actionSpace: Discrete(3),
+            hyperparameters: Self.hyperparameters(1, discount: 1, epsilon: 0.3), seed: 1)
         tied.table[1, 0] = 5
         tied.table[1, 1] = 5
         tied.table[1, 2] = -1
@@ -66,8 +72,9 @@ import RLCore
     @Test func doubleQLearningUpdatesOneTableJudgedByTheOther() {
         var firsts = 0, seconds = 0
         for seed in UInt64(1)...60 {
-            var agent = DoubleQLearningAgent(observationSpace: Discrete(3), actionSpace: Discrete(2),
-                                             hyperparameters: Self.hyperparameters(discount: 1), seed: seed)
+            var agent = DoubleQLearningAgent(
+                observationSpace: Discrete(3), actionSpace: Discrete(2),
+                hyperparameters: Self.hyperparameters(discount: 1), seed: seed)
             agent.first[2, 0] = 10
             agent.first[2, 1] = 0
             agent.second[2, 0] = 1
@@ -90,7 +97,8 @@ import RLCore
     }
 
     @Test func doubleQLearningActsOnTheSumAndSavesBothTables() throws {
-        var agent = DoubleQLearningAgent(observationSpace: Discrete(1), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters(), seed: 3)
+        var agent = DoubleQLearningAgent(
+            observationSpace: Discrete(1), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters(), seed: 3)
         agent.first[0, 0] = 3
         agent.second[0, 0] = -4
         agent.first[0, 1] = 0
@@ -104,8 +112,9 @@ import RLCore
     }
 
     func sarsaLambda(_ traces: TraceKind) -> SarsaLambdaAgent<Discrete, Discrete> {
-        SarsaLambdaAgent(observationSpace: Discrete(3), actionSpace: Discrete(2),
-                         hyperparameters: Self.hyperparameters(0.5, discount: 1), settings: SarsaLambdaSettings(lambda: 0.5, traces: traces), seed: 1)
+        SarsaLambdaAgent(
+            observationSpace: Discrete(3), actionSpace: Discrete(2),
+            hyperparameters: Self.hyperparameters(0.5, discount: 1), settings: SarsaLambdaSettings(lambda: 0.5, traces: traces), seed: 1)
     }
 
     @Test func sarsaLambdaSpreadsTheErrorAlongTheTraces() {
@@ -131,29 +140,34 @@ import RLCore
     }
 
     @Test func sarsaLambdaWithLambdaZeroIsOneStepSarsa() {
-        var lambda = SarsaLambdaAgent(observationSpace: Discrete(3), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters(epsilon: 0.3),
-                                      settings: SarsaLambdaSettings(lambda: 0), seed: 9)
-        var sarsa = SarsaAgent(observationSpace: Discrete(3), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters(epsilon: 0.3), seed: 9)
+        var lambda = SarsaLambdaAgent(
+            observationSpace: Discrete(3), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters(epsilon: 0.3),
+            settings: SarsaLambdaSettings(lambda: 0), seed: 9)
+        var sarsa = SarsaAgent(
+            observationSpace: Discrete(3), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters(epsilon: 0.3), seed: 9)
         var generator = Xoshiro256StarStar(seed: 4)
         for _ in 0..<200 {
             let state = generator.nextIndex(below: 2), action = generator.nextIndex(below: 2)
-            let transition = Self.step(state, action, Double(generator.nextIndex(below: 5)) - 2, generator.nextIndex(below: 3),
-                                       terminated: generator.nextIndex(below: 4) == 0)
+            let transition = Self.step(
+                state, action, Double(generator.nextIndex(below: 5)) - 2, generator.nextIndex(below: 3),
+                terminated: generator.nextIndex(below: 4) == 0)
             #expect(lambda.learn(from: transition) == sarsa.learn(from: transition))
         }
         #expect(lambda.table == sarsa.table)
     }
 
     @Test func dynaQReplaysItsModel() {
-        var agent = DynaQAgent(observationSpace: Discrete(2), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters(),
-                               settings: DynaQSettings(planningSteps: 3), seed: 1)
+        var agent = DynaQAgent(
+            observationSpace: Discrete(2), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters(),
+            settings: DynaQSettings(planningSteps: 3), seed: 1)
         agent.learn(from: Self.step(0, 1, 1, 1, terminated: true))
         // One real update and three planned ones of the only remembered pair: 1 − 0.5⁴.
         #expect(agent.table[0, 1] == 0.9375)
         #expect(agent.table.visitCount(state: 0, action: 1) == 4)
         // The model round-trips through its tensors.
-        var restored = DynaQAgent(observationSpace: Discrete(2), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters(),
-                                  settings: DynaQSettings(planningSteps: 3), seed: 1)
+        var restored = DynaQAgent(
+            observationSpace: Discrete(2), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters(),
+            settings: DynaQSettings(planningSteps: 3), seed: 1)
         #expect(throws: Never.self) { try restored.restore(table: agent.table, extraTensors: agent.extraTensors) }
         #expect(restored.extraTensors == agent.extraTensors)
         var broken = agent.extraTensors
@@ -162,8 +176,9 @@ import RLCore
     }
 
     @Test func dynaQWithoutPlanningIsQLearning() {
-        var dyna = DynaQAgent(observationSpace: Discrete(3), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters(),
-                              settings: DynaQSettings(planningSteps: 0), seed: 2)
+        var dyna = DynaQAgent(
+            observationSpace: Discrete(3), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters(),
+            settings: DynaQSettings(planningSteps: 0), seed: 2)
         var q = QLearningAgent(observationSpace: Discrete(3), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters(), seed: 2)
         for transition in [Self.step(0, 1, 1, 1), Self.step(1, 0, -1, 2), Self.step(2, 1, 3, 0, terminated: true), Self.step(0, 1, 1, 1)] {
             dyna.learn(from: transition)

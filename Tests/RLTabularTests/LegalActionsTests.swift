@@ -1,5 +1,6 @@
 import RLCore
 import Testing
+
 @testable import RLTabular
 
 /// Legal actions are a set, not a prefix: a state may allow actions 1 and 3 of 4.

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-import RLTestSupport
 import RLCore
+import RLTestSupport
+import Testing
+
 @testable import RLTabular
 
 @Suite struct PolicyFileTests {
@@ -10,10 +11,12 @@ import RLCore
         for state in 0..<6 { for action in 0..<2 { table[state, action] = Double(state) - 0.25 * Double(action) } }
         table.recordVisit(state: 4, action: 1)
         table.recordVisit(state: 4, action: 1)
-        return Policy(table: table, metadata: PolicyMetadata(
-            environment: "pong", configuration: "{\"a\":1}", observation: "markov", stateDimensions: ["row", "column"],
-            actions: ["up", "down"], hyperparameters: .tutorial, seed: 42,
-            summary: TrainingSummary(episodes: 10, steps: 100, finalMeanReturn: 1.5, window: 5, bestReturn: 20, interrupted: false)))
+        return Policy(
+            table: table,
+            metadata: PolicyMetadata(
+                environment: "pong", configuration: "{\"a\":1}", observation: "markov", stateDimensions: ["row", "column"],
+                actions: ["up", "down"], hyperparameters: .tutorial, seed: 42,
+                summary: TrainingSummary(episodes: 10, steps: 100, finalMeanReturn: 1.5, window: 5, bestReturn: 20, interrupted: false)))
     }
 
     @Test func aPolicyRoundTripsExactly() throws {
@@ -64,23 +67,47 @@ import RLCore
             ("huge header length", [255, 255, 255, 255, 0, 0, 0, 0] + Array(good[8...]), "header length"),
             ("truncated data", Array(good.dropLast(10)), "data offsets"),
             ("bad JSON", Array(good[0..<8]) + Array(repeating: UInt8(ascii: "{"), count: good.count - 8), "not valid JSON"),
-            ("unknown dtype", withHeader(good) { header in
-                var q = header["q"] as! [String: Any]; q["dtype"] = "Q7"; header["q"] = q }, "unknown dtype"),
-            ("shape mismatch", withHeader(good) { header in
-                var q = header["q"] as! [String: Any]; q["shape"] = [2, 2, 2]; header["q"] = q }, "bytes of data"),
+            (
+                "unknown dtype",
+                withHeader(good) { header in
+                    var q = header["q"] as! [String: Any]; q["dtype"] = "Q7"; header["q"] = q
+                }, "unknown dtype"
+            ),
+            (
+                "shape mismatch",
+                withHeader(good) { header in
+                    var q = header["q"] as! [String: Any]; q["shape"] = [2, 2, 2]; header["q"] = q
+                }, "bytes of data"
+            ),
             ("unnamed data", withHeader(good) { $0["q"] = nil }, "leaves gaps"),
-            ("missing q", withHeader(good) { header in
-                header["weights"] = header["q"]; header["q"] = nil }, "no tensor 'q'"),
-            ("negative offset", withHeader(good) { header in
-                var q = header["q"] as! [String: Any]; q["data_offsets"] = [-8, 88]; header["q"] = q }, "data offsets"),
-            ("overlapping tensors", withHeader(good) { header in
-                var visits = header["visits"] as! [String: Any]; visits["data_offsets"] = [0, 96]; header["visits"] = visits }, "overlaps"),
+            (
+                "missing q",
+                withHeader(good) { header in
+                    header["weights"] = header["q"]; header["q"] = nil
+                }, "no tensor 'q'"
+            ),
+            (
+                "negative offset",
+                withHeader(good) { header in
+                    var q = header["q"] as! [String: Any]; q["data_offsets"] = [-8, 88]; header["q"] = q
+                }, "data offsets"
+            ),
+            (
+                "overlapping tensors",
+                withHeader(good) { header in
+                    var visits = header["visits"] as! [String: Any]; visits["data_offsets"] = [0, 96]; header["visits"] = visits
+                }, "overlaps"
+            ),
             ("non-finite", nanTable.encoded(), "non-finite"),
             ("newer version", Policy(table: Self.samplePolicy().table, metadata: newer).encoded(), "newer than this rl"),
             ("missing metadata", withHeader(good) { $0["__metadata__"] = nil }, "no 'format_version'"),
             ("metadata not strings", withHeader(good) { $0["__metadata__"] = ["a": 1] }, "strings to strings"),
-            ("visits of another shape", withHeader(good) { header in
-                var visits = header["visits"] as! [String: Any]; visits["shape"] = [12]; header["visits"] = visits }, "'visits' has shape"),
+            (
+                "visits of another shape",
+                withHeader(good) { header in
+                    var visits = header["visits"] as! [String: Any]; visits["shape"] = [12]; header["visits"] = visits
+                }, "'visits' has shape"
+            ),
         ]
         for (field, value) in [("episodes", Int.min), ("steps", Int.min), ("episodes", -1), ("window", -5)] {
             var metadata = Self.samplePolicy().metadata
@@ -89,7 +116,8 @@ import RLCore
             case "steps": metadata.summary.steps = value
             default: metadata.summary.window = value
             }
-            cases.append(("negative \(field) \(value)", Policy(table: Self.samplePolicy().table, metadata: metadata).encoded(), "negative count"))
+            cases.append(
+                ("negative \(field) \(value)", Policy(table: Self.samplePolicy().table, metadata: metadata).encoded(), "negative count"))
         }
         for (name, bytes, expected) in cases {
             let message = failure(bytes)
@@ -114,17 +142,17 @@ import RLCore
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rl-\(UUID().uuidString).safetensors").path
         try Self.samplePolicy().save(to: path)
         let script = """
-        import sys
-        from safetensors.numpy import load_file
-        import numpy as np
-        t = load_file(sys.argv[1])
-        q, v = t["q"], t["visits"]
-        assert q.shape == (2, 3, 2) and q.dtype == np.float64, (q.shape, q.dtype)
-        assert v.shape == (2, 3, 2) and v.dtype == np.int64
-        assert q[1, 2, 1] == 4.75 and q[0, 0, 1] == -0.25, q
-        assert v[1, 1, 1] == 2 and v.sum() == 2
-        print("ok")
-        """
+            import sys
+            from safetensors.numpy import load_file
+            import numpy as np
+            t = load_file(sys.argv[1])
+            q, v = t["q"], t["visits"]
+            assert q.shape == (2, 3, 2) and q.dtype == np.float64, (q.shape, q.dtype)
+            assert v.shape == (2, 3, 2) and v.dtype == np.int64
+            assert q[1, 2, 1] == 4.75 and q[0, 0, 1] == -0.25, q
+            assert v[1, 1, 1] == 2 and v.sum() == 2
+            print("ok")
+            """
         let python = try runPython(script, arguments: [path])
         #expect(python.status == 0 && python.output.contains("ok"), "\(python.output)")
     }
@@ -145,16 +173,17 @@ import RLCore
     func verdicts(_ bytes: [UInt8], times: Int = 200) -> Set<String> {
         // Every decode builds fresh dictionaries, whose order varies with their storage; many
         // runs would catch a verdict that hangs on the order.
-        Set((0..<times).map { _ in
-            do throws(PolicyFileError) { _ = try Policy(decoding: bytes); return "accepted" } catch { return error.message }
-        })
+        Set(
+            (0..<times).map { _ in
+                do throws(PolicyFileError) { _ = try Policy(decoding: bytes); return "accepted" } catch { return error.message }
+            })
     }
 
     @Test(arguments: [
-        ["empty": [0, 0]],                                  // at the start, before 'q'
-        ["empty": [96, 96]],                                // between 'q' and 'visits'
-        ["empty": [192, 192]],                              // at the end
-        ["a": [0, 0], "b": [0, 0], "zz": [96, 96]],         // several, two at one place
+        ["empty": [0, 0]],  // at the start, before 'q'
+        ["empty": [96, 96]],  // between 'q' and 'visits'
+        ["empty": [192, 192]],  // at the end
+        ["a": [0, 0], "b": [0, 0], "zz": [96, 96]],  // several, two at one place
     ])
     func zeroLengthTensorsOnABoundaryAreAlwaysAccepted(extra: [String: [Int]]) {
         #expect(verdicts(withExtraTensors(extra)) == ["accepted"])
@@ -172,7 +201,8 @@ import RLCore
             header["bad2"] = ["dtype": "F64", "shape": "x", "data_offsets": [0, 0]] as [String: Any]
             header["bad3"] = ["dtype": "F64", "shape": [0]] as [String: Any]
         }
-        #expect(verdicts(bytes) == ["tensor 'bad1' has unknown dtype 'Q7' (expected one of F32, F64, I16, I32, I64, I8, U16, U32, U64, U8)"])
+        #expect(
+            verdicts(bytes) == ["tensor 'bad1' has unknown dtype 'Q7' (expected one of F32, F64, I16, I32, I64, I8, U16, U32, U64, U8)"])
     }
 }
 
@@ -229,10 +259,10 @@ import RLCore
         finished.waitUntilExit()
         let dead = finished.processIdentifier
         let names = [
-            ".file.\(dead).tmp",      // ours, dead writer: removed
-            ".file.1.tmp",            // ours, but pid 1 is alive: kept
-            ".other.\(dead).tmp",     // another destination's: kept
-            ".file.x.\(dead).tmp",    // not our naming: kept
+            ".file.\(dead).tmp",  // ours, dead writer: removed
+            ".file.1.tmp",  // ours, but pid 1 is alive: kept
+            ".other.\(dead).tmp",  // another destination's: kept
+            ".file.x.\(dead).tmp",  // not our naming: kept
             ".file.\(dead).tmp.bak",  // not our naming: kept
         ]
         for name in names { precondition(FileManager.default.createFile(atPath: base + "/" + name, contents: Data("half".utf8))) }

@@ -1,10 +1,13 @@
-import Testing
-import RLCore
 import RLCliffWalking
+import RLCore
+import Testing
+
 @testable import RLTabular
 
 @Suite struct QLearningTests {
-    func agent(learningRate: Double = 0.5, discount: Double = 0.9, epsilon: Double = 0, seed: UInt64 = 1) -> QLearningAgent<Discrete, Discrete> {
+    func agent(learningRate: Double = 0.5, discount: Double = 0.9, epsilon: Double = 0, seed: UInt64 = 1) -> QLearningAgent<
+        Discrete, Discrete
+    > {
         QLearningAgent(
             observationSpace: Discrete(3), actionSpace: Discrete(2),
             hyperparameters: Hyperparameters(learningRate: .constant(learningRate), discount: discount, epsilon: .constant(epsilon)),
@@ -73,7 +76,8 @@ import RLCliffWalking
     @Test func schedulesFollowTheEpisodes() {
         var learner = QLearningAgent(
             observationSpace: Discrete(1), actionSpace: Discrete(2),
-            hyperparameters: Hyperparameters(learningRate: .linear(from: 0.5, to: 0.1, over: 1), discount: 1, epsilon: .linear(from: 1, to: 0, over: 0.5)),
+            hyperparameters: Hyperparameters(
+                learningRate: .linear(from: 0.5, to: 0.1, over: 1), discount: 1, epsilon: .linear(from: 1, to: 0, over: 0.5)),
             seed: 1)
         learner.beginEpisode(50, of: 100)
         #expect(learner.epsilon == 0)

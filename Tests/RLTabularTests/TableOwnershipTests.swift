@@ -1,6 +1,7 @@
 import RLCliffWalking
 import RLCore
 import Testing
+
 @testable import RLTabular
 
 /// The framework, not each agent, makes learned tables the agent's own at the start of every
@@ -31,7 +32,11 @@ import Testing
         let settings = Hyperparameters(learningRate: .constant(0.5), discount: 1, epsilon: .constant(0.1))
         copyStaysAsItWas { QLearningAgent(observationSpace: $0, actionSpace: $1, hyperparameters: settings, seed: 1) }
         copyStaysAsItWas { DoubleQLearningAgent(observationSpace: $0, actionSpace: $1, hyperparameters: settings, seed: 1) }
-        copyStaysAsItWas { SarsaLambdaAgent(observationSpace: $0, actionSpace: $1, hyperparameters: settings, settings: SarsaLambdaSettings(), seed: 1) }
-        copyStaysAsItWas { DynaQAgent(observationSpace: $0, actionSpace: $1, hyperparameters: settings, settings: DynaQSettings(), seed: 1) }
+        copyStaysAsItWas {
+            SarsaLambdaAgent(observationSpace: $0, actionSpace: $1, hyperparameters: settings, settings: SarsaLambdaSettings(), seed: 1)
+        }
+        copyStaysAsItWas {
+            DynaQAgent(observationSpace: $0, actionSpace: $1, hyperparameters: settings, settings: DynaQSettings(), seed: 1)
+        }
     }
 }

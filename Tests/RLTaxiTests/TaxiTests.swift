@@ -1,7 +1,7 @@
-import Testing
-import RLCore
 import GymnasiumFixtures
+import RLCore
 import RLTaxi
+import Testing
 
 @Suite struct TaxiParityTests {
     @Test(arguments: [("taxi", false), ("taxi-rainy", true)])

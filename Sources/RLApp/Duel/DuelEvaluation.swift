@@ -38,21 +38,27 @@ public struct DuelEvaluationReport: Sendable, Codable, Equatable {
 /// Plays a policy of a two-player world greedily against each opponent (the world's scripted
 /// players, `self` for itself, or another policy file of the world), `games` games each, in
 /// pairs with the same serves and the sides swapped.
-public func evaluateDuel(_ loaded: LoadedPolicy, against opponents: [String], games: Int, seed: UInt64,
-                         shouldStop: @escaping () -> Bool = { false }) throws(PolicyFileError) -> DuelEvaluationReport {
+public func evaluateDuel(
+    _ loaded: LoadedPolicy, against opponents: [String], games: Int, seed: UInt64,
+    shouldStop: @escaping () -> Bool = { false }
+) throws(PolicyFileError) -> DuelEvaluationReport {
     let world = try loaded.requireWorld(toDo: "play it against opponents")
     guard let twoPlayers = world.twoPlayers else {
-        throw PolicyFileError("--opponent plays policies of two-player worlds; \(loaded.path) is a policy for \(world.id), which has one player")
+        throw PolicyFileError(
+            "--opponent plays policies of two-player worlds; \(loaded.path) is a policy for \(world.id), which has one player")
     }
-    return try twoPlayers.evaluateDuel(loaded.policy, path: loaded.path, against: opponents, games: games, seed: seed,
-                                       shouldStop: shouldStop)
+    return try twoPlayers.evaluateDuel(
+        loaded.policy, path: loaded.path, against: opponents, games: games, seed: seed,
+        shouldStop: shouldStop)
 }
 
 extension PongDuelWorld {
     /// A pong-duel policy against each opponent: the rows of `rl eval --opponent`
     /// (``playPairedGames(_:_:configuration:games:seed:until:)``).
-    public static func evaluateDuel(_ policy: Policy, path: String, _ configuration: Configuration, against opponents: [String],
-                                    games: Int, seed: UInt64, shouldStop: @escaping () -> Bool) throws(PolicyFileError) -> DuelEvaluationReport {
+    public static func evaluateDuel(
+        _ policy: Policy, path: String, _ configuration: Configuration, against opponents: [String],
+        games: Int, seed: UInt64, shouldStop: @escaping () -> Bool
+    ) throws(PolicyFileError) -> DuelEvaluationReport {
         let game = configuration.game
         let own = DuelTablePlayer(table: policy.table, bins: PongDuelObservationSpace(configuration: game))
         var rows: [DuelEvaluationRow] = []
@@ -73,8 +79,9 @@ extension PongDuelWorld {
             if tally.games < games { interrupted = true }
             rows.append(DuelEvaluationRow(tally, opponent: name, seed: seed))
         }
-        return DuelEvaluationReport(policy: path, court: configuration.court.rawValue, pointsToWin: configuration.pointsToWin,
-                                    seed: seed, gamesRequested: games, interrupted: interrupted, rows: rows)
+        return DuelEvaluationReport(
+            policy: path, court: configuration.court.rawValue, pointsToWin: configuration.pointsToWin,
+            seed: seed, gamesRequested: games, interrupted: interrupted, rows: rows)
     }
 }
 
@@ -133,14 +140,20 @@ extension DuelEvaluationReport {
     /// The report as a table.
     public var text: String {
         func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
-        var lines = ["\(policy): pong-duel, \(court) court, first to \(pointsToWin); \(gamesRequested) games per opponent in pairs with the same serves, sides swapped (seed \(seed))" + (interrupted ? "; interrupted" : "") + ".",
-                     "opponent".padding(toLength: 16, withPad: " ", startingAt: 0) + "games   won  draws  win rate [95% Wilson]    point share [95% bootstrap]"]
+        var lines = [
+            "\(policy): pong-duel, \(court) court, first to \(pointsToWin); \(gamesRequested) games per opponent in pairs with the same serves, sides swapped (seed \(seed))"
+                + (interrupted ? "; interrupted" : "") + ".",
+            "opponent".padding(toLength: 16, withPad: " ", startingAt: 0)
+                + "games   won  draws  win rate [95% Wilson]    point share [95% bootstrap]",
+        ]
         for row in rows {
             let name = row.opponent.count > 15 ? String(row.opponent.suffix(15)) : row.opponent
-            lines.append(name.padding(toLength: 16, withPad: " ", startingAt: 0)
-                + String(format: "%5d %5d %6d  ", row.games, row.wins, row.draws)
-                + "\(percent(row.winRate)) [\(percent(row.winRateLow)), \(percent(row.winRateHigh))]".padding(toLength: 25, withPad: " ", startingAt: 0)
-                + "\(percent(row.pointShare)) [\(percent(row.pointShareLow)), \(percent(row.pointShareHigh))]")
+            lines.append(
+                name.padding(toLength: 16, withPad: " ", startingAt: 0)
+                    + String(format: "%5d %5d %6d  ", row.games, row.wins, row.draws)
+                    + "\(percent(row.winRate)) [\(percent(row.winRateLow)), \(percent(row.winRateHigh))]".padding(
+                        toLength: 25, withPad: " ", startingAt: 0)
+                    + "\(percent(row.pointShare)) [\(percent(row.pointShareLow)), \(percent(row.pointShareHigh))]")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -36,14 +36,14 @@ public func playPairedGames(
         if game > 0 && shouldStop() { break }
         let pairSeed = evaluationEpisodeSeed(seed, episode: game / 2)
         let firstOnLeft = game % 2 == 0
-        let record = firstOnLeft
+        let record =
+            firstOnLeft
             ? playTwoAgentEpisode(&first, &second, on: &world, modes: Pair(repeating: .evaluation), episode: game, seed: pairSeed)
             : playTwoAgentEpisode(&second, &first, on: &world, modes: Pair(repeating: .evaluation), episode: game, seed: pairSeed)
         let side: Side = firstOnLeft ? .left : .right
         let won = record.counters.points[side], lost = record.counters.points[side.opponent]
         tally.games += 1
-        if won > lost && record.terminated { tally.wins += 1 }
-        else if won == lost || !record.terminated { tally.draws += 1 }
+        if won > lost && record.terminated { tally.wins += 1 } else if won == lost || !record.terminated { tally.draws += 1 }
         tally.pointsWon += won
         tally.pointsLost += lost
         tally.pointsPerGame.append([won, lost])

@@ -14,9 +14,13 @@ public enum DuelOpponentSpec: Sendable, Equatable, Codable, CustomStringConverti
 
     /// Parses `random`, `tracker`, `predictor`, `self`, or a path to a policy file.
     public init(_ text: String) {
-        if let kind = PongDuelScript.Kind(rawValue: text) { self = .script(kind) }
-        else if text == "self" { self = .selfPlay }
-        else { self = .file(text) }
+        if let kind = PongDuelScript.Kind(rawValue: text) {
+            self = .script(kind)
+        } else if text == "self" {
+            self = .selfPlay
+        } else {
+            self = .file(text)
+        }
     }
 
     public var description: String {

@@ -96,8 +96,10 @@ public final class SelfPlayLeague {
         var lines: [String] = []
         if gamesPlayed % snapshotEvery == 0 {
             if members[0].rating == nil { lines += rateAnchors() }
-            members.append(Member(name: "snapshot \(members.count - Self.anchorCount + 1)",
-                                  player: .table(DuelTablePlayer(table: table, bins: bins)), rating: nil, episode: gamesPlayed))
+            members.append(
+                Member(
+                    name: "snapshot \(members.count - Self.anchorCount + 1)",
+                    player: .table(DuelTablePlayer(table: table, bins: bins)), rating: nil, episode: gamesPlayed))
             lines.append(rate(members.count - 1))
         }
         current = pick()
@@ -122,14 +124,17 @@ public final class SelfPlayLeague {
         // Coordinate ascent on the likelihood: each non-fixed anchor in turn, the others held.
         for _ in 0..<50 {
             for index in 1..<Self.anchorCount {
-                ratings[index] = Self.bestRating(against: (0..<Self.anchorCount).filter { $0 != index }.map {
-                    (ratings[$0], results[index][$0])
-                })
+                ratings[index] = Self.bestRating(
+                    against: (0..<Self.anchorCount).filter { $0 != index }.map {
+                        (ratings[$0], results[index][$0])
+                    })
             }
         }
         for index in 0..<Self.anchorCount { members[index].rating = ratings[index] }
-        return [members.prefix(Self.anchorCount).map { "\($0.name) \(Int($0.rating!.rounded()))" }
-            .joined(separator: ", ").prefixed("Elo anchors (from their games against each other): ")]
+        return [
+            members.prefix(Self.anchorCount).map { "\($0.name) \(Int($0.rating!.rounded()))" }
+                .joined(separator: ", ").prefixed("Elo anchors (from their games against each other): ")
+        ]
     }
 
     /// At most this many earlier snapshots rate a new one (with the anchors), so rating costs
@@ -156,8 +161,9 @@ public final class SelfPlayLeague {
     }
 
     func games(_ first: Int, _ second: Int) -> DuelTally {
-        playPairedGames(DuelOpponent(members[first].player, seed: 1), DuelOpponent(members[second].player, seed: 2),
-                        configuration: configuration, games: ratingGames, seed: Self.ratingSeed)
+        playPairedGames(
+            DuelOpponent(members[first].player, seed: 1), DuelOpponent(members[second].player, seed: 2),
+            configuration: configuration, games: ratingGames, seed: Self.ratingSeed)
     }
 
     /// The Elo rating that makes the expected score against these opponents equal the score
@@ -189,8 +195,9 @@ public final class SelfPlayLeague {
         ]
         for (offset, member) in snapshots.enumerated() {
             guard case .table(let player) = member.player else { continue }
-            tensors["league.snapshot.\(offset + 1)"] = Tensor(shape: player.table.stateShape + [player.table.actionCount],
-                                                              floats: player.table.values)
+            tensors["league.snapshot.\(offset + 1)"] = Tensor(
+                shape: player.table.stateShape + [player.table.actionCount],
+                floats: player.table.values)
         }
         return tensors
     }
@@ -198,10 +205,11 @@ public final class SelfPlayLeague {
     /// Puts back what ``tensors`` saved.
     public func restore(from tensors: [String: Tensor]) throws(PolicyFileError) {
         guard let ratingsTensor = tensors["league.ratings"], case .floats(let ratings) = ratingsTensor.values,
-              let episodesTensor = tensors["league.episodes"], case .integers(let episodes) = episodesTensor.values,
-              let currentTensor = tensors["league.current"], case .integers(let currentValues) = currentTensor.values,
-              ratings.count == episodes.count, ratings.count >= Self.anchorCount, currentValues.count == 1,
-              (0..<Int64(ratings.count)).contains(currentValues[0]) else {
+            let episodesTensor = tensors["league.episodes"], case .integers(let episodes) = episodesTensor.values,
+            let currentTensor = tensors["league.current"], case .integers(let currentValues) = currentTensor.values,
+            ratings.count == episodes.count, ratings.count >= Self.anchorCount, currentValues.count == 1,
+            (0..<Int64(ratings.count)).contains(currentValues[0])
+        else {
             throw PolicyFileError("the policy's self-play league is missing or malformed")
         }
         let shape = bins.shape
@@ -212,12 +220,15 @@ public final class SelfPlayLeague {
             if index < Self.anchorCount { restored[index].rating = rating; continue }
             let number = index - Self.anchorCount + 1
             guard let tensor = tensors["league.snapshot.\(number)"], tensor.shape == shape + [3],
-                  case .floats(let values) = tensor.values, values.allSatisfy(\.isFinite) else {
+                case .floats(let values) = tensor.values, values.allSatisfy(\.isFinite)
+            else {
                 throw PolicyFileError("the policy's self-play league has no valid snapshot \(number)")
             }
             let table = QTable(stateShape: shape, actionCount: 3, values: values, visits: [Int64](repeating: 0, count: values.count))
-            restored.append(Member(name: "snapshot \(number)", player: .table(DuelTablePlayer(table: table, bins: bins)),
-                                   rating: rating, episode: Int(episodes[index])))
+            restored.append(
+                Member(
+                    name: "snapshot \(number)", player: .table(DuelTablePlayer(table: table, bins: bins)),
+                    rating: rating, episode: Int(episodes[index])))
         }
         members = restored
         current = Int(currentValues[0])

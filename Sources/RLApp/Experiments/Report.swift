@@ -33,15 +33,18 @@ public func loadReportGroups(_ paths: [String]) throws(ExperimentError) -> [Repo
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         for result in content.values where seen.insert(result.id).inserted {
-            let curve = result.curve.isEmpty || result.curve.hasPrefix("/") ? result.curve : folder.appendingPathComponent(result.curve).path
+            let curve =
+                result.curve.isEmpty || result.curve.hasPrefix("/") ? result.curve : folder.appendingPathComponent(result.curve).path
             if let index = groups.firstIndex(where: {
                 $0.env == result.env && $0.agent == result.agent && $0.episodes == result.episodes && $0.settings == result.settings
             }) {
                 groups[index].results.append(result)
                 groups[index].curves.append(curve)
             } else {
-                groups.append(ReportGroup(env: result.env, agent: result.agent, episodes: result.episodes,
-                                          settings: result.settings, results: [result], curves: [curve]))
+                groups.append(
+                    ReportGroup(
+                        env: result.env, agent: result.agent, episodes: result.episodes,
+                        settings: result.settings, results: [result], curves: [curve]))
             }
         }
     }
@@ -105,8 +108,10 @@ public struct ReportSummary: Sendable, Encodable, Equatable {
 /// A configuration is one world, so its runs are one stratum and the statistics are over runs:
 /// the median is the median of the runs (rliable's "median" is a median of per-task means,
 /// which for one task would be the mean).
-public func summarize(_ group: ReportGroup, metric: String?, replicates: Int = defaultReplicates,
-                      confidence: Double = defaultConfidence, seed: UInt64 = 0) throws(ExperimentError) -> ReportSummary {
+public func summarize(
+    _ group: ReportGroup, metric: String?, replicates: Int = defaultReplicates,
+    confidence: Double = defaultConfidence, seed: UInt64 = 0
+) throws(ExperimentError) -> ReportSummary {
     let values = try group.scores(metric: metric)
     let scores = try RunScores(runs: values)
     func statistics(_ runs: [Double]) -> [Double] { [mean(runs), median(runs), interquartileMean(runs)] }
@@ -116,9 +121,10 @@ public func summarize(_ group: ReportGroup, metric: String?, replicates: Int = d
         let interval = percentileInterval(of: replicated.map { $0[column] }, confidence: confidence)
         return [interval.lower, interval.upper]
     }
-    return ReportSummary(env: group.env, agent: group.agent, settings: group.settings, episodes: group.episodes,
-                         metric: metric ?? group.results[0].metric, runs: values.count, mean: points[0], median: points[1],
-                         iqm: points[2], meanCI: intervals[0], medianCI: intervals[1], iqmCI: intervals[2])
+    return ReportSummary(
+        env: group.env, agent: group.agent, settings: group.settings, episodes: group.episodes,
+        metric: metric ?? group.results[0].metric, runs: values.count, mean: points[0], median: points[1],
+        iqm: points[2], meanCI: intervals[0], medianCI: intervals[1], iqmCI: intervals[2])
 }
 
 /// The probability that a run of `x` scores above a run of `y` (ties count half), with its
@@ -131,13 +137,16 @@ public struct ReportComparison: Sendable, Encodable, Equatable {
     public var ci: [Double]
 }
 
-public func compare(_ x: ReportGroup, _ y: ReportGroup, metric: String?, replicates: Int = defaultReplicates,
-                    confidence: Double = defaultConfidence, seed: UInt64 = 0) throws(ExperimentError) -> ReportComparison {
+public func compare(
+    _ x: ReportGroup, _ y: ReportGroup, metric: String?, replicates: Int = defaultReplicates,
+    confidence: Double = defaultConfidence, seed: UInt64 = 0
+) throws(ExperimentError) -> ReportComparison {
     let estimate = probabilityOfImprovementInterval(
         try RunScores(runs: x.scores(metric: metric)), over: try RunScores(runs: y.scores(metric: metric)),
         replicates: replicates, confidence: confidence, seed: seed)
-    return ReportComparison(x: x.label, y: y.label, metric: metric ?? "final", probability: estimate.point,
-                            ci: [estimate.interval.lower, estimate.interval.upper])
+    return ReportComparison(
+        x: x.label, y: y.label, metric: metric ?? "final", probability: estimate.point,
+        ci: [estimate.interval.lower, estimate.interval.upper])
 }
 
 extension Array where Element == ReportGroup {
@@ -146,9 +155,10 @@ extension Array where Element == ReportGroup {
         if let number = Int(name), indices.contains(number - 1) { return self[number - 1] }
         let matches = filter { $0.label == name }
         guard matches.count == 1 else {
-            throw ExperimentError(matches.isEmpty
-                ? "no configuration '\(name)' (give a number from the table or a label: \(map { "'\($0.label)'" }.joined(separator: ", ")))"
-                : "'\(name)' names \(matches.count) configurations that differ in episodes: give its number from the table")
+            throw ExperimentError(
+                matches.isEmpty
+                    ? "no configuration '\(name)' (give a number from the table or a label: \(map { "'\($0.label)'" }.joined(separator: ", ")))"
+                    : "'\(name)' names \(matches.count) configurations that differ in episodes: give its number from the table")
         }
         return matches[0]
     }

@@ -5,10 +5,14 @@ extension ReportGroup {
     /// The configuration's learning curve: at about `points` episodes, the mean over runs of each
     /// run's moving average of the training return (over `window` episodes), with a bootstrap
     /// percentile band for that mean over runs.
-    public func learningCurve(window: Int, points: Int = 200, replicates: Int = 1_000, seed: UInt64 = 0) throws(ExperimentError) -> BandChart.Series {
+    public func learningCurve(window: Int, points: Int = 200, replicates: Int = 1_000, seed: UInt64 = 0) throws(ExperimentError)
+        -> BandChart.Series
+    {
         var averaged: [[Double]] = []
         for path in curves {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw ExperimentError("cannot read the curve \(path)") }
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw ExperimentError("cannot read the curve \(path)")
+            }
             do { averaged.append(movingAverage(try LearningCurve(csv: text, name: path).returns, window: window)) } catch {
                 throw ExperimentError(error.message)
             }
@@ -34,8 +38,10 @@ extension ReportGroup {
 
 /// Each configuration's performance profile over a common grid of thresholds spanning every
 /// score: the share of runs scoring above each threshold, with its bootstrap band.
-public func performanceProfiles(_ groups: [ReportGroup], metric: String?, points: Int = 101,
-                                replicates: Int = defaultProfileReplicates, seed: UInt64 = 0) throws(ExperimentError) -> [BandChart.Series] {
+public func performanceProfiles(
+    _ groups: [ReportGroup], metric: String?, points: Int = 101,
+    replicates: Int = defaultProfileReplicates, seed: UInt64 = 0
+) throws(ExperimentError) -> [BandChart.Series] {
     var all: [[Double]] = []
     for group in groups { all.append(try group.scores(metric: metric)) }
     let flat = all.flatMap { $0 }
@@ -44,8 +50,10 @@ public func performanceProfiles(_ groups: [ReportGroup], metric: String?, points
     var series: [BandChart.Series] = []
     for (group, scores) in zip(groups, all) {
         let profile = performanceProfile(of: try RunScores(runs: scores), at: thresholds, replicates: replicates, seed: seed)
-        series.append(BandChart.Series(label: group.label, x: thresholds, y: profile.shares,
-                                       low: profile.bands.map(\.lower), high: profile.bands.map(\.upper)))
+        series.append(
+            BandChart.Series(
+                label: group.label, x: thresholds, y: profile.shares,
+                low: profile.bands.map(\.lower), high: profile.bands.map(\.upper)))
     }
     return series
 }

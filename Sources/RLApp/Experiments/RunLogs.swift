@@ -25,7 +25,8 @@ public final class RunLogs {
     public init(tensorBoard: String?, progressPath: String?) throws(ExperimentError) {
         if let tensorBoard {
             // The process id keeps two writers apart that start in the same second (a sweep's runs).
-            board = try TensorBoardWriter(logDirectory: tensorBoard, suffix: ".\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0 ... .max))")
+            board = try TensorBoardWriter(
+                logDirectory: tensorBoard, suffix: ".\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0 ... .max))")
         }
         if progressPath == "-" {
             progressStream = .standardOutput
@@ -59,23 +60,31 @@ public final class RunLogs {
             let rate = elapsed > 0 ? Double(steps) / elapsed : 0
             if let board {
                 write { () throws(ExperimentError) in
-                    try board.addScalars([("report/mean_return", report.averageReturn), ("report/mean_length", report.averageSteps),
-                                          ("report/best_return", report.bestReturn), ("report/steps_per_second", rate)],
-                                         step: report.episodes)
+                    try board.addScalars(
+                        [
+                            ("report/mean_return", report.averageReturn), ("report/mean_length", report.averageSteps),
+                            ("report/best_return", report.bestReturn), ("report/steps_per_second", rate),
+                        ],
+                        step: report.episodes)
                 }
             }
-            emit(ProgressLine(event: "report", episodes: report.episodes, meanReturn: report.averageReturn,
-                              meanSteps: report.averageSteps, bestReturn: report.bestReturn,
-                              steps: steps, seconds: elapsed, stepsPerSecond: rate, metrics: nil))
+            emit(
+                ProgressLine(
+                    event: "report", episodes: report.episodes, meanReturn: report.averageReturn,
+                    meanSteps: report.averageSteps, bestReturn: report.bestReturn,
+                    steps: steps, seconds: elapsed, stepsPerSecond: rate, metrics: nil))
         case .evaluation(let point):
             if let board {
-                let scalars = [("eval/return", point.meanReturn), ("eval/length", point.meanSteps)]
+                let scalars =
+                    [("eval/return", point.meanReturn), ("eval/length", point.meanSteps)]
                     + point.metrics.sorted { $0.key < $1.key }.map { ("eval/" + $0.key, $0.value) }
                 write { () throws(ExperimentError) in try board.addScalars(scalars, step: point.episodes) }
             }
-            emit(ProgressLine(event: "evaluation", episodes: point.episodes, meanReturn: point.meanReturn,
-                              meanSteps: point.meanSteps, bestReturn: nil, steps: nil, seconds: lastProgress.seconds,
-                              stepsPerSecond: nil, metrics: point.metrics))
+            emit(
+                ProgressLine(
+                    event: "evaluation", episodes: point.episodes, meanReturn: point.meanReturn,
+                    meanSteps: point.meanSteps, bestReturn: nil, steps: nil, seconds: lastProgress.seconds,
+                    stepsPerSecond: nil, metrics: point.metrics))
         case .note:
             // A world's own words (a self-play rating): for people, not for the logs' fixed schema.
             break

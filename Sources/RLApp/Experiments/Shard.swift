@@ -26,7 +26,8 @@ public struct Shard: Sendable, Equatable {
     /// `SLURM_ARRAY_TASK_MIN` (0 when unset) among `SLURM_ARRAY_TASK_COUNT` tasks; `nil` outside one.
     public static func fromSLURM(_ environment: [String: String]) throws(SettingError) -> Shard? {
         guard let id = environment["SLURM_ARRAY_TASK_ID"].flatMap({ Int($0) }),
-              let count = environment["SLURM_ARRAY_TASK_COUNT"].flatMap({ Int($0) }) else { return nil }
+            let count = environment["SLURM_ARRAY_TASK_COUNT"].flatMap({ Int($0) })
+        else { return nil }
         let minimum = environment["SLURM_ARRAY_TASK_MIN"].flatMap { Int($0) } ?? 0
         return try Shard(index: id - minimum, count: count)
     }

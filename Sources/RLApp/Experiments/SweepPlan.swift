@@ -20,8 +20,10 @@ public struct SweepSpec: Sendable, Equatable, Codable {
     /// Also evaluate every this many episodes (it must divide `episodes`); `nil`: only at the end.
     public var evaluationInterval: Int?
 
-    public init(worlds: [String], agents: [String], settings: [SweepSetting] = [], seeds: [UInt64], episodes: Int,
-                evaluationEpisodes: Int = 100, evaluationInterval: Int? = nil) {
+    public init(
+        worlds: [String], agents: [String], settings: [SweepSetting] = [], seeds: [UInt64], episodes: Int,
+        evaluationEpisodes: Int = 100, evaluationInterval: Int? = nil
+    ) {
         self.worlds = worlds
         self.agents = agents
         self.settings = settings
@@ -138,12 +140,15 @@ extension SweepSpec {
                         let canonical = Self.canonicalForm(options)
                         let id = stableID(canonical)
                         guard seen.insert(id).inserted else {
-                            throw SettingError("two runs of the sweep have the same settings (\(world.id), \(agent.id), seed \(seed)): a value is repeated")
+                            throw SettingError(
+                                "two runs of the sweep have the same settings (\(world.id), \(agent.id), seed \(seed)): a value is repeated"
+                            )
                         }
-                        runs.append(SweepRun(
-                            id: id, index: runs.count, world: world.id, agent: agent.id, seed: seed,
-                            settings: Dictionary(uniqueKeysWithValues: combination), options: options,
-                            mainMetric: world.mainMetric, canonicalForm: canonical))
+                        runs.append(
+                            SweepRun(
+                                id: id, index: runs.count, world: world.id, agent: agent.id, seed: seed,
+                                settings: Dictionary(uniqueKeysWithValues: combination), options: options,
+                                mainMetric: world.mainMetric, canonicalForm: canonical))
                     }
                 }
             }
@@ -166,7 +171,8 @@ extension SweepSpec {
 
     /// Applies one combination of settings to a world and an agent, as `rl train` applies its flags.
     static func resolve(_ combination: [(String, String)], world: AnyWorld, agent: AgentDescription) throws(SettingError)
-        -> (configuration: String, agentSettings: String, hyperparameters: Hyperparameters) {
+        -> (configuration: String, agentSettings: String, hyperparameters: Hyperparameters)
+    {
         var preset: String?
         var rates: [String: Double] = [:]
         var worldFlags: [(name: String, value: String?)] = []
@@ -179,7 +185,11 @@ extension SweepSpec {
                     throw SettingError("--set \(name): '\(value)' is not a number")
                 }
                 try agent.checkUses(sharedFlag: name)
-                if let setting = SharedSetting(flag: name) { try setting.check(number, flag: name) } else { try SharedSetting.checkDecay(number) }
+                if let setting = SharedSetting(flag: name) {
+                    try setting.check(number, flag: name)
+                } else {
+                    try SharedSetting.checkDecay(number)
+                }
                 rates[name] = number
             } else if let takesValue = world.takesValue(name) ?? agent.takesValue(name) {
                 let isWorlds = world.takesValue(name) != nil
@@ -193,7 +203,9 @@ extension SweepSpec {
                 }
                 if let flag { if isWorlds { worldFlags.append(flag) } else { agentFlags.append(flag) } }
             } else {
-                throw SettingError("--set \(name) is neither a hyperparameter (\(SweepSpec.hyperparameterNames.joined(separator: ", ")), preset) nor a flag of world \(world.id) or agent \(agent.id)")
+                throw SettingError(
+                    "--set \(name) is neither a hyperparameter (\(SweepSpec.hyperparameterNames.joined(separator: ", ")), preset) nor a flag of world \(world.id) or agent \(agent.id)"
+                )
             }
         }
         let configuration = try world.configure(preset: preset, flags: worldFlags).configuration

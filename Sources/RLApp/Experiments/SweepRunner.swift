@@ -99,7 +99,8 @@ public func runSweep(
                             sink.failures.append("\(toDo[next].id): \(error.message)")
                         }
                     case .failed(let message):
-                        sink.failures.append("\(toDo[next].id) (\(toDo[next].world), \(toDo[next].agent), seed \(toDo[next].seed)): \(message)")
+                        sink.failures.append(
+                            "\(toDo[next].id) (\(toDo[next].world), \(toDo[next].agent), seed \(toDo[next].seed)): \(message)")
                     case .interrupted:
                         break
                     }
@@ -116,9 +117,10 @@ public func runSweep(
         return (sink.finished, sink.failures, closing)
     }
     try closing.get()
-    return SweepSummary(runs: inShard.count, skipped: inShard.count - toDo.count, finished: finishedCount,
-                        failures: failures, interrupted: shouldStop() && finishedCount + failures.count < toDo.count,
-                        seconds: seconds(clock.now - start))
+    return SweepSummary(
+        runs: inShard.count, skipped: inShard.count - toDo.count, finished: finishedCount,
+        failures: failures, interrupted: shouldStop() && finishedCount + failures.count < toDo.count,
+        seconds: seconds(clock.now - start))
 }
 
 /// What the sweep's threads share: the next run to take, and the results file.
@@ -162,8 +164,9 @@ private func performRun(_ run: SweepRun, options sweep: SweepOptions, shouldStop
     }
     let outcome: TrainingOutcome
     do {
-        outcome = try runTraining(options, observe: { logs?.handle($0) },
-                                  observeEpisodes: logs.map { logs in { logs.episode($0) } }, shouldStop: shouldStop)
+        outcome = try runTraining(
+            options, observe: { logs?.handle($0) },
+            observeEpisodes: logs.map { logs in { logs.episode($0) } }, shouldStop: shouldStop)
     } catch {
         _ = logs?.finish()
         return .failed(error.message)
@@ -175,11 +178,13 @@ private func performRun(_ run: SweepRun, options sweep: SweepOptions, shouldStop
         // No evaluation at the end of training (a planner): evaluate the saved policy, seeded as
         // training's own final evaluation would have been, which is `rl eval --seed <seed>`'s.
         do {
-            let report = try evaluatePolicy(LoadedPolicy(path: options.outputPath), episodes: options.evaluationEpisodes,
-                                            seed: options.seed, shouldStop: shouldStop)
+            let report = try evaluatePolicy(
+                LoadedPolicy(path: options.outputPath), episodes: options.evaluationEpisodes,
+                seed: options.seed, shouldStop: shouldStop)
             if shouldStop() { return .interrupted }
-            finalEvaluation = EvaluationPoint(episodes: options.episodes, evaluationEpisodes: report.episodes,
-                                              meanReturn: report.meanReturn, meanSteps: report.meanSteps, metrics: report.metricValues)
+            finalEvaluation = EvaluationPoint(
+                episodes: options.episodes, evaluationEpisodes: report.episodes,
+                meanReturn: report.meanReturn, meanSteps: report.meanSteps, metrics: report.metricValues)
         } catch {
             return .failed(error.message)
         }
@@ -196,11 +201,13 @@ private func performRun(_ run: SweepRun, options sweep: SweepOptions, shouldStop
         "agent_settings": JSONValue(parsing: options.agentSettings),
         "hyperparameters": JSONValue(parsing: JSONText.encode(options.hyperparameters)),
     ])
-    return .finished(SweepResult(
-        id: run.id, env: run.world, agent: run.agent, seed: run.seed, settings: run.settings, metric: run.mainMetric,
-        final: final, evaluation: values, episodes: outcome.episodes, steps: outcome.steps,
-        seconds: seconds(clock.now - start), trainingSeconds: outcome.seconds, curve: plans ? "" : sweep.runsFolderName + "/" + run.id + ".csv",
-        policy: sweep.runsFolderName + "/" + run.id + ".safetensors", resolved: resolved))
+    return .finished(
+        SweepResult(
+            id: run.id, env: run.world, agent: run.agent, seed: run.seed, settings: run.settings, metric: run.mainMetric,
+            final: final, evaluation: values, episodes: outcome.episodes, steps: outcome.steps,
+            seconds: seconds(clock.now - start), trainingSeconds: outcome.seconds,
+            curve: plans ? "" : sweep.runsFolderName + "/" + run.id + ".csv",
+            policy: sweep.runsFolderName + "/" + run.id + ".safetensors", resolved: resolved))
 }
 
 /// A run's TensorBoard folder: readable in TensorBoard's run list, unique by the id.

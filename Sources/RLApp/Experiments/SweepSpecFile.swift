@@ -69,8 +69,9 @@ extension SweepSpec {
             }
             seeds = numbers
         }
-        self.init(worlds: try names("env", default: []), agents: try names("agent", default: [QLearning.id]),
-                  settings: settings, seeds: seeds, episodes: try integer("episodes") ?? defaultEpisodes,
-                  evaluationEpisodes: try integer("eval_episodes") ?? 100, evaluationInterval: try integer("eval_every"))
+        self.init(
+            worlds: try names("env", default: []), agents: try names("agent", default: [QLearning.id]),
+            settings: settings, seeds: seeds, episodes: try integer("episodes") ?? defaultEpisodes,
+            evaluationEpisodes: try integer("eval_episodes") ?? 100, evaluationInterval: try integer("eval_every"))
     }
 }

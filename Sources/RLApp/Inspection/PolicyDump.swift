@@ -56,9 +56,13 @@ public enum PolicyDump {
         let scale = ValueScale(table: table)
         var valueWidth = 1
         if options.showsValues {
-            for panel in panels { for row in panel.states { for state in row where table.wasVisited(state) {
-                for action in 0..<table.actionCount { valueWidth = max(valueWidth, fixed(table[state, action], 1).count) }
-            } } }
+            for panel in panels {
+                for row in panel.states {
+                    for state in row where table.wasVisited(state) {
+                        for action in 0..<table.actionCount { valueWidth = max(valueWidth, fixed(table[state, action], 1).count) }
+                    }
+                }
+            }
         }
         var text = legend(actions: actions, panel: first)
         if options.showsValues { text += "Each cell: the greedy action, then the value of \(actions.joined(separator: ", ")).\n" }
@@ -69,15 +73,18 @@ public enum PolicyDump {
         return text
     }
 
-    static func renderGrid(_ panel: PolicyPanel, table: QTable, actions: [String], options: DumpOptions, valueWidth: Int, scale: ValueScale) -> String {
+    static func renderGrid(_ panel: PolicyPanel, table: QTable, actions: [String], options: DumpOptions, valueWidth: Int, scale: ValueScale)
+        -> String
+    {
         func cell(_ state: Int) -> String {
             let arrow = panel.marks[state] ?? symbol(for: state, in: table, actions: actions)
             guard options.showsValues else { return arrow }
             guard table.wasVisited(state) else { return arrow + String(repeating: " ", count: (valueWidth + 1) * table.actionCount) }
-            return arrow + (0..<table.actionCount).map { action in
-                let value = fixed(table[state, action], 1)
-                return " " + String(repeating: " ", count: valueWidth - value.count) + value
-            }.joined()
+            return arrow
+                + (0..<table.actionCount).map { action in
+                    let value = fixed(table[state, action], 1)
+                    return " " + String(repeating: " ", count: valueWidth - value.count) + value
+                }.joined()
         }
         let cells = panel.states.map { $0.map(cell) }
         let labelWidth = panel.rowLabels.map(\.count).max() ?? 0
@@ -90,12 +97,16 @@ public enum PolicyDump {
         for blockStart in stride(from: 0, to: columnCount, by: perBlock) {
             let columns = blockStart..<min(columnCount, blockStart + perBlock)
             if blockStart > 0 { text += "\n" }
-            text += String(repeating: " ", count: labelWidth) + columns.map { " " + padded(panel.columnLabels[$0], to: cellWidth) }.joined() + "\n"
+            text +=
+                String(repeating: " ", count: labelWidth) + columns.map { " " + padded(panel.columnLabels[$0], to: cellWidth) }.joined()
+                + "\n"
             for (row, label) in panel.rowLabels.enumerated() {
                 var line = padded(label, to: labelWidth)
                 for column in columns {
                     let content = padded(cells[row][column], to: cellWidth)
-                    line += " " + (options.usesColour ? scale.colour(panel.states[row][column], in: table) + content + ValueScale.reset : content)
+                    line +=
+                        " "
+                        + (options.usesColour ? scale.colour(panel.states[row][column], in: table) + content + ValueScale.reset : content)
                 }
                 text += line + "\n"
             }

@@ -1,5 +1,5 @@
-import RLCore
 import Foundation
+import RLCore
 import RLTabular
 
 /// A whole policy as one JSON document (`rl inspect --format json`): shape, metadata, summary
@@ -63,7 +63,8 @@ public enum PolicyCSV {
         for state in 0..<table.stateCount {
             let coordinates = states.element(at: state).map(String.init).joined(separator: ",")
             for action in 0..<table.actionCount {
-                text += "\(coordinates),\(policy.metadata.actions[action]),\(table[state, action]),\(table.visitCount(state: state, action: action))\n"
+                text +=
+                    "\(coordinates),\(policy.metadata.actions[action]),\(table[state, action]),\(table.visitCount(state: state, action: action))\n"
             }
         }
         return text
@@ -89,12 +90,19 @@ public enum JSONValue: Sendable, Codable, Equatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -81,17 +81,20 @@ extension PolicyPanel {
         var panels: [PolicyPanel] = []
         for block in 0..<outerCount {
             let prefix = outer.isEmpty ? [] : MultiDiscrete(outer).element(at: block)
-            let title = prefix.isEmpty ? "all states"
+            let title =
+                prefix.isEmpty
+                ? "all states"
                 : zip(dimensions, prefix).map { "\($0) \($1)" }.joined(separator: ", ")
             let states = (0..<rows).map { row in
                 (0..<columns).map { column in
                     space.index(of: prefix + (stateShape.count >= 2 ? [row, column] : [column]))
                 }
             }
-            panels.append(PolicyPanel(
-                title: title, rowLabels: (0..<rows).map { stateShape.count >= 2 ? "\(rowAxis) \($0)" : "" },
-                columnLabels: (0..<columns).map(String.init), rowAxis: rowAxis.isEmpty ? "(one row)" : rowAxis,
-                columnAxis: columnAxis, states: states))
+            panels.append(
+                PolicyPanel(
+                    title: title, rowLabels: (0..<rows).map { stateShape.count >= 2 ? "\(rowAxis) \($0)" : "" },
+                    columnLabels: (0..<columns).map(String.init), rowAxis: rowAxis.isEmpty ? "(one row)" : rowAxis,
+                    columnAxis: columnAxis, states: states))
         }
         return panels
     }
@@ -108,7 +111,8 @@ extension PolicyPanel {
             throw InspectionError("--direction applies to markov policies only; this one observes \(configuration.observation.rawValue)")
         }
         let paddles = selection.paddle.map { [$0] } ?? Array(0..<space.paddleCount)
-        let directions: [BallDirection?] = configuration.observation == .markov
+        let directions: [BallDirection?] =
+            configuration.observation == .markov
             ? (selection.direction.map { [$0] } ?? BallDirection.allCases) : [nil]
         func range(_ values: ClosedRange<Int>) -> String {
             values.count == 1 ? "\(values.lowerBound)" : "\(values.lowerBound)..\(values.upperBound)"
@@ -122,15 +126,17 @@ extension PolicyPanel {
                 if let direction { title += ", ball \(direction.phrase)" }
                 let states = (0..<space.ballYCount).reversed().map { ballY in
                     (0..<space.ballXCount).map { ballX in
-                        space.index(of: PongObservation(
-                            paddle: paddle, ballY: ballY, ballX: ballX,
-                            ballMovingRight: direction?.movingRight ?? 0, ballMovingUp: direction?.movingUp ?? 0))
+                        space.index(
+                            of: PongObservation(
+                                paddle: paddle, ballY: ballY, ballX: ballX,
+                                ballMovingRight: direction?.movingRight ?? 0, ballMovingUp: direction?.movingUp ?? 0))
                     }
                 }
-                panels.append(PolicyPanel(
-                    title: title, rowLabels: rowLabels, columnLabels: columnLabels,
-                    rowAxis: "ball y (top of the court first)", columnAxis: "ball x (lowest x of the bin; the paddle is on the left)",
-                    states: states))
+                panels.append(
+                    PolicyPanel(
+                        title: title, rowLabels: rowLabels, columnLabels: columnLabels,
+                        rowAxis: "ball y (top of the court first)", columnAxis: "ball x (lowest x of the bin; the paddle is on the left)",
+                        states: states))
             }
         }
         return panels
@@ -142,7 +148,8 @@ extension LoadedPolicy {
     /// `rl` does not know the world or the world has no words of its own.
     public func panels(_ selection: PanelSelection = PanelSelection()) throws(InspectionError) -> [PolicyPanel] {
         if let inspection = world?.inspection { return try inspection.panels(selection) }
-        return try PolicyPanel.grids(stateShape: policy.table.stateShape, dimensions: policy.metadata.stateDimensions,
-                                     selection: selection)
+        return try PolicyPanel.grids(
+            stateShape: policy.table.stateShape, dimensions: policy.metadata.stateDimensions,
+            selection: selection)
     }
 }

@@ -1,6 +1,6 @@
-import RLRender
 import RLCore
 import RLPong
+import RLRender
 import RLTabular
 
 /// What `rl inspect` says about a policy before the dump (also part of its JSON).
@@ -69,23 +69,28 @@ public enum PolicySummaryText {
     public static func render(_ summary: PolicySummary, loaded: LoadedPolicy) -> String {
         func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
         func schedule(_ schedule: Schedule) -> String {
-            schedule.isConstant ? formatNumber(schedule.end)
+            schedule.isConstant
+                ? formatNumber(schedule.end)
                 : "\(formatNumber(schedule.start)) → \(formatNumber(schedule.end)) over \(formatNumber(schedule.decayFraction * 100))% of training"
         }
-        let configuration = loaded.world?.description
+        let configuration =
+            loaded.world?.description
             ?? "unknown world: \(loaded.policy.metadata.configuration.prefix(200))"
         let hyperparameters = summary.hyperparameters
         let training = summary.training
         let greedy = summary.actions.map { "\($0) \(percent(summary.greedyShares[$0] ?? 0))" }.joined(separator: ", ")
-        let environmentLine = "  environment      \(summary.environment)" + (summary.observation.map { ", observation \($0)" } ?? "")
+        let environmentLine =
+            "  environment      \(summary.environment)" + (summary.observation.map { ", observation \($0)" } ?? "")
             + "; actions \(summary.actions.joined(separator: ", "))"
             + (loaded.world == nil ? " (a world this rl does not know)" : "")
         let shape = summary.shape.map(String.init).joined(separator: " × ")
         let dimensions = (summary.stateDimensions + ["action"]).joined(separator: ", ")
         let kibibytes = grouped(summary.valueCount * 16 / 1024)
-        let tableLine = "  table            \(shape) = \(grouped(summary.valueCount)) values (\(kibibytes) KiB with visit counts)\n"
+        let tableLine =
+            "  table            \(shape) = \(grouped(summary.valueCount)) values (\(kibibytes) KiB with visit counts)\n"
             + "  axes             \(dimensions)"
-        let trained = "\(grouped(training.episodes)) episodes, \(grouped(training.steps)) steps" + (training.interrupted ? " (interrupted)" : "")
+        let trained =
+            "\(grouped(training.episodes)) episodes, \(grouped(training.steps)) steps" + (training.interrupted ? " (interrupted)" : "")
             + "; mean return \(fixed(training.finalMeanReturn, 1)) over the last \(training.window), best \(fixed(training.bestReturn, 1))"
         // A planner played no episodes: it solved the model; its summary holds the start's value.
         let solved = Registry.planner(summary.agent).map { _ in

@@ -1,6 +1,6 @@
-import RLRender
 import RLCore
 import RLPong
+import RLRender
 import RLTabular
 
 /// One state of a table, read back in words (`rl inspect --state`).
@@ -17,7 +17,9 @@ public struct StateExplanation: Sendable, Equatable {
         let shape = policy.table.stateShape
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters() }
         guard parts.count == shape.count else {
-            throw InspectionError("--state needs \(shape.count) comma-separated numbers (\(dimensions.joined(separator: ","))) for this policy, got \(parts.count)")
+            throw InspectionError(
+                "--state needs \(shape.count) comma-separated numbers (\(dimensions.joined(separator: ","))) for this policy, got \(parts.count)"
+            )
         }
         var coordinates: [Int] = []
         for (index, part) in parts.enumerated() {
@@ -48,7 +50,9 @@ public struct StateExplanation: Sendable, Equatable {
         for (action, name) in actions.enumerated() {
             let value = fixed(table[state, action], 3)
             let visits = table.visitCount(state: state, action: action)
-            lines.append("  \(name)\(String(repeating: " ", count: nameWidth - name.count))  \(String(repeating: " ", count: valueWidth - value.count))\(value)  (learned from \(visits) visit\(visits == 1 ? "" : "s"))")
+            lines.append(
+                "  \(name)\(String(repeating: " ", count: nameWidth - name.count))  \(String(repeating: " ", count: valueWidth - value.count))\(value)  (learned from \(visits) visit\(visits == 1 ? "" : "s"))"
+            )
         }
         lines.append(verdict(table: table, actions: actions))
         return lines.joined(separator: "\n") + "\n"
@@ -57,15 +61,19 @@ public struct StateExplanation: Sendable, Equatable {
     /// The tutorial's reading in one sentence: "the value of going up is 1.9 and of going down −9: it goes up".
     func verdict(table: QTable, actions: [String]) -> String {
         guard table.wasVisited(state) else {
-            return "Never visited in training: every value is still its initial \(fixed(table[state, 0], 1)), so the agent picks at random among \(actions.joined(separator: ", "))."
+            return
+                "Never visited in training: every value is still its initial \(fixed(table[state, 0], 1)), so the agent picks at random among \(actions.joined(separator: ", "))."
         }
         // Enough decimals that different values never print alike (3, up to 9).
         let raw = (0..<table.actionCount).map { table[state, $0] }
         let digits = (3...9).first { digits in Set(raw.map { fixed($0, digits) }).count == Set(raw).count } ?? 9
         let values = (0..<table.actionCount).map { "of going \(actions[$0]) is \(fixed(raw[$0], digits))" }
         // "of going up is 1.9 and of going down is -9"; with more actions, commas before the last "and".
-        let reading = "The value " + (values.count <= 2 ? values.joined(separator: " and ")
-            : values.dropLast().joined(separator: ", ") + " and " + values.last!)
+        let reading =
+            "The value "
+            + (values.count <= 2
+                ? values.joined(separator: " and ")
+                : values.dropLast().joined(separator: ", ") + " and " + values.last!)
         let best = table.greedyActions(in: state)
         if best.count == 1 {
             return reading + ": the agent goes \(actions[best[0]])."
@@ -78,11 +86,13 @@ public struct StateExplanation: Sendable, Equatable {
         func range(_ values: ClosedRange<Int>) -> String {
             values.count == 1 ? "\(values.lowerBound)" : "\(values.lowerBound) to \(values.upperBound)"
         }
-        var text = "The paddle's bottom edge is at y \(range(configuration.paddleBins.values(inBin: coordinates[0])))"
+        var text =
+            "The paddle's bottom edge is at y \(range(configuration.paddleBins.values(inBin: coordinates[0])))"
             + ", the ball at x \(range(configuration.ballXBins.values(inBin: coordinates[2])))"
             + ", y \(range(configuration.ballYBins.values(inBin: coordinates[1])))"
         if coordinates.count == 5 {
-            text += ", moving \(coordinates[3] == 1 ? "right (away from the paddle)" : "left (towards the paddle)") and \(coordinates[4] == 1 ? "up" : "down")"
+            text +=
+                ", moving \(coordinates[3] == 1 ? "right (away from the paddle)" : "left (towards the paddle)") and \(coordinates[4] == 1 ? "up" : "down")"
         }
         return text + "."
     }

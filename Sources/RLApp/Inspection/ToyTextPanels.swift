@@ -13,11 +13,12 @@ extension PolicyPanel {
         for passenger in 0..<5 {
             for destination in 0..<4 where passenger != destination {
                 let place = passenger == 4 ? "in the taxi" : "at \(stands[passenger])"
-                panels.append(PolicyPanel(
-                    title: "passenger \(place), destination \(stands[destination])",
-                    rowLabels: (0..<5).map { "row \($0)" }, columnLabels: (0..<5).map(String.init),
-                    rowAxis: "taxi row (north at the top)", columnAxis: "taxi column",
-                    states: (0..<5).map { row in (0..<5).map { column in space.index(of: [row, column, passenger, destination]) } }))
+                panels.append(
+                    PolicyPanel(
+                        title: "passenger \(place), destination \(stands[destination])",
+                        rowLabels: (0..<5).map { "row \($0)" }, columnLabels: (0..<5).map(String.init),
+                        rowAxis: "taxi row (north at the top)", columnAxis: "taxi column",
+                        states: (0..<5).map { row in (0..<5).map { column in space.index(of: [row, column, passenger, destination]) } }))
             }
         }
         return panels

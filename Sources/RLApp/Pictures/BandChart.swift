@@ -21,22 +21,27 @@ public enum BandChart {
     }
 
     /// Distinct colours for up to eight curves, then again.
-    public static let palette = [RGBA(20, 70, 160), RGBA(220, 90, 20), RGBA(30, 140, 60), RGBA(180, 30, 40),
-                                 RGBA(120, 60, 170), RGBA(120, 80, 50), RGBA(210, 80, 160), RGBA(90, 90, 90)]
+    public static let palette = [
+        RGBA(20, 70, 160), RGBA(220, 90, 20), RGBA(30, 140, 60), RGBA(180, 30, 40),
+        RGBA(120, 60, 170), RGBA(120, 80, 50), RGBA(210, 80, 160), RGBA(90, 90, 90),
+    ]
     static let fontPixel = LearningCurveChart.fontPixel
     static let textHeight = Double(BitmapFont.glyphHeight) * fontPixel
     static func textWidth(_ text: String) -> Double { Double(BitmapFont.width(of: text)) * fontPixel }
 
     /// The chart as a picture.
     /// - Precondition: every series has as many points in each of its arrays, at least one; the size is at least 300 × 300.
-    public static func picture(_ series: [Series], title: String, xLabel: String, yLabel: String,
-                               width: Int = 1000, height: Int = 700) -> Scene {
+    public static func picture(
+        _ series: [Series], title: String, xLabel: String, yLabel: String,
+        width: Int = 1000, height: Int = 700
+    ) -> Scene {
         precondition(!series.isEmpty && series.allSatisfy { !$0.x.isEmpty } && width >= 300 && height >= 300)
         var picture = Scene(width: Double(width), height: Double(height), background: .white)
         picture.add(.text(title, x: 70, y: 10, pixelSize: fontPixel, .black))
         let legendHeight = Double(series.count) * (textHeight + 6)
-        let frame = LearningCurveChart.Frame(x: 80, y: 40 + legendHeight + 10, width: Double(width) - 120,
-                                             height: Double(height) - 40 - legendHeight - 10 - 60)
+        let frame = LearningCurveChart.Frame(
+            x: 80, y: 40 + legendHeight + 10, width: Double(width) - 120,
+            height: Double(height) - 40 - legendHeight - 10 - 60)
         let xs = series.flatMap(\.x), ys = series.flatMap { $0.low + $0.high + $0.y }
         let xLow = xs.min()!, xHigh = max(xs.max()!, xLow + 1e-9)
         var yLow = ys.min()!, yHigh = ys.max()!
@@ -80,7 +85,10 @@ public enum BandChart {
         }
         picture.add(.line(fromX: frame.x, fromY: frame.y, toX: frame.x, toY: frame.y + frame.height, .black))
         picture.add(.line(fromX: frame.x, fromY: frame.y + frame.height, toX: frame.x + frame.width, toY: frame.y + frame.height, .black))
-        picture.add(.text(xLabel, x: frame.x + (frame.width - textWidth(xLabel)) / 2, y: Double(height) - textHeight - 8, pixelSize: fontPixel, .black))
+        picture.add(
+            .text(
+                xLabel, x: frame.x + (frame.width - textWidth(xLabel)) / 2, y: Double(height) - textHeight - 8, pixelSize: fontPixel, .black
+            ))
         picture.add(.text(yLabel, x: frame.x + 6, y: frame.y + 6, pixelSize: fontPixel, .black))
         return picture
     }

@@ -1,4 +1,5 @@
 import RLCore
+
 /// A training log read back for plotting: one value per episode, and the greedy evaluations
 /// when the run had `--eval-every`.
 public struct LearningCurve: Sendable, Equatable {
@@ -13,7 +14,9 @@ public struct LearningCurve: Sendable, Equatable {
             && a.evaluations.elementsEqual(b.evaluations) { $0 == $1 }
     }
 
-    public init(episodes: [Int], returns: [Double], steps: [Double], evaluations: [(episode: Int, meanReturn: Double, meanSteps: Double)] = []) {
+    public init(
+        episodes: [Int], returns: [Double], steps: [Double], evaluations: [(episode: Int, meanReturn: Double, meanSteps: Double)] = []
+    ) {
         self.episodes = episodes
         self.returns = returns
         self.steps = steps
@@ -30,8 +33,11 @@ public struct LearningCurve: Sendable, Equatable {
         func column(_ name: String) -> Int? { header.firstIndex(of: name) }
         let required = ["episode", "return", "steps"]
         let missing = required.filter { column($0) == nil }
-        guard missing.isEmpty, let episodeColumn = column("episode"), let returnColumn = column("return"), let stepsColumn = column("steps") else {
-            throw InspectionError("\(name) has no column \(missing.map { "'\($0)'" }.joined(separator: ", ")) (its header is: \(header.joined(separator: ",")))")
+        guard missing.isEmpty, let episodeColumn = column("episode"), let returnColumn = column("return"), let stepsColumn = column("steps")
+        else {
+            throw InspectionError(
+                "\(name) has no column \(missing.map { "'\($0)'" }.joined(separator: ", ")) (its header is: \(header.joined(separator: ",")))"
+            )
         }
         let evaluationColumns = column("eval_return").flatMap { returnIndex in column("eval_steps").map { (returnIndex, $0) } }
         self.init(episodes: [], returns: [], steps: [])
@@ -47,12 +53,15 @@ public struct LearningCurve: Sendable, Equatable {
                 }
                 // Beyond this a moving sum or an axis range could overflow to infinity.
                 guard abs(value) <= 1e15 else {
-                    throw InspectionError("\(name), line \(lineNumber): '\(fields[index])' in column '\(header[index])' is out of range (±1e15)")
+                    throw InspectionError(
+                        "\(name), line \(lineNumber): '\(fields[index])' in column '\(header[index])' is out of range (±1e15)")
                 }
                 return value
             }
             guard let episode = Int(fields[episodeColumn]), episode >= 0, episode <= 1_000_000_000_000 else {
-                throw InspectionError("\(name), line \(lineNumber): '\(fields[episodeColumn])' in column 'episode' is not a whole number in 0...1000000000000")
+                throw InspectionError(
+                    "\(name), line \(lineNumber): '\(fields[episodeColumn])' in column 'episode' is not a whole number in 0...1000000000000"
+                )
             }
             episodes.append(episode)
             returns.append(try number(returnColumn))

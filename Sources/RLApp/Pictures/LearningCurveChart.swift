@@ -1,4 +1,5 @@
 import RLRender
+
 /// The learning-curve picture of `rl plot`: return per episode above, steps per episode below,
 /// each with its raw values (light), their moving average (dark) and the greedy evaluations
 /// (orange dots), with axes, ticks and labels.
@@ -23,26 +24,37 @@ public enum LearningCurveChart {
         let left = 70.0, right = 40.0, top = 60.0, gap = 60.0, bottom = 50.0
         let panelHeight = (Double(height) - top - gap - bottom) / 2
         let plotWidth = Double(width) - left - right
-        return [Frame(x: left, y: top, width: plotWidth, height: panelHeight),
-                Frame(x: left, y: top + panelHeight + gap, width: plotWidth, height: panelHeight)]
+        return [
+            Frame(x: left, y: top, width: plotWidth, height: panelHeight),
+            Frame(x: left, y: top + panelHeight + gap, width: plotWidth, height: panelHeight),
+        ]
     }
 
     /// The chart as a picture.
     /// - Precondition: the curve has at least one episode; `window > 0`; the size is at least 300 × 300.
-    public static func picture(_ curve: LearningCurve, window: Int, width: Int = 1000, height: Int = 700, title: String = "Learning curve") -> Scene {
+    public static func picture(_ curve: LearningCurve, window: Int, width: Int = 1000, height: Int = 700, title: String = "Learning curve")
+        -> Scene
+    {
         precondition(!curve.episodes.isEmpty && window > 0 && width >= 300 && height >= 300)
         var picture = Scene(width: Double(width), height: Double(height), background: .white)
-        picture.add(.text(title + " - moving average over \(window) episodes, dots = greedy evaluations",
-                          x: 70, y: 10, pixelSize: fontPixel, .black))
+        picture.add(
+            .text(
+                title + " - moving average over \(window) episodes, dots = greedy evaluations",
+                x: 70, y: 10, pixelSize: fontPixel, .black))
         let frames = frames(width: width, height: height)
         let episodes = curve.episodes.map(Double.init)
-        drawPanel(&picture, frames[0], label: "return", episodes: episodes, values: curve.returns,
-                  average: movingAverage(curve.returns, window: window),
-                  evaluations: curve.evaluations.map { (Double($0.episode), $0.meanReturn) })
-        drawPanel(&picture, frames[1], label: "steps", episodes: episodes, values: curve.steps,
-                  average: movingAverage(curve.steps, window: window),
-                  evaluations: curve.evaluations.map { (Double($0.episode), $0.meanSteps) })
-        picture.add(.text("episode", x: frames[1].x + (frames[1].width - textWidth("episode")) / 2, y: Double(height) - textHeight - 6, pixelSize: fontPixel, .black))
+        drawPanel(
+            &picture, frames[0], label: "return", episodes: episodes, values: curve.returns,
+            average: movingAverage(curve.returns, window: window),
+            evaluations: curve.evaluations.map { (Double($0.episode), $0.meanReturn) })
+        drawPanel(
+            &picture, frames[1], label: "steps", episodes: episodes, values: curve.steps,
+            average: movingAverage(curve.steps, window: window),
+            evaluations: curve.evaluations.map { (Double($0.episode), $0.meanSteps) })
+        picture.add(
+            .text(
+                "episode", x: frames[1].x + (frames[1].width - textWidth("episode")) / 2, y: Double(height) - textHeight - 6,
+                pixelSize: fontPixel, .black))
         return picture
     }
 
@@ -106,7 +118,8 @@ public enum LearningCurveChart {
 
         // Axes last, on top.
         picture.add(.line(fromX: frame.x, fromY: frame.y, toX: frame.x, toY: frame.y + frame.height, axisColour))
-        picture.add(.line(fromX: frame.x, fromY: frame.y + frame.height, toX: frame.x + frame.width, toY: frame.y + frame.height, axisColour))
+        picture.add(
+            .line(fromX: frame.x, fromY: frame.y + frame.height, toX: frame.x + frame.width, toY: frame.y + frame.height, axisColour))
         picture.add(.text(label + " per episode", x: frame.x + 6, y: frame.y - textHeight - 6, pixelSize: fontPixel, .black))
     }
 }

@@ -56,7 +56,8 @@ public enum PolicyHeatmap {
         let scale = ValueScale(table: table)
 
         for (panel, origin) in zip(panels, origins) {
-            picture.add(.text(shortTitle(panel.title), x: origin.x - rowTickWidth, y: origin.y - titleHeight + 2, pixelSize: fontPixel, .black))
+            picture.add(
+                .text(shortTitle(panel.title), x: origin.x - rowTickWidth, y: origin.y - titleHeight + 2, pixelSize: fontPixel, .black))
             addTicks(&picture, panel, origin: origin, cellSize: cellSize)
             for (row, states) in panel.states.enumerated() {
                 for (column, state) in states.enumerated() {
@@ -64,15 +65,20 @@ public enum PolicyHeatmap {
                     if let mark = panel.marks[state] {
                         // A cell the world marks (a hole, the goal, the cliff): its letter on grey.
                         picture.add(.rectangle(Rect(x: x, y: y, width: cellSize, height: cellSize), unvisitedColour))
-                        picture.add(.text(mark, x: x + (cellSize - 5 * fontPixel) / 2, y: y + (cellSize - 7 * fontPixel) / 2,
-                                          pixelSize: fontPixel, arrowColour))
+                        picture.add(
+                            .text(
+                                mark, x: x + (cellSize - 5 * fontPixel) / 2, y: y + (cellSize - 7 * fontPixel) / 2,
+                                pixelSize: fontPixel, arrowColour))
                         continue
                     }
                     guard table.wasVisited(state) else {
                         picture.add(.rectangle(Rect(x: x, y: y, width: cellSize, height: cellSize), unvisitedColour))
                         continue
                     }
-                    picture.add(.rectangle(Rect(x: x, y: y, width: cellSize, height: cellSize), colour(atPosition: scale.position(of: table.maxValue(in: state)))))
+                    picture.add(
+                        .rectangle(
+                            Rect(x: x, y: y, width: cellSize, height: cellSize),
+                            colour(atPosition: scale.position(of: table.maxValue(in: state)))))
                     let best = table.greedyActions(in: state)
                     if best.count == 1 {
                         addArrow(&picture, action: actions[best[0]], x: x, y: y, size: cellSize)
@@ -88,11 +94,15 @@ public enum PolicyHeatmap {
         let legendY = Double(height) - legendHeight + 4
         let steps = 100
         for step in 0..<steps {
-            picture.add(.rectangle(Rect(x: margin + Double(step) * 2, y: legendY, width: 2, height: 10), colour(atPosition: Double(step) / Double(steps - 1))))
+            picture.add(
+                .rectangle(
+                    Rect(x: margin + Double(step) * 2, y: legendY, width: 2, height: 10),
+                    colour(atPosition: Double(step) / Double(steps - 1))))
         }
         picture.add(.text(fixed(scale.low, 2), x: margin, y: legendY + 14, pixelSize: fontPixel, .black))
         let highText = fixed(scale.high, 2)
-        picture.add(.text(highText, x: margin + 200 - Double(BitmapFont.width(of: highText)), y: legendY + 14, pixelSize: fontPixel, .black))
+        picture.add(
+            .text(highText, x: margin + 200 - Double(BitmapFont.width(of: highText)), y: legendY + 14, pixelSize: fontPixel, .black))
         picture.add(.text("colour: the best value of the state", x: margin + 215, y: legendY + 2, pixelSize: fontPixel, .black))
         picture.add(.text(marks, x: margin, y: legendY + 28, pixelSize: fontPixel, .black))
         picture.add(.text(axes, x: margin, y: legendY + 40, pixelSize: fontPixel, .black))
@@ -110,15 +120,19 @@ public enum PolicyHeatmap {
         let glyphHeight = Double(BitmapFont.glyphHeight) * fontPixel
         for row in Set([0, panel.rowLabels.count / 2, panel.rowLabels.count - 1]).sorted() {
             let text = short(panel.rowLabels[row])
-            picture.add(.text(text, x: origin.x - 3 - Double(BitmapFont.width(of: text)) * fontPixel,
-                              y: origin.y + Double(row) * cellSize + ((cellSize - glyphHeight) / 2).rounded(.down), pixelSize: fontPixel, .black))
+            picture.add(
+                .text(
+                    text, x: origin.x - 3 - Double(BitmapFont.width(of: text)) * fontPixel,
+                    y: origin.y + Double(row) * cellSize + ((cellSize - glyphHeight) / 2).rounded(.down), pixelSize: fontPixel, .black))
         }
         let gridBottom = origin.y + Double(panel.rowLabels.count) * cellSize
         for column in Set([0, panel.columnLabels.count / 2, panel.columnLabels.count - 1]).sorted() {
             let text = short(panel.columnLabels[column])
             let centre = origin.x + (Double(column) + 0.5) * cellSize
-            picture.add(.text(text, x: (centre - Double(BitmapFont.width(of: text)) * fontPixel / 2).rounded(.down), y: gridBottom + 2,
-                              pixelSize: fontPixel, .black))
+            picture.add(
+                .text(
+                    text, x: (centre - Double(BitmapFont.width(of: text)) * fontPixel / 2).rounded(.down), y: gridBottom + 2,
+                    pixelSize: fontPixel, .black))
         }
     }
 
@@ -126,7 +140,10 @@ public enum PolicyHeatmap {
     static func addTieMark(_ picture: inout Scene, x: Double, y: Double, size: Double) {
         let pixel = max(1, (size / 10).rounded(.down))
         let width = Double(BitmapFont.glyphWidth) * pixel, height = Double(BitmapFont.glyphHeight) * pixel
-        picture.add(.text("?", x: x + ((size - width) / 2).rounded(.down), y: y + ((size - height) / 2).rounded(.down), pixelSize: pixel, arrowColour))
+        picture.add(
+            .text(
+                "?", x: x + ((size - width) / 2).rounded(.down), y: y + ((size - height) / 2).rounded(.down), pixelSize: pixel, arrowColour)
+        )
     }
 
     /// An arrow for the actions that have a direction; a dot for "stay".
@@ -165,4 +182,3 @@ public enum PolicyHeatmap {
             .replacing(", ball moving right (away from the paddle) and ", with: ", right-")
     }
 }
-

@@ -39,8 +39,10 @@ public struct AnyWorld: @unchecked Sendable {
             var configuration = W.defaultConfiguration
             if let preset {
                 guard let chosen = W.presets.first(where: { $0.name == preset }) else {
-                    throw SettingError(W.presets.isEmpty ? "world \(W.id) has no presets"
-                        : "world \(W.id) has no preset '\(preset)' (it has \(W.presets.map(\.name).joined(separator: ", ")))")
+                    throw SettingError(
+                        W.presets.isEmpty
+                            ? "world \(W.id) has no presets"
+                            : "world \(W.id) has no preset '\(preset)' (it has \(W.presets.map(\.name).joined(separator: ", ")))")
                 }
                 chosen.configure(&configuration)
             }

@@ -21,7 +21,8 @@ public struct ConfiguredWorld: @unchecked Sendable {
 
     let train: (_ options: TrainingOptions, _ observers: TrainingObservers) throws(PolicyFileError) -> TrainingOutcome
     let plan: (_ planner: Planner, _ options: TrainingOptions) throws(RunError) -> TrainingOutcome
-    let evaluate: (_ policy: Policy, _ label: String, _ episodes: Int, _ seed: UInt64, _ shouldStop: @escaping () -> Bool) -> EvaluationReport
+    let evaluate:
+        (_ policy: Policy, _ label: String, _ episodes: Int, _ seed: UInt64, _ shouldStop: @escaping () -> Bool) -> EvaluationReport
     let benchmark: (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(RunError) -> WorldBenchmark
     private let makeModel: () -> WorldModel?
 
@@ -55,13 +56,15 @@ public struct ConfiguredWorld: @unchecked Sendable {
         evaluate = { policy, label, episodes, seed, shouldStop in
             var world = W.makeWorld(configuration)
             let records = playGreedy(policy.table, on: &world, episodes: episodes, seed: seed, shouldStop: shouldStop)
-            var report = EvaluationReport(environment: W.id, agent: label, seed: seed, records: records, metrics: W.metrics,
-                                          episodesRequested: episodes)
+            var report = EvaluationReport(
+                environment: W.id, agent: label, seed: seed, records: records, metrics: W.metrics,
+                episodesRequested: episodes)
             report.add(WorldCapabilities.model(of: W.self, configuration).flatMap { ExactEvaluation(table: policy.table, world: $0) })
             return report
         }
         benchmark = { (agent, episodes, environmentSteps, seed) throws(RunError) -> WorldBenchmark in
-            try WorldBenchmarkRun<W>.measure(configuration, agent: agent, episodes: episodes, environmentSteps: environmentSteps, seed: seed)
+            try WorldBenchmarkRun<W>.measure(
+                configuration, agent: agent, episodes: episodes, environmentSteps: environmentSteps, seed: seed)
         }
         baselines = WorldCapabilities.baselines(of: W.self, configuration)
         picture = WorldCapabilities.picture(of: W.self, configuration)
@@ -110,8 +113,10 @@ public struct WorldTwoPlayers: Sendable {
     let duel: @Sendable (Policy, String, [String], Int, UInt64, @escaping () -> Bool) throws(PolicyFileError) -> DuelEvaluationReport
 
     /// Plays `policy` against each opponent in paired games (``TwoPlayerWorld/evaluateDuel(_:path:_:against:games:seed:shouldStop:)``).
-    public func evaluateDuel(_ policy: Policy, path: String, against opponents: [String], games: Int, seed: UInt64,
-                             shouldStop: @escaping () -> Bool = { false }) throws(PolicyFileError) -> DuelEvaluationReport {
+    public func evaluateDuel(
+        _ policy: Policy, path: String, against opponents: [String], games: Int, seed: UInt64,
+        shouldStop: @escaping () -> Bool = { false }
+    ) throws(PolicyFileError) -> DuelEvaluationReport {
         try duel(policy, path, opponents, games, seed, shouldStop)
     }
 }

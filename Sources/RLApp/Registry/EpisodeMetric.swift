@@ -12,8 +12,10 @@ public struct EpisodeMetric<Counters> {
     public var zeroShareWords: String?
     public var value: (Counters) -> Double
 
-    public init(_ name: String, phrase: String, isShare: Bool = false, zeroShareWords: String? = nil,
-                value: @escaping (Counters) -> Double) {
+    public init(
+        _ name: String, phrase: String, isShare: Bool = false, zeroShareWords: String? = nil,
+        value: @escaping (Counters) -> Double
+    ) {
         self.name = name
         self.phrase = phrase
         self.isShare = isShare

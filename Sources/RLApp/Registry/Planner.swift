@@ -1,6 +1,6 @@
-import RLRender
 import RLCore
 import RLPlanning
+import RLRender
 import RLTabular
 
 /// An agent that does not learn from episodes but solves a world from its published model
@@ -67,12 +67,17 @@ public struct PlanningOutcome: Sendable, Codable, Equatable {
 enum PlanningRun<W: WorldRegistration> {
     static func plan(_ planner: Planner, _ configuration: W.Configuration, _ options: TrainingOptions) throws(RunError) -> TrainingOutcome {
         guard let worldModel = WorldCapabilities.model(of: W.self, configuration) else {
-            throw .unsupported("agent \(planner.id) solves a world from its model, and \(W.id) (\(W.describe(configuration))) publishes none: train a learning agent instead")
+            throw .unsupported(
+                "agent \(planner.id) solves a world from its model, and \(W.id) (\(W.describe(configuration))) publishes none: train a learning agent instead"
+            )
         }
-        guard options.logPath == nil else { throw .unsupported("agent \(planner.id) plays no episodes: it has no log to write (drop --log)") }
+        guard options.logPath == nil else {
+            throw .unsupported("agent \(planner.id) plays no episodes: it has no log to write (drop --log)")
+        }
         let discount = options.hyperparameters.discount
         if planner.needsDiscountBelowOne && discount >= 1 {
-            throw .unsupported("agent \(planner.id) needs --discount below 1 (its first policy may never end an episode); value-iteration takes 1")
+            throw .unsupported(
+                "agent \(planner.id) needs --discount below 1 (its first policy may never end an episode); value-iteration takes 1")
         }
         let model = worldModel.model
         let world = W.makeWorld(configuration)
@@ -89,23 +94,27 @@ enum PlanningRun<W: WorldRegistration> {
             }
         }
         let shape = world.observationSpace.shape
-        let table = QTable(stateShape: shape, actionCount: model.actionCount, values: values,
-                           visits: Array(repeating: Int64(solution.iterations), count: values.count))
+        let table = QTable(
+            stateShape: shape, actionCount: model.actionCount, values: values,
+            visits: Array(repeating: Int64(solution.iterations), count: values.count))
         let expectedValue = model.expectedInitialValue(solution.values)
-        let summary = TrainingSummary(episodes: 0, steps: 0, finalMeanReturn: expectedValue, window: 0,
-                                      bestReturn: expectedValue, interrupted: false)
+        let summary = TrainingSummary(
+            episodes: 0, steps: 0, finalMeanReturn: expectedValue, window: 0,
+            bestReturn: expectedValue, interrupted: false)
         let policy = Policy(
             table: table,
-            metadata: PolicyMetadata(world: W.self, configuration: configuration, options: options, summary: summary,
-                                     trainingState: nil, agent: planner.id),
+            metadata: PolicyMetadata(
+                world: W.self, configuration: configuration, options: options, summary: summary,
+                trainingState: nil, agent: planner.id),
             extraTensors: [Planner.valuesTensor: Tensor(shape: shape, floats: solution.values)])
         do { try policy.save(to: options.outputPath) } catch { throw .file(error) }
         var outcome = TrainingOutcome(
             environment: W.id, agent: planner.id, episodes: 0, episodesRequested: 0, episodesThisRun: 0, steps: 0,
             seconds: elapsed, stepsPerSecond: 0, episodesPerSecond: 0, finalMeanReturn: expectedValue, bestReturn: expectedValue,
             seed: options.seed, policy: options.outputPath, log: nil, interrupted: false, resumed: false, lastEvaluation: nil)
-        outcome.planning = PlanningOutcome(iterations: solution.iterations, converged: solution.converged,
-                                           tolerance: Planner.tolerance, discount: discount, expectedValue: expectedValue)
+        outcome.planning = PlanningOutcome(
+            iterations: solution.iterations, converged: solution.converged,
+            tolerance: Planner.tolerance, discount: discount, expectedValue: expectedValue)
         return outcome
     }
 }
@@ -116,7 +125,8 @@ public enum PlanningText {
         let what = outcome.agent == Planner.valueIteration.id ? "sweeps" : "improvement rounds"
         return [
             "Solved \(outcome.environment) with \(outcome.agent): \(planning.iterations) \(what) in \(fixed(outcome.seconds * 1000, 3)) ms, "
-                + (planning.converged ? "converged to \(planning.tolerance)" : "NOT converged to \(planning.tolerance)") + " (γ \(formatNumber(planning.discount))).",
+                + (planning.converged ? "converged to \(planning.tolerance)" : "NOT converged to \(planning.tolerance)")
+                + " (γ \(formatNumber(planning.discount))).",
             "Discounted value of the start: \(fixed(planning.expectedValue, 4)); 'rl eval' gives its exact return within the step cap.",
             "Policy saved to \(outcome.policy) (q: the solution's action values; v: its state values).",
         ]

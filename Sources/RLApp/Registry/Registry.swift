@@ -79,10 +79,12 @@ public enum Registry {
 
     /// Agents that solve a world from its model instead of learning from episodes, in the order
     /// `rl train --help` lists them. They open only for worlds that publish a model.
-    public static var planners: [Planner] { [
-        .valueIteration,
-        .policyIteration,
-    ] }
+    public static var planners: [Planner] {
+        [
+            .valueIteration,
+            .policyIteration,
+        ]
+    }
 
     /// The planner with this id, if `rl` knows it.
     public static func planner(_ id: String) -> Planner? { planners.first { $0.id == id } }
@@ -163,8 +165,10 @@ public struct AgentDescription: @unchecked Sendable {
     public func checkUses(sharedFlag flag: String) throws(SettingError) {
         let takes = SharedSetting.flags(of: sharedSettings)
         guard takes.contains(flag) else {
-            throw SettingError("--\(flag) is not a setting of agent \(id) ("
-                + (takes.isEmpty ? "it takes none of the shared settings)" : "it takes \(takes.map { "--" + $0 }.joined(separator: ", ")))"))
+            throw SettingError(
+                "--\(flag) is not a setting of agent \(id) ("
+                    + (takes.isEmpty
+                        ? "it takes none of the shared settings)" : "it takes \(takes.map { "--" + $0 }.joined(separator: ", ")))"))
         }
     }
 }
@@ -174,28 +178,29 @@ struct AgentCollector: AgentVisitor {
 
     mutating func visit<Registration: AgentRegistration>(_ registration: Registration.Type) {
         let flags = Registration.flags
-        agents.append(AgentDescription(
-            id: Registration.id, summary: Registration.summary, registration: ObjectIdentifier(registration),
-            flagHelp: flags.map { ($0.name, $0.valueName, $0.help) },
-            sharedSettings: Registration.sharedSettings,
-            extraTensorNames: Registration.extraTensorNames,
-            settings: { (given: [(name: String, value: String?)]) throws(SettingError) -> String in
-                var settings = Registration.Settings()
-                for (name, value) in given {
-                    guard let flag = flags.first(where: { $0.name == name }) else {
-                        throw SettingError("--\(name) is not a flag of agent \(Registration.id)")
+        agents.append(
+            AgentDescription(
+                id: Registration.id, summary: Registration.summary, registration: ObjectIdentifier(registration),
+                flagHelp: flags.map { ($0.name, $0.valueName, $0.help) },
+                sharedSettings: Registration.sharedSettings,
+                extraTensorNames: Registration.extraTensorNames,
+                settings: { (given: [(name: String, value: String?)]) throws(SettingError) -> String in
+                    var settings = Registration.Settings()
+                    for (name, value) in given {
+                        guard let flag = flags.first(where: { $0.name == name }) else {
+                            throw SettingError("--\(name) is not a flag of agent \(Registration.id)")
+                        }
+                        try flag.apply(&settings, value)
                     }
-                    try flag.apply(&settings, value)
-                }
-                try settings.validate()
-                return JSONText.encode(settings)
-            },
-            checkSettings: { (text: String) throws(SettingError) in
-                guard let settings = JSONText.decode(Registration.Settings.self, from: text) else {
-                    throw SettingError("the settings of agent \(Registration.id) are malformed")
-                }
-                try settings.validate()
-            }))
+                    try settings.validate()
+                    return JSONText.encode(settings)
+                },
+                checkSettings: { (text: String) throws(SettingError) in
+                    guard let settings = JSONText.decode(Registration.Settings.self, from: text) else {
+                        throw SettingError("the settings of agent \(Registration.id) are malformed")
+                    }
+                    try settings.validate()
+                }))
     }
 }
 

@@ -28,8 +28,9 @@ enum WorldCapabilities {
             return WorldBaselines(names: B.Baseline.allCases.map(\.rawValue)) { name, episodes, seed, shouldStop in
                 guard let baseline = B.Baseline(rawValue: name) else { return nil }
                 let records = B.evaluate(baseline, configuration, episodes: episodes, seed: seed, shouldStop: shouldStop)
-                return EvaluationReport(environment: B.id, agent: name, seed: seed, records: records, metrics: B.metrics,
-                                        episodesRequested: episodes)
+                return EvaluationReport(
+                    environment: B.id, agent: name, seed: seed, records: records, metrics: B.metrics,
+                    episodesRequested: episodes)
             }
         }
         return open(scripted)

@@ -7,7 +7,9 @@ public struct WorldPreset<Configuration> {
     public var configure: (inout Configuration) -> Void
     public var hyperparameters: Hyperparameters
 
-    public init(name: String, summary: String, hyperparameters: Hyperparameters, configure: @escaping (inout Configuration) -> Void = { _ in }) {
+    public init(
+        name: String, summary: String, hyperparameters: Hyperparameters, configure: @escaping (inout Configuration) -> Void = { _ in }
+    ) {
         self.name = name
         self.summary = summary
         self.hyperparameters = hyperparameters

@@ -25,8 +25,10 @@ public struct DuelPlaySession {
     ///   - agent: who plays the left paddle.
     ///   - seed: seeds the serves (the same seed, the same serves).
     ///   - right: who plays the right paddle; `nil` for the human.
-    public init(agent: DuelPlayer, right: DuelPlayer? = nil, configuration: PongDuelConfiguration,
-                seed: UInt64) throws(PongDuelConfigurationError) {
+    public init(
+        agent: DuelPlayer, right: DuelPlayer? = nil, configuration: PongDuelConfiguration,
+        seed: UInt64
+    ) throws(PongDuelConfigurationError) {
         self.configuration = configuration
         world = try PongDuel(configuration: configuration)
         self.agent = DuelOpponent(agent, seed: derivedSeed(seed, purpose: SeedPurpose.agent))
@@ -83,7 +85,8 @@ public struct DuelPlaySession {
 /// Who plays the agent's side in `rl play`: a pong-duel policy (with ε, the difficulty) or a
 /// script; and the court it plays on.
 public func duelPlayer(policyOrScript text: String, court: PongDuelCourt?, pointsToWin: Int, epsilon: Double)
-    throws(PolicyFileError) -> (player: DuelPlayer, configuration: PongDuelConfiguration, name: String) {
+    throws(PolicyFileError) -> (player: DuelPlayer, configuration: PongDuelConfiguration, name: String)
+{
     if let kind = PongDuelScript.Kind(rawValue: text) {
         var game = PongDuelWorld.Configuration()
         game.court = court ?? .fast

@@ -44,9 +44,10 @@ public struct WatchSession {
         // The policy's table with a constant epsilon; the agent never learns here.
         var hyperparameters = policy.metadata.hyperparameters
         hyperparameters.epsilon = .constant(epsilon)
-        agent = QLearningAgent(observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
-                               hyperparameters: hyperparameters, table: policy.table,
-                               seed: derivedSeed(seed, purpose: SeedPurpose.agent))
+        agent = QLearningAgent(
+            observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
+            hyperparameters: hyperparameters, table: policy.table,
+            seed: derivedSeed(seed, purpose: SeedPurpose.agent))
         exploring = epsilon > 0
         nextAction = .up
         nextAction = chooseAction()
@@ -93,15 +94,17 @@ public struct WatchSession {
         let observation = environment.observation
         let state = environment.observationSpace.index(of: observation)
         let actions = environment.actionSpace
-        return AgentView(observation: observation, actionNames: actions.names,
-                         actionValues: (0..<actions.count).map { agent.table[state, $0] },
-                         chosenAction: actions.index(of: nextAction))
+        return AgentView(
+            observation: observation, actionNames: actions.names,
+            actionValues: (0..<actions.count).map { agent.table[state, $0] },
+            chosenAction: actions.index(of: nextAction))
     }
 
     /// The current frame, ready to draw.
     public func frame(status: String? = nil, showingAgentView: Bool = false) -> PongFrame {
-        PongFrame(configuration: environment.configuration, state: environment.state, episode: episode, outcome: outcome,
-                  status: status, agentView: showingAgentView ? agentView : nil)
+        PongFrame(
+            configuration: environment.configuration, state: environment.state, episode: episode, outcome: outcome,
+            status: status, agentView: showingAgentView ? agentView : nil)
     }
 }
 

@@ -84,18 +84,21 @@ public struct ToyTextWatchSession<W: WorldRegistration>: WatchableSession {
     ///   - describeState: the state in words, for the `v` overlay.
     ///   - banner: the words and colour of an episode's end that was not a time-out, from the
     ///     world and the episode's return.
-    public init(configuration: W.Configuration, policy: Policy, seed: UInt64, epsilon: Double,
-                draw: @escaping (World, ToyTextHUD) -> Scene,
-                describeState: @escaping (World) -> [String],
-                banner: @escaping (World, Double) -> (text: String, color: RGBA)) throws(WatchError) {
+    public init(
+        configuration: W.Configuration, policy: Policy, seed: UInt64, epsilon: Double,
+        draw: @escaping (World, ToyTextHUD) -> Scene,
+        describeState: @escaping (World) -> [String],
+        banner: @escaping (World, Double) -> (text: String, color: RGBA)
+    ) throws(WatchError) {
         guard epsilon >= 0 && epsilon <= 1 else { throw WatchError("epsilon must be in 0...1, got \(epsilon)") }
         var world = W.makeWorld(configuration)
         observation = world.reset(seed: derivedSeed(seed, purpose: SeedPurpose.evaluation))
         var hyperparameters = policy.metadata.hyperparameters
         hyperparameters.epsilon = .constant(epsilon)
-        agent = QLearningAgent(observationSpace: world.observationSpace, actionSpace: world.actionSpace,
-                               hyperparameters: hyperparameters, table: policy.table,
-                               seed: derivedSeed(seed, purpose: SeedPurpose.agent))
+        agent = QLearningAgent(
+            observationSpace: world.observationSpace, actionSpace: world.actionSpace,
+            hyperparameters: hyperparameters, table: policy.table,
+            seed: derivedSeed(seed, purpose: SeedPurpose.agent))
         self.world = world
         exploring = epsilon > 0
         actionNames = W.layout(configuration).actions
@@ -140,9 +143,10 @@ public struct ToyTextWatchSession<W: WorldRegistration>: WatchableSession {
     /// What the agent sees and values in the current state.
     public var agentView: ToyTextAgentView {
         let state = world.observationSpace.index(of: observation)
-        return ToyTextAgentView(stateLines: describeState(world), actionNames: actionNames,
-                                actionValues: (0..<world.actionSpace.count).map { agent.table[state, $0] },
-                                chosenAction: world.actionSpace.index(of: nextAction))
+        return ToyTextAgentView(
+            stateLines: describeState(world), actionNames: actionNames,
+            actionValues: (0..<world.actionSpace.count).map { agent.table[state, $0] },
+            chosenAction: world.actionSpace.index(of: nextAction))
     }
 
     /// The HUD of the current frame.
@@ -152,9 +156,10 @@ public struct ToyTextWatchSession<W: WorldRegistration>: WatchableSession {
         if let ending {
             endBanner = ending.terminated ? banner(world, episodeReturn) : ("TIME UP", ToyTextPalette.timeUp)
         }
-        return ToyTextHUD(episode: episode, step: stepCount, episodeReturn: episodeReturn,
-                          metrics: W.metrics.map { ($0.name, $0.value(counters)) }, status: status, banner: endBanner,
-                          agentView: showingAgentView ? agentView : nil)
+        return ToyTextHUD(
+            episode: episode, step: stepCount, episodeReturn: episodeReturn,
+            metrics: W.metrics.map { ($0.name, $0.value(counters)) }, status: status, banner: endBanner,
+            agentView: showingAgentView ? agentView : nil)
     }
 
     /// The toy-text pictures have one layout at every scale; a notice goes on the status line.

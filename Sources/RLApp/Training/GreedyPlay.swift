@@ -11,7 +11,7 @@ func playGreedy<E: Environment>(
         observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
         hyperparameters: Hyperparameters(learningRate: .constant(1), discount: 1, epsilon: .constant(0)),
         table: table, seed: derivedSeed(seed, purpose: SeedPurpose.agent))
-    return evaluate(&agent, on: &environment, episodes: episodes, seed: derivedSeed(seed, purpose: SeedPurpose.evaluation),
-                    until: shouldStop)
+    return evaluate(
+        &agent, on: &environment, episodes: episodes, seed: derivedSeed(seed, purpose: SeedPurpose.evaluation),
+        until: shouldStop)
 }
-

@@ -27,7 +27,8 @@ public func runTraining(
         try AtomicFile.checkWritable(options.outputPath)
         if let logPath = options.logPath {
             try AtomicFile.checkWritable(logPath)
-            if URL(fileURLWithPath: logPath).resolvingSymlinksInPath() == URL(fileURLWithPath: options.outputPath).resolvingSymlinksInPath() {
+            if URL(fileURLWithPath: logPath).resolvingSymlinksInPath() == URL(fileURLWithPath: options.outputPath).resolvingSymlinksInPath()
+            {
                 throw PolicyFileError("the log and the policy would be the same file: \(logPath)")
             }
         }
@@ -46,4 +47,3 @@ struct TrainingObservers {
     var observeEpisodes: ((EpisodeSummary) -> Void)?
     var shouldStop: () -> Bool
 }
-

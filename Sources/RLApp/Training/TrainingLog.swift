@@ -21,14 +21,18 @@ final class TrainingLog {
         pending = header + "\n"
     }
 
-    func append<Counters>(_ record: EpisodeRecord<Counters>, metrics: [EpisodeMetric<Counters>], epsilon: Double,
-                          evaluation: EvaluationPoint? = nil) throws(PolicyFileError) {
+    func append<Counters>(
+        _ record: EpisodeRecord<Counters>, metrics: [EpisodeMetric<Counters>], epsilon: Double,
+        evaluation: EvaluationPoint? = nil
+    ) throws(PolicyFileError) {
         let values = metrics.map { formatNumber($0.value(record.counters)) }
         pending += (["\(record.episode + 1)", formatNumber(record.totalReward), "\(record.steps)"] + values + [formatNumber(epsilon)])
             .joined(separator: ",")
         if withEvaluations {
             if let evaluation {
-                pending += "," + ([formatNumber(evaluation.meanReturn), formatNumber(evaluation.meanSteps)]
+                pending +=
+                    ","
+                    + ([formatNumber(evaluation.meanReturn), formatNumber(evaluation.meanSteps)]
                     + metricNames.map { evaluation.metrics[$0].map(formatNumber) ?? "" }).joined(separator: ",")
             } else {
                 pending += String(repeating: ",", count: 2 + metricNames.count)
@@ -49,4 +53,3 @@ final class TrainingLog {
         pending = ""
     }
 }
-

@@ -26,8 +26,10 @@ public struct TrainingOptions: Sendable {
     /// A saved run to continue (`rl train --resume`): its tables, generators and training state.
     public var resuming: Policy?
 
-    public init(world: String, configuration: String, agent: String = QLearning.id, agentSettings: String = "{}",
-                episodes: Int, seed: UInt64, hyperparameters: Hyperparameters, outputPath: String, logPath: String? = nil) {
+    public init(
+        world: String, configuration: String, agent: String = QLearning.id, agentSettings: String = "{}",
+        episodes: Int, seed: UInt64, hyperparameters: Hyperparameters, outputPath: String, logPath: String? = nil
+    ) {
         self.world = world
         self.configuration = configuration
         self.agent = agent
@@ -45,10 +47,11 @@ public struct TrainingOptions: Sendable {
         agentSettings: some AgentSettings = NoAgentSettings(), episodes: Int, seed: UInt64,
         hyperparameters: Hyperparameters? = nil, outputPath: String, logPath: String? = nil
     ) {
-        self.init(world: W.id, configuration: JSONText.encode(configuration), agent: agent,
-                  agentSettings: JSONText.encode(agentSettings), episodes: episodes, seed: seed,
-                  hyperparameters: hyperparameters ?? W.defaultHyperparameters(forAgent: agent),
-                  outputPath: outputPath, logPath: logPath)
+        self.init(
+            world: W.id, configuration: JSONText.encode(configuration), agent: agent,
+            agentSettings: JSONText.encode(agentSettings), episodes: episodes, seed: seed,
+            hyperparameters: hyperparameters ?? W.defaultHyperparameters(forAgent: agent),
+            outputPath: outputPath, logPath: logPath)
     }
 
     /// The options a saved run was started with, to continue it: everything comes from the file.
@@ -58,22 +61,26 @@ public struct TrainingOptions: Sendable {
             throw PolicyFileError("it is \(metadata.agent)'s solution of its world: complete, nothing to resume")
         }
         guard metadata.formatVersion >= 2, let state = metadata.trainingState else {
-            throw PolicyFileError("it cannot be resumed: it was written by an older rl (format version \(metadata.formatVersion)) that saved no training state")
+            throw PolicyFileError(
+                "it cannot be resumed: it was written by an older rl (format version \(metadata.formatVersion)) that saved no training state"
+            )
         }
         guard Registry.world(metadata.environment) != nil else {
-            throw PolicyFileError("it is a policy for world '\(metadata.environment)', which this rl does not know (it knows \(Registry.worldList))")
+            throw PolicyFileError(
+                "it is a policy for world '\(metadata.environment)', which this rl does not know (it knows \(Registry.worldList))")
         }
         guard Registry.agent(metadata.agent) != nil else {
-            throw PolicyFileError("it was trained by agent '\(metadata.agent)', which this rl does not know (it knows \(Registry.agentList))")
+            throw PolicyFileError(
+                "it was trained by agent '\(metadata.agent)', which this rl does not know (it knows \(Registry.agentList))")
         }
         guard state.episodesDone < state.episodesRequested else {
             throw PolicyFileError("its run is complete (\(state.episodesDone) of \(state.episodesRequested) episodes): nothing to resume")
         }
-        self.init(world: metadata.environment, configuration: metadata.configuration, agent: metadata.agent,
-                  agentSettings: metadata.agentSettings, episodes: state.episodesRequested, seed: metadata.seed,
-                  hyperparameters: metadata.hyperparameters, outputPath: outputPath, logPath: logPath)
+        self.init(
+            world: metadata.environment, configuration: metadata.configuration, agent: metadata.agent,
+            agentSettings: metadata.agentSettings, episodes: state.episodesRequested, seed: metadata.seed,
+            hyperparameters: metadata.hyperparameters, outputPath: outputPath, logPath: logPath)
         reportInterval = state.reportInterval
         resuming = policy
     }
 }
-

@@ -65,4 +65,3 @@ public struct TrainingOutcome: Sendable, Codable, Equatable {
     /// What a planner did (`--agent value-iteration`); `nil` for a learning agent.
     public var planning: PlanningOutcome? = nil
 }
-

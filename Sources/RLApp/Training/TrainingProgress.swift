@@ -48,8 +48,10 @@ struct EpisodeObserver<W: WorldRegistration> {
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
 
-    init(options: TrainingOptions, observers: TrainingObservers, log: TrainingLog?, companion: (any TrainingCompanion)?,
-         evaluationWorld: W.World, progress: TrainingProgress) {
+    init(
+        options: TrainingOptions, observers: TrainingObservers, log: TrainingLog?, companion: (any TrainingCompanion)?,
+        evaluationWorld: W.World, progress: TrainingProgress
+    ) {
         self.options = options
         self.observers = observers
         self.log = log
@@ -76,17 +78,21 @@ struct EpisodeObserver<W: WorldRegistration> {
             }
         }
         if let observeEpisodes = observers.observeEpisodes {
-            observeEpisodes(EpisodeSummary(
-                episode: played, totalReward: record.totalReward, steps: record.steps, stepsSoFar: progress.steps,
-                epsilon: epsilon,
-                learningRate: options.hyperparameters.learningRate.value(atEpisode: record.episode, of: options.episodes),
-                metrics: W.metrics.map { ($0.name, $0.value(record.counters)) }))
+            observeEpisodes(
+                EpisodeSummary(
+                    episode: played, totalReward: record.totalReward, steps: record.steps, stepsSoFar: progress.steps,
+                    epsilon: epsilon,
+                    learningRate: options.hyperparameters.learningRate.value(atEpisode: record.episode, of: options.episodes),
+                    metrics: W.metrics.map { ($0.name, $0.value(record.counters)) }))
         }
         let observe = observers.observe
         observe(.progress(episodes: played, total: options.episodes, steps: progress.steps, elapsedSeconds: seconds(clock.now - start)))
         if played % options.reportInterval == 0 {
-            observe(.report(IntervalReport(episodes: played, averageReturn: progress.returns.mean,
-                                           averageSteps: progress.lengths.mean, bestReturn: progress.bestReturn)))
+            observe(
+                .report(
+                    IntervalReport(
+                        episodes: played, averageReturn: progress.returns.mean,
+                        averageSteps: progress.lengths.mean, bestReturn: progress.bestReturn)))
         }
         if let evaluation { observe(.evaluation(evaluation)) }
         for note in notes { observe(.note(note)) }

@@ -14,8 +14,10 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
     var result: Result<TrainingOutcome, PolicyFileError>?
 
     /// Trains on `W` under a valid configuration, opening the agent (once per run).
-    static func train(_ configuration: W.Configuration, _ options: TrainingOptions,
-                      observers: TrainingObservers) throws(PolicyFileError) -> TrainingOutcome {
+    static func train(
+        _ configuration: W.Configuration, _ options: TrainingOptions,
+        observers: TrainingObservers
+    ) throws(PolicyFileError) -> TrainingOutcome {
         var run = TrainingRun(configuration: configuration, options: options, observers: observers)
         guard Registry.openAgent(options.agent, &run), let result = run.result else {
             throw PolicyFileError("unknown agent '\(options.agent)' (this rl knows \(Registry.agentList))")
@@ -38,9 +40,10 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
         guard let settings = JSONText.decode(A.Settings.self, from: options.agentSettings) else {
             throw PolicyFileError("the settings of agent \(options.agent) are malformed")
         }
-        var agent = A(observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
-                      hyperparameters: options.hyperparameters, settings: settings,
-                      seed: derivedSeed(options.seed, purpose: SeedPurpose.agent))
+        var agent = A(
+            observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
+            hyperparameters: options.hyperparameters, settings: settings,
+            seed: derivedSeed(options.seed, purpose: SeedPurpose.agent))
         let companion = WorldCapabilities.trainingCompanion(of: W.self, for: environment)
         var progress = TrainingProgress(window: options.reportInterval)
         if let saved = options.resuming, let state = saved.metadata.trainingState {
@@ -98,7 +101,8 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
     /// Puts back the agent's and the world's generators from a saved run, checked: a file may
     /// come from anywhere.
     private func restoreGenerators<A: TabularAgent>(_ state: TrainingState, agent: inout A, environment: inout W.World)
-        throws(PolicyFileError) {
+        throws(PolicyFileError)
+    {
         guard Xoshiro256StarStar.isValidState(state.agentGenerator) else {
             throw PolicyFileError("the policy's training state holds an invalid agent generator")
         }
@@ -106,7 +110,8 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
         // A world's generators (a duel's: the serves', its opponent's, a league's) are xoshiro states of four words each.
         let words = state.environmentGenerator
         guard words.count == environment.generatorState.count, words.count % 4 == 0,
-              stride(from: 0, to: words.count, by: 4).allSatisfy({ Xoshiro256StarStar.isValidState(Array(words[$0..<$0 + 4])) }) else {
+            stride(from: 0, to: words.count, by: 4).allSatisfy({ Xoshiro256StarStar.isValidState(Array(words[$0..<$0 + 4])) })
+        else {
             throw PolicyFileError("the policy's training state holds an invalid world generator")
         }
         environment.generatorState = state.environmentGenerator
@@ -115,8 +120,10 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
 
 extension PolicyMetadata {
     /// The metadata of a run of world `W` under `configuration`, as `options` asked for it.
-    init<W: WorldRegistration>(world: W.Type, configuration: W.Configuration, options: TrainingOptions,
-                               summary: TrainingSummary, trainingState: TrainingState?, agent: String? = nil) {
+    init<W: WorldRegistration>(
+        world: W.Type, configuration: W.Configuration, options: TrainingOptions,
+        summary: TrainingSummary, trainingState: TrainingState?, agent: String? = nil
+    ) {
         let layout = W.layout(configuration)
         self.init(
             environment: W.id, configuration: JSONText.encode(configuration), observation: layout.observation,

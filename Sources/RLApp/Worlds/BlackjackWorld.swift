@@ -1,6 +1,6 @@
-import RLGridRender
 import RLBlackjack
 import RLCore
+import RLGridRender
 import RLTabular
 
 /// Blackjack's rules. The defaults are those of Gymnasium's registered `Blackjack-v1`, which
@@ -20,16 +20,18 @@ public enum BlackjackWorld: WorldRegistration, InspectableWorld, DrawableWorld {
     public static var defaultConfiguration: BlackjackConfiguration { BlackjackConfiguration() }
 
     public static var flags: [SettingFlag<BlackjackConfiguration>] {
-        [SettingFlag(name: "natural", valueName: nil, help: "A winning natural pays 1.5 (turns Sutton & Barto's rules off).") {
-            (configuration: inout BlackjackConfiguration, _: String?) throws(SettingError) in
-            configuration.natural = true
-            configuration.sab = false
-         },
-         .toggle("sab", \.sab, help: "Sutton & Barto's rules (the default, as Gymnasium registers Blackjack-v1; overrides --natural)."),
-         SettingFlag(name: "no-sab", valueName: nil, help: "The class's plain rules: a natural is an ordinary 21.") {
-            (configuration: inout BlackjackConfiguration, _: String?) throws(SettingError) in
-            configuration.sab = false
-         }]
+        [
+            SettingFlag(name: "natural", valueName: nil, help: "A winning natural pays 1.5 (turns Sutton & Barto's rules off).") {
+                (configuration: inout BlackjackConfiguration, _: String?) throws(SettingError) in
+                configuration.natural = true
+                configuration.sab = false
+            },
+            .toggle("sab", \.sab, help: "Sutton & Barto's rules (the default, as Gymnasium registers Blackjack-v1; overrides --natural)."),
+            SettingFlag(name: "no-sab", valueName: nil, help: "The class's plain rules: a natural is an ordinary 21.") {
+                (configuration: inout BlackjackConfiguration, _: String?) throws(SettingError) in
+                configuration.sab = false
+            },
+        ]
     }
 
     public static func validate(_ configuration: BlackjackConfiguration) throws(SettingError) {}
@@ -49,9 +51,11 @@ public enum BlackjackWorld: WorldRegistration, InspectableWorld, DrawableWorld {
     }
 
     public static var metrics: [EpisodeMetric<BlackjackCounters>] {
-        [EpisodeMetric("wins", phrase: "won", isShare: true) { Double($0.wins) },
-         EpisodeMetric("draws", phrase: "drawn", isShare: true) { Double($0.draws) },
-         EpisodeMetric("losses", phrase: "lost", isShare: true) { Double($0.losses) }]
+        [
+            EpisodeMetric("wins", phrase: "won", isShare: true) { Double($0.wins) },
+            EpisodeMetric("draws", phrase: "drawn", isShare: true) { Double($0.draws) },
+            EpisodeMetric("losses", phrase: "lost", isShare: true) { Double($0.losses) },
+        ]
     }
 
     /// γ 1 (an episode is one game); α decays, as Monte Carlo's averages would.
@@ -61,7 +65,8 @@ public enum BlackjackWorld: WorldRegistration, InspectableWorld, DrawableWorld {
     /// release build and end near −0.05 a game (6000 games end near −0.07; docs/WORLDS.md).
     public static func defaultEpisodes(_ configuration: BlackjackConfiguration) -> Int { 200_000 }
 
-    public static func panels(_ configuration: BlackjackConfiguration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
+    public static func panels(_ configuration: BlackjackConfiguration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel]
+    {
         try PolicyPanel.blackjack(selection)
     }
 
@@ -79,18 +84,26 @@ extension Hyperparameters {
 }
 
 extension BlackjackWorld {
-    public static func watchSession(_ configuration: BlackjackConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> any WatchableSession {
+    public static func watchSession(_ configuration: BlackjackConfiguration, policy: Policy, seed: UInt64, epsilon: Double)
+        throws(WatchError) -> any WatchableSession
+    {
         try ToyTextWatchSession<BlackjackWorld>(
             configuration: configuration, policy: policy, seed: seed, epsilon: epsilon,
             // The dealer's hole card shows once the game is over.
-            draw: { world, hud in ToyTextScenes.blackjack(player: world.player, dealer: world.dealer, dealerRevealed: hud.banner != nil, hud: hud) },
+            draw: { world, hud in
+                ToyTextScenes.blackjack(player: world.player, dealer: world.dealer, dealerRevealed: hud.banner != nil, hud: hud)
+            },
             describeState: { world in
                 let observation = world.observation
-                return ["sum \(observation.playerSum)" + (observation.usableAce ? " usable ace" : ""),
-                        "dealer shows \(observation.dealerCard == 1 ? "ace" : String(observation.dealerCard))"]
+                return [
+                    "sum \(observation.playerSum)" + (observation.usableAce ? " usable ace" : ""),
+                    "dealer shows \(observation.dealerCard == 1 ? "ace" : String(observation.dealerCard))",
+                ]
             },
             banner: { _, episodeReturn in
-                episodeReturn > 0 ? ("WIN", ToyTextPalette.success) : episodeReturn < 0 ? ("LOSS", ToyTextPalette.failure) : ("DRAW", ToyTextPalette.timeUp)
+                episodeReturn > 0
+                    ? ("WIN", ToyTextPalette.success)
+                    : episodeReturn < 0 ? ("LOSS", ToyTextPalette.failure) : ("DRAW", ToyTextPalette.timeUp)
             })
     }
 }

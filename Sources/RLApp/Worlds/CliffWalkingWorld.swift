@@ -1,6 +1,6 @@
-import RLGridRender
 import RLCliffWalking
 import RLCore
+import RLGridRender
 import RLTabular
 
 /// Cliff Walking's settings: its step cap, and whether the walk slips.
@@ -33,8 +33,12 @@ public enum CliffWalkingWorld: WorldRegistration, ModelledWorld, InspectableWorl
     public static let maximumStepCap = 100_000
 
     public static var flags: [SettingFlag<CliffWalkingConfiguration>] {
-        [.integer("max-steps", \.maxSteps, in: 1...maximumStepCap, help: "Step cap of an episode (default 200)."),
-         .toggle("slippery", \.isSlippery, help: "Gymnasium's slippery walk: a move goes as meant, or a quarter-turn to either side, 1/3 each.")]
+        [
+            .integer("max-steps", \.maxSteps, in: 1...maximumStepCap, help: "Step cap of an episode (default 200)."),
+            .toggle(
+                "slippery", \.isSlippery,
+                help: "Gymnasium's slippery walk: a move goes as meant, or a quarter-turn to either side, 1/3 each."),
+        ]
     }
 
     public static func validate(_ configuration: CliffWalkingConfiguration) throws(SettingError) {
@@ -69,9 +73,12 @@ public enum CliffWalkingWorld: WorldRegistration, ModelledWorld, InspectableWorl
     /// The book's settings for every agent: α 0.5, γ 1, ε 0.1, constant.
     public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters { .cliffWalking }
 
-    public static func panels(_ configuration: CliffWalkingConfiguration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
-        var panels = try PolicyPanel.grids(stateShape: [CliffWalking.rows, CliffWalking.columns],
-                                           dimensions: stateDimensions(configuration), selection: selection)
+    public static func panels(_ configuration: CliffWalkingConfiguration, _ selection: PanelSelection) throws(InspectionError)
+        -> [PolicyPanel]
+    {
+        var panels = try PolicyPanel.grids(
+            stateShape: [CliffWalking.rows, CliffWalking.columns],
+            dimensions: stateDimensions(configuration), selection: selection)
         panels[0].title = "Cliff Walking (start bottom left, goal bottom right; C cliff, G goal)"
         for column in 1..<(CliffWalking.columns - 1) { panels[0].marks[(CliffWalking.rows - 1) * CliffWalking.columns + column] = "C" }
         panels[0].marks[(CliffWalking.rows - 1) * CliffWalking.columns + CliffWalking.columns - 1] = "G"
@@ -86,7 +93,9 @@ extension Hyperparameters {
 }
 
 extension CliffWalkingWorld {
-    public static func watchSession(_ configuration: CliffWalkingConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> any WatchableSession {
+    public static func watchSession(_ configuration: CliffWalkingConfiguration, policy: Policy, seed: UInt64, epsilon: Double)
+        throws(WatchError) -> any WatchableSession
+    {
         try ToyTextWatchSession<CliffWalkingWorld>(
             configuration: configuration, policy: policy, seed: seed, epsilon: epsilon,
             draw: { world, hud in ToyTextScenes.cliffWalking(position: world.base.position, hud: hud) },

@@ -1,7 +1,7 @@
-import RLGridRender
 import Foundation
 import RLCore
 import RLFrozenLake
+import RLGridRender
 import RLTabular
 
 /// FrozenLake's settings: the map (a built-in one by name, or a custom one kept in full so a
@@ -42,35 +42,48 @@ public enum FrozenLakeWorld: WorldRegistration, ModelledWorld, InspectableWorld,
     public static let maximumStepCap = 100_000
 
     public static var flags: [SettingFlag<FrozenLakeConfiguration>] {
-        [SettingFlag(name: "map", valueName: "4x4|8x8", help: "Gymnasium's built-in map (default 4x4; its step cap 100, 8x8's 200).") {
-            (configuration: inout FrozenLakeConfiguration, text: String?) throws(SettingError) in
-            guard let text, ["4x4", "8x8"].contains(text) else {
-                throw SettingError("--map must be 4x4 or 8x8, got '\(text ?? "")' (--map-file reads a map of your own)")
-            }
-            configuration.map = text
-            configuration.rows = nil
-         },
-         SettingFlag(name: "map-file", valueName: "PATH", help: "A map of your own: rows of S (start), F (frozen), H (hole), G (goal).") {
-            (configuration: inout FrozenLakeConfiguration, text: String?) throws(SettingError) in
-            guard let text, let contents = try? String(contentsOfFile: text, encoding: .utf8) else {
-                throw SettingError("--map-file: cannot read '\(text ?? "")'")
-            }
-            let rows = contents.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            do throws(LakeMapError) { _ = try LakeMap(rows: rows) } catch { throw SettingError("--map-file \(text): \(error.description)") }
-            configuration.map = "custom"
-            configuration.rows = rows
-         },
-         SettingFlag(name: "not-slippery", valueName: nil, help: "Ice that does not slip: every move goes where it is meant to (slippery by default, as in Gymnasium).") {
-            (configuration: inout FrozenLakeConfiguration, _: String?) throws(SettingError) in
-            configuration.isSlippery = false
-         },
-         SettingFlag(name: "max-steps", valueName: "1...\(maximumStepCap)", help: "Step cap of an episode (default Gymnasium's: 100, or 200 on the 8x8 map).") {
-            (configuration: inout FrozenLakeConfiguration, text: String?) throws(SettingError) in
-            guard let text, let value = Int(text), (1...maximumStepCap).contains(value) else {
-                throw SettingError("--max-steps must be a whole number in 1...\(maximumStepCap), got '\(text ?? "")'")
-            }
-            configuration.maxSteps = value
-         }]
+        [
+            SettingFlag(name: "map", valueName: "4x4|8x8", help: "Gymnasium's built-in map (default 4x4; its step cap 100, 8x8's 200).") {
+                (configuration: inout FrozenLakeConfiguration, text: String?) throws(SettingError) in
+                guard let text, ["4x4", "8x8"].contains(text) else {
+                    throw SettingError("--map must be 4x4 or 8x8, got '\(text ?? "")' (--map-file reads a map of your own)")
+                }
+                configuration.map = text
+                configuration.rows = nil
+            },
+            SettingFlag(name: "map-file", valueName: "PATH", help: "A map of your own: rows of S (start), F (frozen), H (hole), G (goal).")
+            {
+                (configuration: inout FrozenLakeConfiguration, text: String?) throws(SettingError) in
+                guard let text, let contents = try? String(contentsOfFile: text, encoding: .utf8) else {
+                    throw SettingError("--map-file: cannot read '\(text ?? "")'")
+                }
+                let rows = contents.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                    !$0.isEmpty
+                }
+                do throws(LakeMapError) { _ = try LakeMap(rows: rows) } catch {
+                    throw SettingError("--map-file \(text): \(error.description)")
+                }
+                configuration.map = "custom"
+                configuration.rows = rows
+            },
+            SettingFlag(
+                name: "not-slippery", valueName: nil,
+                help: "Ice that does not slip: every move goes where it is meant to (slippery by default, as in Gymnasium)."
+            ) {
+                (configuration: inout FrozenLakeConfiguration, _: String?) throws(SettingError) in
+                configuration.isSlippery = false
+            },
+            SettingFlag(
+                name: "max-steps", valueName: "1...\(maximumStepCap)",
+                help: "Step cap of an episode (default Gymnasium's: 100, or 200 on the 8x8 map)."
+            ) {
+                (configuration: inout FrozenLakeConfiguration, text: String?) throws(SettingError) in
+                guard let text, let value = Int(text), (1...maximumStepCap).contains(value) else {
+                    throw SettingError("--max-steps must be a whole number in 1...\(maximumStepCap), got '\(text ?? "")'")
+                }
+                configuration.maxSteps = value
+            },
+        ]
     }
 
     public static func validate(_ configuration: FrozenLakeConfiguration) throws(SettingError) {
@@ -126,9 +139,12 @@ public enum FrozenLakeWorld: WorldRegistration, ModelledWorld, InspectableWorld,
     }
 
     /// The lake as a map: holes `H` and the goal `G` marked, the greedy move elsewhere.
-    public static func panels(_ configuration: FrozenLakeConfiguration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
+    public static func panels(_ configuration: FrozenLakeConfiguration, _ selection: PanelSelection) throws(InspectionError)
+        -> [PolicyPanel]
+    {
         let map = configuration.lakeMap
-        var panels = try PolicyPanel.grids(stateShape: [map.rows, map.columns], dimensions: stateDimensions(configuration), selection: selection)
+        var panels = try PolicyPanel.grids(
+            stateShape: [map.rows, map.columns], dimensions: stateDimensions(configuration), selection: selection)
         panels[0].title = "FrozenLake \(describe(configuration)) (H hole, G goal)"
         for state in 0..<(map.rows * map.columns) {
             switch map.tile(at: state) {
@@ -142,14 +158,17 @@ public enum FrozenLakeWorld: WorldRegistration, ModelledWorld, InspectableWorld,
 
     public static func explain(state coordinates: [Int], _ configuration: FrozenLakeConfiguration) -> String? {
         let map = configuration.lakeMap
-        guard coordinates.count == 2, (0..<map.rows).contains(coordinates[0]), (0..<map.columns).contains(coordinates[1]) else { return nil }
-        let tile = map.tiles[coordinates[0]][coordinates[1]]
-        let words = switch tile {
-        case .start: "the start (frozen ice)"
-        case .frozen: "frozen ice"
-        case .hole: "a hole: the episode has ended there"
-        case .goal: "the goal: the episode has ended there, with reward 1"
+        guard coordinates.count == 2, (0..<map.rows).contains(coordinates[0]), (0..<map.columns).contains(coordinates[1]) else {
+            return nil
         }
+        let tile = map.tiles[coordinates[0]][coordinates[1]]
+        let words =
+            switch tile {
+            case .start: "the start (frozen ice)"
+            case .frozen: "frozen ice"
+            case .hole: "a hole: the episode has ended there"
+            case .goal: "the goal: the episode has ended there, with reward 1"
+            }
         return "Row \(coordinates[0]), column \(coordinates[1]): \(words)."
     }
 }
@@ -163,7 +182,9 @@ extension Hyperparameters {
 }
 
 extension FrozenLakeWorld {
-    public static func watchSession(_ configuration: FrozenLakeConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> any WatchableSession {
+    public static func watchSession(_ configuration: FrozenLakeConfiguration, policy: Policy, seed: UInt64, epsilon: Double)
+        throws(WatchError) -> any WatchableSession
+    {
         let map = configuration.lakeMap
         return try ToyTextWatchSession<FrozenLakeWorld>(
             configuration: configuration, policy: policy, seed: seed, epsilon: epsilon,

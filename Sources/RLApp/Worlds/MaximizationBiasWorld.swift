@@ -9,9 +9,11 @@ public enum MaximizationBiasWorld: WorldRegistration, InspectableWorld {
     public static var defaultConfiguration: MaximizationBiasConfiguration { MaximizationBiasConfiguration() }
 
     public static var flags: [SettingFlag<MaximizationBiasConfiguration>] {
-        [.integer("actions-in-b", \.actionsInB, in: 2...1000, help: "Actions in state B (default 10)."),
-         .number("reward-mean", \.rewardMean, in: -1000...1000, help: "Mean of B's rewards (default -0.1)."),
-         .number("reward-deviation", \.rewardStandardDeviation, in: 0...1000, help: "Standard deviation of B's rewards (default 1).")]
+        [
+            .integer("actions-in-b", \.actionsInB, in: 2...1000, help: "Actions in state B (default 10)."),
+            .number("reward-mean", \.rewardMean, in: -1000...1000, help: "Mean of B's rewards (default -0.1)."),
+            .number("reward-deviation", \.rewardStandardDeviation, in: 0...1000, help: "Standard deviation of B's rewards (default 1)."),
+        ]
     }
 
     public static func validate(_ configuration: MaximizationBiasConfiguration) throws(SettingError) {
@@ -19,7 +21,8 @@ public enum MaximizationBiasWorld: WorldRegistration, InspectableWorld {
             throw SettingError("actions in B must be in 2...1000, got \(configuration.actionsInB)")
         }
         guard configuration.rewardMean.isFinite, abs(configuration.rewardMean) <= 1000,
-              configuration.rewardStandardDeviation.isFinite, (0...1000).contains(configuration.rewardStandardDeviation) else {
+            configuration.rewardStandardDeviation.isFinite, (0...1000).contains(configuration.rewardStandardDeviation)
+        else {
             throw SettingError("B's reward mean must be within ±1000 and its deviation in 0...1000")
         }
     }
@@ -39,9 +42,12 @@ public enum MaximizationBiasWorld: WorldRegistration, InspectableWorld {
     public static func observationName(_ configuration: MaximizationBiasConfiguration) -> String? { nil }
 
     /// The plain grids: one over the last two state dimensions for each value of the others.
-    public static func panels(_ configuration: MaximizationBiasConfiguration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
-        try PolicyPanel.grids(stateShape: makeWorld(configuration).observationSpace.shape,
-                              dimensions: stateDimensions(configuration), selection: selection)
+    public static func panels(_ configuration: MaximizationBiasConfiguration, _ selection: PanelSelection) throws(InspectionError)
+        -> [PolicyPanel]
+    {
+        try PolicyPanel.grids(
+            stateShape: makeWorld(configuration).observationSpace.shape,
+            dimensions: stateDimensions(configuration), selection: selection)
     }
 
     public static func describe(_ configuration: MaximizationBiasConfiguration) -> String {
@@ -58,8 +64,10 @@ public enum MaximizationBiasWorld: WorldRegistration, InspectableWorld {
     }
 
     public static func explain(state coordinates: [Int], _ configuration: MaximizationBiasConfiguration) -> String? {
-        ["State A, the start: left leads to B, right ends the episode with 0.",
-         "State B: every action ends the episode with a reward drawn from N(\(formatNumber(configuration.rewardMean)), \(formatNumber(configuration.rewardStandardDeviation))²).",
-         "The terminal state."][coordinates[0]]
+        [
+            "State A, the start: left leads to B, right ends the episode with 0.",
+            "State B: every action ends the episode with a reward drawn from N(\(formatNumber(configuration.rewardMean)), \(formatNumber(configuration.rewardStandardDeviation))²).",
+            "The terminal state.",
+        ][coordinates[0]]
     }
 }

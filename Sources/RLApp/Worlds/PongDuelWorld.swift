@@ -75,27 +75,38 @@ public enum PongDuelWorld: WorldRegistration, InspectableWorld, TwoPlayerWorld {
     }
 
     public static var flags: [SettingFlag<Configuration>] {
-        [.choice("court", \.court, help: "The physics: fast (the anticipation court; default) or classic (the tutorial's)."),
-         .integer("points", \.pointsToWin, in: 1...1000, help: "Points to win a game (default 11)."),
-         SettingFlag(name: "bins", valueName: "1...40", help: "Pixels per bin of the table's positions (default 6 on fast, 5 on classic).") {
-             (configuration: inout Configuration, text: String?) throws(SettingError) in
-             guard let text, let width = Int(text), (1...40).contains(width) else {
-                 throw SettingError("--bins must be a whole number in 1...40, got '\(text ?? "")'")
-             }
-             configuration.binWidth = width
-         },
-         SettingFlag(name: "opponent", valueName: "random|tracker|predictor|self|FILE",
-                     help: "Who plays the right paddle: a script, self-play (default), or a pong-duel policy file.") {
-             (configuration: inout Configuration, text: String?) throws(SettingError) in
-             guard let text, !text.isEmpty else { throw SettingError("--opponent needs a script, self or a policy file") }
-             configuration.opponent = DuelOpponentSpec(text)
-             // A file is checked here, when it is named; the court it must match, in validate().
-             if case .file(let path) = configuration.opponent { _ = try opponentTable(path, for: nil) }
-         },
-         .number("hit-reward", \.hitReward, in: -1...1, help: "Reward for returning the ball (default 0: the score is the only reward)."),
-         .integer("snapshot-every", \.snapshotEvery, in: 1...10_000_000, help: "Self-play: games between frozen snapshots of the learner (default 2000)."),
-         .number("latest-share", \.latestShare, in: 0...1, help: "Self-play: share of games against the latest snapshot (default 0.5)."),
-         .integer("rating-games", \.ratingGames, in: 2...10_000, help: "Self-play: games each snapshot plays against each earlier member for its Elo (default 20).")]
+        [
+            .choice("court", \.court, help: "The physics: fast (the anticipation court; default) or classic (the tutorial's)."),
+            .integer("points", \.pointsToWin, in: 1...1000, help: "Points to win a game (default 11)."),
+            SettingFlag(
+                name: "bins", valueName: "1...40", help: "Pixels per bin of the table's positions (default 6 on fast, 5 on classic)."
+            ) {
+                (configuration: inout Configuration, text: String?) throws(SettingError) in
+                guard let text, let width = Int(text), (1...40).contains(width) else {
+                    throw SettingError("--bins must be a whole number in 1...40, got '\(text ?? "")'")
+                }
+                configuration.binWidth = width
+            },
+            SettingFlag(
+                name: "opponent", valueName: "random|tracker|predictor|self|FILE",
+                help: "Who plays the right paddle: a script, self-play (default), or a pong-duel policy file."
+            ) {
+                (configuration: inout Configuration, text: String?) throws(SettingError) in
+                guard let text, !text.isEmpty else { throw SettingError("--opponent needs a script, self or a policy file") }
+                configuration.opponent = DuelOpponentSpec(text)
+                // A file is checked here, when it is named; the court it must match, in validate().
+                if case .file(let path) = configuration.opponent { _ = try opponentTable(path, for: nil) }
+            },
+            .number(
+                "hit-reward", \.hitReward, in: -1...1, help: "Reward for returning the ball (default 0: the score is the only reward)."),
+            .integer(
+                "snapshot-every", \.snapshotEvery, in: 1...10_000_000,
+                help: "Self-play: games between frozen snapshots of the learner (default 2000)."),
+            .number("latest-share", \.latestShare, in: 0...1, help: "Self-play: share of games against the latest snapshot (default 0.5)."),
+            .integer(
+                "rating-games", \.ratingGames, in: 2...10_000,
+                help: "Self-play: games each snapshot plays against each earlier member for its Elo (default 20)."),
+        ]
     }
 
     /// Checks the numbers. An opponent file is not read here: a policy trained against a file
@@ -119,7 +130,8 @@ public enum PongDuelWorld: WorldRegistration, InspectableWorld, TwoPlayerWorld {
             throw SettingError("--opponent \(path) is a policy for \(policy.metadata.environment), not \(id)")
         }
         guard let theirs = JSONText.decode(Configuration.self, from: policy.metadata.configuration),
-              (try? theirs.game.validate()) != nil else {
+            (try? theirs.game.validate()) != nil
+        else {
             throw SettingError("--opponent \(path): its configuration is malformed")
         }
         if var ours = game {
@@ -149,9 +161,10 @@ public enum PongDuelWorld: WorldRegistration, InspectableWorld, TwoPlayerWorld {
         case .script(let kind):
             opponent = DuelOpponent(.script(PongDuelScript(kind, configuration: game)), seed: opponentSeed)
         case .selfPlay:
-            opponent = DuelOpponent(league: SelfPlayLeague(
-                configuration: game, snapshotEvery: configuration.snapshotEvery, latestShare: configuration.latestShare,
-                ratingGames: configuration.ratingGames, seed: derivedSeed(opponentSeed, purpose: 1)), seed: opponentSeed)
+            opponent = DuelOpponent(
+                league: SelfPlayLeague(
+                    configuration: game, snapshotEvery: configuration.snapshotEvery, latestShare: configuration.latestShare,
+                    ratingGames: configuration.ratingGames, seed: derivedSeed(opponentSeed, purpose: 1)), seed: opponentSeed)
         case .file(let path):
             do throws(SettingError) {
                 opponent = DuelOpponent(.table(try opponentTable(path, for: game)), seed: opponentSeed)
@@ -160,8 +173,9 @@ public enum PongDuelWorld: WorldRegistration, InspectableWorld, TwoPlayerWorld {
                 opponent = DuelOpponent(.missing(error.message), seed: opponentSeed)
             }
         }
-        return AgainstFixedOpponent(try! PongDuel(configuration: game), opponent: opponent, side: .left,
-                                    observing: PongDuelObservationSpace(configuration: game))
+        return AgainstFixedOpponent(
+            try! PongDuel(configuration: game), opponent: opponent, side: .left,
+            observing: PongDuelObservationSpace(configuration: game))
     }
 
     public static func trainingCompanion(for world: World) -> (any TrainingCompanion)? { world.opponent.league }
@@ -174,17 +188,21 @@ public enum PongDuelWorld: WorldRegistration, InspectableWorld, TwoPlayerWorld {
 
     public static func describe(_ configuration: Configuration) -> String {
         let game = configuration.game
-        var words = "\(configuration.court) court \(game.courtWidth)×\(game.courtHeight), first to \(game.pointsToWin), bins \(game.binWidth) px, against \(configuration.opponent)"
+        var words =
+            "\(configuration.court) court \(game.courtWidth)×\(game.courtHeight), first to \(game.pointsToWin), bins \(game.binWidth) px, against \(configuration.opponent)"
         if configuration.opponent == .selfPlay {
-            words += " (snapshot every \(configuration.snapshotEvery) games, \(Int((configuration.latestShare * 100).rounded()))% against the latest)"
+            words +=
+                " (snapshot every \(configuration.snapshotEvery) games, \(Int((configuration.latestShare * 100).rounded()))% against the latest)"
         }
         return words
     }
 
     public static var metrics: [EpisodeMetric<PongDuelCounters>] {
-        [EpisodeMetric("points_won", phrase: "points won") { Double($0.points.left) },
-         EpisodeMetric("points_lost", phrase: "points lost") { Double($0.points.right) },
-         EpisodeMetric("won", phrase: "won", isShare: true) { $0.points.left > $0.points.right ? 1 : 0 }]
+        [
+            EpisodeMetric("points_won", phrase: "points won") { Double($0.points.left) },
+            EpisodeMetric("points_lost", phrase: "points lost") { Double($0.points.right) },
+            EpisodeMetric("won", phrase: "won", isShare: true) { $0.points.left > $0.points.right ? 1 : 0 },
+        ]
     }
 
     public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters { .pongDuelDefault }
@@ -196,8 +214,9 @@ public enum PongDuelWorld: WorldRegistration, InspectableWorld, TwoPlayerWorld {
 
     /// The plain grids: one over the last two state dimensions for each value of the others.
     public static func panels(_ configuration: Configuration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
-        try PolicyPanel.grids(stateShape: makeWorld(configuration).observationSpace.shape,
-                              dimensions: stateDimensions(configuration), selection: selection)
+        try PolicyPanel.grids(
+            stateShape: makeWorld(configuration).observationSpace.shape,
+            dimensions: stateDimensions(configuration), selection: selection)
     }
 
     /// The coordinates say it all.

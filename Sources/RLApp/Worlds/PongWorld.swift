@@ -9,15 +9,25 @@ public enum PongWorld: WorldRegistration, InspectableWorld, BaselineWorld, Drawa
     public static var defaultConfiguration: PongConfiguration { PongConfiguration() }
 
     public static var flags: [SettingFlag<PongConfiguration>] {
-        [.choice("observation", \.observation, help: "What the agent sees: classic (paddle, ball y, ball x) or markov (adds the ball's direction; default)."),
-         .toggle("stay", \.allowsStay, help: "Give the paddle a third action, stay.")]
+        [
+            .choice(
+                "observation", \.observation,
+                help: "What the agent sees: classic (paddle, ball y, ball x) or markov (adds the ball's direction; default)."),
+            .toggle("stay", \.allowsStay, help: "Give the paddle a third action, stay."),
+        ]
     }
 
     public static var presets: [WorldPreset<PongConfiguration>] {
-        [WorldPreset(name: "default", summary: "markov observation, decaying ε and α, γ 0.9 (the measured best)",
-                     hyperparameters: .pongDefault) { $0.observation = .markov },
-         WorldPreset(name: "tutorial", summary: "the tutorial's run: classic observation, α 0.1, γ 0.2, ε 0.15",
-                     hyperparameters: .tutorial) { $0.observation = .classic }]
+        [
+            WorldPreset(
+                name: "default", summary: "markov observation, decaying ε and α, γ 0.9 (the measured best)",
+                hyperparameters: .pongDefault
+            ) { $0.observation = .markov },
+            WorldPreset(
+                name: "tutorial", summary: "the tutorial's run: classic observation, α 0.1, γ 0.2, ε 0.15",
+                hyperparameters: .tutorial
+            ) { $0.observation = .classic },
+        ]
     }
 
     public static func validate(_ configuration: PongConfiguration) throws(SettingError) {
@@ -43,10 +53,14 @@ public enum PongWorld: WorldRegistration, InspectableWorld, BaselineWorld, Drawa
     }
 
     public static var metrics: [EpisodeMetric<PongCounters>] {
-        [EpisodeMetric("hits", phrase: "hits") { Double($0.hits) },
-         EpisodeMetric("misses", phrase: "misses (lives lost)", zeroShareWords: "with no life lost") { Double($0.misses) },
-         EpisodeMetric("avoidable_misses", phrase: "avoidable misses", zeroShareWords: "with no avoidable miss") { Double($0.avoidableMisses) },
-         EpisodeMetric("won", phrase: "won", isShare: true) { $0.won ? 1 : 0 }]
+        [
+            EpisodeMetric("hits", phrase: "hits") { Double($0.hits) },
+            EpisodeMetric("misses", phrase: "misses (lives lost)", zeroShareWords: "with no life lost") { Double($0.misses) },
+            EpisodeMetric("avoidable_misses", phrase: "avoidable misses", zeroShareWords: "with no avoidable miss") {
+                Double($0.avoidableMisses)
+            },
+            EpisodeMetric("won", phrase: "won", isShare: true) { $0.won ? 1 : 0 },
+        ]
     }
 
     /// Every agent starts from the measured defaults (docs/TUNING.md).
@@ -60,12 +74,16 @@ public enum PongWorld: WorldRegistration, InspectableWorld, BaselineWorld, Drawa
         StateExplanation.pongPositions(coordinates, configuration)
     }
 
-    public static func evaluate(_ baseline: Baseline, _ configuration: PongConfiguration, episodes: Int, seed: UInt64,
-                                shouldStop: () -> Bool) -> [EpisodeRecord<PongCounters>] {
+    public static func evaluate(
+        _ baseline: Baseline, _ configuration: PongConfiguration, episodes: Int, seed: UInt64,
+        shouldStop: () -> Bool
+    ) -> [EpisodeRecord<PongCounters>] {
         playBaseline(baseline, configuration: configuration, episodes: episodes, seed: seed, shouldStop: shouldStop)
     }
 
-    public static func watchSession(_ configuration: PongConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> any WatchableSession {
+    public static func watchSession(_ configuration: PongConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError)
+        -> any WatchableSession
+    {
         try WatchSession(configuration: configuration, policy: policy, seed: seed, epsilon: epsilon)
     }
 }
@@ -82,8 +100,10 @@ public enum Baseline: String, Sendable, CaseIterable, Codable {
 
 /// Plays a baseline on Pong with the evaluation seeds `rl eval` gives a policy: the same `seed`
 /// gives every agent the same serves.
-func playBaseline(_ baseline: Baseline, configuration: PongConfiguration, episodes: Int, seed: UInt64,
-                  shouldStop: () -> Bool) -> [EpisodeRecord<PongCounters>] {
+func playBaseline(
+    _ baseline: Baseline, configuration: PongConfiguration, episodes: Int, seed: UInt64,
+    shouldStop: () -> Bool
+) -> [EpisodeRecord<PongCounters>] {
     let environmentSeed = derivedSeed(seed, purpose: SeedPurpose.evaluation)
     var environment = FullyObservedPong(try! PongEnvironment(configuration: configuration))
     switch baseline {

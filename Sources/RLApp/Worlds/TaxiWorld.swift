@@ -1,5 +1,5 @@
-import RLGridRender
 import RLCore
+import RLGridRender
 import RLTabular
 import RLTaxi
 
@@ -19,9 +19,11 @@ public enum TaxiWorld: WorldRegistration, ModelledWorld, InspectableWorld, Drawa
     public static let maximumStepCap = 100_000
 
     public static var flags: [SettingFlag<TaxiConfiguration>] {
-        [.toggle("rainy", \.isRainy, help: "Rain: a move goes as meant with probability 0.8, else to either side."),
-         .toggle("fickle", \.ficklePassenger, help: "A fickle passenger (30% of episodes) changes destination once after boarding."),
-         .integer("max-steps", \.maxSteps, in: 1...maximumStepCap, help: "Step cap of an episode (default 200, Gymnasium's).")]
+        [
+            .toggle("rainy", \.isRainy, help: "Rain: a move goes as meant with probability 0.8, else to either side."),
+            .toggle("fickle", \.ficklePassenger, help: "A fickle passenger (30% of episodes) changes destination once after boarding."),
+            .integer("max-steps", \.maxSteps, in: 1...maximumStepCap, help: "Step cap of an episode (default 200, Gymnasium's)."),
+        ]
     }
 
     public static func validate(_ configuration: TaxiConfiguration) throws(SettingError) {
@@ -49,10 +51,12 @@ public enum TaxiWorld: WorldRegistration, ModelledWorld, InspectableWorld, Drawa
     }
 
     public static var metrics: [EpisodeMetric<TaxiCounters>] {
-        [EpisodeMetric("deliveries", phrase: "reached the destination", isShare: true) { Double($0.deliveries) },
-         EpisodeMetric("illegal_actions", phrase: "illegal pick-ups or drop-offs", zeroShareWords: "with no illegal action") {
-             Double($0.illegalActions)
-         }]
+        [
+            EpisodeMetric("deliveries", phrase: "reached the destination", isShare: true) { Double($0.deliveries) },
+            EpisodeMetric("illegal_actions", phrase: "illegal pick-ups or drop-offs", zeroShareWords: "with no illegal action") {
+                Double($0.illegalActions)
+            },
+        ]
     }
 
     /// Tuned so that a default run ends within 1% of the optimum (docs/WORLDS.md).
@@ -73,7 +77,8 @@ public enum TaxiWorld: WorldRegistration, ModelledWorld, InspectableWorld, Drawa
         guard coordinates.count == 4 else { return nil }
         let stands = ["Red", "Green", "Yellow", "Blue"]
         guard (0..<5).contains(coordinates[0]), (0..<5).contains(coordinates[1]), (0..<5).contains(coordinates[2]),
-              (0..<4).contains(coordinates[3]) else { return nil }
+            (0..<4).contains(coordinates[3])
+        else { return nil }
         let passenger = coordinates[2] == TaxiState.inTaxi ? "in the taxi" : "waiting at \(stands[coordinates[2]])"
         return "Taxi at row \(coordinates[0]), column \(coordinates[1]); passenger \(passenger); destination \(stands[coordinates[3]])."
     }
@@ -86,15 +91,19 @@ extension Hyperparameters {
 }
 
 extension TaxiWorld {
-    public static func watchSession(_ configuration: TaxiConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> any WatchableSession {
+    public static func watchSession(_ configuration: TaxiConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError)
+        -> any WatchableSession
+    {
         try ToyTextWatchSession<TaxiWorld>(
             configuration: configuration, policy: policy, seed: seed, epsilon: epsilon,
             draw: { world, hud in ToyTextScenes.taxi(state: world.base.state, hud: hud) },
             describeState: { world in
                 let state = world.base.state, stands = ["red", "green", "yellow", "blue"]
-                return ["taxi row \(state.taxiRow) column \(state.taxiColumn)",
-                        "passenger " + (state.passenger == TaxiState.inTaxi ? "aboard" : "at \(stands[state.passenger])"),
-                        "destination \(stands[state.destination])"]
+                return [
+                    "taxi row \(state.taxiRow) column \(state.taxiColumn)",
+                    "passenger " + (state.passenger == TaxiState.inTaxi ? "aboard" : "at \(stands[state.passenger])"),
+                    "destination \(stands[state.destination])",
+                ]
             },
             banner: { _, _ in ("DELIVERED", ToyTextPalette.success) })
     }

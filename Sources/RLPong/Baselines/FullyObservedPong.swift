@@ -23,8 +23,9 @@ public struct PongPositions: Hashable, Sendable, CustomStringConvertible {
     /// The positions of a full state (lives, score and step count left out).
     @inlinable
     public init(_ state: PongState) {
-        self.init(paddleY: state.paddleY, ballX: state.ballX, ballY: state.ballY,
-                  ballVelocityX: state.ballVelocityX, ballVelocityY: state.ballVelocityY)
+        self.init(
+            paddleY: state.paddleY, ballX: state.ballX, ballY: state.ballY,
+            ballVelocityX: state.ballVelocityX, ballVelocityY: state.ballVelocityY)
     }
 
     public var description: String {
@@ -51,7 +52,8 @@ public struct PongPositionSpace: FiniteSpace, Sendable, Equatable {
     public var count: Int { paddle.count * ballY.count * ballX.count * 4 }
 
     public func index(of element: PongPositions) -> Int {
-        let position = ((element.paddleY - paddle.lowerBound) * ballY.count + element.ballY - ballY.lowerBound) * ballX.count
+        let position =
+            ((element.paddleY - paddle.lowerBound) * ballY.count + element.ballY - ballY.lowerBound) * ballX.count
             + element.ballX - ballX.lowerBound
         return position * 4 + (element.ballVelocityX > 0 ? 2 : 0) + (element.ballVelocityY > 0 ? 1 : 0)
     }
@@ -100,7 +102,8 @@ public struct FullyObservedPong: Environment, Sendable {
 
     public mutating func step(_ action: PongAction) -> Step<PongPositions> {
         let step = base.step(action)
-        return Step(observation: PongPositions(base.state), reward: step.reward,
-                    terminated: step.terminated, truncated: step.truncated)
+        return Step(
+            observation: PongPositions(base.state), reward: step.reward,
+            terminated: step.terminated, truncated: step.truncated)
     }
 }

@@ -23,7 +23,9 @@ public struct AnticipationReport: Sendable, Equatable {
 /// (a serve or the other side's return), keep a copy of the world. When that side misses,
 /// replay the same approach from the copy with the predictor in the tracker's place (same
 /// paddle position, same ball) and count whether it returns the ball.
-public func measureAnticipation(configuration: PongDuelConfiguration, games: Int, seed: UInt64) throws(PongDuelConfigurationError) -> AnticipationReport {
+public func measureAnticipation(configuration: PongDuelConfiguration, games: Int, seed: UInt64) throws(PongDuelConfigurationError)
+    -> AnticipationReport
+{
     var world = try PongDuel(configuration: configuration)
     var report = AnticipationReport(games: games, trackerHits: 0, trackerMisses: 0, reachedByPredictor: 0)
     var trackers = Pair(repeating: PongDuelScript(.tracker, configuration: configuration))
@@ -35,9 +37,10 @@ public func measureAnticipation(configuration: PongDuelConfiguration, games: Int
         while true {
             let before = world.counters
             let direction = world.state.ballVelocityX
-            let step = world.step(Pair(
-                left: trackers.left.action(for: observations.left, mode: .evaluation),
-                right: trackers.right.action(for: observations.right, mode: .evaluation)))
+            let step = world.step(
+                Pair(
+                    left: trackers.left.action(for: observations.left, mode: .evaluation),
+                    right: trackers.right.action(for: observations.right, mode: .evaluation)))
             observations = step.observations
             let after = world.counters
             report.trackerHits += (after.hits.left - before.hits.left) + (after.hits.right - before.hits.right)

@@ -21,8 +21,10 @@ public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: F
     public var second: QTable
     public var exploration: EpsilonGreedy
 
-    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace,
-                hyperparameters: Hyperparameters, settings: NoAgentSettings = NoAgentSettings(), seed: UInt64) {
+    public init(
+        observationSpace: ObservationSpace, actionSpace: ActionSpace,
+        hyperparameters: Hyperparameters, settings: NoAgentSettings = NoAgentSettings(), seed: UInt64
+    ) {
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace
         table = QTable(observationSpace: observationSpace, actionSpace: actionSpace)
@@ -43,8 +45,9 @@ public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: F
         first = QTable(stateShape: table.stateShape, actionCount: table.actionCount, values: q1, visits: zeros)
         second = QTable(stateShape: table.stateShape, actionCount: table.actionCount, values: q2, visits: zeros)
         // The mean is recomputed, so a file cannot make the agent act on values its tables do not hold.
-        self.table = QTable(stateShape: table.stateShape, actionCount: table.actionCount,
-                            values: zip(q1, q2).map { ($0 + $1) / 2 }, visits: table.visits)
+        self.table = QTable(
+            stateShape: table.stateShape, actionCount: table.actionCount,
+            values: zip(q1, q2).map { ($0 + $1) / 2 }, visits: table.visits)
         for estimate in [\Self.first, \Self.second, \Self.table] { self[keyPath: estimate].limitActions(by: observationSpace) }
     }
 
@@ -114,7 +117,8 @@ extension Dictionary where Key == String, Value == Tensor {
             throw PolicyFileError("tensor '\(name)' must be integers of shape \(shape), got shape \(tensor.shape)")
         }
         if let bad = values.firstIndex(where: { !range.contains($0) }) {
-            throw PolicyFileError("tensor '\(name)' holds \(values[bad]) at flat index \(bad), outside \(range.lowerBound)...\(range.upperBound)")
+            throw PolicyFileError(
+                "tensor '\(name)' holds \(values[bad]) at flat index \(bad), outside \(range.lowerBound)...\(range.upperBound)")
         }
         return values
     }

@@ -29,8 +29,10 @@ public struct DynaQAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
     @usableFromInline var takenActions: [Int64]
     @usableFromInline var takenCount: [Int64]
 
-    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace,
-                hyperparameters: Hyperparameters, settings: DynaQSettings, seed: UInt64) {
+    public init(
+        observationSpace: ObservationSpace, actionSpace: ActionSpace,
+        hyperparameters: Hyperparameters, settings: DynaQSettings, seed: UInt64
+    ) {
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace
         self.settings = settings
@@ -100,8 +102,9 @@ public struct DynaQAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
             let slot = exploration.generator.nextIndex(below: Int(takenCount[plannedState]))
             let plannedAction = Int(takenActions[plannedState &* table.actionCount &+ slot])
             let pair = plannedState &* table.actionCount &+ plannedAction
-            update(plannedState, plannedAction, reward: modelReward[pair], nextState: Int(modelNext[pair]),
-                   terminated: modelTerminated[pair] != 0)
+            update(
+                plannedState, plannedAction, reward: modelReward[pair], nextState: Int(modelNext[pair]),
+                terminated: modelTerminated[pair] != 0)
         }
         return nil
     }
@@ -150,8 +153,10 @@ public enum DynaQ: AgentRegistration {
         [.integer("planning-steps", \.planningSteps, in: 0...10_000, help: "Simulated updates after every real step, n (default 5).")]
     }
     public static let sharedSettings: Set<SharedSetting> = [.learningRate, .discount, .epsilon]
-    public static let extraTensorNames = ["model_next_state", "model_reward", "model_terminated",
-                                          "model_observed_states", "model_taken_actions", "model_taken_count"]
+    public static let extraTensorNames = [
+        "model_next_state", "model_reward", "model_terminated",
+        "model_observed_states", "model_taken_actions", "model_taken_count",
+    ]
     public static func open<Body: AgentBody>(_ body: inout Body) {
         body.run(DynaQAgent<Body.ObservationSpace, Body.ActionSpace>.self)
     }

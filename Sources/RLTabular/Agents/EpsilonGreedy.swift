@@ -72,7 +72,8 @@ extension EpsilonGreedyAgent {
     /// ε-greedy while training, greedy in evaluation, among the actions the state allows.
     @inlinable @inline(__always)
     public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
-        actionSpace.element(at: exploration.action(in: table, state: observationSpace.index(of: observation), of: observationSpace, mode: mode))
+        actionSpace.element(
+            at: exploration.action(in: table, state: observationSpace.index(of: observation), of: observationSpace, mode: mode))
     }
 
     /// Puts back a saved table (one that fits the spaces).

@@ -17,8 +17,10 @@ public struct ExpectedSarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: Fin
     public var exploration: EpsilonGreedy
     public static var learnedTables: [WritableKeyPath<Self, QTable>] { [\.table] }
 
-    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace,
-                hyperparameters: Hyperparameters, settings: NoAgentSettings = NoAgentSettings(), seed: UInt64) {
+    public init(
+        observationSpace: ObservationSpace, actionSpace: ActionSpace,
+        hyperparameters: Hyperparameters, settings: NoAgentSettings = NoAgentSettings(), seed: UInt64
+    ) {
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace
         table = QTable(observationSpace: observationSpace, actionSpace: actionSpace)
@@ -32,7 +34,8 @@ public struct ExpectedSarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: Fin
         var target = transition.reward
         if !transition.terminated {
             let nextState = observationSpace.index(of: transition.nextObservation)
-            target += exploration.discount * table.epsilonGreedyExpectation(in: nextState, of: observationSpace, epsilon: exploration.epsilon)
+            target +=
+                exploration.discount * table.epsilonGreedyExpectation(in: nextState, of: observationSpace, epsilon: exploration.epsilon)
         }
         table.moveInPlace(state: state, action: action, towards: target, rate: exploration.learningRate)
         return nil

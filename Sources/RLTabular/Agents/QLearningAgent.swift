@@ -32,14 +32,17 @@ public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
             table: QTable(observationSpace: observationSpace, actionSpace: actionSpace), seed: seed)
     }
 
-    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace,
-                hyperparameters: Hyperparameters, settings: NoAgentSettings, seed: UInt64) {
+    public init(
+        observationSpace: ObservationSpace, actionSpace: ActionSpace,
+        hyperparameters: Hyperparameters, settings: NoAgentSettings, seed: UInt64
+    ) {
         self.init(observationSpace: observationSpace, actionSpace: actionSpace, hyperparameters: hyperparameters, seed: seed)
     }
 
     /// An agent that starts from a learned table (a greedy player of a saved policy).
     /// - Precondition: the table's shape matches the spaces.
-    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace, hyperparameters: Hyperparameters, table: QTable, seed: UInt64) {
+    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace, hyperparameters: Hyperparameters, table: QTable, seed: UInt64)
+    {
         table.requireShape(of: observationSpace, actionSpace)
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace
@@ -62,7 +65,8 @@ public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
         let action = actionSpace.index(of: transition.action)
         var target = transition.reward
         if !transition.terminated {
-            target += exploration.discount * table.maxValue(in: observationSpace.index(of: transition.nextObservation), of: observationSpace)
+            target +=
+                exploration.discount * table.maxValue(in: observationSpace.index(of: transition.nextObservation), of: observationSpace)
         }
         table.moveInPlace(state: state, action: action, towards: target, rate: exploration.learningRate)
         return nil

@@ -17,8 +17,10 @@ public struct SarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
     public var exploration: EpsilonGreedy
     public static var learnedTables: [WritableKeyPath<Self, QTable>] { [\.table] }
 
-    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace,
-                hyperparameters: Hyperparameters, settings: NoAgentSettings = NoAgentSettings(), seed: UInt64) {
+    public init(
+        observationSpace: ObservationSpace, actionSpace: ActionSpace,
+        hyperparameters: Hyperparameters, settings: NoAgentSettings = NoAgentSettings(), seed: UInt64
+    ) {
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace
         table = QTable(observationSpace: observationSpace, actionSpace: actionSpace)

@@ -27,8 +27,10 @@ public struct SarsaLambdaAgent<ObservationSpace: FiniteSpace, ActionSpace: Finit
     /// The flat indices whose trace is not zero.
     @usableFromInline var live: [Int]
 
-    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace,
-                hyperparameters: Hyperparameters, settings: SarsaLambdaSettings, seed: UInt64) {
+    public init(
+        observationSpace: ObservationSpace, actionSpace: ActionSpace,
+        hyperparameters: Hyperparameters, settings: SarsaLambdaSettings, seed: UInt64
+    ) {
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace
         self.settings = settings
@@ -120,8 +122,10 @@ public enum SarsaLambda: AgentRegistration {
     public static let id = "sarsa-lambda"
     public static let summary = "Sarsa(λ) with accumulating or replacing eligibility traces (S&B §12.7)"
     public static var flags: [SettingFlag<SarsaLambdaSettings>] {
-        [.number("lambda", \.lambda, in: 0...1, help: "Trace decay λ (default 0.9)."),
-         .choice("traces", \.traces, help: "Eligibility traces: accumulating (default) or replacing.")]
+        [
+            .number("lambda", \.lambda, in: 0...1, help: "Trace decay λ (default 0.9)."),
+            .choice("traces", \.traces, help: "Eligibility traces: accumulating (default) or replacing."),
+        ]
     }
     public static let sharedSettings: Set<SharedSetting> = [.learningRate, .discount, .epsilon]
     public static let extraTensorNames: [String] = []

@@ -3,7 +3,9 @@ import RLApp
 
 /// `--env`: the world a command works on, checked against the registry in one place.
 struct WorldOption: ParsableArguments {
-    @Option(name: .customLong("env"), help: ArgumentHelp("World: \(Registry.worldList) (default \(Registry.defaultWorld.id)).", valueName: "world"))
+    @Option(
+        name: .customLong("env"),
+        help: ArgumentHelp("World: \(Registry.worldList) (default \(Registry.defaultWorld.id)).", valueName: "world"))
     var id: String?
 
     func validate() throws {

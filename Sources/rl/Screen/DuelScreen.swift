@@ -24,9 +24,10 @@ struct DuelScreen {
             }
         }
         let hint = session.hasHuman ? "SPACE: NEW GAME  ESC: QUIT" : nil
-        return DuelFrame(configuration: session.configuration, state: session.state, names: names,
-                         status: paused ? "PAUSED" : (session.isOver ? hint : nil),
-                         banner: banner, bannerIsWin: session.hasHuman ? session.winner == .right : true)
+        return DuelFrame(
+            configuration: session.configuration, state: session.state, names: names,
+            status: paused ? "PAUSED" : (session.isOver ? hint : nil),
+            banner: banner, bannerIsWin: session.hasHuman ? session.winner == .right : true)
     }
 
     /// After a game, when watching: the next game once the banner has been up long enough.
@@ -44,7 +45,9 @@ struct DuelScreen {
 
     func playInWindow(_ session: inout DuelPlaySession, title: String) throws {
         let first = frame(session, paused: false)
-        let window = try openWindow(title: title, width: Int(first.sceneWidth) * scale, height: Int(first.sceneHeight) * scale, withoutDisplay: "try --renderer terminal")
+        let window = try openWindow(
+            title: title, width: Int(first.sceneWidth) * scale, height: Int(first.sceneHeight) * scale,
+            withoutDisplay: "try --renderer terminal")
         catchInterrupts()
         var paused = false
         var overSince: Int?
@@ -110,7 +113,8 @@ struct DuelScreen {
             if shown.map({ $0 != (session.steps, paused, session.isOver, session.gamesStarted) }) ?? true {
                 let picture = frame(session, paused: paused)
                 // The bitmap text is too small for character cells: the score goes on a line of its own.
-                let lines = [picture.scoreLine + (picture.banner.map { "   " + $0 } ?? "") + (picture.status.map { "   " + $0 } ?? "")]
+                let lines =
+                    [picture.scoreLine + (picture.banner.map { "   " + $0 } ?? "") + (picture.status.map { "   " + $0 } ?? "")]
                     + TerminalPicture(region: picture.playArea, unitsPerColumn: 1).lines(for: picture.scene())
                 output.write("\u{1B}[H" + lines.joined(separator: "\u{1B}[K\r\n") + "\u{1B}[K\u{1B}[J")
                 shown = (session.steps, paused, session.isOver, session.gamesStarted)

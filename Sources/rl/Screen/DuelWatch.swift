@@ -38,8 +38,9 @@ extension WatchCommand {
         func name(_ source: String, _ fallback: String) -> String {
             PongDuelScript.Kind(rawValue: source) != nil ? source.uppercased() : fallback
         }
-        let screen = DuelScreen(fps: fps, scale: scale, names: Pair(left: name(leftSource, "LEFT"), right: name(rightSource, "RIGHT")),
-                                games: episodes)
+        let screen = DuelScreen(
+            fps: fps, scale: scale, names: Pair(left: name(leftSource, "LEFT"), right: name(rightSource, "RIGHT")),
+            games: episodes)
         if renderer == .terminal {
             try screen.playInTerminal(&session)
         } else {

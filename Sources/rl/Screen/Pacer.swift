@@ -63,4 +63,3 @@ struct Pacer {
         restart(at: now, speed: speed)
     }
 }
-

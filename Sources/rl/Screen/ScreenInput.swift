@@ -35,4 +35,3 @@ func sleepMilliseconds(_ milliseconds: Int) {
     var time = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
     nanosleep(&time, nil)
 }
-

@@ -13,7 +13,9 @@ extension WatchCommand {
     func playInWindow(_ session: inout any WatchableSession, title: String, stepsPerSecond: Int, scale: Int, limits: WatchLimits) throws {
         // The status line's room depends on the scale, so the window is sized from a scene with one.
         let layout = session.scene(status: "", showingAgentView: false, notice: nil, scale: Double(scale))
-        let window = try openWindow(title: title, width: Int(layout.width) * scale, height: Int(layout.height) * scale, withoutDisplay: "try --renderer terminal or --record DIR")
+        let window = try openWindow(
+            title: title, width: Int(layout.width) * scale, height: Int(layout.height) * scale,
+            withoutDisplay: "try --renderer terminal or --record DIR")
         catchInterrupts()
         var controls = WatchControls(stepsPerSecond: stepsPerSecond)
         var pacer = Pacer(now: monotonicMilliseconds(), stepsPerSecond: stepsPerSecond)
@@ -23,8 +25,10 @@ extension WatchCommand {
                 guard let request = Self.request(for: input) else { continue }
                 guard handle(request, &session, &controls, &pacer, &notice, quietly: false) else { return }
             }
-            window.show(session.scene(status: controls.status, showingAgentView: controls.showsAgentView,
-                                      notice: notice?.text(at: monotonicMilliseconds()), scale: Double(scale)))
+            window.show(
+                session.scene(
+                    status: controls.status, showingAgentView: controls.showsAgentView,
+                    notice: notice?.text(at: monotonicMilliseconds()), scale: Double(scale)))
             if pacer.isFinished(session, limits: limits, now: monotonicMilliseconds()) { return }
             _ = pacer.advanceIfDue(&session, controls: controls, now: monotonicMilliseconds())
             sleepMilliseconds(pacer.waitTime(now: monotonicMilliseconds(), controls: controls, cap: 16))
@@ -34,8 +38,10 @@ extension WatchCommand {
     /// Carries out a request that is not the controls' own. Returns false to quit. A screenshot
     /// says on screen where it was saved (or that it failed) for a moment; one that cannot be
     /// written is reported and the session goes on.
-    func handle(_ request: WatchRequest, _ session: inout any WatchableSession, _ controls: inout WatchControls, _ pacer: inout Pacer,
-                _ notice: inout ScreenNotice?, quietly: Bool) -> Bool {
+    func handle(
+        _ request: WatchRequest, _ session: inout any WatchableSession, _ controls: inout WatchControls, _ pacer: inout Pacer,
+        _ notice: inout ScreenNotice?, quietly: Bool
+    ) -> Bool {
         switch request {
         case .quit:
             return false
@@ -84,8 +90,10 @@ extension WatchCommand {
             let noticeText = notice?.text(at: monotonicMilliseconds())
             if shown?.frame != session.frameCount || shown?.controls != controls || shown?.notice != noticeText {
                 let picture = TerminalPicture(region: region, unitsPerColumn: Self.terminalUnitsPerColumn(for: region))
-                let lines = picture.lines(for: session.scene(status: controls.status, showingAgentView: controls.showsAgentView,
-                                                             notice: noticeText, scale: 10))
+                let lines = picture.lines(
+                    for: session.scene(
+                        status: controls.status, showingAgentView: controls.showsAgentView,
+                        notice: noticeText, scale: 10))
                 output.write("\u{1B}[H" + lines.joined(separator: "\u{1B}[K\r\n") + "\u{1B}[K\u{1B}[J")
                 shown = (session.frameCount, controls, noticeText)
             }
@@ -100,8 +108,9 @@ extension WatchCommand {
         var size = winsize()
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 3 else { return 1 }
         let headerLines = 2.0
-        return max(1, playArea.width / Double(size.ws_col),
-                   playArea.height / (2 * (Double(size.ws_row) - headerLines - 1)))
+        return max(
+            1, playArea.width / Double(size.ws_col),
+            playArea.height / (2 * (Double(size.ws_row) - headerLines - 1)))
     }
 }
 

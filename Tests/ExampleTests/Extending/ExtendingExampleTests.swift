@@ -12,8 +12,9 @@ import Testing
 
     /// The text between a file's markers.
     static func example(_ file: String, _ marker: String) throws -> String {
-        let source = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(file),
-                                encoding: .utf8)
+        let source = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(file),
+            encoding: .utf8)
         let start = try #require(source.range(of: "// \(marker)-START\n"))
         let end = try #require(source.range(of: "// \(marker)-END"))
         return String(source[start.upperBound..<end.lowerBound])
@@ -54,7 +55,8 @@ import Testing
         #expect(loaded.policy.table.values.contains(2))
         // The same id again is refused, and the built-in agents are untouched.
         #expect(throws: SettingError.self) { try Registry.register(agent: ImpostorAgent.self) }
-        #expect(Registry.agents.prefix(6).map(\.id) == ["q-learning", "sarsa", "expected-sarsa", "double-q-learning", "sarsa-lambda", "dyna-q"])
+        #expect(
+            Registry.agents.prefix(6).map(\.id) == ["q-learning", "sarsa", "expected-sarsa", "double-q-learning", "sarsa-lambda", "dyna-q"])
     }
 }
 

@@ -15,13 +15,16 @@ struct OptimisticQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: Fini
     var exploration: EpsilonGreedy
     static var learnedTables: [WritableKeyPath<Self, QTable>] { [\.table] }  // made its own each episode
 
-    init(observationSpace: ObservationSpace, actionSpace: ActionSpace,
-         hyperparameters: Hyperparameters, settings: OptimisticSettings, seed: UInt64) {
+    init(
+        observationSpace: ObservationSpace, actionSpace: ActionSpace,
+        hyperparameters: Hyperparameters, settings: OptimisticSettings, seed: UInt64
+    ) {
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace
         let count = observationSpace.count * actionSpace.count
-        table = QTable(stateShape: observationSpace.shape, actionCount: actionSpace.count,
-                       values: Array(repeating: settings.initialValue, count: count), visits: Array(repeating: 0, count: count))
+        table = QTable(
+            stateShape: observationSpace.shape, actionCount: actionSpace.count,
+            values: Array(repeating: settings.initialValue, count: count), visits: Array(repeating: 0, count: count))
         table.limitActions(by: observationSpace)
         exploration = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
     }
@@ -31,10 +34,11 @@ struct OptimisticQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: Fini
         let action = actionSpace.index(of: transition.action)
         var target = transition.reward
         if !transition.terminated {
-            target += exploration.discount * table.maxValue(in: observationSpace.index(of: transition.nextObservation), of: observationSpace)
+            target +=
+                exploration.discount * table.maxValue(in: observationSpace.index(of: transition.nextObservation), of: observationSpace)
         }
         table.moveInPlace(state: state, action: action, towards: target, rate: exploration.learningRate)
-        return nil                                                  // off-policy: the trainer asks for A′
+        return nil  // off-policy: the trainer asks for A′
     }
 }
 

@@ -7,10 +7,13 @@ import RLTabular
 /// the left end 0, and either ends the episode (Sutton & Barto's random walk, with a choice).
 struct Walk: Environment, Resumable {
     let observationSpace: Discrete
-    let actionSpace = Discrete(2)                              // 0 = left, 1 = right
+    let actionSpace = Discrete(2)  // 0 = left, 1 = right
     var position = 0
     var counters = WalkCounters()
-    var generatorState: [UInt64] { get { [] } set {} }        // nothing random to save
+    var generatorState: [UInt64] {
+        get { [] }
+        set {}
+    }  // nothing random to save
 
     init(length: Int) { observationSpace = Discrete(length) }
 
@@ -24,8 +27,9 @@ struct Walk: Environment, Resumable {
         position += action == 1 ? 1 : -1
         let atRightEnd = position == observationSpace.count - 1
         if atRightEnd { counters.rightEnds += 1 }
-        return Step(observation: position, reward: atRightEnd ? 1 : 0,
-                    terminated: atRightEnd || position == 0, truncated: false)
+        return Step(
+            observation: position, reward: atRightEnd ? 1 : 0,
+            terminated: atRightEnd || position == 0, truncated: false)
     }
 }
 

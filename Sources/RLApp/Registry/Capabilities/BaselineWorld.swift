@@ -7,6 +7,8 @@ public protocol BaselineWorld: WorldRegistration {
     associatedtype Baseline: CaseIterable & RawRepresentable where Baseline.RawValue == String
     /// Plays a baseline's evaluation episodes, seeded as `rl eval` seeds a policy's: the same
     /// `seed`, the same serves for every agent.
-    static func evaluate(_ baseline: Baseline, _ configuration: Configuration, episodes: Int, seed: UInt64,
-                         shouldStop: () -> Bool) -> [EpisodeRecord<World.Counters>]
+    static func evaluate(
+        _ baseline: Baseline, _ configuration: Configuration, episodes: Int, seed: UInt64,
+        shouldStop: () -> Bool
+    ) -> [EpisodeRecord<World.Counters>]
 }

@@ -10,8 +10,10 @@ public protocol TwoPlayerWorld: WorldRegistration {
     static var scriptedPlayers: [String] { get }
     /// Plays `policy` greedily against each opponent (a scripted player, `self`, or a policy file
     /// of this world), `games` games each in pairs with the same serves and the sides swapped.
-    static func evaluateDuel(_ policy: Policy, path: String, _ configuration: Configuration, against opponents: [String],
-                             games: Int, seed: UInt64, shouldStop: @escaping () -> Bool) throws(PolicyFileError) -> DuelEvaluationReport
+    static func evaluateDuel(
+        _ policy: Policy, path: String, _ configuration: Configuration, against opponents: [String],
+        games: Int, seed: UInt64, shouldStop: @escaping () -> Bool
+    ) throws(PolicyFileError) -> DuelEvaluationReport
     /// What the training loop runs beside the world (self-play's league), or `nil` when the
     /// opponent needs nothing.
     static func trainingCompanion(for world: World) -> (any TrainingCompanion)?
