@@ -88,7 +88,10 @@ struct WorldBenchmarkRun<W: WorldRegistration>: AgentBody {
         var checksum = 0
         let start = clock.now
         for _ in 0..<environmentSteps {
-            let step = environment.step(space.element(at: generator.nextIndex(below: space.count)))
+            // A random action among those the state allows (the maximisation-bias world's A has 2 of 10).
+            let state = environment.observationSpace.index(of: observation)
+            let legal = environment.observationSpace.legalActions(inState: state)
+            let step = environment.step(space.element(at: legal.action(at: generator.nextIndex(below: legal.count(of: space.count)))))
             observation = step.observation
             if step.terminated || step.truncated { observation = environment.reset() }
             checksum &+= environment.observationSpace.index(of: observation)

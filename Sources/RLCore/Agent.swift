@@ -59,7 +59,7 @@ public protocol Agent<Observation, Action> {
     /// ``beginEpisode(_:of:)`` and before any step: an agent whose learned values live in
     /// copy-on-write storage makes it its own here (the trainer copies agents only between
     /// episodes), so every step can write in place without a check. Tabular agents get it from
-    /// their framework (`TabularAgent.learnedTables`); an agent with no such storage needs nothing.
+    /// their framework (`TabularAgent.ownLearnedTables()`); an agent with no such storage needs nothing.
     mutating func ownStorageForEpisode()
 }
 

@@ -33,11 +33,13 @@ where Observation == ObservationSpace.Element, Action == ActionSpace.Element {
     /// `inspect` read. (Double Q-learning: the mean of its two tables.)
     var table: QTable { get }
 
-    /// Every table the agent writes while learning. The framework makes each its own at the
-    /// start of every training episode (``Agent/ownStorageForEpisode()``), so the steps' in-place
-    /// writes (``QTable/moveInPlace(state:action:towards:rate:)``) never touch a copy someone
-    /// else holds. No default: an agent with two estimates lists both.
-    static var learnedTables: [WritableKeyPath<Self, QTable>] { get }
+    /// Makes every table the agent writes while learning its own (``QTable/makeUnique()``). The
+    /// trainers call it at the start of every training episode (``Agent/ownStorageForEpisode()``),
+    /// so the steps' in-place writes (``QTable/moveInPlace(state:action:towards:rate:)``) never
+    /// touch a copy someone else holds. No default: an agent with two estimates owns both.
+    /// (A method, not a list of key paths: a generic key path is instantiated at run time,
+    /// which cost more than the episode of a small world.)
+    mutating func ownLearnedTables()
 
     /// What the agent needs to continue learning beyond ``table``, by tensor name (Double
     /// Q-learning's two tables, Dyna-Q's model); empty for most agents.
@@ -52,9 +54,8 @@ extension TabularAgent {
     public var extraTensors: [String: Tensor] { [:] }
 
     /// Makes every learned table the agent's own: the trainers call it once per episode.
-    public mutating func ownStorageForEpisode() {
-        for table in Self.learnedTables { self[keyPath: table].makeUnique() }
-    }
+    @inlinable
+    public mutating func ownStorageForEpisode() { ownLearnedTables() }
 }
 
 /// How `rl` knows an agent: its id, its flags, and its type for any pair of spaces. The agent's

@@ -1,4 +1,5 @@
 import Foundation
+import RLApp
 import Testing
 
 /// A metric's entry in an evaluation report's JSON, by name.
@@ -67,6 +68,20 @@ func metric(_ json: [String: Any], _ name: String) -> [String: Any]? {
         }
         #expect(
             json["train_episodes"] as? Int == 20 && json["environment"] as? String == "pong" && json["agent"] as? String == "q-learning")
+    }
+
+    /// Every world and agent can be measured: the world's random actions are drawn among those
+    /// each state allows (the maximisation-bias world used to stop on an illegal action in A).
+    @Test func benchMeasuresEveryWorldWithEveryAgent() throws {
+        for world in Registry.builtInWorlds {
+            for agent in Registry.builtInAgents {
+                let run = try RL.run([
+                    "bench", "--env", world.id, "--agent", agent.id, "--env-steps", "2000", "--episodes", "3",
+                    "--repeats", "1", "--json",
+                ])
+                #expect(run.status == 0, "\(world.id) \(agent.id): \(run.standardError.prefix(300))")
+            }
+        }
     }
 }
 

@@ -15,16 +15,18 @@ import Testing
         var world = CliffWalking.capped(at: 200)
         var agent = make(world.observationSpace, world.actionSpace)
         var copy: A?
-        var valuesWhenCopied: [[Double]] = []
+        var valuesWhenCopied: [TensorValues] = []
         _ = train(&agent, on: &world, episodes: 20, seed: 1) { record, soFar in
             if record.episode == 4 {
                 copy = soFar
-                valuesWhenCopied = A.learnedTables.map { soFar[keyPath: $0].values }
+                valuesWhenCopied = [.floats(soFar.table.values)] + soFar.extraTensors.keys.sorted().map { soFar.extraTensors[$0]!.values }
             }
             return .proceed
         }
         let kept = try! #require(copy)
-        #expect(A.learnedTables.map { kept[keyPath: $0].values } == valuesWhenCopied, "\(A.self)")
+        #expect(
+            [.floats(kept.table.values)] + kept.extraTensors.keys.sorted().map { kept.extraTensors[$0]!.values } == valuesWhenCopied,
+            "\(A.self)")
         #expect(agent.table.values != kept.table.values, "\(A.self) learned nothing after the copy")
     }
 
@@ -38,5 +40,18 @@ import Testing
         copyStaysAsItWas {
             DynaQAgent(observationSpace: $0, actionSpace: $1, hyperparameters: settings, settings: DynaQSettings(), seed: 1)
         }
+    }
+}
+
+@Suite struct TableOwnershipCostTests {
+    /// Owning a table that nothing else holds copies nothing: the same storage before and after.
+    @Test func owningAnUnsharedTableCopiesNothing() {
+        let world = CliffWalking.capped(at: 200)
+        var agent = QLearningAgent(
+            observationSpace: world.observationSpace, actionSpace: world.actionSpace,
+            hyperparameters: Hyperparameters(learningRate: .constant(0.5), discount: 1, epsilon: .constant(0.1)), seed: 1)
+        let before = ObjectIdentifier(agent.table.storage)
+        agent.ownStorageForEpisode()
+        #expect(ObjectIdentifier(agent.table.storage) == before)
     }
 }

@@ -52,7 +52,11 @@ public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: F
     }
 
     /// The mean and both estimates are written every step.
-    public static var learnedTables: [WritableKeyPath<Self, QTable>] { [\.table, \.first, \.second] }
+    @inlinable public mutating func ownLearnedTables() {
+        table.makeUnique()
+        first.makeUnique()
+        second.makeUnique()
+    }
 
     @inlinable @inline(__always) @discardableResult
     public mutating func learn(from transition: Transition<Observation, Action>) -> Action? {

@@ -17,7 +17,7 @@ public struct DynaQAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
     public var table: QTable
     public let settings: DynaQSettings
     public var exploration: EpsilonGreedy
-    public static var learnedTables: [WritableKeyPath<Self, QTable>] { [\.table] }
+    @inlinable public mutating func ownLearnedTables() { table.makeUnique() }
     /// The model, flat like the table: the next state (−1 where never tried), the reward, and
     /// whether it terminated.
     @usableFromInline var modelNext: [Int64]

@@ -64,7 +64,7 @@ extension EpsilonGreedyAgent {
     }
 
     /// Moves ε and α along their schedules (the trainer then makes the learned tables the
-    /// agent's own: ``TabularAgent/learnedTables``).
+    /// agent's own: ``TabularAgent/ownLearnedTables()``).
     public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {
         exploration.beginEpisode(episode, of: episodeCount)
     }

@@ -15,7 +15,7 @@ public struct ExpectedSarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: Fin
     public let actionSpace: ActionSpace
     public var table: QTable
     public var exploration: EpsilonGreedy
-    public static var learnedTables: [WritableKeyPath<Self, QTable>] { [\.table] }
+    @inlinable public mutating func ownLearnedTables() { table.makeUnique() }
 
     public init(
         observationSpace: ObservationSpace, actionSpace: ActionSpace,

@@ -17,7 +17,7 @@ public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
     public var table: QTable
     /// Hyperparameters, this episode's ε and α, and the generator.
     public var exploration: EpsilonGreedy
-    public static var learnedTables: [WritableKeyPath<Self, QTable>] { [\.table] }
+    @inlinable public mutating func ownLearnedTables() { table.makeUnique() }
 
     public var hyperparameters: Hyperparameters { exploration.hyperparameters }
     /// ε and α for the current episode (they follow the schedules).

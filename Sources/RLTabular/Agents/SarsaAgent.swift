@@ -15,7 +15,7 @@ public struct SarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
     public let actionSpace: ActionSpace
     public var table: QTable
     public var exploration: EpsilonGreedy
-    public static var learnedTables: [WritableKeyPath<Self, QTable>] { [\.table] }
+    @inlinable public mutating func ownLearnedTables() { table.makeUnique() }
 
     public init(
         observationSpace: ObservationSpace, actionSpace: ActionSpace,

@@ -41,7 +41,7 @@ public struct SarsaLambdaAgent<ObservationSpace: FiniteSpace, ActionSpace: Finit
         live.reserveCapacity(table.count)
     }
 
-    public static var learnedTables: [WritableKeyPath<Self, QTable>] { [\.table] }
+    @inlinable public mutating func ownLearnedTables() { table.makeUnique() }
 
     /// Moves ε and α along their schedules; traces start at zero in every episode.
     public mutating func beginEpisode(_ episode: Int, of episodeCount: Int) {

@@ -13,7 +13,7 @@ struct OptimisticQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: Fini
     let actionSpace: ActionSpace
     var table: QTable
     var exploration: EpsilonGreedy
-    static var learnedTables: [WritableKeyPath<Self, QTable>] { [\.table] }  // made its own each episode
+    mutating func ownLearnedTables() { table.makeUnique() }  // the trainer calls it each episode
 
     init(
         observationSpace: ObservationSpace, actionSpace: ActionSpace,
