@@ -119,7 +119,8 @@ struct WorldBenchmarkRun<W: WorldRegistration>: AgentBody {
         let result = train(&agent, on: &environment, episodes: episodes, seed: derivedSeed(seed, purpose: SeedPurpose.training))
         trainingSeconds = seconds(clock.now - start)
         trainingSteps = result.steps
-        blackHole(Int(agent.table.values.first ?? 0))
+        // The bits, not the number: a value may be infinite (a diverging Sarsa(λ)), which Int() traps on.
+        blackHole(Int(truncatingIfNeeded: (agent.table.values.first ?? 0).bitPattern))
     }
 }
 

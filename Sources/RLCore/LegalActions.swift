@@ -9,8 +9,9 @@ public struct LegalActions: Sendable, Equatable, Hashable {
 
     @inlinable init(mask: UInt64?) { self.mask = mask }
 
-    /// Every action.
-    public static let all = LegalActions(mask: nil)
+    /// Every action. Computed, not a stored global: a global is reached through a lazy
+    /// initialiser's check, which the hot loop would pay on every step.
+    @inlinable public static var all: LegalActions { LegalActions(mask: nil) }
 
     /// The actions with these indices, each in `0..<64`.
     /// - Precondition: at least one action, every index in `0..<64`.

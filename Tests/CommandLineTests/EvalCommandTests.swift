@@ -70,6 +70,16 @@ func metric(_ json: [String: Any], _ name: String) -> [String: Any]? {
             json["train_episodes"] as? Int == 20 && json["environment"] as? String == "pong" && json["agent"] as? String == "q-learning")
     }
 
+    /// A run whose values grow without bound (Sarsa(λ) on Cliff Walking over 50,000 episodes)
+    /// is still measured: the bench used to trap converting an infinite value to Int.
+    @Test func benchMeasuresARunWhoseValuesDiverge() throws {
+        let run = try RL.run([
+            "bench", "--env", "cliff-walking", "--agent", "sarsa-lambda", "--episodes", "50000", "--env-steps", "10",
+            "--repeats", "1", "--json",
+        ])
+        #expect(run.status == 0, "\(run.standardError.prefix(300))")
+    }
+
     /// Every world and agent can be measured: the world's random actions are drawn among those
     /// each state allows (the maximisation-bias world used to stop on an illegal action in A).
     @Test func benchMeasuresEveryWorldWithEveryAgent() throws {
