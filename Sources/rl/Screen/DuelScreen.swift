@@ -77,21 +77,16 @@ struct DuelScreen {
     static let terminalPressSteps = 4
 
     func playInTerminal(_ session: inout DuelPlaySession) throws {
-        let output = ConsoleStream.standardOutput
         catchInterrupts()
-        let keyboard = TerminalKeyboard()
-        output.write("\u{1B}[?25l\u{1B}[2J")
-        defer {
-            keyboard?.restore()
-            output.write("\u{1B}[0m\u{1B}[?25h\n")
-        }
+        let screen = TerminalScreen()
+        defer { screen.restore() }
         var paused = false
         var overSince: Int?
         var steering: (action: PongDuelAction, steps: Int) = (.stay, 0)
         var clock = StepClock(now: monotonicMilliseconds(), stepsPerSecond: fps)
         var shown: (steps: Int, paused: Bool, over: Bool, games: Int)?
         while !wasInterrupted {
-            for key in ScreenKey.keys(inTerminalInput: keyboard?.pendingBytes() ?? []) {
+            for key in screen.pendingKeys() {
                 switch key {
                 case .escape, .character("q"): return
                 case .space:
@@ -109,14 +104,14 @@ struct DuelScreen {
             }
             guard moveOn(&session, overSince: &overSince, now: now) else { return }
             // Without a keyboard (standard input is not a terminal) nobody can start another game.
-            if keyboard == nil && session.isOver && session.hasHuman && shown?.over == true { return }
+            if !screen.hasKeyboard && session.isOver && session.hasHuman && shown?.over == true { return }
             if shown.map({ $0 != (session.steps, paused, session.isOver, session.gamesStarted) }) ?? true {
                 let picture = frame(session, paused: paused)
                 // The bitmap text is too small for character cells: the score goes on a line of its own.
                 let lines =
                     [picture.scoreLine + (picture.banner.map { "   " + $0 } ?? "") + (picture.status.map { "   " + $0 } ?? "")]
                     + TerminalPicture(region: picture.playArea, unitsPerColumn: 1).lines(for: picture.scene())
-                output.write("\u{1B}[H" + lines.joined(separator: "\u{1B}[K\r\n") + "\u{1B}[K\u{1B}[J")
+                screen.show(lines)
                 shown = (session.steps, paused, session.isOver, session.gamesStarted)
             }
             sleepMilliseconds(min(20, clock.wait(now: monotonicMilliseconds())))

@@ -69,22 +69,16 @@ extension WatchCommand {
 
     func playInTerminal(_ session: inout any WatchableSession, stepsPerSecond: Int, limits: WatchLimits) throws {
         let region = session.terminalRegion
-        let output = ConsoleStream.standardOutput
         catchInterrupts()
         // Keys work as in the window when standard input is a terminal.
-        let keyboard = TerminalKeyboard()
-        // Hide the cursor and clear once; every frame then redraws in place from the top left.
-        output.write("\u{1B}[?25l\u{1B}[2J")
-        defer {
-            keyboard?.restore()
-            output.write("\u{1B}[0m\u{1B}[?25h\n")
-        }
+        let screen = TerminalScreen()
+        defer { screen.restore() }
         var controls = WatchControls(stepsPerSecond: stepsPerSecond)
         var pacer = Pacer(now: monotonicMilliseconds(), stepsPerSecond: stepsPerSecond)
         var shown: (frame: Int, controls: WatchControls, notice: String?)?
         var notice: ScreenNotice?
         while !wasInterrupted {
-            for request in WatchRequest.requests(fromTerminalInput: keyboard?.pendingBytes() ?? []) {
+            for request in screen.pendingKeys().compactMap(WatchRequest.init) {
                 guard handle(request, &session, &controls, &pacer, &notice, quietly: true) else { return }
             }
             let noticeText = notice?.text(at: monotonicMilliseconds())
@@ -94,7 +88,7 @@ extension WatchCommand {
                     for: session.scene(
                         status: controls.status, showingAgentView: controls.showsAgentView,
                         notice: noticeText, scale: 10))
-                output.write("\u{1B}[H" + lines.joined(separator: "\u{1B}[K\r\n") + "\u{1B}[K\u{1B}[J")
+                screen.show(lines)
                 shown = (session.frameCount, controls, noticeText)
             }
             if pacer.isFinished(session, limits: limits, now: monotonicMilliseconds()) { return }
