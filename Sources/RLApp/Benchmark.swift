@@ -32,7 +32,7 @@ public struct WorldBenchmark: Sendable, Equatable {
 /// Measures a world and an agent: the world alone, then training through the generic trainer
 /// and the real agent. Each figure is the best of `repeats` runs.
 public func runBenchmark(
-    world: String = "pong", agent: String = QLearning.id, environmentSteps: Int = 50_000_000,
+    world: String = Registry.defaultWorld.id, agent: String = QLearning.id, environmentSteps: Int = 50_000_000,
     episodes: Int = 6000, repeats: Int = 3, seed: UInt64 = 1,
     floor: ((Int, UInt64) -> (steps: Int, seconds: Double))? = nil
 ) throws(RunError) -> BenchmarkReport {
