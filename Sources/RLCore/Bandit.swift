@@ -38,7 +38,7 @@ public struct BanditTrace {
     @inlinable public var steps: Int { storedRewards.count }
 
     @inlinable
-    @usableFromInline mutating func record(step: Int, reward: Double, optimal isOptimal: Bool) {
+    mutating func record(step: Int, reward: Double, optimal isOptimal: Bool) {
         storedRewards[step] = reward
         storedOptimal[step] = isOptimal
     }

@@ -9,7 +9,7 @@ import Testing
     @Test func everyRangeIsCheckedInOnePlaceWithOneMessage() {
         #expect(throws: SettingError("--epsilon must be in 0...1, got 2.0")) { try SharedSetting.epsilon.check(2, flag: "epsilon") }
         #expect(throws: SettingError("--learning-rate-end must be in 1e-12...1, got 5e-324")) {
-            try SharedSetting.learningRate.check(5e-324, flag: "learning-rate-end")
+            try SharedSetting.learningRate.check(.leastNonzeroMagnitude, flag: "learning-rate-end")
         }
         #expect(throws: SettingError.self) { try SharedSetting.checkDecay(.nan) }
         // Hyperparameters from a file go through the same check.

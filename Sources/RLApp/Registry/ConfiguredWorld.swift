@@ -74,10 +74,11 @@ public struct ConfiguredWorld: @unchecked Sendable {
 }
 
 /// A world's scripted agents under a configuration (``BaselineWorld``).
-public struct WorldBaselines: Sendable {
+// Sendable: its closures capture only the registration's type and a Sendable configuration.
+public struct WorldBaselines: @unchecked Sendable {
     /// Their names, in the world's order.
     public let names: [String]
-    let play: @Sendable (_ name: String, _ episodes: Int, _ seed: UInt64, _ shouldStop: @escaping () -> Bool) -> EvaluationReport?
+    let play: (_ name: String, _ episodes: Int, _ seed: UInt64, _ shouldStop: @escaping () -> Bool) -> EvaluationReport?
 
     /// Plays baseline `name`'s evaluation episodes; `nil` when the world has no such baseline.
     public func evaluate(_ name: String, episodes: Int, seed: UInt64, shouldStop: @escaping () -> Bool = { false }) -> EvaluationReport? {
@@ -86,8 +87,9 @@ public struct WorldBaselines: Sendable {
 }
 
 /// How to draw a world under a configuration (``DrawableWorld``).
-public struct WorldPicture: Sendable {
-    let session: @Sendable (_ policy: Policy, _ seed: UInt64, _ epsilon: Double) throws(WatchError) -> any WatchableSession
+// Sendable: its closures capture only the registration's type and a Sendable configuration.
+public struct WorldPicture: @unchecked Sendable {
+    let session: (_ policy: Policy, _ seed: UInt64, _ epsilon: Double) throws(WatchError) -> any WatchableSession
 
     /// A `rl watch` session playing `policy`.
     public func watchSession(policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError) -> any WatchableSession {
@@ -96,9 +98,10 @@ public struct WorldPicture: Sendable {
 }
 
 /// A world's own words for its table under a configuration (``InspectableWorld``).
-public struct WorldInspection: Sendable {
-    let makePanels: @Sendable (PanelSelection) throws(InspectionError) -> [PolicyPanel]
-    let explainState: @Sendable ([Int]) -> String?
+// Sendable: its closures capture only the registration's type and a Sendable configuration.
+public struct WorldInspection: @unchecked Sendable {
+    let makePanels: (PanelSelection) throws(InspectionError) -> [PolicyPanel]
+    let explainState: ([Int]) -> String?
 
     /// The grids `rl inspect` prints and paints.
     public func panels(_ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] { try makePanels(selection) }
@@ -107,10 +110,11 @@ public struct WorldInspection: Sendable {
 }
 
 /// What a two-player world needs under a configuration (``TwoPlayerWorld``).
-public struct WorldTwoPlayers: Sendable {
+// Sendable: its closures capture only the registration's type and a Sendable configuration.
+public struct WorldTwoPlayers: @unchecked Sendable {
     /// The scripted players: the opponents a policy is evaluated against by default.
     public let scriptedPlayers: [String]
-    let duel: @Sendable (Policy, String, [String], Int, UInt64, @escaping () -> Bool) throws(PolicyFileError) -> DuelEvaluationReport
+    let duel: (Policy, String, [String], Int, UInt64, @escaping () -> Bool) throws(PolicyFileError) -> DuelEvaluationReport
 
     /// Plays `policy` against each opponent in paired games (``TwoPlayerWorld/evaluateDuel(_:path:_:against:games:seed:shouldStop:)``).
     public func evaluateDuel(
