@@ -25,6 +25,11 @@ public struct LoadedPolicy {
         if let expected, expected != policy.metadata.environment {
             throw PolicyFileError("\(path) is a policy for \(policy.metadata.environment), not \(expected)")
         }
+        // Every command reads the same checked file: a learning rate of 2 must not reach an agent
+        // (its initialiser stops on a precondition), whichever command opened it.
+        do { try policy.metadata.hyperparameters.validate() } catch {
+            throw PolicyFileError("\(path): its hyperparameters are out of range: \(error.message)")
+        }
         guard let registered = Registry.world(policy.metadata.environment) else { return }
         let world: ConfiguredWorld
         do {

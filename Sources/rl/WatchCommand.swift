@@ -89,12 +89,14 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         try checkOutputNames()
         if isDuel { return try watchDuel() }
-        let path = policy ?? defaultPolicyPath(world: Registry.defaultWorld.id)
+        // --env picks the world's policy, and a named policy must be of that world.
+        let world = worldOption.world.id
+        let path = policy ?? defaultPolicyPath(world: world)
         let loaded: LoadedPolicy
         do {
-            loaded = try LoadedPolicy(path: path)
+            loaded = try LoadedPolicy(path: path, expecting: env)
         } catch {
-            throw CommandError(error, hint: policy == nil ? " (train one with 'rl train')" : "")
+            throw CommandError(error, hint: policy == nil ? " (train one with 'rl train\(env.map { " --env " + $0 } ?? "")')" : "")
         }
         var session: any WatchableSession
         do {

@@ -26,6 +26,20 @@ import Testing
         }
     }
 
+    /// A discount out of range used to reach an agent's initialiser in `rl watch` and stop on a
+    /// precondition (exit 132), while `rl eval` and `rl inspect` accepted the file: every command
+    /// now refuses it when it loads, in one line.
+    @Test(arguments: [2.0, -1.0])
+    func hyperparametersOutOfRangeAreRefusedByEveryCommand(discount: Double) throws {
+        let folder = PolicyFixtures.folder(with: PolicyFixtures.settingMetadataJSON("hyperparameters", "discount", to: discount))
+        for arguments in [
+            ["watch", "p.safetensors", "--screenshot", "shot.png"], ["eval", "p.safetensors", "--episodes", "1"],
+            ["inspect", "p.safetensors"],
+        ] {
+            Self.expectOneLineError(try RL.run(arguments, in: folder), status: 65, containing: "hyperparameters are out of range")
+        }
+    }
+
     @Test(arguments: ["episodes", "steps"])
     func negativeSummaryCountsAreRefused(key: String) throws {
         for value in [Int.min, -1] {

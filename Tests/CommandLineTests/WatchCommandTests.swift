@@ -273,3 +273,18 @@ struct XWDImage {
 
     func count(of color: (UInt8, UInt8, UInt8)) -> Int { pixels.filter { $0 == color }.count }
 }
+
+@Suite struct WatchWorldChoiceTests {
+    /// `--env` picks the world's policy: `rl watch --env taxi` used to open Pong's.
+    @Test func envPicksTheWorldsPolicy() throws {
+        let folder = temporaryFolder()
+        #expect(try RL.run(["train", "--env", "taxi", "--episodes", "5", "--quiet"], in: folder).status == 0)
+        let shot = try RL.run(["watch", "--env", "taxi", "--screenshot", "taxi.png"], in: folder)
+        #expect(shot.status == 0, "\(shot.standardError)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/taxi.png"))
+        // A named policy of another world is refused in one line.
+        #expect(try RL.run(["train", "--episodes", "5", "--quiet", "--out", "pong.safetensors"], in: folder).status == 0)
+        let wrong = try RL.run(["watch", "pong.safetensors", "--env", "taxi", "--screenshot", "x.png"], in: folder)
+        #expect(wrong.status == 65 && wrong.errorLines.count == 1 && wrong.standardError.contains("not taxi"), "\(wrong.standardError)")
+    }
+}
