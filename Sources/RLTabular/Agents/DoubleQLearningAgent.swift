@@ -9,9 +9,6 @@ import RLCore
 /// Q1 and Q2 swapped. ``table`` holds (Q1 + Q2) / 2, which has the greedy actions of the sum
 /// and the scale of one estimate; both tables are saved in the policy file.
 public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: EpsilonGreedyAgent {
-    public typealias Observation = ObservationSpace.Element
-    public typealias Action = ActionSpace.Element
-
     public let observationSpace: ObservationSpace
     public let actionSpace: ActionSpace
     /// (Q1 + Q2) / 2, with the visits of every update: what the agent acts on.
@@ -23,7 +20,7 @@ public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: F
 
     public init(
         observationSpace: ObservationSpace, actionSpace: ActionSpace,
-        hyperparameters: Hyperparameters, settings: NoAgentSettings = NoAgentSettings(), seed: UInt64
+        hyperparameters: Hyperparameters, settings: NoAgentSettings, seed: UInt64
     ) {
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace

@@ -9,9 +9,6 @@ import RLCore
 /// The model also remembers whether the transition terminated (then the target is R alone).
 /// Everything it remembers is preallocated: planning never allocates.
 public struct DynaQAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: EpsilonGreedyAgent {
-    public typealias Observation = ObservationSpace.Element
-    public typealias Action = ActionSpace.Element
-
     public let observationSpace: ObservationSpace
     public let actionSpace: ActionSpace
     public var table: QTable

@@ -46,8 +46,14 @@ public struct EpsilonGreedy: Sendable {
 }
 
 /// A tabular agent that learns one table and explores it ε-greedily: what most agents are. It
-/// gets its action choice, schedules, generator and resume from
-/// here, so its own file holds only its update.
+/// gets its action choice, schedules, generator, resume, its current ε and α, and every
+/// initialiser but one from here, so its own file holds what the book's box initialises (its
+/// spaces, its table, its ``EpsilonGreedy``, anything of its own), one `init`, ``TabularAgent/ownLearnedTables()``
+/// and its update. (Its `Observation` and `Action` are its spaces' elements, inferred.)
+///
+/// Its one `init` is ``TabularAgent``'s (`init(observationSpace:actionSpace:hyperparameters:settings:seed:)`);
+/// `init(observationSpace:actionSpace:hyperparameters:seed:)` (default settings) and
+/// `init(observationSpace:actionSpace:hyperparameters:table:seed:)` (a saved table) come from here.
 public protocol EpsilonGreedyAgent: TabularAgent {
     var observationSpace: ObservationSpace { get }
     var actionSpace: ActionSpace { get }
@@ -57,7 +63,42 @@ public protocol EpsilonGreedyAgent: TabularAgent {
     var exploration: EpsilonGreedy { get set }
 }
 
+extension TabularAgent {
+    /// A fresh agent with its own settings at their defaults.
+    /// - Parameter seed: seeds the agent's own generator (exploration, ties, coins, planning).
+    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace, hyperparameters: Hyperparameters, seed: UInt64) {
+        self.init(
+            observationSpace: observationSpace, actionSpace: actionSpace, hyperparameters: hyperparameters, settings: Settings(),
+            seed: seed)
+    }
+}
+
 extension EpsilonGreedyAgent {
+    /// An agent that starts from a learned table (a greedy player of a saved policy), its own
+    /// settings at their defaults.
+    /// - Precondition: the table's shape matches the spaces.
+    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace, hyperparameters: Hyperparameters, table: QTable, seed: UInt64)
+    {
+        table.requireShape(of: observationSpace, actionSpace)
+        self.init(observationSpace: observationSpace, actionSpace: actionSpace, hyperparameters: hyperparameters, seed: seed)
+        self.table = table
+        self.table.limitActions(by: observationSpace)
+        self.table.makeUnique()
+    }
+
+    /// The hyperparameters the agent was made with.
+    public var hyperparameters: Hyperparameters { exploration.hyperparameters }
+    /// ε for the current episode (it follows its schedule).
+    public var epsilon: Double { exploration.epsilon }
+    /// α for the current episode (it follows its schedule).
+    public var learningRate: Double { exploration.learningRate }
+
+    /// The index of a best action in `state`, ties broken uniformly at random.
+    @inlinable @inline(__always)
+    public mutating func greedyAction(in state: Int) -> Int {
+        table.greedyAction(in: state, of: observationSpace, using: &exploration.generator)
+    }
+
     public var generatorState: [UInt64] {
         get { exploration.generatorState }
         set { exploration.generatorState = newValue }

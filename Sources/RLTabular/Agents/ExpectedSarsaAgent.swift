@@ -8,9 +8,6 @@ import RLCore
 /// (1 − ε) max_a Q(S′,a) + ε mean_a Q(S′,a). The target needs no next action, so the trainer
 /// asks for it after the update, as for Q-learning.
 public struct ExpectedSarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: EpsilonGreedyAgent {
-    public typealias Observation = ObservationSpace.Element
-    public typealias Action = ActionSpace.Element
-
     public let observationSpace: ObservationSpace
     public let actionSpace: ActionSpace
     public var table: QTable
@@ -19,7 +16,7 @@ public struct ExpectedSarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: Fin
 
     public init(
         observationSpace: ObservationSpace, actionSpace: ActionSpace,
-        hyperparameters: Hyperparameters, settings: NoAgentSettings = NoAgentSettings(), seed: UInt64
+        hyperparameters: Hyperparameters, settings: NoAgentSettings, seed: UInt64
     ) {
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace

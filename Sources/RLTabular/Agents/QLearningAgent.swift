@@ -8,54 +8,23 @@ import RLCore
 /// R alone; a truncated one still bootstraps (the task did not end, a clock did). Ties between
 /// greedy actions are broken uniformly at random, so a fresh table does not always pick action 0.
 public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: EpsilonGreedyAgent {
-    public typealias Observation = ObservationSpace.Element
-    public typealias Action = ActionSpace.Element
-
     public let observationSpace: ObservationSpace
     public let actionSpace: ActionSpace
-    /// What the agent has learned.
+    /// Q: what the agent has learned.
     public var table: QTable
     /// Hyperparameters, this episode's ε and α, and the generator.
     public var exploration: EpsilonGreedy
     @inlinable public mutating func ownLearnedTables() { table.makeUnique() }
 
-    public var hyperparameters: Hyperparameters { exploration.hyperparameters }
-    /// ε and α for the current episode (they follow the schedules).
-    public var epsilon: Double { exploration.epsilon }
-    public var learningRate: Double { exploration.learningRate }
-
-    /// A fresh agent with a table of zeros.
-    /// - Parameter seed: seeds the agent's own generator (exploration and tie-breaking).
-    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace, hyperparameters: Hyperparameters, seed: UInt64) {
-        self.init(
-            observationSpace: observationSpace, actionSpace: actionSpace, hyperparameters: hyperparameters,
-            table: QTable(observationSpace: observationSpace, actionSpace: actionSpace), seed: seed)
-    }
-
+    /// A fresh agent: Q(s, a) = 0 everywhere.
     public init(
         observationSpace: ObservationSpace, actionSpace: ActionSpace,
         hyperparameters: Hyperparameters, settings: NoAgentSettings, seed: UInt64
     ) {
-        self.init(observationSpace: observationSpace, actionSpace: actionSpace, hyperparameters: hyperparameters, seed: seed)
-    }
-
-    /// An agent that starts from a learned table (a greedy player of a saved policy).
-    /// - Precondition: the table's shape matches the spaces.
-    public init(observationSpace: ObservationSpace, actionSpace: ActionSpace, hyperparameters: Hyperparameters, table: QTable, seed: UInt64)
-    {
-        table.requireShape(of: observationSpace, actionSpace)
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace
-        self.table = table
-        self.table.limitActions(by: observationSpace)
-        self.table.makeUnique()
+        table = QTable(observationSpace: observationSpace, actionSpace: actionSpace)
         exploration = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
-    }
-
-    /// The index of a best action in `state`, ties broken uniformly at random.
-    @inlinable @inline(__always)
-    public mutating func greedyAction(in state: Int) -> Int {
-        table.greedyAction(in: state, of: observationSpace, using: &exploration.generator)
     }
 
     /// Off-policy: the update needs no next action, so the trainer asks for it afterwards.

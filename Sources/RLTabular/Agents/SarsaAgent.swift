@@ -8,9 +8,6 @@ import RLCore
 /// update learns from the action really taken. A terminated transition targets R alone; a
 /// truncated one bootstraps from the A′ the policy chose (and the episode ends anyway).
 public struct SarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: EpsilonGreedyAgent {
-    public typealias Observation = ObservationSpace.Element
-    public typealias Action = ActionSpace.Element
-
     public let observationSpace: ObservationSpace
     public let actionSpace: ActionSpace
     public var table: QTable
@@ -19,7 +16,7 @@ public struct SarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
 
     public init(
         observationSpace: ObservationSpace, actionSpace: ActionSpace,
-        hyperparameters: Hyperparameters, settings: NoAgentSettings = NoAgentSettings(), seed: UInt64
+        hyperparameters: Hyperparameters, settings: NoAgentSettings, seed: UInt64
     ) {
         self.observationSpace = observationSpace
         self.actionSpace = actionSpace

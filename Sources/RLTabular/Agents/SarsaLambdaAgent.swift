@@ -11,9 +11,6 @@ import RLCore
 /// dropped: the neglected change is under α · |δ| · 10⁻¹⁰ per step, and a step costs the
 /// live traces, not the whole table.
 public struct SarsaLambdaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: EpsilonGreedyAgent {
-    public typealias Observation = ObservationSpace.Element
-    public typealias Action = ActionSpace.Element
-
     /// Traces smaller than this are set to zero.
     public static var traceCutoff: Double { 1e-10 }
 
