@@ -32,11 +32,14 @@ import Testing
         let taxi = try #require(Registry.world("taxi"))
         let resolved = try SweepSpec.resolve([("epsilon", "0.2"), ("epsilon-end", "0.05"), ("decay", "0.5")], world: taxi, agent: agent)
         #expect(resolved.hyperparameters.epsilon == .linear(from: 0.2, to: 0.05, over: 0.5))
-        #expect(throws: SettingError("--learning-rate is not a setting of agent sample-average (it takes --epsilon, --epsilon-end, --decay)"))
-        {
+        #expect(
+            throws: SettingError("--learning-rate is not a setting of agent sample-average (it takes --epsilon, --epsilon-end, --decay)")
+        ) {
             try SweepSpec.resolve([("learning-rate", "0.2")], world: taxi, agent: agent)
         }
-        #expect(throws: SettingError("--epsilon must be in 0...1, got 2.0")) { try SweepSpec.resolve([("epsilon", "2")], world: taxi, agent: agent) }
+        #expect(throws: SettingError("--epsilon must be in 0...1, got 2.0")) {
+            try SweepSpec.resolve([("epsilon", "2")], world: taxi, agent: agent)
+        }
     }
 
     @Test func itTrainsThroughTheRegistryWithoutALearningRate() throws {
