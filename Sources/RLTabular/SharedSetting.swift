@@ -35,7 +35,7 @@ public enum SharedSetting: String, CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// Its name in help (`Learning rate`) and its symbol in the book (`α`).
+    /// Its name in help: `Learning rate`.
     public var helpName: String {
         switch self {
         case .learningRate: "Learning rate"
@@ -43,6 +43,7 @@ public enum SharedSetting: String, CaseIterable, Sendable, Hashable {
         case .epsilon: "Exploration rate"
         }
     }
+    /// Its symbol in the book: `α`.
     public var symbol: String {
         switch self {
         case .learningRate: "α"
