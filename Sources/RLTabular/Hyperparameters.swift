@@ -1,6 +1,11 @@
 import RLCore
 
-/// How a Q-learning agent learns.
+/// The values of the shared settings (``SharedSetting``) for one run: α, γ and ε with their
+/// schedules. Every agent is handed all of them and reads those it declares
+/// (``AgentRegistration/sharedSettings``); `rl train` and `rl sweep` refuse a flag for another,
+/// so there a value an agent does not read is the world's default. One layout for every agent
+/// keeps the `hyperparameters` of policy files as they are. What only one agent has
+/// (λ, planning steps, a UCB bandit's c) is its own ``AgentSettings``.
 public struct Hyperparameters: Sendable, Equatable, Codable {
     /// α: how far each update moves a value towards its target.
     public var learningRate: Schedule

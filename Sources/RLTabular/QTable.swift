@@ -188,7 +188,7 @@ public struct QTable: Sendable, Equatable {
     @inlinable @inline(__always)
     public mutating func moveInPlace(state: Int, action: Int, towards target: Double, rate: Double) {
         let index = index(state: state, action: action)
-        assert(isKnownUniquelyReferenced(&storage), "a learning write to a shared table: call makeUnique() when the episode begins")
+        assert(isKnownUniquelyReferenced(&storage), "a learning write to a shared table: ownLearnedTables() must make it unique")
         storage.values[index] += rate * (target - storage.values[index])
         storage.visits[index] &+= 1
     }
@@ -197,7 +197,7 @@ public struct QTable: Sendable, Equatable {
     @inlinable @inline(__always)
     public mutating func addInPlace(_ amount: Double, atFlatIndex index: Int) {
         precondition(UInt(bitPattern: index) < UInt(bitPattern: storage.count), "flat index \(index) is outside the table")
-        assert(isKnownUniquelyReferenced(&storage), "a learning write to a shared table: call makeUnique() when the episode begins")
+        assert(isKnownUniquelyReferenced(&storage), "a learning write to a shared table: ownLearnedTables() must make it unique")
         storage.values[index] += amount
     }
 
@@ -205,9 +205,17 @@ public struct QTable: Sendable, Equatable {
     @inlinable @inline(__always)
     public mutating func setInPlace(_ value: Double, state: Int, action: Int, countingVisit: Bool) {
         let index = index(state: state, action: action)
-        assert(isKnownUniquelyReferenced(&storage), "a learning write to a shared table: call makeUnique() when the episode begins")
+        assert(isKnownUniquelyReferenced(&storage), "a learning write to a shared table: ownLearnedTables() must make it unique")
         storage.values[index] = value
         if countingVisit { storage.visits[index] &+= 1 }
+    }
+
+    /// Counts one visit without changing the value, for a table made unique this episode.
+    @inlinable @inline(__always)
+    public mutating func recordVisitInPlace(state: Int, action: Int) {
+        let index = index(state: state, action: action)
+        assert(isKnownUniquelyReferenced(&storage), "a learning write to a shared table: ownLearnedTables() must make it unique")
+        storage.visits[index] &+= 1
     }
 
     /// Counts one visit without changing the value.

@@ -68,14 +68,20 @@ public protocol AgentRegistration {
     static var summary: String { get }
     /// The flags that set ``Settings``, the agent's own settings.
     static var flags: [SettingFlag<Settings>] { get }
-    /// The shared settings the agent reads (α, γ, ε: ``SharedSetting``); their flags are
-    /// refused for an agent that does not use them.
+    /// The shared settings the agent reads (α, γ, ε: ``SharedSetting``), declared, never
+    /// defaulted; their flags are refused for an agent that does not read them. A setting only
+    /// this agent has belongs in ``Settings`` with its flag in ``flags``.
     static var sharedSettings: Set<SharedSetting> { get }
     /// The tensors its policy files hold besides `q` and `visits`.
     static var extraTensorNames: [String] { get }
     /// Hands `body` this agent's type for the body's spaces: the one place the agent's id
     /// becomes a concrete type, so the training loop is specialised for it.
     static func open<Body: AgentBody>(_ body: inout Body)
+}
+
+extension AgentRegistration where Settings == NoAgentSettings {
+    /// An agent with no settings of its own has no flags of its own.
+    public static var flags: [SettingFlag<NoAgentSettings>] { [] }
 }
 
 /// Work to do with an agent type that is known only once the registry has chosen it: the

@@ -36,23 +36,22 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "A world's named starting point for its settings and hyperparameters (Pong: default or tutorial).")
     var preset: String?
 
-    @Option(parsing: .unconditional, help: "Learning rate α at the start (1e-12...1).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SharedSetting.learningRate.help(forFlag: "learning-rate")))
     var learningRate: Double?
 
-    @Option(parsing: .unconditional, help: "Learning rate at the end of its decay (1e-12...1).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SharedSetting.learningRate.help(forFlag: "learning-rate-end")))
     var learningRateEnd: Double?
 
-    @Option(parsing: .unconditional, help: "Discount γ (0...1).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SharedSetting.discount.help(forFlag: "discount")))
     var discount: Double?
 
-    @Option(parsing: .unconditional, help: "Exploration rate ε at the start (0...1).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SharedSetting.epsilon.help(forFlag: "epsilon")))
     var epsilon: Double?
 
-    @Option(parsing: .unconditional, help: "Exploration rate at the end of its decay (0...1).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SharedSetting.epsilon.help(forFlag: "epsilon-end")))
     var epsilonEnd: Double?
 
-    @Option(
-        parsing: .unconditional, help: "Share of the episodes over which a rate given with its '-end' flag decays (0...1; default 0.9).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(SharedSetting.decayHelp))
     var decay: Double?
 
     @Option(help: "Where to save the policy, a .safetensors file (default: policies/<env>.safetensors; with --resume, the resumed file).")
@@ -106,13 +105,7 @@ struct TrainCommand: ParsableCommand {
     func validate() throws {
         try requireFlag("episodes", episodes, in: 1...10_000_000)
         do throws(SettingError) {
-            for (flag, value) in sharedSettingFlags {
-                if let setting = SharedSetting(flag: flag) {
-                    try setting.check(value, flag: flag)
-                } else {
-                    try SharedSetting.checkDecay(value)
-                }
-            }
+            for (flag, value) in sharedSettingFlags { try SharedSetting.check(value, forFlag: flag) }
         } catch {
             throw ValidationError(error.message)
         }

@@ -33,6 +33,8 @@ import Testing
     @Test func aCopyTakenBetweenEpisodesIsNotChangedByLaterTraining() {
         let settings = Hyperparameters(learningRate: .constant(0.5), discount: 1, epsilon: .constant(0.1))
         copyStaysAsItWas { QLearningAgent(observationSpace: $0, actionSpace: $1, hyperparameters: settings, seed: 1) }
+        copyStaysAsItWas { SarsaAgent(observationSpace: $0, actionSpace: $1, hyperparameters: settings, seed: 1) }
+        copyStaysAsItWas { ExpectedSarsaAgent(observationSpace: $0, actionSpace: $1, hyperparameters: settings, seed: 1) }
         copyStaysAsItWas { DoubleQLearningAgent(observationSpace: $0, actionSpace: $1, hyperparameters: settings, seed: 1) }
         copyStaysAsItWas {
             SarsaLambdaAgent(observationSpace: $0, actionSpace: $1, hyperparameters: settings, settings: SarsaLambdaSettings(), seed: 1)

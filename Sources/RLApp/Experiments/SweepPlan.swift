@@ -185,11 +185,7 @@ extension SweepSpec {
                     throw SettingError("--set \(name): '\(value)' is not a number")
                 }
                 try agent.checkUses(sharedFlag: name)
-                if let setting = SharedSetting(flag: name) {
-                    try setting.check(number, flag: name)
-                } else {
-                    try SharedSetting.checkDecay(number)
-                }
+                try SharedSetting.check(number, forFlag: name)
                 rates[name] = number
             } else if let takesValue = world.takesValue(name) ?? agent.takesValue(name) {
                 let isWorlds = world.takesValue(name) != nil

@@ -90,7 +90,6 @@ public struct DoubleQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: F
 public enum DoubleQLearning: AgentRegistration {
     public static let id = "double-q-learning"
     public static let summary = "Double Q-learning (two tables and a coin, van Hasselt 2010, S&B §6.7)"
-    public static var flags: [SettingFlag<NoAgentSettings>] { [] }
     public static let sharedSettings: Set<SharedSetting> = [.learningRate, .discount, .epsilon]
     public static let extraTensorNames = ["q1", "q2"]
     public static func open<Body: AgentBody>(_ body: inout Body) {

@@ -43,7 +43,6 @@ public struct ExpectedSarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: Fin
 public enum ExpectedSarsa: AgentRegistration {
     public static let id = "expected-sarsa"
     public static let summary = "Expected SARSA (expectation under the ε-greedy policy, S&B §6.6)"
-    public static var flags: [SettingFlag<NoAgentSettings>] { [] }
     public static let sharedSettings: Set<SharedSetting> = [.learningRate, .discount, .epsilon]
     public static let extraTensorNames: [String] = []
     public static func open<Body: AgentBody>(_ body: inout Body) {

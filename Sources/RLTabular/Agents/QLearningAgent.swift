@@ -46,7 +46,6 @@ public struct QLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
 public enum QLearning: AgentRegistration {
     public static let id = "q-learning"
     public static let summary = "Q-learning (off-policy TD control, S&B §6.5)"
-    public static var flags: [SettingFlag<NoAgentSettings>] { [] }
     public static let sharedSettings: Set<SharedSetting> = [.learningRate, .discount, .epsilon]
     public static let extraTensorNames: [String] = []
     public static func open<Body: AgentBody>(_ body: inout Body) {

@@ -45,7 +45,6 @@ public struct SarsaAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
 public enum Sarsa: AgentRegistration {
     public static let id = "sarsa"
     public static let summary = "SARSA (on-policy TD control, S&B §6.4)"
-    public static var flags: [SettingFlag<NoAgentSettings>] { [] }
     public static let sharedSettings: Set<SharedSetting> = [.learningRate, .discount, .epsilon]
     public static let extraTensorNames: [String] = []
     public static func open<Body: AgentBody>(_ body: inout Body) {

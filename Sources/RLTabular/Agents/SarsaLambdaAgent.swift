@@ -61,7 +61,7 @@ public struct SarsaLambdaAgent<ObservationSpace: FiniteSpace, ActionSpace: Finit
         let pair = state &* table.actionCount &+ action
         if traces[pair] == 0 { live.append(pair) }
         traces[pair] = settings.traces == .replacing ? 1 : traces[pair] + 1
-        table.recordVisit(state: state, action: action)
+        table.recordVisitInPlace(state: state, action: action)
 
         let step = exploration.learningRate * delta
         let decay = exploration.discount * settings.lambda

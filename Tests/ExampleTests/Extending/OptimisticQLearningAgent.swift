@@ -6,9 +6,6 @@ import RLTabular
 /// starts at Q₀ instead of 0, so untried actions look good and get tried. The update is
 /// Q-learning's (§6.5): Q(S,A) ← Q(S,A) + α [R + γ max_a Q(S′,a) − Q(S,A)].
 struct OptimisticQLearningAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: EpsilonGreedyAgent {
-    typealias Observation = ObservationSpace.Element
-    typealias Action = ActionSpace.Element
-
     let observationSpace: ObservationSpace
     let actionSpace: ActionSpace
     var table: QTable
