@@ -30,7 +30,7 @@ let package = Package(
         // The single-paddle Pong of the reference rules.
         .target(name: "RLPong", dependencies: ["RLCore"]),
         // Two-player Pong: a paddle at each end, on the classic or the fast court.
-        .target(name: "RLPongDuel", dependencies: ["RLCore", "RLPong"]),
+        .target(name: "RLPongDuel", dependencies: ["RLCore"]),
         // Sutton & Barto's Cliff Walking: a second world that proves the protocols generic.
         .target(name: "RLCliffWalking", dependencies: ["RLCore"]),
         // Sutton & Barto's maximisation-bias example (Figure 6.5): where Double Q-learning shows.

@@ -1,5 +1,4 @@
 import RLCore
-import RLPong
 
 /// Two-player Pong, `pong-duel`: a paddle at each end, a point to the other side for every
 /// missed ball, a game to `pointsToWin` points (terminated) or `stepCap` steps (truncated).

@@ -1,11 +1,27 @@
 import RLCore
-import RLPong
 
-/// A paddle's moves: the single-player Pong's, all three (up and down first).
-public typealias PongDuelAction = PongAction
+/// A paddle's moves. Raw values are the action indices in a Q-table (up and down first, as in
+/// the single-player Pong, so both worlds' policy files name their actions alike).
+///
+/// The same three cases as `PongAction`, on purpose not the same type: sharing it would make
+/// this world depend on the single-player Pong (or put a paddle in `RLCore`) for a ten-line
+/// enum, and the generic ``EnumSpace`` already removed the copied space code.
+public enum PongDuelAction: Int, Sendable, CaseIterable, CustomStringConvertible {
+    case up = 0
+    case down = 1
+    case stay = 2
+
+    public var description: String {
+        switch self {
+        case .up: "up"
+        case .down: "down"
+        case .stay: "stay"
+        }
+    }
+}
 
 /// Up, down and stay.
-public typealias PongDuelActionSpace = EnumSpace<PongAction>
+public typealias PongDuelActionSpace = EnumSpace<PongDuelAction>
 
 /// The court's exact positions from one side's point of view: what the world gives each side,
 /// and what scripted agents read. For the right side x is mirrored (x′ = W − x, and the x

@@ -1,5 +1,4 @@
 import RLCore
-import RLPong
 
 /// Where a coming ball will meet a side's line.
 public struct PongDuelArrival: Sendable, Equatable {
