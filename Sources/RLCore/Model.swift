@@ -26,6 +26,10 @@ public struct Outcome: Sendable, Equatable {
 /// `actionSpace.index(of:)`). The outcomes of a state and action keep the order in which the
 /// world lists them; two outcomes may share a next state (Gymnasium does not merge them), and
 /// their probabilities then add up.
+///
+/// A state may allow only some actions (``legalActions(in:)``, as
+/// ``FiniteSpace/legalActions(inState:)`` says for a table): planners choose among those only,
+/// and an action a state does not allow needs no outcomes there.
 public struct TabularModel: Sendable, Equatable {
     /// How many states there are, numbered `0..<stateCount`.
     public let stateCount: Int
@@ -38,15 +42,28 @@ public struct TabularModel: Sendable, Equatable {
     /// Where each state-action's outcomes start in `outcomes` (`stateCount × actionCount + 1`
     /// entries, so that `starts[i + 1]` ends list `i`).
     @usableFromInline let starts: [Int]
+    /// The actions each state allows, one set per state; `nil` when every state allows every
+    /// action (all of today's modelled worlds), so planners pay nothing for the question.
+    @usableFromInline let legalSets: [LegalActions]?
 
     /// Builds a model by asking `outcomes` for each state and action in turn.
-    /// - Precondition: `initialDistribution` has `stateCount` entries.
+    /// - Parameter legalActions: the actions each state allows, one set per state (the
+    ///   observation space's ``FiniteSpace/legalActions(inState:)``); `nil` for all of them.
+    ///   `outcomes` may return no outcome for an action a state does not allow.
+    /// - Precondition: `initialDistribution` has `stateCount` entries, and `legalActions`, when
+    ///   given, one set per state, each allowing at least one of the `actionCount` actions.
     public init(
-        stateCount: Int, actionCount: Int, initialDistribution: [Double],
+        stateCount: Int, actionCount: Int, initialDistribution: [Double], legalActions: [LegalActions]? = nil,
         outcomes: (_ state: Int, _ action: Int) -> [Outcome]
     ) {
         precondition(stateCount > 0 && actionCount > 0, "a model needs at least one state and one action")
         precondition(initialDistribution.count == stateCount, "the initial distribution needs one entry per state")
+        if let legalActions {
+            precondition(legalActions.count == stateCount, "the legal actions need one set per state")
+            precondition(
+                legalActions.allSatisfy { $0.count(of: actionCount) > 0 }, "every state allows at least one of the \(actionCount) actions")
+        }
+        self.legalSets = legalActions
         self.stateCount = stateCount
         self.actionCount = actionCount
         self.initialDistribution = initialDistribution
@@ -62,6 +79,10 @@ public struct TabularModel: Sendable, Equatable {
         self.outcomes = all
         self.starts = starts
     }
+
+    /// The actions `state` allows: all of them unless the model was built with sets.
+    @inlinable
+    public func legalActions(in state: Int) -> LegalActions { legalSets?[state] ?? .all }
 
     /// The outcomes of taking `action` in `state`, in the world's order.
     @inlinable
@@ -121,8 +142,9 @@ public struct ModelCheckFailure: Error, Sendable, CustomStringConvertible {
 }
 
 /// Checks that a model is a model: every next state exists, no probability is negative or
-/// missing, and each list of outcomes, like the initial distribution, sums to 1 (within
-/// `tolerance`).
+/// missing, and each list of outcomes of an action its state allows, like the initial
+/// distribution, sums to 1 (within `tolerance`). An action a state does not allow may have no
+/// outcomes there.
 public func checkModel(_ model: TabularModel, tolerance: Double = 1e-12) throws(ModelCheckFailure) {
     func checkSum(_ probabilities: some Sequence<Double>, _ what: String) throws(ModelCheckFailure) {
         var total = 0.0
@@ -138,7 +160,8 @@ public func checkModel(_ model: TabularModel, tolerance: Double = 1e-12) throws(
     }
     try checkSum(model.initialDistribution, "the initial distribution")
     for state in 0..<model.stateCount {
-        for action in 0..<model.actionCount {
+        let legal = model.legalActions(in: state)
+        for action in 0..<model.actionCount where legal.contains(action) {
             let outcomes = model.outcomes(from: state, taking: action)
             for outcome in outcomes where !(0..<model.stateCount).contains(outcome.nextState) {
                 throw ModelCheckFailure(
@@ -152,8 +175,10 @@ public func checkModel(_ model: TabularModel, tolerance: Double = 1e-12) throws(
 /// Checks that a modelled environment keeps its promise: that its ``TabularModel`` is a model
 /// (``checkModel(_:tolerance:)``) numbered by its spaces, and, by sampling, that every first
 /// observation has a positive initial probability and every step's next observation, reward
-/// and termination is one of the model's outcomes with a positive probability. Actions are
-/// drawn at random from a generator seeded with `seed`; episodes stop after `maxSteps` steps.
+/// and termination is one of the model's outcomes with a positive probability. The model must
+/// allow the same actions in each state as the observation space does. Actions are drawn
+/// uniformly among the allowed ones from a generator seeded with `seed` (the same draws as
+/// before sets existed when every action is allowed); episodes stop after `maxSteps` steps.
 public func checkModel<E: ModelledEnvironment>(
     of environment: E, seed: UInt64 = 0, episodes: Int = 100, maxSteps: Int = 1_000
 ) throws(ModelCheckFailure) {
@@ -167,13 +192,21 @@ public func checkModel<E: ModelledEnvironment>(
             "the model has \(model.stateCount) states and \(model.actionCount) actions; the spaces have \(observations.count) and \(actions.count)"
         )
     }
+    for state in 0..<model.stateCount {
+        let byModel = model.legalActions(in: state).actions(of: model.actionCount)
+        let bySpace = observations.legalActions(inState: state).actions(of: model.actionCount)
+        guard byModel == bySpace else {
+            throw ModelCheckFailure("state \(state) allows actions \(byModel) in the model but \(bySpace) in the observation space")
+        }
+    }
     for episode in 0..<episodes {
         var state = observations.index(of: environment.reset(seed: episode == 0 ? seed : nil))
         guard model.initialDistribution[state] > 0 else {
             throw ModelCheckFailure("reset gave state \(state), which the model never starts in")
         }
         for _ in 0..<maxSteps {
-            let action = generator.nextIndex(below: actions.count)
+            let legal = model.legalActions(in: state)
+            let action = legal.action(at: generator.nextIndex(below: legal.count(of: actions.count)))
             let step = environment.step(actions.element(at: action))
             let next = observations.index(of: step.observation)
             let listed = model.outcomes(from: state, taking: action).contains {

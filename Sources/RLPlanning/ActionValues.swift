@@ -14,12 +14,15 @@ extension TabularModel {
         return total
     }
 
-    /// The best action in `state` under `values` and its value; ties go to the lowest-numbered
-    /// action, as NumPy's `argmax` breaks them.
+    /// The best action `state` allows (``TabularModel/legalActions(in:)``) under `values`, and
+    /// its value; ties go to the lowest-numbered action, as NumPy's `argmax` breaks them.
     @inlinable
     public func greedyAction(state: Int, values: [Double], discount: Double) -> (action: Int, value: Double) {
-        var best = (action: 0, value: actionValue(state: state, action: 0, values: values, discount: discount))
-        for action in 1..<actionCount {
+        let legal = legalActions(in: state)
+        // The lowest allowed action first (action 0 when all are allowed, as before sets).
+        let first = legal.action(at: 0)
+        var best = (action: first, value: actionValue(state: state, action: first, values: values, discount: discount))
+        for action in (first + 1)..<actionCount where legal.contains(action) {
             let value = actionValue(state: state, action: action, values: values, discount: discount)
             if value > best.value { best = (action, value) }
         }

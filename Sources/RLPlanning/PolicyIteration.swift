@@ -9,6 +9,8 @@ public func evaluatePolicy(
     maxSweeps: Int = 1_000_000, startingFrom initialValues: [Double]? = nil
 ) -> (values: [Double], converged: Bool) {
     precondition(policy.count == model.stateCount, "the policy needs one action per state")
+    precondition(
+        policy.indices.allSatisfy { model.legalActions(in: $0).contains(policy[$0]) }, "the policy takes only actions its states allow")
     precondition((0...1).contains(discount), "the discount is in 0...1")
     var values = initialValues ?? Array(repeating: 0.0, count: model.stateCount)
     for _ in 0..<maxSweeps {
@@ -28,12 +30,13 @@ public func evaluatePolicy(
 ///
 /// A state's action changes only when another action is better by more than `tolerance`, so
 /// that rounding noise between equally good actions cannot make the loop cycle. Starts from
-/// action 0 everywhere; each evaluation starts from the previous values.
+/// the lowest allowed action in every state (action 0 unless the model restricts it); each
+/// evaluation starts from the previous values.
 /// - Returns: the last policy, its values and the number of improvement rounds.
 public func policyIteration(
     _ model: TabularModel, discount: Double, tolerance: Double = 1e-10, maxRounds: Int = 10_000
 ) -> PlanningResult {
-    var policy = Array(repeating: 0, count: model.stateCount)
+    var policy = (0..<model.stateCount).map { model.legalActions(in: $0).action(at: 0) }
     var values = Array(repeating: 0.0, count: model.stateCount)
     for round in 1...maxRounds {
         let evaluation = evaluatePolicy(policy, in: model, discount: discount, tolerance: tolerance, startingFrom: values)
