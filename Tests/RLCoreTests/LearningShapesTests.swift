@@ -43,6 +43,42 @@ import Testing
         #expect(trace.rewards == [1, 2, 2, 2, 2] && trace.optimal == [false, true, true, true, true])
     }
 
+    /// ε-greedy on sample averages (the box of §2.4), exploring with its own generator.
+    struct EpsilonGreedySampleAverage: BanditAgent {
+        var estimates = [0.0, 0.0]
+        var pulls = [0, 0]
+        let epsilon: Double
+        var generator: Xoshiro256StarStar
+        mutating func selectArm() -> Int {
+            if generator.nextUnitDouble() < epsilon { return generator.nextIndex(below: 2) }
+            return estimates[1] > estimates[0] ? 1 : 0
+        }
+        mutating func learn(arm: Int, reward: Double) {
+            pulls[arm] += 1
+            estimates[arm] += (reward - estimates[arm]) / Double(pulls[arm])
+        }
+    }
+
+    @Test func epsilonGreedyFindsTheBetterArmAndRecordsExactlyWhatItPulled() {
+        var bandit = Steady()
+        var trace = BanditTrace(steps: 200)
+        var agent = EpsilonGreedySampleAverage(epsilon: 0.1, generator: Xoshiro256StarStar(seed: 3))
+        play(&agent, on: &bandit, into: &trace)
+        // Whatever the draws: each step's reward says which arm paid (1 or 2), the optimal flag
+        // is exactly "arm 1", and a steady arm's sample average is its payment exactly.
+        #expect(zip(trace.rewards, trace.optimal).allSatisfy { reward, optimal in reward == (optimal ? 2 : 1) })
+        #expect(agent.pulls[0] + agent.pulls[1] == 200 && trace.optimal.filter { $0 }.count == agent.pulls[1])
+        #expect(agent.pulls[1] > 0 && agent.estimates[1] == 2 && (agent.pulls[0] == 0 || agent.estimates[0] == 1))
+        // Once arm 1 has been tried, greedy steps take it: at least the greedy share is optimal.
+        let firstOptimal = trace.optimal.firstIndex(of: true)!
+        #expect(trace.optimal[firstOptimal...].filter { !$0 }.count < 200 / 10)
+        // The same seed plays the same steps.
+        var again = EpsilonGreedySampleAverage(epsilon: 0.1, generator: Xoshiro256StarStar(seed: 3))
+        var replay = BanditTrace(steps: 200)
+        play(&again, on: &bandit, into: &replay)
+        #expect(replay.rewards == trace.rewards && replay.optimal == trace.optimal)
+    }
+
     // MARK: Whole episodes and exploring starts (S&B ch. 5)
 
     /// A line of 5 cells; the walk starts where it is told (or in the middle) and ends at either
