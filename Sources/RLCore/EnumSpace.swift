@@ -12,7 +12,9 @@ public struct EnumSpace<Element: CaseIterable & RawRepresentable>: FiniteSpace, 
     /// - Precondition: the cases' raw values are 0, 1, 2, … in order, and `count` is 1 or more
     ///   and at most the number of cases.
     public init(first count: Int) {
-        precondition(
+        // The ordering is a property of the type, not of a run: checked in debug builds only, so
+        // release builds construct a space without walking (and allocating) `allCases`.
+        assert(
             Element.allCases.enumerated().allSatisfy { $0.offset == $0.element.rawValue },
             "an EnumSpace numbers cases by raw values 0, 1, 2, … in order")
         precondition(count >= 1 && count <= Element.allCases.count, "\(Element.self) has \(Element.allCases.count) cases, not \(count)")

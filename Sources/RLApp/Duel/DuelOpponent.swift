@@ -1,5 +1,4 @@
 import RLCore
-import RLPong
 import RLPongDuel
 import RLTabular
 
