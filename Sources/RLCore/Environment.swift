@@ -47,11 +47,12 @@ public struct NoCounters: EpisodeCounters {
 public protocol Environment<Observation, Action> {
     associatedtype Observation
     associatedtype Action
-    associatedtype ObservationSpace: FiniteSpace where ObservationSpace.Element == Observation
+    associatedtype ObservationSpace: Space where ObservationSpace.Element == Observation
     associatedtype ActionSpace: FiniteSpace where ActionSpace.Element == Action
     associatedtype Counters: EpisodeCounters = NoCounters
 
-    /// The observations this environment can produce.
+    /// The observations this environment can produce: finite (a table can index them) or a
+    /// ``Box`` of real coordinates.
     var observationSpace: ObservationSpace { get }
     /// The actions this environment accepts.
     var actionSpace: ActionSpace { get }

@@ -7,8 +7,8 @@ public struct EnvironmentCheckFailure: Error, Sendable, CustomStringConvertible 
 /// Checks that an environment keeps the ``Environment`` contract, like Gymnasium's
 /// `check_env`: run it on your own environment before training on it.
 ///
-/// It checks that every observation lies in the observation space and that its index
-/// round-trips; that the action space's indices round-trip; that the same seed gives the
+/// It checks that every observation lies in the observation space (a ``Box``'s points: finite
+/// and within the bounds) and, for a finite space, that its index round-trips; that the action space's indices round-trip; that the same seed gives the
 /// same episode; and that episodes end (terminated or truncated) within `steps` steps.
 /// Actions are drawn at random from a generator seeded with `seed`.
 public func checkEnvironment<E: Environment>(
@@ -37,10 +37,7 @@ public func checkEnvironment<E: Environment>(
             guard space.contains(observation) else {
                 throw EnvironmentCheckFailure("observation \(observation) is outside the observation space")
             }
-            let index = space.index(of: observation)
-            guard index >= 0, index < space.count, space.element(at: index) == observation else {
-                throw EnvironmentCheckFailure("observation \(observation) does not round-trip through its index")
-            }
+            if let failure = space.indexRoundTripFailure(of: observation) { throw EnvironmentCheckFailure(failure) }
         }
         return observations
     }

@@ -130,7 +130,7 @@ public struct TabularModel: Sendable, Equatable {
 /// its probability. ``checkModel(of:seed:episodes:maxSteps:)`` tests the promise
 /// by sampling. A world whose step has effects outside the model (Taxi's fickle passenger)
 /// says so in its documentation.
-public protocol ModelledEnvironment: Environment {
+public protocol ModelledEnvironment: Environment where ObservationSpace: FiniteSpace {
     /// The dynamics, numbered by this environment's spaces.
     var model: TabularModel { get }
 }

@@ -1,7 +1,26 @@
-/// A finite set of values, each with a dense index in `0..<count`: what a table can index.
-public protocol FiniteSpace<Element> {
+/// A set of values an environment's observations or actions come from: Gymnasium's `Space`.
+/// Finite spaces (``FiniteSpace``) number their elements, so a table can index them; a
+/// continuous space (``Box``) only says what belongs to it, and agents read its points through
+/// features instead.
+public protocol Space<Element> {
     associatedtype Element
 
+    /// Whether `element` belongs to the space.
+    func contains(_ element: Element) -> Bool
+
+    /// Why `element` does not round-trip through the space's dense indices, or `nil` when it
+    /// does or the space has no indices (a ``Box``): what ``checkEnvironment(_:seed:steps:)``
+    /// asks of every observation. Finite spaces get it from ``FiniteSpace``.
+    func indexRoundTripFailure(of element: Element) -> String?
+}
+
+extension Space {
+    /// A space without dense indices has nothing to round-trip.
+    public func indexRoundTripFailure(of element: Element) -> String? { nil }
+}
+
+/// A finite set of values, each with a dense index in `0..<count`: what a table can index.
+public protocol FiniteSpace<Element>: Space {
     /// How many elements there are.
     var count: Int { get }
     /// The table shape this space contributes, row-major (one entry per dimension).
@@ -10,13 +29,32 @@ public protocol FiniteSpace<Element> {
     func index(of element: Element) -> Int
     /// The element at a dense index in `0..<count`.
     func element(at index: Int) -> Element
-    /// Whether `element` belongs to the space.
-    func contains(_ element: Element) -> Bool
     /// The actions the state with dense index `index` allows: all of them unless the space says
     /// otherwise (Sutton & Barto's maximisation-bias example: two actions in A, ten in B, one
     /// table). A requirement with a default, so the check vanishes from the specialised hot loop
     /// of every other space.
     func legalActions(inState index: Int) -> LegalActions
+}
+
+extension FiniteSpace {
+    public func indexRoundTripFailure(of element: Element) -> String? {
+        let index = index(of: element)
+        guard index >= 0, index < count, self.index(of: self.element(at: index)) == index else {
+            return "observation \(element) does not round-trip through its index"
+        }
+        return nil
+    }
+}
+
+extension FiniteSpace where Element: Equatable {
+    /// Elements that compare equal are checked to come back equal, not only to the same index.
+    public func indexRoundTripFailure(of element: Element) -> String? {
+        let index = index(of: element)
+        guard index >= 0, index < count, self.element(at: index) == element else {
+            return "observation \(element) does not round-trip through its index"
+        }
+        return nil
+    }
 }
 
 extension FiniteSpace {

@@ -6,7 +6,7 @@ import RLTabular
 /// serves derived from `seed`, the tie-breaking generator from the agent purpose.
 func playGreedy<E: Environment>(
     _ table: QTable, on environment: inout E, episodes: Int, seed: UInt64, shouldStop: () -> Bool
-) -> [EpisodeRecord<E.Counters>] {
+) -> [EpisodeRecord<E.Counters>] where E.ObservationSpace: FiniteSpace {
     var agent = QLearningAgent(
         observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
         hyperparameters: Hyperparameters(learningRate: .constant(1), discount: 1, epsilon: .constant(0)),
