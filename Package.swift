@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "RLTaxi", targets: ["RLTaxi"]),
         .library(name: "RLBlackjack", targets: ["RLBlackjack"]),
         .library(name: "RLPlanning", targets: ["RLPlanning"]),
+        .library(name: "RLFeatures", targets: ["RLFeatures"]),
         .library(name: "RLExperiments", targets: ["RLExperiments"]),
         .library(name: "RLApp", targets: ["RLApp"]),
     ],
@@ -29,6 +30,8 @@ let package = Package(
         .target(name: "RLCore"),
         // The single-paddle Pong of the reference rules.
         .target(name: "RLPong", dependencies: ["RLCore"]),
+        // What a linear agent sees of an observation: tile coding, aggregation, Fourier, one-hot.
+        .target(name: "RLFeatures", dependencies: ["RLCore"]),
         // Two-player Pong: a paddle at each end, on the classic or the fast court.
         .target(name: "RLPongDuel", dependencies: ["RLCore"]),
         // Sutton & Barto's Cliff Walking: a second world that proves the protocols generic.

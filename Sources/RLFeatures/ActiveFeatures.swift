@@ -1,0 +1,68 @@
+/// The features of one observation that are not zero, as indices with their values: the sparse
+/// x(s) of Sutton & Barto §9.4. Its storage is made once, at the map's largest count, and
+/// rewritten in place for every observation, so computing features allocates nothing.
+public struct ActiveFeatures: Sendable, Equatable {
+    /// The active features' indices, in `0..<featureCount`; only the first ``count`` are meaningful.
+    @inlinable public var indices: [Int] { storedIndices }
+    /// Their values (1 for binary features); only the first ``count`` are meaningful.
+    @inlinable public var values: [Double] { storedValues }
+    /// How many features are active.
+    @inlinable public var count: Int { storedCount }
+
+    @usableFromInline var storedIndices: [Int]
+    @usableFromInline var storedValues: [Double]
+    @usableFromInline var storedCount = 0
+
+    /// Room for up to `capacity` active features.
+    public init(capacity: Int) {
+        storedIndices = Array(repeating: 0, count: capacity)
+        storedValues = Array(repeating: 0, count: capacity)
+    }
+
+    /// Forgets the features, keeping the storage.
+    @inlinable public mutating func removeAll() { storedCount = 0 }
+
+    /// Adds a feature.
+    /// - Precondition: fewer than the capacity are active.
+    @inlinable public mutating func append(_ index: Int, value: Double = 1) {
+        storedIndices[storedCount] = index
+        storedValues[storedCount] = value
+        storedCount &+= 1
+    }
+
+    public static func == (left: ActiveFeatures, right: ActiveFeatures) -> Bool {
+        left.count == right.count && left.indices.prefix(left.count) == right.indices.prefix(right.count)
+            && left.values.prefix(left.count) == right.values.prefix(right.count)
+    }
+}
+
+/// Turns an observation into features (§9.4–9.5): a fixed-length vector x(s), of which only a
+/// few entries are non-zero for tile coding and aggregation. A linear agent's value is
+/// q̂(s, a, w) = Σᵢ wᵢₐ xᵢ(s) over the active features.
+public protocol FeatureMap<Observation>: Sendable {
+    associatedtype Observation
+
+    /// The length d of the feature vector.
+    var featureCount: Int { get }
+    /// The most features active at once: the tilings' count for tile coding, 1 for aggregation
+    /// and one-hot, every feature for the Fourier basis.
+    var maximumActiveCount: Int { get }
+    /// What one update's step size α is divided by, so that `--learning-rate` means the same
+    /// thing on a table and on any tile coding: the tilings' count n for tile coding (the book's
+    /// α/n, §9.5.4), 1 for one-hot and aggregation, 1 for the Fourier basis (α per weight).
+    var stepSizeDivisor: Double { get }
+    /// Writes the active features of `observation` into `features` (replacing what it held).
+    func activeFeatures(of observation: Observation, into features: inout ActiveFeatures)
+}
+
+extension FeatureMap {
+    /// Storage for this map's active features.
+    public func makeActiveFeatures() -> ActiveFeatures { ActiveFeatures(capacity: maximumActiveCount) }
+
+    /// The active features of `observation`, in fresh storage (for tests and inspection).
+    public func activeFeatures(of observation: Observation) -> ActiveFeatures {
+        var features = makeActiveFeatures()
+        activeFeatures(of: observation, into: &features)
+        return features
+    }
+}
