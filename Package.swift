@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "RLBlackjack", targets: ["RLBlackjack"]),
         .library(name: "RLPlanning", targets: ["RLPlanning"]),
         .library(name: "RLFeatures", targets: ["RLFeatures"]),
+        .library(name: "RLLinear", targets: ["RLLinear"]),
         .library(name: "RLExperiments", targets: ["RLExperiments"]),
         .library(name: "RLApp", targets: ["RLApp"]),
     ],
@@ -32,6 +33,8 @@ let package = Package(
         .target(name: "RLPong", dependencies: ["RLCore"]),
         // What a linear agent sees of an observation: tile coding, aggregation, Fourier, one-hot.
         .target(name: "RLFeatures", dependencies: ["RLCore"]),
+        // Linear agents over features (S&B Part II): semi-gradient Q/Sarsa/Expected Sarsa, Sarsa(λ), true online Sarsa(λ).
+        .target(name: "RLLinear", dependencies: ["RLCore", "RLTabular", "RLFeatures"]),
         // Two-player Pong: a paddle at each end, on the classic or the fast court.
         .target(name: "RLPongDuel", dependencies: ["RLCore"]),
         // Sutton & Barto's Cliff Walking: a second world that proves the protocols generic.
@@ -87,6 +90,8 @@ let package = Package(
         .testTarget(name: "RLPongTests", dependencies: ["RLPong", "RLCore"]),
         .testTarget(name: "RLPongDuelTests", dependencies: ["RLPongDuel", "RLCore", "RLTabular"]),
         .testTarget(name: "CPongFloorTests", dependencies: ["CPongFloor", "RLCore", "RLPong", "RLTabular", "RLApp"]),
+        .testTarget(name: "RLFeaturesTests", dependencies: ["RLFeatures", "RLCore"]),
+        .testTarget(name: "RLLinearTests", dependencies: ["RLLinear", "RLFeatures", "RLTabular", "RLCore", "RLCliffWalking"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong", "RLTestSupport"]),
         .testTarget(
             name: "RLAppTests",

@@ -23,7 +23,8 @@ public struct FeatureRanges: Codable, Sendable, Equatable {
         }
         for dimension in 0..<dimensionCount {
             guard low[dimension].isFinite, high[dimension].isFinite, low[dimension] < high[dimension] else {
-                throw FeatureError("the feature range of coordinate \(dimension) must be finite and not empty, not \(low[dimension])...\(high[dimension])")
+                throw FeatureError(
+                    "the feature range of coordinate \(dimension) must be finite and not empty, not \(low[dimension])...\(high[dimension])")
             }
         }
     }

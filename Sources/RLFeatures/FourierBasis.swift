@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #else
-    import Darwin
+import Darwin
 #endif
 
 /// The Fourier cosine basis of order n (Sutton & Barto §9.5.2; Konidaris, Osentoski & Thomas
@@ -25,7 +25,7 @@ public struct FourierBasis: Sendable, Equatable {
         let dimensions = ranges.dimensionCount
         guard dimensions <= 8 else { throw FeatureError("the Fourier basis takes at most 8 coordinates, not \(dimensions)") }
         let size = (0..<dimensions).reduce(1.0) { product, _ in product * Double(order + 1) }
-        guard size <= Double(Self.maximumFeatures), let _ = boundedProduct([Int(size), actionCount]) else {
+        guard size <= Double(Self.maximumFeatures), boundedProduct([Int(size), actionCount]) != nil else {
             throw FeatureError(
                 "a Fourier basis of order \(order) over \(dimensions) coordinates would have \(countText(size)) features, "
                     + "all active on every step; the limit is \(countText(Double(Self.maximumFeatures)))")

@@ -42,7 +42,8 @@ public struct TileCoding: Sendable, Equatable {
         extents = ranges.wraps.map { $0 ? tiles : tiles + 1 }
         if let hashSize {
             guard hashSize >= 1, let weights = boundedProduct([hashSize, actionCount]), weights > 0 else {
-                throw FeatureError("--hash-size must be in 1...\(maximumWeightCount / max(actionCount, 1)) for \(actionCount) actions, not \(hashSize)")
+                throw FeatureError(
+                    "--hash-size must be in 1...\(maximumWeightCount / max(actionCount, 1)) for \(actionCount) actions, not \(hashSize)")
             }
             tilesPerTiling = 0
             featureCount = hashSize
@@ -70,7 +71,8 @@ public struct TileCoding: Sendable, Equatable {
             var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(tiling &+ 1)
             for dimension in 0..<dimensions {
                 // ⌊position · tilings⌋ with the tiling's offset, then ⌊ / tilings⌋: tiles3's arithmetic.
-                let quantised = Int((ranges.position(of: coordinate(dimension), dimension: dimension, cells: scale) * Double(tilings)).rounded(.down))
+                let quantised = Int(
+                    (ranges.position(of: coordinate(dimension), dimension: dimension, cells: scale) * Double(tilings)).rounded(.down))
                 let offset = (tiling &* (2 &* dimension &+ 1)) % tilings
                 var tile = (quantised &+ offset) / tilings
                 let extent = extents[dimension]

@@ -8,7 +8,8 @@ public struct EpsilonGreedy: Sendable {
     /// ε and α for the current episode.
     public private(set) var epsilon: Double
     public private(set) var learningRate: Double
-    @usableFromInline var generator: Xoshiro256StarStar
+    /// The agent's own generator: exploration, ties, coins, planning draws.
+    public var generator: Xoshiro256StarStar
 
     /// - Precondition: the hyperparameters are valid (``Hyperparameters/validate()``); an agent
     ///   made with a rate out of range stops here with the rule it broke.

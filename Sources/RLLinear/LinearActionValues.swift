@@ -1,0 +1,156 @@
+import RLCore
+import RLFeatures
+import RLTabular
+
+/// A linear action-value function q̂(s, a, w) = Σᵢ wᵢₐ xᵢ(s) (Sutton & Barto §9.4, §10.1) with
+/// the features it reads and its ε-greedy behaviour: what every linear agent carries besides its
+/// traces. The weights are a ``QTable`` whose rows are features, not states (row i, column a is
+/// wᵢₐ), so policy files, resume and visit counts work as for a table; with one-hot features it
+/// *is* the table.
+///
+/// It remembers the features of the last observation it was asked about: the trainer asks for
+/// an action in S and then learns from (S, A, R, S′), so each observation's features are
+/// computed once, not twice.
+public struct LinearActionValues<Features: FeatureMap, ActionSpace: FiniteSpace>: Sendable
+where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
+    public let features: Features
+    public let actionSpace: ActionSpace
+    /// w, a row per feature.
+    public var weights: QTable
+    /// Hyperparameters, this episode's ε and α, and the generator.
+    public var exploration: EpsilonGreedy
+
+    /// The features of ``cachedObservation``, and of the next one while learning.
+    @usableFromInline var current: ActiveFeatures
+    @usableFromInline var next: ActiveFeatures
+    @usableFromInline var cachedObservation: Features.Observation?
+    /// q̂(s, ·) of one observation, reused.
+    @usableFromInline var scratch: [Double]
+
+    /// Zero weights.
+    public init(features: Features, actionSpace: ActionSpace, hyperparameters: Hyperparameters, seed: UInt64) {
+        self.features = features
+        self.actionSpace = actionSpace
+        weights = QTable(stateShape: [features.featureCount], actionCount: actionSpace.count)
+        exploration = EpsilonGreedy(hyperparameters: hyperparameters, seed: seed)
+        current = features.makeActiveFeatures()
+        next = features.makeActiveFeatures()
+        scratch = Array(repeating: 0, count: actionSpace.count)
+    }
+
+    /// The number of actions.
+    @inlinable public var actionCount: Int { weights.actionCount }
+
+    /// α for one weight: the learning rate over the features' divisor (the book's α/n for n tilings).
+    @inlinable public var stepSize: Double { exploration.learningRate / features.stepSizeDivisor }
+
+    /// Puts `observation`'s features in ``current`` (from the cache when it is the last one asked about).
+    @inlinable @inline(__always)
+    public mutating func loadCurrent(_ observation: Features.Observation) {
+        if cachedObservation != observation {
+            features.activeFeatures(of: observation, into: &current)
+            cachedObservation = observation
+        }
+    }
+
+    /// Puts `observation`'s features in ``next``.
+    @inlinable @inline(__always)
+    public mutating func loadNext(_ observation: Features.Observation) {
+        features.activeFeatures(of: observation, into: &next)
+    }
+
+    /// Makes the next observation's features the current ones (after a step's update).
+    @inlinable @inline(__always)
+    public mutating func advance(to observation: Features.Observation) {
+        swap(&current, &next)
+        cachedObservation = observation
+    }
+
+    /// q̂ of `action` over a set of active features.
+    @inlinable @inline(__always)
+    public func value(of features: ActiveFeatures, action: Int) -> Double {
+        var sum = 0.0
+        for slot in 0..<features.count {
+            sum += weights[features.indices[slot], action] * features.values[slot]
+        }
+        return sum
+    }
+
+    /// Fills ``scratch`` with q̂ of every action over a set of active features.
+    @inlinable @inline(__always)
+    mutating func fillValues(of features: ActiveFeatures) {
+        for action in 0..<actionCount { scratch[action] = value(of: features, action: action) }
+    }
+
+    /// A greedy action over ``scratch``, ties broken uniformly at random.
+    @inlinable @inline(__always)
+    mutating func greedyOverScratch() -> Int {
+        var best = scratch[0], bestAction = 0, ties = 1
+        for action in 1..<actionCount {
+            let value = scratch[action]
+            if value > best {
+                best = value
+                bestAction = action
+                ties = 1
+            } else if value == best {
+                ties &+= 1
+            }
+        }
+        guard ties > 1 else { return bestAction }
+        var pick = exploration.generator.nextIndex(below: ties)
+        for action in bestAction..<actionCount where scratch[action] == best {
+            if pick == 0 { return action }
+            pick &-= 1
+        }
+        return bestAction
+    }
+
+    /// An ε-greedy action index over a set of active features (greedy in evaluation).
+    @inlinable @inline(__always)
+    public mutating func action(over features: ActiveFeatures, mode: AgentMode) -> Int {
+        if mode == .training && exploration.generator.nextUnitDouble() < exploration.epsilon {
+            return exploration.generator.nextIndex(below: actionCount)
+        }
+        fillValues(of: features)
+        return greedyOverScratch()
+    }
+
+    /// The ε-greedy action in `observation`.
+    @inlinable @inline(__always)
+    public mutating func action(in observation: Features.Observation, mode: AgentMode) -> Int {
+        loadCurrent(observation)
+        return action(over: current, mode: mode)
+    }
+
+    /// max over a of q̂ over a set of active features.
+    @inlinable @inline(__always)
+    public mutating func maxValue(over features: ActiveFeatures) -> Double {
+        fillValues(of: features)
+        var best = scratch[0]
+        for action in 1..<actionCount where scratch[action] > best { best = scratch[action] }
+        return best
+    }
+
+    /// The ε-greedy policy's expectation of q̂ over a set of active features:
+    /// (1 − ε) max + ε mean.
+    @inlinable @inline(__always)
+    public mutating func epsilonGreedyExpectation(over features: ActiveFeatures) -> Double {
+        fillValues(of: features)
+        var best = scratch[0], sum = scratch[0]
+        for action in 1..<actionCount {
+            sum += scratch[action]
+            if scratch[action] > best { best = scratch[action] }
+        }
+        return (1 - exploration.epsilon) * best + exploration.epsilon * sum / Double(actionCount)
+    }
+
+    /// w·ₐ ← w·ₐ + `amount` · x over a set of active features, counting a visit of each.
+    @inlinable @inline(__always)
+    public mutating func add(_ amount: Double, along features: ActiveFeatures, action: Int) {
+        for slot in 0..<features.count {
+            let row = features.indices[slot]
+            weights.addInPlace(amount * features.values[slot], atFlatIndex: row &* actionCount &+ action)
+            weights.recordVisitInPlace(state: row, action: action)
+        }
+    }
+}

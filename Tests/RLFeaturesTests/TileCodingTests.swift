@@ -1,0 +1,120 @@
+import RLCore
+import RLFeatures
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// Tile coding against positions worked out by hand from §9.5.4's rule (offsets t·(1, 3, …)/n
+/// of a tile, tiles3's quantisation).
+@Suite struct TileCodingTests {
+    let unit = FeatureRanges(low: [0], high: [1])
+
+    func tiles(_ coding: TileCoding, _ point: [Double]) -> [Int] {
+        var features = ActiveFeatures(capacity: coding.tilings)
+        coding.activeTiles(of: { point[$0] }, into: &features)
+        return Array(features.indices.prefix(features.count))
+    }
+
+    @Test func twoTilingsOfTwoTilesOverOneCoordinateAreOffsetByAQuarter() throws {
+        // Tiles are 0.5 wide; the second tiling is shifted by 0.25, so its cuts are at 0.25 and 0.75.
+        let coding = try TileCoding(tilings: 2, tiles: 2, ranges: unit)
+        #expect(coding.featureCount == 6)  // 3 tiles per tiling cover the shifted grid
+        #expect(tiles(coding, [0.2]) == [0, 3])
+        #expect(tiles(coding, [0.3]) == [0, 4])  // across the second tiling's cut, not the first's
+        #expect(tiles(coding, [0.6]) == [1, 4])
+        #expect(tiles(coding, [1.0]) == [2, 5])
+    }
+
+    @Test func theSecondCoordinateIsOffsetThreeTimesAsFar() throws {
+        // 4 tilings of 1 tile over the unit square: tiling t is shifted by (t, 3t mod 4)/4.
+        let coding = try TileCoding(tilings: 4, tiles: 1, ranges: FeatureRanges(low: [0, 0], high: [1, 1]))
+        #expect(coding.featureCount == 16)
+        #expect(tiles(coding, [0.5, 0.5]) == [0, 4 + 1, 8 + 3, 12 + 2])
+        #expect(tiles(coding, [0.1, 0.1]) == [0, 4, 8, 12])  // q = 0: every offset below a whole tile
+    }
+
+    @Test func pointsOutsideTheRangesCountAsTheNearestEndAndNaNAsTheLowEnd() throws {
+        let coding = try TileCoding(tilings: 2, tiles: 2, ranges: unit)
+        #expect(tiles(coding, [7]) == tiles(coding, [1]))
+        #expect(tiles(coding, [-7]) == tiles(coding, [0]))
+        #expect(tiles(coding, [.nan]) == tiles(coding, [0]))
+        #expect(tiles(coding, [.infinity]) == tiles(coding, [1]))
+    }
+
+    @Test func anAngleWrapsAround() throws {
+        let circle = FeatureRanges(low: [0], high: [2 * Double.pi], wraps: [true])
+        let coding = try TileCoding(tilings: 1, tiles: 4, ranges: circle)
+        #expect(coding.featureCount == 4)
+        #expect(tiles(coding, [0.1]) == [0])
+        #expect(tiles(coding, [2 * Double.pi + 0.1]) == [0])
+        #expect(tiles(coding, [-0.1]) == [3])
+        #expect(tiles(coding, [2 * Double.pi - 1e-9]) == [3])
+    }
+
+    @Test func hashedTilesStayInTheTableAndAreTheSameEveryTime() throws {
+        let ranges = FeatureRanges(low: Array(repeating: -1, count: 6), high: Array(repeating: 1, count: 6))
+        let coding = try TileCoding(tilings: 8, tiles: 10, ranges: ranges, hashSize: 4096, actionCount: 3)
+        #expect(coding.featureCount == 4096)
+        let point = [0.1, -0.3, 0.5, 0.9, -0.99, 0]
+        let indices = tiles(coding, point)
+        #expect(indices.count == 8)
+        #expect(indices.allSatisfy { (0..<4096).contains($0) })
+        #expect(tiles(coding, point) == indices)
+        #expect(tiles(coding, [0.1, -0.3, 0.5, 0.9, -0.99, 0.5]) != indices)
+    }
+
+    @Test func aTilingTooLargeForMemoryIsRefusedSayingHowLarge() {
+        let ranges = FeatureRanges(low: Array(repeating: -1, count: 6), high: Array(repeating: 1, count: 6))
+        #expect {
+            try TileCoding(tilings: 8, tiles: 20, ranges: ranges, actionCount: 3)
+        } throws: { error in
+            let message = (error as? FeatureError)?.message ?? ""
+            return message.contains("2,058,386,904 weights") && message.contains("GiB") && message.contains("--hash-size")
+        }
+        #expect(throws: FeatureError.self) { try TileCoding(tilings: 0, tiles: 8, ranges: ranges) }
+        #expect(throws: FeatureError.self) { try TileCoding(tilings: 8, tiles: 0, ranges: ranges) }
+        #expect(throws: FeatureError.self) { try TileCoding(tilings: 8, tiles: 8, ranges: ranges, hashSize: 0) }
+        #expect(throws: FeatureError.self) { try TileCoding(tilings: 8, tiles: 8, ranges: ranges, hashSize: 1 << 40) }
+    }
+}
+
+@Suite struct AggregationAndFourierTests {
+    let square = FeatureRanges(low: [0, 0], high: [1, 1])
+
+    @Test func aggregationHasOneActiveCell() throws {
+        let aggregation = try StateAggregation(bins: 4, ranges: square)
+        #expect(aggregation.featureCount == 16)
+        var features = ActiveFeatures(capacity: 1)
+        let point = [0.3, 0.8]
+        aggregation.activeCell(of: { point[$0] }, into: &features)
+        #expect(features.count == 1 && features.indices[0] == 1 * 4 + 3)
+        let corner = [1.0, 1.0]
+        aggregation.activeCell(of: { corner[$0] }, into: &features)
+        #expect(features.indices[0] == 15)
+    }
+
+    @Test func theFourierBasisOfOrderOneOverTwoCoordinates() throws {
+        let basis = try FourierBasis(order: 1, ranges: square)
+        #expect(basis.featureCount == 4)
+        var features = ActiveFeatures(capacity: 4)
+        let point = [0.25, 0.5]
+        basis.values(of: { point[$0] }, into: &features)
+        // c = (0,0), (0,1), (1,0), (1,1): cos(π c·s).
+        let expected = [1, cos(Double.pi * 0.5), cos(Double.pi * 0.25), cos(Double.pi * 0.75)]
+        #expect(features.count == 4)
+        for (value, want) in zip(features.values, expected) { #expect(abs(value - want) < 1e-15) }
+    }
+
+    @Test func outOfRangeSettingsAreRefused() {
+        #expect(throws: FeatureError.self) { try StateAggregation(bins: 0, ranges: square) }
+        #expect(throws: FeatureError.self) { try FourierBasis(order: 65, ranges: square) }
+        let many = FeatureRanges(low: Array(repeating: 0, count: 6), high: Array(repeating: 1, count: 6))
+        #expect(throws: FeatureError.self) { try FourierBasis(order: 9, ranges: many) }
+        #expect(throws: FeatureError.self) { try FeatureRanges(low: [0], high: [.infinity]).validate(dimensionCount: 1) }
+        #expect(throws: FeatureError.self) { try FeatureRanges(low: [0], high: [1]).validate(dimensionCount: 2) }
+    }
+}
