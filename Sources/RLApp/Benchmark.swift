@@ -65,7 +65,7 @@ public func runBenchmark(
 }
 
 /// One repeat of the benchmark on world `W`, opened on the agent's concrete type.
-struct WorldBenchmarkRun<W: WorldRegistration>: AgentBody {
+struct WorldBenchmarkRun<W: WorldRegistration>: AgentBody where W.World.ObservationSpace: FiniteSpace {
     typealias ObservationSpace = W.World.ObservationSpace
     typealias ActionSpace = W.World.ActionSpace
 

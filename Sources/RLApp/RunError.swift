@@ -27,3 +27,12 @@ public enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
         .unsupported("unknown agent '\(id)' (this rl knows \(Registry.agentList))")
     }
 }
+
+extension RunError {
+    /// A planner asked to solve a world that publishes no model.
+    static func plannerNeedsModel<W: WorldRegistration>(_ planner: Planner, world: W.Type, _ configuration: W.Configuration) -> RunError {
+        .unsupported(
+            "agent \(planner.id) solves a world from its model, and \(W.id) (\(W.describe(configuration))) publishes none: train a learning agent instead"
+        )
+    }
+}

@@ -6,7 +6,7 @@ import RLTabular
 /// Barto Part II): what `rl` trains on a continuous world under the same agent names as on a
 /// table. Its weights are saved, resumed, evaluated and inspected like a table whose rows are
 /// features.
-public protocol LinearAgent: Agent, Resumable
+public protocol LinearAgent: SavableAgent
 where Observation == Features.Observation, Action == ActionSpace.Element {
     associatedtype Features: FeatureMap where Features.Observation: Equatable & Sendable
     associatedtype ActionSpace: FiniteSpace & Sendable
@@ -22,6 +22,8 @@ where Observation == Features.Observation, Action == ActionSpace.Element {
 extension LinearAgent {
     /// w: a row per feature, a column per action.
     public var weights: QTable { values.weights }
+    /// The weights, as `rl` saves and evaluates them.
+    public var table: QTable { values.weights }
     /// The features the agent reads.
     public var features: Features { values.features }
     public var actionSpace: ActionSpace { values.actionSpace }
@@ -54,6 +56,11 @@ extension LinearAgent {
                     + "[\(values.features.featureCount), \(values.actionCount)]")
         }
         values.weights = weights
+    }
+
+    /// Puts back saved weights (linear agents keep no extra tensors).
+    public mutating func restore(table: QTable, extraTensors: [String: Tensor]) throws(PolicyFileError) {
+        try restore(weights: table)
     }
 }
 

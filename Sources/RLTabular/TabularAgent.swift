@@ -15,9 +15,30 @@ public struct NoAgentSettings: AgentSettings {
     public func validate() throws(SettingError) {}
 }
 
+/// A learning agent whose knowledge `rl` saves, resumes, evaluates and inspects as a ``QTable``
+/// with extra tensors: a table of action values (``TabularAgent``), or a linear agent's
+/// weights, a row per feature (`RLLinear`). The trainers are written once against this.
+public protocol SavableAgent: Agent, Resumable {
+    /// The values the agent acts greedily on, with visit counts: what `rl eval`, `watch` and
+    /// `inspect` read. (Double Q-learning: the mean of its two tables; a linear agent: its weights.)
+    var table: QTable { get }
+
+    /// What the agent needs to continue learning beyond ``table``, by tensor name (Double
+    /// Q-learning's two tables, Dyna-Q's model); empty for most agents.
+    var extraTensors: [String: Tensor] { get }
+
+    /// Puts back a saved agent's table and extra tensors.
+    /// - Throws: when a tensor is missing or does not fit.
+    mutating func restore(table: QTable, extraTensors: [String: Tensor]) throws(PolicyFileError)
+}
+
+extension SavableAgent {
+    public var extraTensors: [String: Tensor] { [:] }
+}
+
 /// A learning agent whose knowledge is a table of action values over finite spaces: what `rl`
 /// trains, saves, resumes, evaluates and inspects, whichever algorithm fills the table.
-public protocol TabularAgent: Agent, Resumable
+public protocol TabularAgent: SavableAgent
 where Observation == ObservationSpace.Element, Action == ActionSpace.Element {
     associatedtype ObservationSpace: FiniteSpace
     associatedtype ActionSpace: FiniteSpace
@@ -29,10 +50,6 @@ where Observation == ObservationSpace.Element, Action == ActionSpace.Element {
         observationSpace: ObservationSpace, actionSpace: ActionSpace,
         hyperparameters: Hyperparameters, settings: Settings, seed: UInt64)
 
-    /// The values the agent acts greedily on, with visit counts: what `rl eval`, `watch` and
-    /// `inspect` read. (Double Q-learning: the mean of its two tables.)
-    var table: QTable { get }
-
     /// Makes every table the agent writes while learning its own (``QTable/makeUnique()``). The
     /// trainers call it at the start of every training episode (``Agent/ownStorageForEpisode()``),
     /// so the steps' in-place writes (``QTable/moveInPlace(state:action:towards:rate:)``) never
@@ -40,19 +57,9 @@ where Observation == ObservationSpace.Element, Action == ActionSpace.Element {
     /// (A method, not a list of key paths: a generic key path is instantiated at run time,
     /// which cost more than the episode of a small world.)
     mutating func ownLearnedTables()
-
-    /// What the agent needs to continue learning beyond ``table``, by tensor name (Double
-    /// Q-learning's two tables, Dyna-Q's model); empty for most agents.
-    var extraTensors: [String: Tensor] { get }
-
-    /// Puts back a saved agent's table and extra tensors.
-    /// - Throws: when a tensor is missing or does not fit the spaces.
-    mutating func restore(table: QTable, extraTensors: [String: Tensor]) throws(PolicyFileError)
 }
 
 extension TabularAgent {
-    public var extraTensors: [String: Tensor] { [:] }
-
     /// Makes every learned table the agent's own: the trainers call it once per episode.
     @inlinable
     public mutating func ownStorageForEpisode() { ownLearnedTables() }

@@ -109,7 +109,7 @@ struct TwoOfFour: FeatureMap {
     }
 
     @Test func trueOnlineSarsaLambdaFollowsTheBoxWithDutchTraces() {
-        var agent = TrueOnlineSarsaLambdaAgent(
+        var agent = LinearTrueOnlineSarsaLambdaAgent(
             features: TwoOfFour(), actionSpace: actions, hyperparameters: hyperparameters,
             settings: TrueOnlineSarsaLambdaSettings(lambda: 0.5), seed: 1)
         prepared(&agent)
@@ -143,5 +143,23 @@ struct TwoOfFour: FeatureMap {
         #expect(tabularRun.steps == linearRun.steps)
         #expect(linear.weights.values == tabular.table.values)
         #expect(linear.weights.visits == tabular.table.visits)
+    }
+
+    @Test func overOneHotFeaturesLinearTrueOnlineSarsaLambdaIsTheTabularAgent() {
+        var world = TimeLimit(CliffWalking(), maxSteps: 200)
+        let rates = Hyperparameters(learningRate: .constant(0.5), discount: 0.95, epsilon: .constant(0.1))
+        let settings = TrueOnlineSarsaLambdaSettings(lambda: 0.8)
+        var tabular = TrueOnlineSarsaLambdaAgent(
+            observationSpace: world.observationSpace, actionSpace: world.actionSpace, hyperparameters: rates, settings: settings, seed: 3)
+        var linear = LinearTrueOnlineSarsaLambdaAgent(
+            features: OneHotFeatures(world.observationSpace), actionSpace: world.actionSpace, hyperparameters: rates,
+            settings: settings, seed: 3)
+        var copy = world
+        let tabularRun = train(&tabular, on: &world, episodes: 30, seed: 9)
+        let linearRun = train(&linear, on: &copy, episodes: 30, seed: 9)
+        // The same box in two arrangements of the arithmetic: equal to rounding, and so the same episodes.
+        #expect(tabularRun.steps == linearRun.steps)
+        let largest = zip(linear.weights.values, tabular.table.values).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
+        #expect(largest < 1e-10)
     }
 }

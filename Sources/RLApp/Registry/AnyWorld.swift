@@ -26,7 +26,17 @@ public struct AnyWorld: @unchecked Sendable {
     private let decode: (_ json: String) throws(WorldConfigurationError) -> ConfiguredWorld
     private let hyperparameters: (_ agent: String, _ preset: String?) -> Hyperparameters
 
-    public init<W: WorldRegistration>(_ world: W.Type) {
+    /// A world with finite observations (its agents learn tables).
+    public init<W: WorldRegistration>(_ world: W.Type) where W.World.ObservationSpace: FiniteSpace {
+        self.init(world) { ConfiguredWorld(W.self, $0) }
+    }
+
+    /// A world with real coordinates (its agents learn linear functions of features).
+    public init<W: ContinuousWorld>(_ world: W.Type) where W.World.Action: CustomStringConvertible {
+        self.init(world) { ConfiguredWorld(W.self, $0) }
+    }
+
+    private init<W: WorldRegistration>(_ world: W.Type, configured: @escaping (W.Configuration) -> ConfiguredWorld) {
         id = W.id
         summary = W.summary
         registration = ObjectIdentifier(world)
@@ -53,10 +63,10 @@ public struct AnyWorld: @unchecked Sendable {
                 try flag.apply(&configuration, value)
             }
             try W.validate(configuration)
-            return ConfiguredWorld(W.self, configuration)
+            return configured(configuration)
         }
         decode = { (text: String) throws(WorldConfigurationError) -> ConfiguredWorld in
-            ConfiguredWorld(W.self, try W.configuration(fromJSON: text))
+            configured(try W.configuration(fromJSON: text))
         }
         hyperparameters = { agent, preset in
             W.presets.first { $0.name == preset }?.hyperparameters ?? W.defaultHyperparameters(forAgent: agent)

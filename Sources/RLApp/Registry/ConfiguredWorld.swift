@@ -1,4 +1,5 @@
 import RLCore
+import RLFeatures
 import RLTabular
 
 /// A registered world under one valid configuration, with its types erased: what a command
@@ -40,36 +41,84 @@ public struct ConfiguredWorld: @unchecked Sendable {
     /// What its two players need (``TwoPlayerWorld``), or `nil`.
     public let twoPlayers: WorldTwoPlayers?
 
-    init<W: WorldRegistration>(_ world: W.Type, _ configuration: W.Configuration) {
+    /// A world under a configuration, with everything the configuration decides; the
+    /// capabilities are found here, once, for both kinds of world.
+    private init<W: WorldRegistration>(
+        _ world: W.Type, _ configuration: W.Configuration, layout: TableLayout,
+        train: @escaping (_ options: TrainingOptions, _ observers: TrainingObservers) throws(PolicyFileError) -> TrainingOutcome,
+        plan: @escaping (_ planner: Planner, _ options: TrainingOptions) throws(RunError) -> TrainingOutcome,
+        playGreedily:
+            @escaping (_ policy: Policy, _ world: inout W.World, _ episodes: Int, _ seed: UInt64, _ shouldStop: () -> Bool)
+            -> [EpisodeRecord<W.World.Counters>],
+        benchmark: @escaping (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(RunError) -> WorldBenchmark
+    ) {
         id = W.id
         self.configuration = JSONText.encode(configuration)
         description = W.describe(configuration)
         defaultEpisodes = W.defaultEpisodes(configuration)
-        layout = W.layout(configuration)
-        train = { (options, observers) throws(PolicyFileError) -> TrainingOutcome in
-            try TrainingRun<W>.train(configuration, options, observers: observers)
-        }
-        plan = { (planner, options) throws(RunError) -> TrainingOutcome in
-            try PlanningRun<W>.plan(planner, configuration, options)
-        }
+        self.layout = layout
+        self.train = train
+        self.plan = plan
         makeModel = { WorldCapabilities.model(of: W.self, configuration) }
         evaluate = { policy, label, episodes, seed, shouldStop in
             var world = W.makeWorld(configuration)
-            let records = playGreedy(policy.table, on: &world, episodes: episodes, seed: seed, shouldStop: shouldStop)
+            let records = playGreedily(policy, &world, episodes, seed, shouldStop)
             var report = EvaluationReport(
                 environment: W.id, agent: label, seed: seed, records: records, metrics: W.metrics,
                 episodesRequested: episodes)
             report.add(WorldCapabilities.model(of: W.self, configuration).flatMap { ExactEvaluation(table: policy.table, world: $0) })
             return report
         }
-        benchmark = { (agent, episodes, environmentSteps, seed) throws(RunError) -> WorldBenchmark in
-            try WorldBenchmarkRun<W>.measure(
-                configuration, agent: agent, episodes: episodes, environmentSteps: environmentSteps, seed: seed)
-        }
+        self.benchmark = benchmark
         baselines = WorldCapabilities.baselines(of: W.self, configuration)
         picture = WorldCapabilities.picture(of: W.self, configuration)
         inspection = WorldCapabilities.inspection(of: W.self, configuration)
         twoPlayers = WorldCapabilities.twoPlayers(of: W.self, configuration)
+    }
+
+    /// A world with finite observations: its agents learn tables.
+    init<W: WorldRegistration>(_ world: W.Type, _ configuration: W.Configuration) where W.World.ObservationSpace: FiniteSpace {
+        self.init(
+            world, configuration, layout: W.layout(configuration),
+            train: { (options, observers) throws(PolicyFileError) -> TrainingOutcome in
+                try TrainingRun<W>.train(configuration, options, observers: observers)
+            },
+            plan: { (planner, options) throws(RunError) -> TrainingOutcome in
+                try PlanningRun<W>.plan(planner, configuration, options)
+            },
+            playGreedily: { policy, world, episodes, seed, shouldStop in
+                playGreedy(policy.table, on: &world, episodes: episodes, seed: seed, shouldStop: shouldStop)
+            },
+            benchmark: { (agent, episodes, environmentSteps, seed) throws(RunError) -> WorldBenchmark in
+                try WorldBenchmarkRun<W>.measure(
+                    configuration, agent: agent, episodes: episodes, environmentSteps: environmentSteps, seed: seed)
+            })
+    }
+
+    /// A world with real coordinates: its agents learn linear functions of features, which the
+    /// configuration names (and which its validation has checked fit).
+    init<W: ContinuousWorld>(_ world: W.Type, _ configuration: W.Configuration) where W.World.Action: CustomStringConvertible {
+        // Validation has built these once already: they cannot fail here.
+        let features = try? W.features(configuration)
+        let layout =
+            (try? W.layout(configuration))
+            ?? TableLayout(stateShape: [], actionCount: 0, stateDimensions: [], actions: [], observation: nil)
+        self.init(
+            world, configuration, layout: layout,
+            train: { (options, observers) throws(PolicyFileError) -> TrainingOutcome in
+                try LinearTrainingRun<W>.train(configuration, options, observers: observers)
+            },
+            plan: { (planner, _) throws(RunError) -> TrainingOutcome in
+                throw .plannerNeedsModel(planner, world: W.self, configuration)
+            },
+            playGreedily: { policy, world, episodes, seed, shouldStop in
+                guard let features else { return [] }
+                return playGreedy(
+                    weights: policy.table, features: features, on: &world, episodes: episodes, seed: seed, shouldStop: shouldStop)
+            },
+            benchmark: { (agent, _, _, _) throws(RunError) -> WorldBenchmark in
+                throw .unsupported("rl bench does not measure linear agents on \(W.id) yet")
+            })
     }
 }
 

@@ -64,12 +64,10 @@ public struct PlanningOutcome: Sendable, Codable, Equatable {
 }
 
 /// Solving world `W` with a planner and saving the solution as a policy file.
-enum PlanningRun<W: WorldRegistration> {
+enum PlanningRun<W: WorldRegistration> where W.World.ObservationSpace: FiniteSpace {
     static func plan(_ planner: Planner, _ configuration: W.Configuration, _ options: TrainingOptions) throws(RunError) -> TrainingOutcome {
         guard let worldModel = WorldCapabilities.model(of: W.self, configuration) else {
-            throw .unsupported(
-                "agent \(planner.id) solves a world from its model, and \(W.id) (\(W.describe(configuration))) publishes none: train a learning agent instead"
-            )
+            throw .plannerNeedsModel(planner, world: W.self, configuration)
         }
         guard options.logPath == nil else {
             throw .unsupported("agent \(planner.id) plays no episodes: it has no log to write (drop --log)")
@@ -104,7 +102,7 @@ enum PlanningRun<W: WorldRegistration> {
         let policy = Policy(
             table: table,
             metadata: PolicyMetadata(
-                world: W.self, configuration: configuration, options: options, summary: summary,
+                world: W.self, configuration: configuration, layout: W.layout(configuration), options: options, summary: summary,
                 trainingState: nil, agent: planner.id),
             extraTensors: [Planner.valuesTensor: Tensor(shape: shape, floats: solution.values)])
         do { try policy.save(to: options.outputPath) } catch { throw .file(error) }

@@ -1,4 +1,5 @@
 import RLCore
+import RLLinear
 import RLTabular
 import Synchronization
 
@@ -36,6 +37,7 @@ public enum Registry {
         visitor.visit(DoubleQLearning.self)
         visitor.visit(SarsaLambda.self)
         visitor.visit(DynaQ.self)
+        visitor.visit(TrueOnlineSarsaLambda.self)
     }
 
     /// Adds a program's own agent, so that training, policy files, resume, evaluation and
@@ -64,14 +66,24 @@ public enum Registry {
     /// files, evaluation, inspection) works for it exactly as for `rl`'s own worlds.
     /// Registering the same world again does nothing.
     /// - Throws: when another world already has the same id.
-    public static func register<W: WorldRegistration>(_ world: W.Type) throws(SettingError) {
-        if let known = Registry.world(W.id) {
-            guard known.registration == ObjectIdentifier(world) else {
-                throw SettingError("a world with id '\(W.id)' is already registered")
+    public static func register<W: WorldRegistration>(_ world: W.Type) throws(SettingError)
+    where W.World.ObservationSpace: FiniteSpace {
+        try register(AnyWorld(world))
+    }
+
+    /// Adds a program's own continuous world (``ContinuousWorld``), as ``register(_:)`` does a finite one.
+    public static func register<W: ContinuousWorld>(_ world: W.Type) throws(SettingError) where W.World.Action: CustomStringConvertible {
+        try register(AnyWorld(world))
+    }
+
+    private static func register(_ world: AnyWorld) throws(SettingError) {
+        if let known = Registry.world(world.id) {
+            guard known.registration == world.registration else {
+                throw SettingError("a world with id '\(world.id)' is already registered")
             }
             return
         }
-        registered.withLock { $0.append(AnyWorld(world)) }
+        registered.withLock { $0.append(world) }
     }
 
     /// Worlds added at run time by ``register(_:)``.
@@ -127,6 +139,22 @@ public enum Registry {
         visitAgents(&opener)
         body = opener.body
         return opener.found
+    }
+
+    /// Runs `body` with the linear form of agent `id`; `false` when no agent has that id or the
+    /// agent has no linear form.
+    public static func openLinearAgent<Body: LinearAgentBody>(_ id: String, _ body: inout Body) -> Bool {
+        var opener = LinearAgentOpener(id: id, body: body)
+        visitAgents(&opener)
+        body = opener.body
+        return opener.found
+    }
+
+    /// The ids of the agents that also learn linear functions (on continuous worlds).
+    public static var linearAgentIDs: [String] {
+        var collector = LinearAgentCollector()
+        visitAgents(&collector)
+        return collector.ids
     }
 
     /// The world ids, for messages.
@@ -213,5 +241,25 @@ struct AgentOpener<Body: AgentBody>: AgentVisitor {
         guard !found, Registration.id == id else { return }
         found = true
         Registration.open(&body)
+    }
+}
+
+struct LinearAgentOpener<Body: LinearAgentBody>: AgentVisitor {
+    let id: String
+    var body: Body
+    var found = false
+
+    mutating func visit<Registration: AgentRegistration>(_ registration: Registration.Type) {
+        guard !found, Registration.id == id, let linear = registration as? any LinearAgentRegistration.Type else { return }
+        found = true
+        func open<L: LinearAgentRegistration>(_ type: L.Type) { L.openLinear(&body) }
+        open(linear)
+    }
+}
+
+struct LinearAgentCollector: AgentVisitor {
+    var ids: [String] = []
+    mutating func visit<Registration: AgentRegistration>(_ registration: Registration.Type) {
+        if registration is any LinearAgentRegistration.Type { ids.append(Registration.id) }
     }
 }

@@ -1,3 +1,5 @@
+import RLCore
+import RLFeatures
 import RLTabular
 
 /// Finds which capability protocols a registered world adopts, once per configuration, and opens
@@ -12,6 +14,7 @@ enum WorldCapabilities {
         if W.self is any DrawableWorld.Type { adopted.insert(.picture) }
         if W.self is any InspectableWorld.Type { adopted.insert(.inspection) }
         if W.self is any TwoPlayerWorld.Type { adopted.insert(.twoPlayers) }
+        if W.self is any ContinuousWorld.Type { adopted.insert(.continuous) }
         return adopted
     }
 
@@ -80,7 +83,7 @@ enum WorldCapabilities {
     }
 }
 
-extension WorldRegistration {
+extension WorldRegistration where World.ObservationSpace: FiniteSpace {
     /// The table's shape and names under a configuration: the world's own names when it is
     /// inspectable, numbered ones otherwise.
     static func layout(_ configuration: Configuration) -> TableLayout {
@@ -119,13 +122,27 @@ public struct WorldCapability: OptionSet, Sendable, Hashable {
     public static let inspection = WorldCapability(rawValue: 1 << 3)
     /// ``TwoPlayerWorld``.
     public static let twoPlayers = WorldCapability(rawValue: 1 << 4)
+    /// ``ContinuousWorld``: real coordinates, learned through features by linear agents.
+    public static let continuous = WorldCapability(rawValue: 1 << 5)
 
     /// Each capability with its name, in the order help lists them.
     public static let named: [(capability: WorldCapability, name: String)] = [
         (.model, "model"), (.baselines, "baselines"), (.picture, "picture"), (.inspection, "inspection"),
-        (.twoPlayers, "two players"),
+        (.twoPlayers, "two players"), (.continuous, "continuous"),
     ]
 
     /// The names of the capabilities in the set.
     public var names: [String] { Self.named.filter { contains($0.capability) }.map(\.name) }
+}
+
+extension ContinuousWorld where World.Action: CustomStringConvertible {
+    /// The weights' shape and names under a configuration: a row per feature, a column per action.
+    static func layout(_ configuration: Configuration) throws(FeatureError) -> TableLayout {
+        let world = makeWorld(configuration)
+        let features = try features(configuration)
+        return TableLayout(
+            stateShape: [features.featureCount], actionCount: world.actionSpace.count, stateDimensions: ["feature"],
+            actions: (0..<world.actionSpace.count).map { world.actionSpace.element(at: $0).description },
+            observation: nil)
+    }
 }

@@ -7,7 +7,7 @@ import RLTabular
 /// (a model, baselines, a picture, inspection, two players) is a capability protocol of its own
 /// in `Registry/Capabilities/`, which the world adopts with everything that goes with it.
 /// The registry lists the world in one line; nothing else in the app knows its name.
-public protocol WorldRegistration where World.ObservationSpace: FiniteSpace {
+public protocol WorldRegistration {
     /// The world's settings: Codable (policy files store them as JSON), with defaults.
     associatedtype Configuration: Codable & Sendable & Equatable
     /// The environment the configuration builds, step cap included.

@@ -57,7 +57,7 @@ extension WatchSession: WatchableSession {
 /// Any registered world played by a loaded policy, drawn by a scene builder the world's
 /// registration provides (the world knows nothing of pictures; the registration, which knows
 /// both, joins them).
-public struct ToyTextWatchSession<W: WorldRegistration>: WatchableSession {
+public struct ToyTextWatchSession<W: WorldRegistration>: WatchableSession where W.World.ObservationSpace: FiniteSpace {
     public typealias World = W.World
     /// The world being played.
     public private(set) var world: World

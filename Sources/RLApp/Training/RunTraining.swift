@@ -36,6 +36,11 @@ public func runTraining(
         throw .file(error)
     }
     if let planner = Registry.planner(options.agent) { return try configured.plan(planner, options) }
+    if world.capabilities.contains(.continuous) && !Registry.linearAgentIDs.contains(options.agent) {
+        throw .unsupported(
+            "agent \(options.agent) learns only tables, and \(world.id) has real coordinates: use one of "
+                + Registry.linearAgentIDs.joined(separator: ", "))
+    }
     let observers = TrainingObservers(observe: observe, observeEpisodes: observeEpisodes, shouldStop: shouldStop)
     do { return try configured.train(options, observers) } catch { throw .file(error) }
 }

@@ -42,6 +42,8 @@ struct EpisodeObserver<W: WorldRegistration> {
     let log: TrainingLog?
     let companion: (any TrainingCompanion)?
     let evaluationWorld: W.World
+    /// Plays greedy episodes of the agent's values (a table, or a linear agent's weights) as `rl eval` would.
+    let playGreedily: (_ values: QTable, _ world: inout W.World, _ episodes: Int, _ seed: UInt64) -> [EpisodeRecord<W.World.Counters>]
     var progress: TrainingProgress
     var lastEvaluation: EvaluationPoint?
     var logFailure: PolicyFileError?
@@ -50,8 +52,11 @@ struct EpisodeObserver<W: WorldRegistration> {
 
     init(
         options: TrainingOptions, observers: TrainingObservers, log: TrainingLog?, companion: (any TrainingCompanion)?,
-        evaluationWorld: W.World, progress: TrainingProgress
+        evaluationWorld: W.World, progress: TrainingProgress,
+        playGreedily:
+            @escaping (_ values: QTable, _ world: inout W.World, _ episodes: Int, _ seed: UInt64) -> [EpisodeRecord<W.World.Counters>]
     ) {
+        self.playGreedily = playGreedily
         self.options = options
         self.observers = observers
         self.log = log
@@ -104,7 +109,7 @@ struct EpisodeObserver<W: WorldRegistration> {
     private mutating func evaluateIfDue(afterEpisode played: Int, table: QTable) -> EvaluationPoint? {
         guard let interval = options.evaluationInterval, played % interval == 0 else { return nil }
         var world = evaluationWorld
-        let records = playGreedy(table, on: &world, episodes: options.evaluationEpisodes, seed: options.seed, shouldStop: { false })
+        let records = playGreedily(table, &world, options.evaluationEpisodes, options.seed)
         let report = EvaluationReport(environment: W.id, agent: "", seed: options.seed, records: records, metrics: W.metrics)
         let point = EvaluationPoint(
             episodes: played, evaluationEpisodes: records.count, meanReturn: report.meanReturn,

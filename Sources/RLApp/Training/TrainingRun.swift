@@ -4,7 +4,7 @@ import RLTabular
 /// One training run on world `W`, opened on the agent's concrete type by the registry. Read it
 /// top to bottom: make the world and the agent, restore a saved run, play the episodes (the
 /// specialised loop of `RLCore.train`), save the policy.
-struct TrainingRun<W: WorldRegistration>: AgentBody {
+struct TrainingRun<W: WorldRegistration>: AgentBody where W.World.ObservationSpace: FiniteSpace {
     typealias ObservationSpace = W.World.ObservationSpace
     typealias ActionSpace = W.World.ActionSpace
 
@@ -36,7 +36,7 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
 
     func train<A: TabularAgent>(_ agentType: A.Type) throws(PolicyFileError) -> TrainingOutcome
     where A.ObservationSpace == ObservationSpace, A.ActionSpace == ActionSpace {
-        var environment = W.makeWorld(configuration)
+        let environment = W.makeWorld(configuration)
         guard let settings = JSONText.decode(A.Settings.self, from: options.agentSettings) else {
             throw PolicyFileError("the settings of agent \(options.agent) are malformed")
         }
@@ -44,6 +44,30 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
             observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
             hyperparameters: options.hyperparameters, settings: settings,
             seed: derivedSeed(options.seed, purpose: SeedPurpose.agent))
+        return try AgentTraining<W>(configuration: configuration, options: options, observers: observers, layout: W.layout(configuration))
+            .train(&agent, on: environment) { table, world, episodes, seed in
+                playGreedy(table, on: &world, episodes: episodes, seed: seed, shouldStop: { false })
+            }
+    }
+}
+
+/// The part of a training run on world `W` that does not depend on how the agent stores what it
+/// learns (a table, or a linear agent's weights): restore a saved run, play the episodes (the
+/// specialised loop of `RLCore.train`), save the policy.
+struct AgentTraining<W: WorldRegistration> {
+    let configuration: W.Configuration
+    let options: TrainingOptions
+    let observers: TrainingObservers
+    /// The table's (or the weights') shape and names, for the policy file.
+    let layout: TableLayout
+
+    func train<A: SavableAgent>(
+        _ agent: inout A, on world: W.World,
+        playGreedily:
+            @escaping (_ values: QTable, _ world: inout W.World, _ episodes: Int, _ seed: UInt64) -> [EpisodeRecord<W.World.Counters>]
+    ) throws(PolicyFileError) -> TrainingOutcome
+    where A.Observation == W.World.Observation, A.Action == W.World.Action {
+        var environment = world
         let companion = WorldCapabilities.trainingCompanion(of: W.self, for: environment)
         var progress = TrainingProgress(window: options.reportInterval)
         if let saved = options.resuming, let state = saved.metadata.trainingState {
@@ -61,7 +85,7 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
             // Evaluations play a greedy copy of the agent on a copy of the untouched world, with
             // evaluation seeds: training's own generators never see them, so the run (and its
             // policy file) is the same with or without them.
-            evaluationWorld: environment, progress: progress)
+            evaluationWorld: environment, progress: progress, playGreedily: playGreedily)
 
         let result = RLCore.train(
             &agent, on: &environment, episodes: options.episodes, startingAt: firstEpisode,
@@ -75,7 +99,7 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
         let policy = Policy(
             table: agent.table,
             metadata: PolicyMetadata(
-                world: W.self, configuration: configuration, options: options,
+                world: W.self, configuration: configuration, layout: layout, options: options,
                 summary: TrainingSummary(
                     episodes: episodesDone, steps: progress.steps, finalMeanReturn: progress.returns.mean,
                     window: options.reportInterval, bestReturn: progress.bestReturn, interrupted: interrupted),
@@ -100,7 +124,7 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
 
     /// Puts back the agent's and the world's generators from a saved run, checked: a file may
     /// come from anywhere.
-    private func restoreGenerators<A: TabularAgent>(_ state: TrainingState, agent: inout A, environment: inout W.World)
+    private func restoreGenerators<A: SavableAgent>(_ state: TrainingState, agent: inout A, environment: inout W.World)
         throws(PolicyFileError)
     {
         guard Xoshiro256StarStar.isValidState(state.agentGenerator) else {
@@ -121,10 +145,9 @@ struct TrainingRun<W: WorldRegistration>: AgentBody {
 extension PolicyMetadata {
     /// The metadata of a run of world `W` under `configuration`, as `options` asked for it.
     init<W: WorldRegistration>(
-        world: W.Type, configuration: W.Configuration, options: TrainingOptions,
+        world: W.Type, configuration: W.Configuration, layout: TableLayout, options: TrainingOptions,
         summary: TrainingSummary, trainingState: TrainingState?, agent: String? = nil
     ) {
-        let layout = W.layout(configuration)
         self.init(
             environment: W.id, configuration: JSONText.encode(configuration), observation: layout.observation,
             stateDimensions: layout.stateDimensions, actions: layout.actions, hyperparameters: options.hyperparameters,

@@ -1,7 +1,9 @@
+import RLCore
+
 /// A world that explains its table in its own words: the names policy files give the table's
 /// state dimensions and actions, the grids `rl inspect` prints and paints, and what a state's
 /// coordinates mean. A world without it is inspected as numbered dimensions and actions.
-public protocol InspectableWorld: WorldRegistration {
+public protocol InspectableWorld: WorldRegistration where World.ObservationSpace: FiniteSpace {
     /// The names of the table's state dimensions, as policy files store them.
     static func stateDimensions(_ configuration: Configuration) -> [String]
     /// The names of the actions, as policy files store them.

@@ -1,3 +1,4 @@
+import RLCore
 import RLTabular
 
 /// A world of two players where the learner plays one side against an opponent that is part of
@@ -5,7 +6,7 @@ import RLTabular
 /// with two players: the scripted opponents, evaluation in paired games with the sides swapped
 /// (`rl eval --opponent`), the human's game (`rl play`), two policies on screen
 /// (`rl watch --opponent`) and what self-play runs beside training.
-public protocol TwoPlayerWorld: WorldRegistration {
+public protocol TwoPlayerWorld: WorldRegistration where World.ObservationSpace: FiniteSpace {
     /// The scripted players, by name: the opponents `rl eval` plays a policy against by default.
     static var scriptedPlayers: [String] { get }
     /// Plays `policy` greedily against each opponent (a scripted player, `self`, or a policy file

@@ -2,24 +2,11 @@ import RLCore
 import RLFeatures
 import RLTabular
 
-/// What true online Sarsa(λ) needs beyond the shared settings: λ.
-public struct TrueOnlineSarsaLambdaSettings: AgentSettings {
-    /// How far credit reaches back: 0 is one-step Sarsa.
-    public var lambda = 0.9
-
-    public init() {}
-    public init(lambda: Double) { self.lambda = lambda }
-
-    public func validate() throws(SettingError) {
-        guard lambda >= 0 && lambda <= 1 else { throw SettingError("lambda must be in 0...1, got \(lambda)") }
-    }
-}
-
 /// True online Sarsa(λ) (Sutton & Barto §12.8, the box; van Seijen et al. 2016), with dutch
 /// traces: with x = x(S, A) and x′ = x(S′, A′) (0 when S′ is terminal), Q = wᵀx, Q′ = wᵀx′,
 /// δ = R + γQ′ − Q, z ← γλz + (1 − αγλ zᵀx) x, w ← w + α(δ + Q − Q_old) z − α(Q − Q_old) x,
 /// Q_old ← Q′. Traces and Q_old start at zero in every episode.
-public struct TrueOnlineSarsaLambdaAgent<Features: FeatureMap, ActionSpace: FiniteSpace & Sendable>: LinearAgent
+public struct LinearTrueOnlineSarsaLambdaAgent<Features: FeatureMap, ActionSpace: FiniteSpace & Sendable>: LinearAgent
 where Features.Observation: Equatable & Sendable {
     public var values: LinearActionValues<Features, ActionSpace>
     public let settings: TrueOnlineSarsaLambdaSettings
