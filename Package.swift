@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "RLFrozenLake", targets: ["RLFrozenLake"]),
         .library(name: "RLTaxi", targets: ["RLTaxi"]),
         .library(name: "RLBlackjack", targets: ["RLBlackjack"]),
+        .library(name: "RLClassicControl", targets: ["RLClassicControl"]),
         .library(name: "RLPlanning", targets: ["RLPlanning"]),
         .library(name: "RLFeatures", targets: ["RLFeatures"]),
         .library(name: "RLLinear", targets: ["RLLinear"]),
@@ -45,6 +46,9 @@ let package = Package(
         .target(name: "RLFrozenLake", dependencies: ["RLCore"]),
         .target(name: "RLTaxi", dependencies: ["RLCore"]),
         .target(name: "RLBlackjack", dependencies: ["RLCore"]),
+        // Gymnasium's classic-control worlds (Cart Pole, Mountain Car, Acrobot): real coordinates,
+        // float64 dynamics identical to Gymnasium's, checked against its golden trajectories.
+        .target(name: "RLClassicControl", dependencies: ["RLCore"]),
         // Planners over a known model: value iteration, policy iteration, finite-horizon returns.
         .target(name: "RLPlanning", dependencies: ["RLCore"]),
         // Dense Q-tables, the tabular agents (Sources/RLTabular/Agents) and safetensors policy files.
@@ -105,6 +109,7 @@ let package = Package(
         .testTarget(name: "RLFrozenLakeTests", dependencies: ["RLFrozenLake", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLTaxiTests", dependencies: ["RLTaxi", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLBlackjackTests", dependencies: ["RLBlackjack", "RLCore", "GymnasiumFixtures"]),
+        .testTarget(name: "RLClassicControlTests", dependencies: ["RLClassicControl", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLCliffWalkingTests", dependencies: ["RLCliffWalking", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLPlanningTests", dependencies: ["RLPlanning", "RLCore", "RLFrozenLake", "RLTaxi", "GymnasiumFixtures"]),
         .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
