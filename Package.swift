@@ -65,7 +65,8 @@ let package = Package(
             name: "RLApp",
             dependencies: [
                 "RLCore", "RLPong", "RLPongDuel", "RLCliffWalking", "RLMaximizationBias", "RLFrozenLake", "RLTaxi", "RLBlackjack",
-                "RLPlanning", "RLTabular", "RLFeatures", "RLLinear", "RLRender", "RLPongRender", "RLGridRender", "RLExperiments",
+                "RLPlanning", "RLTabular", "RLFeatures", "RLLinear", "RLClassicControl", "RLRender", "RLPongRender", "RLGridRender",
+                "RLExperiments",
             ]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
         .target(name: "RLRender"),

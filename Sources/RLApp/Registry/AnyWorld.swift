@@ -32,7 +32,7 @@ public struct AnyWorld: @unchecked Sendable {
     }
 
     /// A world with real coordinates (its agents learn linear functions of features).
-    public init<W: ContinuousWorld>(_ world: W.Type) where W.World.Action: CustomStringConvertible {
+    public init<W: ContinuousWorld>(_ world: W.Type) {
         self.init(world) { ConfiguredWorld(W.self, $0) }
     }
 

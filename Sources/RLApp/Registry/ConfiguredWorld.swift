@@ -97,7 +97,7 @@ public struct ConfiguredWorld: @unchecked Sendable {
 
     /// A world with real coordinates: its agents learn linear functions of features, which the
     /// configuration names (and which its validation has checked fit).
-    init<W: ContinuousWorld>(_ world: W.Type, _ configuration: W.Configuration) where W.World.Action: CustomStringConvertible {
+    init<W: ContinuousWorld>(_ world: W.Type, _ configuration: W.Configuration) {
         // Validation has built these once already: they cannot fail here.
         let features = try? W.features(configuration)
         let layout =

@@ -7,7 +7,10 @@ import RLFeatures
 /// `--features`, `--tilings`, `--tiles`, `--hash-size` and `--order` are its flags
 /// (``featureFlags``), stored with it in policy files and set by `rl sweep --set` like any other.
 public protocol ContinuousWorld: WorldRegistration
-where World.Observation: ContinuousObservation, World.ObservationSpace == Box<World.Observation>, World.ActionSpace: Sendable {
+where
+    World.Observation: ContinuousObservation, World.ObservationSpace == Box<World.Observation>, World.ActionSpace: Sendable,
+    World.Action: CustomStringConvertible
+{
     /// The interval each coordinate's features cover: the world's bounds, made finite where
     /// they are not (velocities), and which coordinates wrap (angles).
     static func featureRanges(_ configuration: Configuration) -> FeatureRanges

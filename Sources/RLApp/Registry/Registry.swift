@@ -19,6 +19,9 @@ public enum Registry {
         AnyWorld(TaxiWorld.self),
         AnyWorld(BlackjackWorld.self),
         AnyWorld(PongDuelWorld.self),
+        AnyWorld(CartPoleWorld.self),
+        AnyWorld(MountainCarWorld.self),
+        AnyWorld(AcrobotWorld.self),
     ]
 
     /// Shows `visitor` every agent, in the order `rl train --help` lists them. A visitor (not a
@@ -72,7 +75,7 @@ public enum Registry {
     }
 
     /// Adds a program's own continuous world (``ContinuousWorld``), as ``register(_:)`` does a finite one.
-    public static func register<W: ContinuousWorld>(_ world: W.Type) throws(SettingError) where W.World.Action: CustomStringConvertible {
+    public static func register<W: ContinuousWorld>(_ world: W.Type) throws(SettingError) {
         try register(AnyWorld(world))
     }
 

@@ -135,7 +135,7 @@ public struct WorldCapability: OptionSet, Sendable, Hashable {
     public var names: [String] { Self.named.filter { contains($0.capability) }.map(\.name) }
 }
 
-extension ContinuousWorld where World.Action: CustomStringConvertible {
+extension ContinuousWorld {
     /// The weights' shape and names under a configuration: a row per feature, a column per action.
     static func layout(_ configuration: Configuration) throws(FeatureError) -> TableLayout {
         let world = makeWorld(configuration)

@@ -6,7 +6,7 @@ import RLTabular
 /// One training run on continuous world `W`, opened on the linear agent's concrete type by the
 /// registry: make the world, its features and the agent, then the same run as a table's
 /// (``AgentTraining``).
-struct LinearTrainingRun<W: ContinuousWorld>: LinearAgentBody where W.World.Action: CustomStringConvertible {
+struct LinearTrainingRun<W: ContinuousWorld>: LinearAgentBody {
     typealias Features = ContinuousFeatures<W.World.Observation>
     typealias ActionSpace = W.World.ActionSpace
 

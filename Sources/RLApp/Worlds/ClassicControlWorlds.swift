@@ -1,0 +1,164 @@
+import RLClassicControl
+import RLCore
+import RLFeatures
+import RLTabular
+
+/// The settings of a classic-control world: the features its linear agents see (the
+/// dynamics, start states and step cap are Gymnasium's, not settings).
+public struct ClassicControlConfiguration: Codable, Sendable, Equatable {
+    public var features: FeatureSettings
+    public init(features: FeatureSettings) { self.features = features }
+}
+
+/// What the three classic-control registrations share: a configuration that is only features,
+/// their flags and checks, and how a scripted baseline is played.
+protocol ClassicControlRegistration: ContinuousWorld, BaselineWorld
+where Configuration == ClassicControlConfiguration, World == TimeLimit<Environment> {
+    associatedtype Environment: ClassicControlWorld
+    /// The features the world's agents see unless told otherwise.
+    static var defaultFeatures: FeatureSettings { get }
+    /// Plays `baseline`'s episodes on `world` (seeded by the caller).
+    static func play(
+        _ baseline: Baseline, on world: inout World, episodes: Int, seed: UInt64, agentSeed: UInt64, shouldStop: () -> Bool
+    ) -> [EpisodeRecord<NoCounters>]
+}
+
+extension ClassicControlRegistration {
+    public static var defaultConfiguration: ClassicControlConfiguration { ClassicControlConfiguration(features: defaultFeatures) }
+    public static var featureSettings: WritableKeyPath<ClassicControlConfiguration, FeatureSettings> { \.features }
+    public static var flags: [SettingFlag<ClassicControlConfiguration>] { featureFlags }
+    public static func validate(_ configuration: ClassicControlConfiguration) throws(SettingError) {
+        try validateFeatures(configuration)
+    }
+    public static func makeWorld(_ configuration: ClassicControlConfiguration) -> TimeLimit<Environment> {
+        Environment.capped()
+    }
+    public static func describe(_ configuration: ClassicControlConfiguration) -> String { configuration.features.summary }
+
+    /// Baselines meet the starts `rl eval --seed` gives a policy.
+    public static func evaluate(
+        _ baseline: Baseline, _ configuration: ClassicControlConfiguration, episodes: Int, seed: UInt64, shouldStop: () -> Bool
+    ) -> [EpisodeRecord<NoCounters>] {
+        var world = makeWorld(configuration)
+        return play(
+            baseline, on: &world, episodes: episodes, seed: derivedSeed(seed, purpose: SeedPurpose.evaluation),
+            agentSeed: derivedSeed(seed, purpose: SeedPurpose.agent), shouldStop: shouldStop)
+    }
+}
+
+/// `cart-pole`: Gymnasium's CartPole-v1.
+public enum CartPoleWorld: ClassicControlRegistration {
+    typealias Environment = CartPole
+    public static let id = "cart-pole"
+    public static let summary = "Gymnasium's CartPole-v1: balance a pole on a cart (500 steps, +1 each)"
+    static var defaultFeatures: FeatureSettings { FeatureSettings(kind: .tiles, tilings: 8, tiles: 8) }
+
+    /// The features cover the cart's track and the pole's failure angle, and velocities a
+    /// balancing policy stays within (Gymnasium's own bounds are infinite).
+    public static func featureRanges(_ configuration: ClassicControlConfiguration) -> FeatureRanges {
+        FeatureRanges(low: [-2.4, -3, -CartPole.angleThreshold, -3.5], high: [2.4, 3, CartPole.angleThreshold, 3.5])
+    }
+
+    public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters {
+        Hyperparameters(learningRate: .constant(0.1), discount: 0.99, epsilon: .constant(0))
+    }
+    public static func defaultEpisodes(_ configuration: ClassicControlConfiguration) -> Int { 1000 }
+
+    public enum Baseline: String, CaseIterable, Sendable {
+        /// Push right when angle + 0.5 × angular velocity > 0, else left.
+        case lean
+        case random
+    }
+
+    static func play(
+        _ baseline: Baseline, on world: inout TimeLimit<CartPole>, episodes: Int, seed: UInt64, agentSeed: UInt64,
+        shouldStop: () -> Bool
+    ) -> [EpisodeRecord<NoCounters>] {
+        switch baseline {
+        case .lean:
+            var agent = CartPoleLean()
+            return RLCore.evaluate(&agent, on: &world, episodes: episodes, seed: seed, until: shouldStop)
+        case .random:
+            var agent = RandomAgent<CartPoleObservation, EnumSpace<CartPoleAction>>(actionSpace: world.actionSpace, seed: agentSeed)
+            return RLCore.evaluate(&agent, on: &world, episodes: episodes, seed: seed, until: shouldStop)
+        }
+    }
+}
+
+/// `mountain-car`: Gymnasium's MountainCar-v0 (Sutton & Barto's Example 10.1).
+public enum MountainCarWorld: ClassicControlRegistration {
+    typealias Environment = MountainCar
+    public static let id = "mountain-car"
+    public static let summary = "Gymnasium's MountainCar-v0 (S&B Example 10.1): drive an underpowered car up a hill (200 steps, −1 each)"
+    static var defaultFeatures: FeatureSettings { FeatureSettings(kind: .tiles, tilings: 8, tiles: 8) }
+
+    /// The world's own bounds: position −1.2…0.6, velocity ±0.07.
+    public static func featureRanges(_ configuration: ClassicControlConfiguration) -> FeatureRanges {
+        FeatureRanges(
+            low: [MountainCar.minimumPosition, -MountainCar.maximumSpeed], high: [MountainCar.maximumPosition, MountainCar.maximumSpeed])
+    }
+
+    public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters {
+        Hyperparameters(learningRate: .constant(0.5), discount: 1, epsilon: .constant(0))
+    }
+    public static func defaultEpisodes(_ configuration: ClassicControlConfiguration) -> Int { 500 }
+
+    public enum Baseline: String, CaseIterable, Sendable {
+        /// Push the way the car moves (right at rest).
+        case energy
+        case random
+    }
+
+    static func play(
+        _ baseline: Baseline, on world: inout TimeLimit<MountainCar>, episodes: Int, seed: UInt64, agentSeed: UInt64,
+        shouldStop: () -> Bool
+    ) -> [EpisodeRecord<NoCounters>] {
+        switch baseline {
+        case .energy:
+            var agent = MountainCarEnergy()
+            return RLCore.evaluate(&agent, on: &world, episodes: episodes, seed: seed, until: shouldStop)
+        case .random:
+            var agent = RandomAgent<MountainCarObservation, EnumSpace<MountainCarAction>>(actionSpace: world.actionSpace, seed: agentSeed)
+            return RLCore.evaluate(&agent, on: &world, episodes: episodes, seed: seed, until: shouldStop)
+        }
+    }
+}
+
+/// `acrobot`: Gymnasium's Acrobot-v1 (Sutton & Barto's §10 acrobot, Sutton 1996).
+public enum AcrobotWorld: ClassicControlRegistration {
+    typealias Environment = Acrobot
+    public static let id = "acrobot"
+    public static let summary = "Gymnasium's Acrobot-v1: swing a two-link arm's tip above the bar (500 steps, −1 each)"
+    static var defaultFeatures: FeatureSettings { FeatureSettings(kind: .tiles, tilings: 8, tiles: 6, hashSize: 1 << 16) }
+
+    /// cos and sin in −1…1, the angular velocities to Gymnasium's bounds (4π, 9π).
+    public static func featureRanges(_ configuration: ClassicControlConfiguration) -> FeatureRanges {
+        let first = Acrobot.maximumFirstAngularVelocity, second = Acrobot.maximumSecondAngularVelocity
+        return FeatureRanges(low: [-1, -1, -1, -1, -first, -second], high: [1, 1, 1, 1, first, second])
+    }
+
+    public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters {
+        Hyperparameters(learningRate: .constant(0.2), discount: 1, epsilon: .constant(0))
+    }
+    public static func defaultEpisodes(_ configuration: ClassicControlConfiguration) -> Int { 500 }
+
+    public enum Baseline: String, CaseIterable, Sendable {
+        /// Torque against the first link's swing (see `AcrobotEnergy`).
+        case energy
+        case random
+    }
+
+    static func play(
+        _ baseline: Baseline, on world: inout TimeLimit<Acrobot>, episodes: Int, seed: UInt64, agentSeed: UInt64,
+        shouldStop: () -> Bool
+    ) -> [EpisodeRecord<NoCounters>] {
+        switch baseline {
+        case .energy:
+            var agent = AcrobotEnergy()
+            return RLCore.evaluate(&agent, on: &world, episodes: episodes, seed: seed, until: shouldStop)
+        case .random:
+            var agent = RandomAgent<AcrobotObservation, EnumSpace<AcrobotAction>>(actionSpace: world.actionSpace, seed: agentSeed)
+            return RLCore.evaluate(&agent, on: &world, episodes: episodes, seed: seed, until: shouldStop)
+        }
+    }
+}
