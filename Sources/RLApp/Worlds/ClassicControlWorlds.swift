@@ -59,10 +59,14 @@ public enum CartPoleWorld: ClassicControlRegistration {
         FeatureRanges(low: [-2.4, -3, -CartPole.angleThreshold, -3.5], high: [2.4, 3, CartPole.angleThreshold, 3.5])
     }
 
+    /// Measured (docs/CLASSIC-CONTROL.md): ε 0.1 → 0 explores enough to find the long balances
+    /// (zero weights are not optimistic under +1 rewards); γ = 1 over a 500-step cap.
     public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters {
-        Hyperparameters(learningRate: .constant(0.1), discount: 0.99, epsilon: .constant(0))
+        Hyperparameters(
+            learningRate: .linear(from: 0.2, to: 0.01, over: Hyperparameters.defaultDecay), discount: 1,
+            epsilon: .linear(from: 0.1, to: 0, over: Hyperparameters.defaultDecay))
     }
-    public static func defaultEpisodes(_ configuration: ClassicControlConfiguration) -> Int { 1000 }
+    public static func defaultEpisodes(_ configuration: ClassicControlConfiguration) -> Int { 5000 }
 
     public enum Baseline: String, CaseIterable, Sendable {
         /// Push right when angle + 0.5 × angular velocity > 0, else left.
@@ -90,7 +94,7 @@ public enum MountainCarWorld: ClassicControlRegistration {
     typealias Environment = MountainCar
     public static let id = "mountain-car"
     public static let summary = "Gymnasium's MountainCar-v0 (S&B Example 10.1): drive an underpowered car up a hill (200 steps, −1 each)"
-    static var defaultFeatures: FeatureSettings { FeatureSettings(kind: .tiles, tilings: 8, tiles: 8) }
+    static var defaultFeatures: FeatureSettings { FeatureSettings(kind: .tiles, tilings: 16, tiles: 10) }
 
     /// The world's own bounds: position −1.2…0.6, velocity ±0.07.
     public static func featureRanges(_ configuration: ClassicControlConfiguration) -> FeatureRanges {
@@ -98,10 +102,13 @@ public enum MountainCarWorld: ClassicControlRegistration {
             low: [MountainCar.minimumPosition, -MountainCar.maximumSpeed], high: [MountainCar.maximumPosition, MountainCar.maximumSpeed])
     }
 
+    /// Measured (docs/CLASSIC-CONTROL.md): the book's ε = 0 and γ = 1 (zero weights are
+    /// optimistic under −1 rewards, so greedy choices explore), α decaying so the greedy policy settles.
     public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters {
-        Hyperparameters(learningRate: .constant(0.5), discount: 1, epsilon: .constant(0))
+        Hyperparameters(
+            learningRate: .linear(from: 0.5, to: 0.01, over: Hyperparameters.defaultDecay), discount: 1, epsilon: .constant(0))
     }
-    public static func defaultEpisodes(_ configuration: ClassicControlConfiguration) -> Int { 500 }
+    public static func defaultEpisodes(_ configuration: ClassicControlConfiguration) -> Int { 10_000 }
 
     public enum Baseline: String, CaseIterable, Sendable {
         /// Push the way the car moves (right at rest).
@@ -129,7 +136,7 @@ public enum AcrobotWorld: ClassicControlRegistration {
     typealias Environment = Acrobot
     public static let id = "acrobot"
     public static let summary = "Gymnasium's Acrobot-v1: swing a two-link arm's tip above the bar (500 steps, −1 each)"
-    static var defaultFeatures: FeatureSettings { FeatureSettings(kind: .tiles, tilings: 8, tiles: 6, hashSize: 1 << 16) }
+    static var defaultFeatures: FeatureSettings { FeatureSettings(kind: .tiles, tilings: 16, tiles: 3, hashSize: 1 << 16) }
 
     /// cos and sin in −1…1, the angular velocities to Gymnasium's bounds (4π, 9π).
     public static func featureRanges(_ configuration: ClassicControlConfiguration) -> FeatureRanges {
@@ -137,10 +144,14 @@ public enum AcrobotWorld: ClassicControlRegistration {
         return FeatureRanges(low: [-1, -1, -1, -1, -first, -second], high: [1, 1, 1, 1, first, second])
     }
 
+    /// Measured (docs/CLASSIC-CONTROL.md): as Mountain Car's, ε = 0 under −1 rewards; coarse
+    /// tiles (3 per coordinate, 16 tilings, hashed into 2^16 features) generalise across the six
+    /// coordinates (hashed did better than the same tiles dense, measured).
     public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters {
-        Hyperparameters(learningRate: .constant(0.2), discount: 1, epsilon: .constant(0))
+        Hyperparameters(
+            learningRate: .linear(from: 0.5, to: 0.01, over: Hyperparameters.defaultDecay), discount: 1, epsilon: .constant(0))
     }
-    public static func defaultEpisodes(_ configuration: ClassicControlConfiguration) -> Int { 500 }
+    public static func defaultEpisodes(_ configuration: ClassicControlConfiguration) -> Int { 20_000 }
 
     public enum Baseline: String, CaseIterable, Sendable {
         /// Torque against the first link's swing (see `AcrobotEnergy`).
