@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// The classic-control worlds through the `rl` binary: training linear agents with feature
+/// flags, evaluating policies and baselines, resuming, and refusing what does not fit.
+@Suite struct ContinuousWorldCommandTests {
+    @Test(arguments: ["cart-pole", "mountain-car", "acrobot"])
+    func aLinearPolicyTrainsAndEvaluates(world: String) throws {
+        let folder = temporaryFolder()
+        let train = try RL.run(
+            ["train", "--env", world, "--episodes", "20", "--seed", "3", "--quiet", "--out", "p.safetensors"], in: folder)
+        #expect(train.status == 0, "\(train.standardError)")
+        let eval = try RL.run(["eval", "p.safetensors", "--episodes", "5", "--json"], in: folder)
+        #expect(eval.status == 0, "\(eval.standardError)")
+        let json = try #require(eval.json)
+        #expect(json["environment"] as? String == world)
+        #expect(json["episodes"] as? Int == 5)
+        let mean = try #require(json["mean_return"] as? Double)
+        #expect(world == "cart-pole" ? (1...500).contains(mean) : (-500 ... -1).contains(mean))
+    }
+
+    @Test func theFeatureFlagsChooseTheFeaturesAndTheirSize() throws {
+        let folder = temporaryFolder()
+        for (flags, rows) in [
+            (["--tilings", "4", "--tiles", "5"], 4 * 6 * 6),
+            (["--features", "aggregation", "--tiles", "7"], 7 * 7),
+            (["--features", "fourier", "--order", "3"], 4 * 4),
+            (["--hash-size", "100"], 100),
+        ] {
+            let train = try RL.run(
+                ["train", "--env", "mountain-car", "--episodes", "3", "--seed", "1", "--quiet", "--out", "p.safetensors"] + flags,
+                in: folder)
+            #expect(train.status == 0, "\(flags): \(train.standardError)")
+            let summary = try RL.run(["inspect", "p.safetensors", "--summary-only"], in: folder)
+            #expect(summary.status == 0, "\(summary.standardError)")
+            #expect(summary.standardOutput.contains(" \(rows.formatted()) × 3 = "), "\(flags): \(summary.standardOutput.prefix(400))")
+        }
+    }
+
+    @Test func featureSettingsOutOfRangeAreRefusedInOneLine() throws {
+        let folder = temporaryFolder()
+        for (flags, words) in [
+            (["--env", "mountain-car", "--tilings", "0"], "--tilings must be in 1...1024"),
+            (["--env", "cart-pole", "--tiles", "100", "--tilings", "64"], "weights for 2 actions"),
+            (["--env", "acrobot", "--features", "fourier", "--order", "20"], "Fourier basis of order 20"),
+            (["--env", "cart-pole", "--features", "wavelets"], "--features must be one of tiles, aggregation, fourier"),
+            (["--env", "cart-pole", "--hash-size", "-3"], "--hash-size takes a whole number"),
+        ] {
+            let run = try RL.run(["train", "--episodes", "2"] + flags, in: folder)
+            #expect(run.status == 64, "\(flags): \(run.standardError)")
+            #expect(run.errorLines.count == 1 && run.standardError.contains(words), "\(flags): \(run.standardError)")
+        }
+    }
+
+    @Test func agentsWithoutALinearFormAndPlannersAreRefusedByName() throws {
+        for agent in ["double-q-learning", "dyna-q", "value-iteration"] {
+            let run = try RL.run(["train", "--env", "cart-pole", "--agent", agent, "--episodes", "2"])
+            #expect(run.status == 64, "\(agent): \(run.standardError)")
+            #expect(run.errorLines.count == 1, "\(agent): \(run.standardError)")
+            #expect(
+                run.standardError.contains(
+                    agent == "value-iteration" ? "publishes none" : "q-learning, sarsa, expected-sarsa, sarsa-lambda"))
+        }
+    }
+
+    @Test func theScriptedBaselinesPlayThroughRlEval() throws {
+        let run = try RL.run(["eval", "--env", "cart-pole", "--baseline", "lean", "--baseline", "random", "--episodes", "10", "--json"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let reports = try #require(run.json?["reports"] as? [[String: Any]])
+        #expect(reports.map { $0["agent"] as? String } == ["lean", "random"])
+        #expect(reports[0]["mean_return"] as? Double == 500)
+        #expect((reports[1]["mean_return"] as? Double ?? 500) < 100)
+        let car = try RL.run(["eval", "--env", "mountain-car", "--baseline", "energy", "--episodes", "10", "--json"])
+        #expect((car.json?["mean_return"] as? Double).map { (-130 ... -100).contains($0) } == true, "\(car.standardOutput)")
+    }
+
+    @Test func aStoppedRunResumesToTheSameBytesAsARunLeftAlone() throws {
+        let folder = temporaryFolder()
+        let arguments = ["train", "--env", "mountain-car", "--agent", "sarsa-lambda", "--episodes", "3000", "--seed", "7"]
+        #expect(try RL.run(arguments + ["--quiet", "--out", "alone.safetensors"], in: folder).status == 0)
+        let (process, output, _) = try RL.start(arguments + ["--out", "stopped.safetensors"], in: folder)
+        let reader = output.fileHandleForReading
+        var seen = ""
+        while !seen.contains("episodes 500:") {
+            let chunk = reader.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        kill(process.processIdentifier, SIGTERM)
+        _ = reader.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 143)
+        let resumed = try RL.run(["train", "--resume", "stopped.safetensors", "--quiet"], in: folder)
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        #expect(
+            FileManager.default.contents(atPath: folder + "/alone.safetensors")
+                == FileManager.default.contents(atPath: folder + "/stopped.safetensors"))
+    }
+
+    @Test func aWeightTensorThatDoesNotFitItsFeaturesIsRefused() throws {
+        let folder = temporaryFolder()
+        #expect(
+            try RL.run(["train", "--env", "mountain-car", "--episodes", "2", "--quiet", "--out", "p.safetensors"], in: folder).status == 0)
+        // The same file claiming other features: the weights no longer fit them.
+        let path = folder + "/p.safetensors"
+        var bytes = try #require(FileManager.default.contents(atPath: path))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let original = #"tilings\":16"#
+        let range = try #require(text.range(of: original))
+        bytes.replaceSubrange(
+            text.utf8.distance(
+                from: text.startIndex, to: range.lowerBound)..<text.utf8.distance(from: text.startIndex, to: range.upperBound),
+            with: Array(#"tilings\":15"#.utf8))
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let run = try RL.run(["eval", "p.safetensors", "--episodes", "1"], in: folder)
+        #expect(run.status == 65, "\(run.standardError)")
+        #expect(run.errorLines.count == 1 && run.standardError.contains("does not match its world"), "\(run.standardError)")
+    }
+}
