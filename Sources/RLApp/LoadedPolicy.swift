@@ -50,6 +50,9 @@ public struct LoadedPolicy {
         else {
             throw PolicyFileError("\(path): the metadata's observation, state dimensions or actions do not match its configuration")
         }
+        guard policy.metadata.features == layout.features else {
+            throw PolicyFileError("\(path): the metadata's features do not match its configuration")
+        }
         if let agent = Registry.agent(policy.metadata.agent) {
             do { try agent.checkSettings(policy.metadata.agentSettings) } catch {
                 throw PolicyFileError("\(path): \(error.message)")

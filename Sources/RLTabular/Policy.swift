@@ -109,6 +109,9 @@ public struct PolicyMetadata: Sendable, Equatable {
     public var agentSettings = "{}"
     /// Where the run stood, for resuming; `nil` in files that cannot be resumed.
     public var trainingState: TrainingState?
+    /// A linear agent's features (JSON: settings and ranges), whose rows the tensor `q` holds
+    /// instead of states; `nil` for a table.
+    public var features: String?
 
     public init(
         environment: String, configuration: String, observation: String?, stateDimensions: [String],
@@ -166,6 +169,7 @@ public struct Policy: Sendable, Equatable {
             strings["agent"] = metadata.agent
             strings["agent_settings"] = metadata.agentSettings
             if let state = metadata.trainingState { strings["training_state"] = json(state) }
+            if let features = metadata.features { strings["features"] = features }
         }
         var tensors = extraTensors
         tensors["q"] = Tensor(shape: table.shape, floats: table.values)
@@ -219,6 +223,7 @@ public struct Policy: Sendable, Equatable {
                 try state.validate()
                 metadata.trainingState = state
             }
+            metadata.features = strings["features"]
         }
         guard !metadata.agent.isEmpty, metadata.agent.utf8.count <= 100 else {
             throw PolicyFileError("the policy's agent name is empty or too long")

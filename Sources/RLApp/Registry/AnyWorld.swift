@@ -109,6 +109,9 @@ public struct TableLayout: Sendable, Equatable {
     public var stateDimensions: [String]
     public var actions: [String]
     public var observation: String?
+    /// What a linear agent's rows are (the feature settings and the ranges they cover, JSON),
+    /// or `nil` for a table over states.
+    public var features: String? = nil
 }
 
 extension WorldRegistration {

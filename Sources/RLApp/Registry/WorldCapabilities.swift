@@ -143,6 +143,13 @@ extension ContinuousWorld {
         return TableLayout(
             stateShape: [features.featureCount], actionCount: world.actionSpace.count, stateDimensions: ["feature"],
             actions: (0..<world.actionSpace.count).map { world.actionSpace.element(at: $0).description },
-            observation: nil)
+            observation: nil, features: JSONText.encode(FeatureDescription(settings: features.settings, ranges: features.ranges)))
     }
+}
+
+/// A linear policy's features as its file describes them: enough to rebuild them without `rl`
+/// (the settings, and the interval and wrapping of each coordinate).
+struct FeatureDescription: Codable, Equatable {
+    var settings: FeatureSettings
+    var ranges: FeatureRanges
 }

@@ -153,5 +153,6 @@ extension PolicyMetadata {
             stateDimensions: layout.stateDimensions, actions: layout.actions, hyperparameters: options.hyperparameters,
             seed: options.seed, summary: summary, agent: agent ?? options.agent, agentSettings: options.agentSettings,
             trainingState: trainingState)
+        features = layout.features
     }
 }
