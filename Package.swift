@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "RLPongTests", dependencies: ["RLPong", "RLCore"]),
         .testTarget(name: "RLPongDuelTests", dependencies: ["RLPongDuel", "RLCore", "RLTabular"]),
         .testTarget(name: "CPongFloorTests", dependencies: ["CPongFloor", "RLCore", "RLPong", "RLTabular", "RLApp"]),
-        .testTarget(name: "RLFeaturesTests", dependencies: ["RLFeatures", "RLCore"]),
+        .testTarget(name: "RLFeaturesTests", dependencies: ["RLFeatures", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLLinearTests", dependencies: ["RLLinear", "RLFeatures", "RLTabular", "RLCore", "RLCliffWalking"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong", "RLTestSupport"]),
         .testTarget(

@@ -116,8 +116,9 @@ public struct ConfiguredWorld: @unchecked Sendable {
                 return playGreedy(
                     weights: policy.table, features: features, on: &world, episodes: episodes, seed: seed, shouldStop: shouldStop)
             },
-            benchmark: { (agent, _, _, _) throws(RunError) -> WorldBenchmark in
-                throw .unsupported("rl bench does not measure linear agents on \(W.id) yet")
+            benchmark: { (agent, episodes, environmentSteps, seed) throws(RunError) -> WorldBenchmark in
+                try LinearBenchmarkRun<W>.measure(
+                    configuration, agent: agent, episodes: episodes, environmentSteps: environmentSteps, seed: seed)
             })
     }
 }

@@ -153,6 +153,12 @@ public enum Registry {
         return opener.found
     }
 
+    /// Whether agent `id` can learn on `world`: every agent on a finite world; on a continuous
+    /// one, those with a linear form.
+    public static func canLearn(_ id: String, on world: AnyWorld) -> Bool {
+        !world.capabilities.contains(.continuous) || linearAgentIDs.contains(id)
+    }
+
     /// The ids of the agents that also learn linear functions (on continuous worlds).
     public static var linearAgentIDs: [String] {
         var collector = LinearAgentCollector()
