@@ -37,6 +37,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Draw the configurations' learning curves (mean of each run's moving average, with a 95% band) to this PNG.")
     var curves: String?
 
+    @Option(name: .customLong("curve-metric"), help: "What --curves draws: return (default) or steps (per episode).")
+    var curveMetric: CurveMetric = .return
+
+    @Flag(help: "Draw --curves with a logarithmic y axis (steps per episode, as Sutton & Barto's Figure 10.2).")
+    var logScale = false
+
     @Option(parsing: .unconditional, help: "Episodes in each run's moving average for --curves (default 100).")
     var window = 100
 
@@ -82,14 +88,21 @@ struct ReportCommand: ParsableCommand {
                 throw CommandError("--curves: no configuration has learning curves (planners play no episodes)")
             }
             do throws(ExperimentError) {
-                for group in learners { series.append(try group.learningCurve(window: window, seed: seed)) }
+                for group in learners { series.append(try group.learningCurve(window: window, ofSteps: curveMetric == .steps, seed: seed)) }
             } catch {
                 throw CommandError(error.message)
             }
+            let what = curveMetric == .steps ? "steps per episode" : "return"
+            if logScale, series.contains(where: { ($0.low + $0.y).contains { !($0 > 0) } }) {
+                throw CommandError("--log-scale: the \(what) curves reach zero or below; draw them without it")
+            }
             try savePNG(
                 BandChart.picture(
-                    series, title: "Learning curves - mean over runs of the return's moving average over \(window) episodes, 95% band",
-                    xLabel: "episode", yLabel: "return"), to: curves)
+                    series,
+                    title: window == 1
+                        ? "Learning curves - mean over runs of the \(what), 95% band"
+                        : "Learning curves - mean over runs of the \(what)'s moving average over \(window) episodes, 95% band",
+                    xLabel: "episode", yLabel: what + (logScale ? " (log scale)" : ""), logarithmicY: logScale), to: curves)
         }
         if let profiles {
             let series: [BandChart.Series]
@@ -132,4 +145,9 @@ struct ReportCommand: ParsableCommand {
 struct ReportDocument: Encodable {
     var configurations: [ReportSummary]
     var comparison: ReportComparison?
+}
+
+/// What `rl report --curves` draws.
+enum CurveMetric: String, ExpressibleByArgument, CaseIterable {
+    case `return`, steps
 }

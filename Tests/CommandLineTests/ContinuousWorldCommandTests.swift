@@ -116,4 +116,30 @@ import Testing
         #expect(run.status == 65, "\(run.standardError)")
         #expect(run.errorLines.count == 1 && run.standardError.contains("does not match its world"), "\(run.standardError)")
     }
+
+    @Test func maxStepsCapsTheEpisodes() throws {
+        let run = try RL.run(["train", "--env", "mountain-car", "--max-steps", "10", "--episodes", "3", "--json", "--out", "p.safetensors"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.json?["steps"] as? Int == 30)
+        let refused = try RL.run(["train", "--env", "mountain-car", "--max-steps", "0"])
+        #expect(refused.status == 64 && refused.errorLines.count == 1)
+    }
+
+    /// Figure 10.2's shape, small: a sweep over α, then steps-per-episode curves on a log axis.
+    @Test func aSweepDrawsStepsPerEpisodeOnALogarithmicAxis() throws {
+        let folder = temporaryFolder()
+        let sweep = try RL.run(
+            [
+                "sweep", "--env", "mountain-car", "--agent", "sarsa", "--set", "learning-rate=0.2,0.5", "--set", "tilings=8",
+                "--set", "tiles=8", "--set", "max-steps=5000", "--seeds", "1-2", "--episodes", "5", "--out", "s.jsonl",
+            ], in: folder)
+        #expect(sweep.status == 0, "\(sweep.standardError)")
+        let report = try RL.run(
+            ["report", "s.jsonl", "--curves", "c.png", "--curve-metric", "steps", "--log-scale", "--window", "1"], in: folder)
+        #expect(report.status == 0, "\(report.standardError)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/c.png"))
+        // Returns are negative here: no logarithm of them.
+        let refused = try RL.run(["report", "s.jsonl", "--curves", "r.png", "--log-scale"], in: folder)
+        #expect(refused.status != 0 && refused.errorLines.count == 1 && refused.standardError.contains("--log-scale"))
+    }
 }

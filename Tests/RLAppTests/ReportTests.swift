@@ -58,4 +58,26 @@ import Testing
         let colours = Set(picture.filledRectangles().map(\.1))
         #expect(colours.contains(BandChart.palette[0]) && colours.contains(BandChart.palette[1]))
     }
+
+    @Test func longTitlesAndLabelsWrapInsideThePicture() {
+        let label = String(repeating: "mountain-car sarsa learning-rate=0.5 ", count: 4)
+        let series = [BandChart.Series(label: label, x: [0, 1], y: [1, 2], low: [1, 2], high: [1, 2])]
+        let picture = BandChart.picture(series, title: String(repeating: "a long title ", count: 20), xLabel: "x", yLabel: "y", width: 600)
+        var widest = 0.0
+        for item in picture.items {
+            if case .text(let text, let x, _, _, _) = item { widest = max(widest, x + BandChart.textWidth(text)) }
+        }
+        #expect(widest <= 600)
+        #expect(picture.texts.filter { $0.hasPrefix("mountain-car") }.count == 4)
+    }
+
+    @Test func aLogarithmicAxisIsTickedAtRoundValues() {
+        #expect(logarithmicTicks(from: log10(90), to: log10(20_000)) == [100, 1_000, 10_000])
+        #expect(logarithmicTicks(from: log10(90), to: log10(2_500)) == [100, 200, 500, 1_000, 2_000])
+        // Narrower than a decade: linear round values, spaced by their logarithms on the chart.
+        #expect(logarithmicTicks(from: log10(110), to: log10(205)) == [120, 140, 160, 180, 200])
+        let series = [BandChart.Series(label: "s", x: [0, 1], y: [100, 1_000], low: [100, 1_000], high: [100, 1_000])]
+        let picture = BandChart.picture(series, title: "t", xLabel: "x", yLabel: "y", logarithmicY: true)
+        #expect(picture.texts.contains("100") && picture.texts.contains("1000"))
+    }
 }

@@ -3,17 +3,20 @@ import RLExperiments
 
 extension ReportGroup {
     /// The configuration's learning curve: at about `points` episodes, the mean over runs of each
-    /// run's moving average of the training return (over `window` episodes), with a bootstrap
-    /// percentile band for that mean over runs.
-    public func learningCurve(window: Int, points: Int = 200, replicates: Int = 1_000, seed: UInt64 = 0) throws(ExperimentError)
-        -> BandChart.Series
-    {
+    /// run's moving average of the training return (or of the steps per episode, `ofSteps`) over
+    /// `window` episodes, with a bootstrap percentile band for that mean over runs.
+    public func learningCurve(
+        window: Int, ofSteps: Bool = false, points: Int = 200, replicates: Int = 1_000, seed: UInt64 = 0
+    ) throws(ExperimentError) -> BandChart.Series {
         var averaged: [[Double]] = []
         for path in curves {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw ExperimentError("cannot read the curve \(path)")
             }
-            do { averaged.append(movingAverage(try LearningCurve(csv: text, name: path).returns, window: window)) } catch {
+            do {
+                let curve = try LearningCurve(csv: text, name: path)
+                averaged.append(movingAverage(ofSteps ? curve.steps : curve.returns, window: window))
+            } catch {
                 throw ExperimentError(error.message)
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import RLRender
 
 /// A chart of several curves, each with a shaded confidence band and a legend line: what
@@ -29,30 +30,43 @@ public enum BandChart {
     static let textHeight = Double(BitmapFont.glyphHeight) * fontPixel
     static func textWidth(_ text: String) -> Double { Double(BitmapFont.width(of: text)) * fontPixel }
 
-    /// The chart as a picture.
-    /// - Precondition: every series has as many points in each of its arrays, at least one; the size is at least 300 × 300.
+    /// The chart as a picture. With `logarithmicY`, the y axis is logarithmic (Sutton & Barto's
+    /// steps-per-episode figures), ticked at 1, 2 and 5 times the powers of ten.
+    /// - Precondition: every series has as many points in each of its arrays, at least one; the size
+    ///   is at least 300 × 300; with `logarithmicY`, every value is positive.
     public static func picture(
-        _ series: [Series], title: String, xLabel: String, yLabel: String,
+        _ series: [Series], title: String, xLabel: String, yLabel: String, logarithmicY: Bool = false,
         width: Int = 1000, height: Int = 700
     ) -> Scene {
         precondition(!series.isEmpty && series.allSatisfy { !$0.x.isEmpty } && width >= 300 && height >= 300)
+        // On a logarithmic axis the chart is drawn in log10 of the values, ticks labelled with the values.
+        let scale: (Double) -> Double = logarithmicY ? { log10($0) } : { $0 }
         var picture = Scene(width: Double(width), height: Double(height), background: .white)
-        picture.add(.text(title, x: 70, y: 10, pixelSize: fontPixel, .black))
-        let legendHeight = Double(series.count) * (textHeight + 6)
+        // Long titles and labels wrap at the right edge instead of running off it.
+        let titleLines = wrapped(title, width: Double(width) - 80)
+        for (line, text) in titleLines.enumerated() {
+            picture.add(.text(text, x: 70, y: 10 + Double(line) * (textHeight + 4), pixelSize: fontPixel, .black))
+        }
+        let labelLines = series.map { wrapped($0.label, width: Double(width) - 112 - 20) }
+        let titleHeight = Double(titleLines.count - 1) * (textHeight + 4)
+        let legendHeight = Double(labelLines.map(\.count).reduce(0, +)) * (textHeight + 6) + titleHeight
+        // The y axis's label sits above the frame, clear of the curves.
+        let labelRow = textHeight + 8
         let frame = LearningCurveChart.Frame(
-            x: 80, y: 40 + legendHeight + 10, width: Double(width) - 120,
-            height: Double(height) - 40 - legendHeight - 10 - 60)
-        let xs = series.flatMap(\.x), ys = series.flatMap { $0.low + $0.high + $0.y }
+            x: 80, y: 40 + legendHeight + 10 + labelRow, width: Double(width) - 120,
+            height: Double(height) - 40 - legendHeight - 10 - labelRow - 60)
+        let xs = series.flatMap(\.x), ys = series.flatMap { ($0.low + $0.high + $0.y).map(scale) }
         let xLow = xs.min()!, xHigh = max(xs.max()!, xLow + 1e-9)
         var yLow = ys.min()!, yHigh = ys.max()!
         if yHigh - yLow < 1e-9 { yLow -= 1; yHigh += 1 }
         let padding = (yHigh - yLow) * 0.05
         yLow -= padding; yHigh += padding
         func px(_ x: Double) -> Double { frame.x + (x - xLow) / (xHigh - xLow) * frame.width }
-        func py(_ y: Double) -> Double { frame.y + frame.height - (y - yLow) / (yHigh - yLow) * frame.height }
+        func pyScaled(_ y: Double) -> Double { frame.y + frame.height - (y - yLow) / (yHigh - yLow) * frame.height }
+        func py(_ y: Double) -> Double { pyScaled(scale(y)) }
 
-        for tick in niceTicks(from: yLow, to: yHigh) {
-            let y = py(tick)
+        for tick in logarithmicY ? logarithmicTicks(from: yLow, to: yHigh) : niceTicks(from: yLow, to: yHigh) {
+            let y = pyScaled(scale(tick))
             picture.add(.line(fromX: frame.x, fromY: y, toX: frame.x + frame.width, toY: y, LearningCurveChart.gridColour))
             let text = formatNumber(tick)
             picture.add(.text(text, x: frame.x - 8 - textWidth(text), y: y - textHeight / 2, pixelSize: fontPixel, .black))
@@ -79,9 +93,12 @@ public enum BandChart {
                 picture.add(.line(fromX: from.0, fromY: from.1, toX: to.0, toY: to.1, colour))
                 picture.add(.line(fromX: from.0, fromY: from.1 + 1, toX: to.0, toY: to.1 + 1, colour))
             }
-            let legendY = 36 + Double(index) * (textHeight + 6)
+            let linesBefore = labelLines[..<index].map(\.count).reduce(0, +)
+            let legendY = 36 + titleHeight + Double(linesBefore) * (textHeight + 6)
             picture.add(.rectangle(Rect(x: 80, y: legendY + 4, width: 24, height: 6), colour))
-            picture.add(.text(curve.label, x: 112, y: legendY, pixelSize: fontPixel, .black))
+            for (line, text) in labelLines[index].enumerated() {
+                picture.add(.text(text, x: 112, y: legendY + Double(line) * (textHeight + 6), pixelSize: fontPixel, .black))
+            }
         }
         picture.add(.line(fromX: frame.x, fromY: frame.y, toX: frame.x, toY: frame.y + frame.height, .black))
         picture.add(.line(fromX: frame.x, fromY: frame.y + frame.height, toX: frame.x + frame.width, toY: frame.y + frame.height, .black))
@@ -89,7 +106,44 @@ public enum BandChart {
             .text(
                 xLabel, x: frame.x + (frame.width - textWidth(xLabel)) / 2, y: Double(height) - textHeight - 8, pixelSize: fontPixel, .black
             ))
-        picture.add(.text(yLabel, x: frame.x + 6, y: frame.y + 6, pixelSize: fontPixel, .black))
+        picture.add(.text(yLabel, x: frame.x - 8 - textWidth("0"), y: frame.y - labelRow, pixelSize: fontPixel, .black))
         return picture
     }
+}
+
+/// Ticks for a logarithmic axis spanning `low...high` in log10: the powers of ten inside it when
+/// there are enough, else 1, 2 and 5 times them, else every round value of the linear ticks
+/// between the ends (a range narrower than a decade, like 115 to 200 steps).
+func logarithmicTicks(from low: Double, to high: Double) -> [Double] {
+    let first = Int(low.rounded(.down)), last = Int(high.rounded(.up))
+    func inside(_ values: [Double]) -> [Double] { values.filter { (low...high).contains(log10($0)) } }
+    let powers = inside((first...last).map { pow(10, Double($0)) })
+    if powers.count >= 3 { return powers }
+    let roundOnes = inside((first...last).flatMap { exponent in [1.0, 2, 5].map { $0 * pow(10, Double(exponent)) } })
+    if roundOnes.count >= 3 { return roundOnes }
+    return niceTicks(from: pow(10, low), to: pow(10, high)).filter { $0 > 0 }
+}
+
+/// `text` broken at spaces into lines no wider than `width` in the chart's font (a word wider
+/// than the line is cut to fit).
+func wrapped(_ text: String, width: Double) -> [String] {
+    var lines: [String] = [], line = ""
+    for word in text.split(separator: " ") {
+        let candidate = line.isEmpty ? String(word) : line + " " + word
+        if BandChart.textWidth(candidate) <= width || line.isEmpty {
+            line = candidate
+        } else {
+            lines.append(line)
+            line = String(word)
+        }
+        while BandChart.textWidth(line) > width && line.count > 1 {
+            // A single word too wide for a line: cut it.
+            var head = line
+            while BandChart.textWidth(head) > width && head.count > 1 { head.removeLast() }
+            lines.append(head)
+            line = String(line.dropFirst(head.count))
+        }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines.isEmpty ? [""] : lines
 }

@@ -7,7 +7,13 @@ import RLTabular
 /// dynamics, start states and step cap are Gymnasium's, not settings).
 public struct ClassicControlConfiguration: Codable, Sendable, Equatable {
     public var features: FeatureSettings
-    public init(features: FeatureSettings) { self.features = features }
+    /// Episodes are truncated after this many steps: Gymnasium's cap unless told otherwise
+    /// (Sutton & Barto's Mountain Car has none: their Figure 10.2 needs a large one).
+    public var maxSteps: Int
+    public init(features: FeatureSettings, maxSteps: Int) {
+        self.features = features
+        self.maxSteps = maxSteps
+    }
 }
 
 /// What the three classic-control registrations share: a configuration that is only features,
@@ -23,17 +29,35 @@ where Configuration == ClassicControlConfiguration, World == TimeLimit<Environme
     ) -> [EpisodeRecord<NoCounters>]
 }
 
+/// The largest step cap a classic-control episode may be given: long enough for the book's
+/// uncapped Mountain Car (its first episodes take thousands of steps), short enough to end.
+let maximumStepCap = 1_000_000
+
 extension ClassicControlRegistration {
-    public static var defaultConfiguration: ClassicControlConfiguration { ClassicControlConfiguration(features: defaultFeatures) }
+    public static var defaultConfiguration: ClassicControlConfiguration {
+        ClassicControlConfiguration(features: defaultFeatures, maxSteps: Environment.stepCap)
+    }
     public static var featureSettings: WritableKeyPath<ClassicControlConfiguration, FeatureSettings> { \.features }
-    public static var flags: [SettingFlag<ClassicControlConfiguration>] { featureFlags }
+    public static var flags: [SettingFlag<ClassicControlConfiguration>] {
+        [
+            .integer(
+                "max-steps", \.maxSteps, in: 1...maximumStepCap,
+                help: "Step cap of an episode (default Gymnasium's, \(Environment.stepCap)).")
+        ] + featureFlags
+    }
     public static func validate(_ configuration: ClassicControlConfiguration) throws(SettingError) {
+        guard (1...maximumStepCap).contains(configuration.maxSteps) else {
+            throw SettingError("max steps must be in 1...\(maximumStepCap), got \(configuration.maxSteps)")
+        }
         try validateFeatures(configuration)
     }
     public static func makeWorld(_ configuration: ClassicControlConfiguration) -> TimeLimit<Environment> {
-        Environment.capped()
+        Environment.capped(at: configuration.maxSteps)
     }
-    public static func describe(_ configuration: ClassicControlConfiguration) -> String { configuration.features.summary }
+    public static func describe(_ configuration: ClassicControlConfiguration) -> String {
+        configuration.features.summary
+            + (configuration.maxSteps == Environment.stepCap ? "" : ", \(configuration.maxSteps)-step cap")
+    }
 
     /// Baselines meet the starts `rl eval --seed` gives a policy.
     public static func evaluate(
