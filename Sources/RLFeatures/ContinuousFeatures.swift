@@ -106,4 +106,15 @@ public struct ContinuousFeatures<Observation: ContinuousObservation>: FeatureMap
         case .fourier(let basis): basis.values(of: { observation[$0] }, into: &features)
         }
     }
+
+    /// The active features of a point given by its coordinates, which need not be an observation
+    /// any episode produced (`rl inspect` samples a grid).
+    public func activeFeatures(ofCoordinates coordinates: [Double], into features: inout ActiveFeatures) {
+        precondition(coordinates.count == ranges.dimensionCount, "a point of \(ranges.dimensionCount) coordinates")
+        switch map {
+        case .tiles(let coding): coding.activeTiles(of: { coordinates[$0] }, into: &features)
+        case .aggregation(let aggregation): aggregation.activeCell(of: { coordinates[$0] }, into: &features)
+        case .fourier(let basis): basis.values(of: { coordinates[$0] }, into: &features)
+        }
+    }
 }

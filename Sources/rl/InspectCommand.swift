@@ -63,6 +63,15 @@ struct InspectCommand: ParsableCommand {
         parsing: .unconditional, help: "Explain one state, given as its coordinates (Pong: P,Y,X[,DX,DY] bins; Cliff Walking: ROW,COLUMN).")
     var state: String?
 
+    @Option(
+        help:
+            "A continuous world's policy: the two coordinates --heatmap and the text grid span, X,Y by name or number (default the first two)."
+    )
+    var axes: String?
+
+    @Option(help: "A continuous world's policy: where the other coordinates are held, NAME=VALUE,... (default the middle of each range).")
+    var at: String?
+
     func validate() throws {
         try requireFlag("width", width, in: 40...1000)
         if let paddle, paddle < 0 { throw ValidationError("--paddle must be 0 or more, got \(paddle)") }
@@ -88,6 +97,13 @@ struct InspectCommand: ParsableCommand {
         let loaded: LoadedPolicy
         do { loaded = try LoadedPolicy(path: path) } catch { throw CommandError(error) }
         let out = ConsoleStream.standardOutput
+        if let view = loaded.world?.valueFunction {
+            try inspectValueFunction(view, loaded, out: out)
+            return
+        }
+        if axes != nil || at != nil {
+            throw CommandError.usage("--axes and --at read a continuous world's policy; \(path) holds a table")
+        }
         let panels: [PolicyPanel]
         do {
             panels = try loaded.panels(PanelSelection(paddle: paddle, direction: direction))
@@ -139,5 +155,78 @@ struct InspectCommand: ParsableCommand {
                         panels, table: loaded.policy.table, actions: loaded.policy.metadata.actions,
                         options: DumpOptions(showsValues: values, usesColour: colour, width: width)))
         }
+    }
+}
+
+extension InspectCommand {
+    /// A linear policy on a continuous world: its value function over two coordinates, as a
+    /// picture (`--heatmap`), as action values at one point (`--state`), or as a greedy-action
+    /// grid under the summary.
+    func inspectValueFunction(_ view: ValueFunctionView, _ loaded: LoadedPolicy, out: ConsoleStream) throws {
+        let weights = loaded.policy.table
+        let names = view.dimensionNames
+        func dimension(_ name: Substring) throws -> Int {
+            guard let index = view.dimension(named: String(name)) else {
+                throw CommandError.usage("no coordinate '\(name)' (this world has \(names.joined(separator: ", ")))")
+            }
+            return index
+        }
+        if let state {
+            let numbers = state.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard numbers.count == names.count, numbers.allSatisfy({ $0?.isFinite == true }) else {
+                throw CommandError.usage("--state takes \(names.count) numbers, \(names.joined(separator: ",")), got '\(state)'")
+            }
+            let values = view.actionValues(weights, at: numbers.map { $0! })
+            let best = values.indices.max { values[$0] < values[$1] }!
+            for (index, name) in loaded.policy.metadata.actions.enumerated() {
+                out.writeLine(
+                    "\(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(fixed(values[index], 4))\(index == best ? "  (greedy)" : "")"
+                )
+            }
+            return
+        }
+        let chosen = try (axes ?? "0,1").split(separator: ",").map(dimension)
+        guard chosen.count == 2, chosen[0] != chosen[1], names.count >= 2 else {
+            throw CommandError.usage("--axes takes two different coordinates of \(names.joined(separator: ", ")), got '\(axes ?? "")'")
+        }
+        var fixedValues = zip(view.low, view.high).map { ($0 + $1) / 2 }
+        for pair in (at ?? "").split(separator: ",") where !pair.isEmpty {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let value = Double(parts[1]), value.isFinite else {
+                throw CommandError.usage("--at takes NAME=VALUE pairs, got '\(pair)'")
+            }
+            fixedValues[try dimension(parts[0])] = value
+        }
+        let others = names.indices.filter { !chosen.contains($0) }
+        let note = others.isEmpty ? "" : "at " + others.map { "\(names[$0])=\(formatNumber(fixedValues[$0]))" }.joined(separator: ", ")
+        let (x, y) = (chosen[0], chosen[1])
+        if let heatmap {
+            do { try PictureFile.checkPNGPath(heatmap, option: "--heatmap") } catch { throw CommandError.usage(error.message) }
+            let grid = view.grid(weights, x: x, y: y, fixed: fixedValues, columns: 60, rows: 60)
+            try savePNG(
+                ValueHeatmap.picture(
+                    grid, title: "\(loaded.worldID): cost-to-go, -max q over \(names[x]) x \(names[y])",
+                    note: note.isEmpty ? "\(loaded.policy.metadata.summary.episodes) episodes" : note,
+                    xName: names[x], xRange: view.low[x]...view.high[x], yName: names[y], yRange: view.low[y]...view.high[y]),
+                to: heatmap)
+            out.writeLine("Heatmap of the cost-to-go over \(names[x]) × \(names[y]) written to \(heatmap).")
+            return
+        }
+        if export != nil || format != .text {
+            throw CommandError.usage(
+                "--export and --format csv|json read tables; \(loaded.path) holds a linear policy's weights (rl inspect --heatmap draws them)"
+            )
+        }
+        out.write(PolicySummaryText.render(PolicySummary(loaded), loaded: loaded))
+        if summaryOnly { return }
+        let grid = view.grid(weights, x: x, y: y, fixed: fixedValues, columns: 48, rows: 16)
+        let letters = loaded.policy.metadata.actions.map { String($0.prefix(1)) }
+        out.writeLine("")
+        out.writeLine(
+            "Greedy action over \(names[x]) (left to right, \(formatNumber(view.low[x])) to \(formatNumber(view.high[x]))) "
+                + "and \(names[y]) (top to bottom, \(formatNumber(view.high[y])) to \(formatNumber(view.low[y])))\(note.isEmpty ? "" : ", " + note):"
+        )
+        out.writeLine(zip(letters, loaded.policy.metadata.actions).map { "\($0) \($1)" }.joined(separator: "  "))
+        for row in grid.greedy { out.writeLine(row.map { letters[$0] }.joined()) }
     }
 }

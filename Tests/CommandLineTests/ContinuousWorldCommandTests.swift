@@ -142,4 +142,41 @@ import Testing
         let refused = try RL.run(["report", "s.jsonl", "--curves", "r.png", "--log-scale"], in: folder)
         #expect(refused.status != 0 && refused.errorLines.count == 1 && refused.standardError.contains("--log-scale"))
     }
+
+    /// Figure 10.1's view: a linear policy read through its value function, not as a table.
+    @Test func inspectReadsALinearPolicyThroughItsValueFunction() throws {
+        let folder = temporaryFolder()
+        let train = try RL.run(
+            ["train", "--env", "mountain-car", "--episodes", "30", "--seed", "2", "--quiet", "--out", "p.safetensors"], in: folder)
+        #expect(train.status == 0, "\(train.standardError)")
+        let text = try RL.run(["inspect", "p.safetensors"], in: folder)
+        #expect(text.status == 0, "\(text.standardError)")
+        #expect(text.standardOutput.contains("  weights          1936 × 3 = 5,808 weights"))
+        #expect(text.standardOutput.contains("Greedy action over position (left to right, -1.2 to 0.6) and velocity"))
+        let gridRows = text.standardOutput.split(separator: "\n").filter { $0.count == 48 && $0.allSatisfy { "LNR".contains($0) } }
+        #expect(gridRows.count == 16)
+
+        let point = try RL.run(["inspect", "p.safetensors", "--state", "-0.5,0.01"], in: folder)
+        let lines = point.standardOutput.split(separator: "\n")
+        #expect(point.status == 0 && lines.count == 3 && lines.filter { $0.hasSuffix("(greedy)") }.count == 1, "\(point.standardOutput)")
+
+        let picture = try RL.run(["inspect", "p.safetensors", "--heatmap", "cost.png", "--axes", "velocity,position"], in: folder)
+        #expect(picture.status == 0, "\(picture.standardError)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/cost.png"))
+
+        for (arguments, words) in [
+            (["--axes", "position,speed"], "no coordinate 'speed'"),
+            (["--axes", "position"], "--axes takes two different coordinates"),
+            (["--at", "position"], "--at takes NAME=VALUE pairs"),
+            (["--state", "1,nan"], "--state takes 2 numbers"),
+        ] {
+            let run = try RL.run(["inspect", "p.safetensors"] + arguments, in: folder)
+            #expect(
+                run.status == 64 && run.errorLines.count == 1 && run.standardError.contains(words), "\(arguments): \(run.standardError)")
+        }
+        #expect(
+            try RL.run(["train", "--env", "cliff-walking", "--episodes", "2", "--quiet", "--out", "t.safetensors"], in: folder).status == 0)
+        let table = try RL.run(["inspect", "t.safetensors", "--axes", "0,1"], in: folder)
+        #expect(table.status == 64 && table.standardError.contains("holds a table"))
+    }
 }

@@ -86,8 +86,12 @@ public enum PolicySummaryText {
         let shape = summary.shape.map(String.init).joined(separator: " × ")
         let dimensions = (summary.stateDimensions + ["action"]).joined(separator: ", ")
         let kibibytes = grouped(summary.valueCount * 16 / 1024)
+        // A linear policy's table is its weights: a row per feature, not per state.
+        let isLinear = loaded.policy.metadata.features != nil
         let tableLine =
-            "  table            \(shape) = \(grouped(summary.valueCount)) values (\(kibibytes) KiB with visit counts)\n"
+            (isLinear
+                ? "  weights          \(shape) = \(grouped(summary.valueCount)) weights (\(kibibytes) KiB with update counts)\n"
+                : "  table            \(shape) = \(grouped(summary.valueCount)) values (\(kibibytes) KiB with visit counts)\n")
             + "  axes             \(dimensions)"
         let trained =
             "\(grouped(training.episodes)) episodes, \(grouped(training.steps)) steps" + (training.interrupted ? " (interrupted)" : "")
@@ -96,22 +100,30 @@ public enum PolicySummaryText {
         let solved = Registry.planner(summary.agent).map { _ in
             "solved from the world's model (no episodes); discounted value of the start \(fixed(training.finalMeanReturn, 4))"
         }
-        let lines: [String] = [
-            "Policy \(summary.path)",
-            environmentLine,
-            "  configuration    \(configuration)",
-            tableLine,
-            "  agent            \(summary.agent)" + (summary.agentSettings == "{}" ? "" : " \(summary.agentSettings)")
-                + (Registry.agent(summary.agent) == nil ? " (an agent this rl does not know)" : ""),
-            "  learning rate    " + schedule(hyperparameters.learningRate),
-            "  discount         " + formatNumber(hyperparameters.discount),
-            "  epsilon          " + schedule(hyperparameters.epsilon),
-            "  seed             \(summary.seed)",
-            "  trained          " + (solved ?? trained),
-            "  values           from \(fixed(summary.minimumValue, 3)) to \(fixed(summary.maximumValue, 3))",
-            "  coverage         \(percent(summary.pairCoverage)) of state-action pairs visited, \(percent(summary.stateCoverage)) of states",
-            "  greedy action    \(greedy), tie \(percent(summary.tieShare)) (of visited states)",
-        ]
+        let lines: [String] =
+            [
+                "Policy \(summary.path)",
+                environmentLine,
+                "  configuration    \(configuration)",
+                tableLine,
+                "  agent            \(summary.agent)" + (summary.agentSettings == "{}" ? "" : " \(summary.agentSettings)")
+                    + (Registry.agent(summary.agent) == nil ? " (an agent this rl does not know)" : ""),
+                "  learning rate    " + schedule(hyperparameters.learningRate),
+                "  discount         " + formatNumber(hyperparameters.discount),
+                "  epsilon          " + schedule(hyperparameters.epsilon),
+                "  seed             \(summary.seed)",
+                "  trained          " + (solved ?? trained),
+            ]
+            + (isLinear
+                ? [
+                    "  weights from     \(fixed(summary.minimumValue, 3)) to \(fixed(summary.maximumValue, 3))",
+                    "  coverage         \(percent(summary.pairCoverage)) of weights updated, \(percent(summary.stateCoverage)) of features",
+                ]
+                : [
+                    "  values           from \(fixed(summary.minimumValue, 3)) to \(fixed(summary.maximumValue, 3))",
+                    "  coverage         \(percent(summary.pairCoverage)) of state-action pairs visited, \(percent(summary.stateCoverage)) of states",
+                    "  greedy action    \(greedy), tie \(percent(summary.tieShare)) (of visited states)",
+                ])
         return lines.joined(separator: "\n") + "\n"
     }
 }

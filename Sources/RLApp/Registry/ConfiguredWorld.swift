@@ -40,6 +40,8 @@ public struct ConfiguredWorld: @unchecked Sendable {
     public let inspection: WorldInspection?
     /// What its two players need (``TwoPlayerWorld``), or `nil`.
     public let twoPlayers: WorldTwoPlayers?
+    /// A continuous world's value function over its coordinates (``ContinuousWorld``), or `nil`.
+    public private(set) var valueFunction: ValueFunctionView?
 
     /// A world under a configuration, with everything the configuration decides; the
     /// capabilities are found here, once, for both kinds of world.
@@ -120,6 +122,7 @@ public struct ConfiguredWorld: @unchecked Sendable {
                 try LinearBenchmarkRun<W>.measure(
                     configuration, agent: agent, episodes: episodes, environmentSteps: environmentSteps, seed: seed)
             })
+        valueFunction = features.map { ValueFunctionView(W.self, features: $0, ranges: $0.ranges) }
     }
 }
 
