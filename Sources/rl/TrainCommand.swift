@@ -68,6 +68,9 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Episodes of each --eval-every evaluation (1...100000).")
     var evalEpisodes = 20
 
+    @Option(help: "Save a copy of the policy after these episodes, N,N,... (beside --out: NAME.episode-N.safetensors).")
+    var snapshotAt: String?
+
     @Option(help: "Continue the interrupted run saved in this policy file, to the episode count it was started with.")
     var resume: String?
 
@@ -212,6 +215,14 @@ struct TrainCommand: ParsableCommand {
         }
         options.evaluationInterval = evalEvery
         options.evaluationEpisodes = evalEpisodes
+        if let snapshotAt {
+            let episodes = snapshotAt.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !episodes.isEmpty, episodes.count <= 1000, episodes.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= options.episodes }) else {
+                throw CommandError.usage(
+                    "--snapshot-at takes up to 1000 episode numbers in 1...\(options.episodes), N,N,..., got '\(snapshotAt)'")
+            }
+            options.snapshotEpisodes = Set(episodes.map { $0! })
+        }
 
         // A progress stream on stdout moves the human words to stderr, as --json does.
         let human = json || progressJsonl == "-" ? ConsoleStream.standardError : ConsoleStream.standardOutput

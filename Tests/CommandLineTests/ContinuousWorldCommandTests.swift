@@ -179,4 +179,29 @@ import Testing
         let table = try RL.run(["inspect", "t.safetensors", "--axes", "0,1"], in: folder)
         #expect(table.status == 64 && table.standardError.contains("holds a table"))
     }
+
+    /// Figure 10.1's panels: copies of the policy after chosen episodes, each a policy of its own.
+    @Test func snapshotsSaveThePolicyAfterChosenEpisodes() throws {
+        let folder = temporaryFolder()
+        let train = try RL.run(
+            [
+                "train", "--env", "mountain-car", "--episodes", "6", "--seed", "4", "--snapshot-at", "2,6", "--quiet", "--out",
+                "mc.safetensors",
+            ],
+            in: folder)
+        #expect(train.status == 0, "\(train.standardError)")
+        for episode in [2, 6] { #expect(FileManager.default.fileExists(atPath: folder + "/mc.episode-\(episode).safetensors")) }
+        // The last snapshot holds the final weights: it plays exactly as the policy does.
+        let final = try RL.run(["eval", "mc.safetensors", "--episodes", "3", "--json"], in: folder)
+        let last = try RL.run(["eval", "mc.episode-6.safetensors", "--episodes", "3", "--json"], in: folder)
+        #expect(final.json?["mean_return"] as? Double == last.json?["mean_return"] as? Double)
+        let early = try RL.run(["inspect", "mc.episode-2.safetensors", "--summary-only"], in: folder)
+        #expect(early.standardOutput.contains("trained          2 episodes"), "\(early.standardOutput)")
+        for bad in ["0", "7", "2,x"] {
+            let run = try RL.run(["train", "--env", "mountain-car", "--episodes", "6", "--snapshot-at", bad], in: folder)
+            #expect(
+                run.status == 64 && run.errorLines.count == 1 && run.standardError.contains("--snapshot-at"), "\(bad): \(run.standardError)"
+            )
+        }
+    }
 }

@@ -25,6 +25,16 @@ public struct TrainingOptions: Sendable {
     public var evaluationEpisodes = 20
     /// A saved run to continue (`rl train --resume`): its tables, generators and training state.
     public var resuming: Policy?
+    /// Episodes after which a copy of the policy so far is saved beside the output
+    /// (`<name>.episode-N.safetensors`, not resumable): Sutton & Barto's Figure 10.1 shows the
+    /// cost-to-go after 1, 12, 104, 1000 and 9000 episodes.
+    public var snapshotEpisodes: Set<Int> = []
+
+    /// Where the snapshot after `episode` episodes goes: beside the policy, named after it.
+    public func snapshotPath(afterEpisode episode: Int) -> String {
+        let base = outputPath.hasSuffix(".safetensors") ? String(outputPath.dropLast(".safetensors".count)) : outputPath
+        return base + ".episode-\(episode).safetensors"
+    }
 
     public init(
         world: String, configuration: String, agent: String = QLearning.id, agentSettings: String = "{}",

@@ -68,6 +68,7 @@ struct AgentTraining<W: WorldRegistration> {
     ) throws(PolicyFileError) -> TrainingOutcome
     where A.Observation == W.World.Observation, A.Action == W.World.Action {
         var environment = world
+        var snapshotFailure: PolicyFileError?
         let companion = WorldCapabilities.trainingCompanion(of: W.self, for: environment)
         var progress = TrainingProgress(window: options.reportInterval)
         if let saved = options.resuming, let state = saved.metadata.trainingState {
@@ -90,7 +91,19 @@ struct AgentTraining<W: WorldRegistration> {
         let result = RLCore.train(
             &agent, on: &environment, episodes: options.episodes, startingAt: firstEpisode,
             seed: derivedSeed(options.seed, purpose: SeedPurpose.training)
-        ) { record, agentSoFar in episodes.finished(record, table: agentSoFar.table) }
+        ) { record, agentSoFar in
+            let control = episodes.finished(record, table: agentSoFar.table)
+            let played = record.episode + 1
+            if options.snapshotEpisodes.contains(played) && snapshotFailure == nil {
+                do throws(PolicyFileError) {
+                    try snapshot(agentSoFar.table, afterEpisode: played, progress: episodes.progress)
+                } catch {
+                    snapshotFailure = error
+                }
+            }
+            return snapshotFailure == nil ? control : .stop
+        }
+        if let snapshotFailure { throw snapshotFailure }
         progress = episodes.progress
         let elapsed = episodes.elapsedSeconds
         let episodesDone = firstEpisode + result.episodes
@@ -120,6 +133,20 @@ struct AgentTraining<W: WorldRegistration> {
             episodesPerSecond: Double(progress.playedThisRun) / elapsed, finalMeanReturn: progress.returns.mean,
             bestReturn: progress.bestReturn, seed: options.seed, policy: options.outputPath, log: options.logPath,
             interrupted: interrupted, resumed: options.resuming != nil, lastEvaluation: episodes.lastEvaluation)
+    }
+
+    /// Saves the values so far as a policy that plays, evaluates and inspects like the final one
+    /// but cannot be resumed (`--snapshot-at`).
+    private func snapshot(_ table: QTable, afterEpisode episode: Int, progress: TrainingProgress) throws(PolicyFileError) {
+        let policy = Policy(
+            table: table,
+            metadata: PolicyMetadata(
+                world: W.self, configuration: configuration, layout: layout, options: options,
+                summary: TrainingSummary(
+                    episodes: episode, steps: progress.steps, finalMeanReturn: progress.returns.mean,
+                    window: options.reportInterval, bestReturn: progress.bestReturn, interrupted: true),
+                trainingState: nil))
+        try policy.save(to: options.snapshotPath(afterEpisode: episode))
     }
 
     /// Puts back the agent's and the world's generators from a saved run, checked: a file may
