@@ -19,7 +19,7 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         help:
-            "The score to aggregate: final (the world's main metric, default), a figure of the final evaluation (return, steps, hits...) or seconds."
+            "The score to aggregate: final (the world's main metric, default), a figure of the final evaluation (return, steps, hits...), seconds, or steps-per-episode (of training; lower is better)."
     )
     var metric: String?
 

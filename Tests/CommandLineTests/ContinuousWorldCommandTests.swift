@@ -138,6 +138,10 @@ import Testing
             ["report", "s.jsonl", "--curves", "c.png", "--curve-metric", "steps", "--log-scale", "--window", "1"], in: folder)
         #expect(report.status == 0, "\(report.standardError)")
         #expect(FileManager.default.fileExists(atPath: folder + "/c.png"))
+        // Figure 12.10's score: training steps per episode, which each run's line holds.
+        let scored = try RL.run(["report", "s.jsonl", "--metric", "steps-per-episode", "--json"], in: folder)
+        let means = (scored.json?["configurations"] as? [[String: Any]])?.compactMap { $0["mean"] as? Double } ?? []
+        #expect(scored.status == 0 && means.count == 2 && means.allSatisfy { $0 >= 1 && $0 <= 5000 }, "\(scored.standardOutput)")
         // Returns are negative here: no logarithm of them.
         let refused = try RL.run(["report", "s.jsonl", "--curves", "r.png", "--log-scale"], in: folder)
         #expect(refused.status != 0 && refused.errorLines.count == 1 && refused.standardError.contains("--log-scale"))

@@ -63,10 +63,12 @@ extension ReportGroup {
             switch metric {
             case nil, "final": value = result.final
             case "seconds": value = result.seconds
+            // Sutton & Barto's Figures 10.4 and 12.10: steps per training episode over the run.
+            case "steps-per-episode": value = result.episodes > 0 ? Double(result.steps) / Double(result.episodes) : nil
             case let name?: value = result.evaluation[name]
             }
             guard let value, value.isFinite else {
-                let known = (["final", "seconds"] + result.evaluation.keys.sorted()).joined(separator: ", ")
+                let known = (["final", "seconds", "steps-per-episode"] + result.evaluation.keys.sorted()).joined(separator: ", ")
                 throw ExperimentError("run \(result.id) (\(label)) has no metric '\(metric ?? "final")' (it has \(known))")
             }
             scores.append(value)
