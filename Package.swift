@@ -65,7 +65,8 @@ let package = Package(
             name: "RLApp",
             dependencies: [
                 "RLCore", "RLPong", "RLPongDuel", "RLCliffWalking", "RLMaximizationBias", "RLFrozenLake", "RLTaxi", "RLBlackjack",
-                "RLPlanning", "RLTabular", "RLFeatures", "RLLinear", "RLClassicControl", "RLRender", "RLPongRender", "RLGridRender",
+                "RLPlanning", "RLTabular", "RLFeatures", "RLLinear", "RLClassicControl", "RLClassicControlRender", "RLRender",
+                "RLPongRender", "RLGridRender",
                 "RLExperiments",
             ]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
@@ -74,6 +75,8 @@ let package = Package(
         .target(name: "RLPongRender", dependencies: ["RLRender", "RLPong"]),
         // The toy-text worlds' pictures (FrozenLake, Cliff Walking, Taxi, Blackjack). Knows the worlds, not SDL.
         .target(name: "RLGridRender", dependencies: ["RLRender", "RLFrozenLake", "RLCliffWalking", "RLTaxi", "RLBlackjack"]),
+        // The classic-control worlds' pictures, as Gymnasium draws them. Knows the worlds, not SDL.
+        .target(name: "RLClassicControlRender", dependencies: ["RLRender", "RLGridRender", "RLClassicControl"]),
         // Pong-duel's pictures (rl play, rl watch --env pong-duel). Knows the duel, not SDL.
         .target(name: "RLPongDuelRender", dependencies: ["RLRender", "RLPongDuel", "RLCore"]),
         // SDL2 and SDL2_image, for windows and PNG files. Only the renderer links it.
@@ -95,6 +98,8 @@ let package = Package(
         .testTarget(name: "RLPongTests", dependencies: ["RLPong", "RLCore"]),
         .testTarget(name: "RLPongDuelTests", dependencies: ["RLPongDuel", "RLCore", "RLTabular"]),
         .testTarget(name: "CPongFloorTests", dependencies: ["CPongFloor", "RLCore", "RLPong", "RLTabular", "RLApp"]),
+        .testTarget(
+            name: "RLClassicControlRenderTests", dependencies: ["RLClassicControlRender", "RLClassicControl", "RLGridRender", "RLRender"]),
         .testTarget(name: "RLFeaturesTests", dependencies: ["RLFeatures", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLLinearTests", dependencies: ["RLLinear", "RLFeatures", "RLTabular", "RLCore", "RLCliffWalking"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong", "RLTestSupport"]),

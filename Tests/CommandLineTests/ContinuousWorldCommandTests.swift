@@ -208,4 +208,17 @@ import Testing
             )
         }
     }
+
+    @Test(arguments: ["cart-pole", "mountain-car", "acrobot"])
+    func rlWatchDrawsEachWorldWithoutADisplay(world: String) throws {
+        let folder = temporaryFolder()
+        #expect(try RL.run(["train", "--env", world, "--episodes", "5", "--quiet", "--out", "p.safetensors"], in: folder).status == 0)
+        let shot = try RL.run(["watch", "p.safetensors", "--screenshot", "shot.png", "--at", "10"], in: folder)
+        #expect(shot.status == 0, "\(shot.standardError)")
+        let png = try #require(FileManager.default.contents(atPath: folder + "/shot.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 1000)
+        let terminal = try RL.run(["watch", "p.safetensors", "--renderer", "terminal", "--frames", "15", "--fps", "1000"], in: folder)
+        #expect(terminal.status == 0, "\(terminal.standardError)")
+        #expect(terminal.standardOutput.contains("EPISODE 1"))
+    }
 }

@@ -36,8 +36,7 @@ import Testing
             #expect(scene.texts.contains { $0.hasPrefix(">") }, "\(world): the overlay marks the chosen action: \(scene.texts)")
         }
         // pong-duel is watched with an opponent, through DuelPlaySession (`rl watch --env pong-duel`), not this session.
-        // The classic-control worlds have no picture yet (docs/CONTINUOUS.md, "Not yet done").
-        #expect(withoutPicture == ["maximization-bias", "pong-duel", "cart-pole", "mountain-car", "acrobot"])
+        #expect(withoutPicture == ["maximization-bias", "pong-duel"])
     }
 
     @Test func framesFormOneStreamAcrossEpisodesWithABannerAtTheEnd() throws {

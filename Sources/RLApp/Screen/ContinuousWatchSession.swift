@@ -1,0 +1,115 @@
+import RLCore
+import RLFeatures
+import RLGridRender
+import RLLinear
+import RLRender
+import RLTabular
+
+/// A continuous world played by a linear policy, drawn by a scene builder its registration
+/// provides, under the toy-text worlds' HUD: the same session as ``ToyTextWatchSession``, with
+/// q̂ over features where that one reads a table.
+public struct ContinuousWatchSession<W: ContinuousWorld>: WatchableSession {
+    public typealias World = W.World
+    public private(set) var world: World
+    public private(set) var observation: World.Observation
+    public private(set) var episode = 1
+    public private(set) var episodesFinished = 0
+    public private(set) var frameCount = 1
+    public private(set) var stepCount = 0
+    /// The return of the current episode so far.
+    public private(set) var episodeReturn = 0.0
+    /// How the current episode ended, when it has.
+    public private(set) var ending: (terminated: Bool, truncated: Bool)?
+    var agent: LinearQLearningAgent<ContinuousFeatures<World.Observation>, World.ActionSpace>
+    let mode: AgentMode
+    /// The action the agent takes from the current state, chosen on arrival.
+    public private(set) var nextAction: World.Action
+    let draw: (World, ToyTextHUD) -> Scene
+    let banner: (text: String, color: RGBA)
+
+    /// - Parameters:
+    ///   - draw: the picture of the world's state under a HUD.
+    ///   - banner: the words and colour of an episode's end that was not a time-out.
+    public init(
+        configuration: W.Configuration, policy: Policy, seed: UInt64, epsilon: Double, banner: (text: String, color: RGBA),
+        draw: @escaping (World, ToyTextHUD) -> Scene
+    ) throws(WatchError) {
+        guard epsilon >= 0 && epsilon <= 1 else { throw WatchError("epsilon must be in 0...1, got \(epsilon)") }
+        let features: ContinuousFeatures<World.Observation>
+        do { features = try W.features(configuration) } catch { throw WatchError(error.message) }
+        var world = W.makeWorld(configuration)
+        observation = world.reset(seed: derivedSeed(seed, purpose: SeedPurpose.evaluation))
+        var hyperparameters = policy.metadata.hyperparameters
+        hyperparameters.epsilon = .constant(epsilon)
+        agent = LinearQLearningAgent(
+            features: features, actionSpace: world.actionSpace, hyperparameters: hyperparameters, settings: NoAgentSettings(),
+            seed: derivedSeed(seed, purpose: SeedPurpose.agent))
+        do { try agent.restore(weights: policy.table) } catch { throw WatchError(error.message) }
+        self.world = world
+        mode = epsilon > 0 ? .training : .evaluation
+        self.draw = draw
+        self.banner = banner
+        nextAction = world.actionSpace.element(at: 0)
+        nextAction = agent.action(for: observation, mode: mode)
+    }
+
+    public var isEpisodeOver: Bool { ending != nil }
+
+    public mutating func advance() {
+        frameCount += 1
+        if ending != nil { return beginNextEpisode() }
+        let step = world.step(nextAction)
+        observation = step.observation
+        stepCount += 1
+        episodeReturn += step.reward
+        if step.terminated || step.truncated {
+            ending = (step.terminated, step.truncated)
+            episodesFinished += 1
+        }
+        nextAction = agent.action(for: observation, mode: mode)
+    }
+
+    public mutating func skipEpisode() {
+        frameCount += 1
+        if ending == nil { episodesFinished += 1 }
+        beginNextEpisode()
+    }
+
+    mutating func beginNextEpisode() {
+        episode += 1
+        ending = nil
+        stepCount = 0
+        episodeReturn = 0
+        observation = world.reset(seed: nil)
+        nextAction = agent.action(for: observation, mode: mode)
+    }
+
+    /// What the agent sees and values: the observation's coordinates and q̂ of each action.
+    public var agentView: ToyTextAgentView {
+        let names = World.Observation.dimensionNames
+        let space = world.actionSpace
+        let features = agent.features.activeFeatures(of: observation)
+        return ToyTextAgentView(
+            stateLines: names.indices.map { "\(names[$0]) \(fixed(observation[$0], 3))" },
+            actionNames: (0..<space.count).map { space.element(at: $0).description },
+            actionValues: (0..<space.count).map { agent.values.value(of: features, action: $0) },
+            chosenAction: space.index(of: nextAction))
+    }
+
+    /// The HUD of the current frame.
+    public func hud(status: String?, showingAgentView: Bool) -> ToyTextHUD {
+        var endBanner: (text: String, color: RGBA)?
+        if let ending {
+            endBanner = ending.terminated ? banner : ("TIME UP", ToyTextPalette.timeUp)
+        }
+        return ToyTextHUD(
+            episode: episode, step: stepCount, episodeReturn: episodeReturn, status: status, banner: endBanner,
+            agentView: showingAgentView ? agentView : nil)
+    }
+
+    public func scene(status: String?, showingAgentView: Bool, notice: String?, scale: Double) -> Scene {
+        draw(world, hud(status: notice ?? status, showingAgentView: showingAgentView))
+    }
+
+    public var terminalRegion: Rect { ToyTextFrame.playArea(of: scene()) }
+}

@@ -1,0 +1,38 @@
+import RLClassicControl
+import RLClassicControlRender
+import RLGridRender
+import RLTabular
+
+// How `rl watch` draws the classic-control worlds: Gymnasium's pictures (RLClassicControlRender)
+// played by a linear policy (ContinuousWatchSession).
+
+extension CartPoleWorld: DrawableWorld {
+    public static func watchSession(_ configuration: ClassicControlConfiguration, policy: Policy, seed: UInt64, epsilon: Double)
+        throws(WatchError) -> any WatchableSession
+    {
+        // An episode that ends before the cap is a fall.
+        try ContinuousWatchSession<CartPoleWorld>(
+            configuration: configuration, policy: policy, seed: seed, epsilon: epsilon, banner: ("FELL", ToyTextPalette.failure)
+        ) { world, hud in ClassicControlScenes.cartPole(world.base.state, hud: hud) }
+    }
+}
+
+extension MountainCarWorld: DrawableWorld {
+    public static func watchSession(_ configuration: ClassicControlConfiguration, policy: Policy, seed: UInt64, epsilon: Double)
+        throws(WatchError) -> any WatchableSession
+    {
+        try ContinuousWatchSession<MountainCarWorld>(
+            configuration: configuration, policy: policy, seed: seed, epsilon: epsilon, banner: ("GOAL", ToyTextPalette.success)
+        ) { world, hud in ClassicControlScenes.mountainCar(world.base.state, hud: hud) }
+    }
+}
+
+extension AcrobotWorld: DrawableWorld {
+    public static func watchSession(_ configuration: ClassicControlConfiguration, policy: Policy, seed: UInt64, epsilon: Double)
+        throws(WatchError) -> any WatchableSession
+    {
+        try ContinuousWatchSession<AcrobotWorld>(
+            configuration: configuration, policy: policy, seed: seed, epsilon: epsilon, banner: ("SWUNG UP", ToyTextPalette.success)
+        ) { world, hud in ClassicControlScenes.acrobot(world.base.state, hud: hud) }
+    }
+}
