@@ -1,4 +1,5 @@
 import Foundation
+import RLTestSupport
 import Testing
 
 /// The classic-control worlds through the `rl` binary: training linear agents with feature
@@ -220,5 +221,44 @@ import Testing
         let terminal = try RL.run(["watch", "p.safetensors", "--renderer", "terminal", "--frames", "15", "--fps", "1000"], in: folder)
         #expect(terminal.status == 0, "\(terminal.standardError)")
         #expect(terminal.standardOutput.contains("EPISODE 1"))
+    }
+
+    /// A linear policy file is enough for Python: with `safetensors` and NumPy, the features
+    /// rebuilt from the metadata's `features` by the formula docs/CONTINUOUS.md gives, q̂ at a point
+    /// is `rl inspect --state`'s, for tiles with 2 and with 4 coordinates.
+    @Test(arguments: [("mountain-car", "-0.5,0.01"), ("cart-pole", "0.1,-0.2,0.05,0.3")])
+    func pythonReadsTheWeightsAndTheirFeatures(world: String, point: String) throws {
+        let folder = temporaryFolder()
+        #expect(try RL.run(["train", "--env", world, "--episodes", "30", "--quiet", "--out", "p.safetensors"], in: folder).status == 0)
+        let inspect = try RL.run(["inspect", "p.safetensors", "--state", point], in: folder)
+        let expected = inspect.standardOutput.split(separator: "\n").compactMap { line in
+            line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Double($0) }
+        }
+        let script = #"""
+            import json, sys
+            from math import floor
+            from safetensors import safe_open
+            with safe_open(sys.argv[1], framework="numpy") as f:
+                q = f.get_tensor("q")
+                features = json.loads(f.metadata()["features"])
+            settings, ranges = features["settings"], features["ranges"]
+            assert settings["kind"] == "tiles" and "hash_size" not in settings
+            n, k = settings["tilings"], settings["tiles"]
+            point = [float(x) for x in sys.argv[2].split(",")]
+            scaled = [min(max((x - l) / (h - l), 0), 1) * k for x, l, h in zip(point, ranges["low"], ranges["high"])]
+            values = [0.0] * q.shape[1]
+            for t in range(n):
+                index = 0
+                for d, s in enumerate(scaled):
+                    index = index * (k + 1) + (floor(s * n) + (t * (2 * d + 1)) % n) // n
+                for a in range(q.shape[1]):
+                    values[a] += q[t * (k + 1) ** len(scaled) + index, a]
+            print(json.dumps(values))
+            """#
+        let run = try runPython(script, arguments: [folder + "/p.safetensors", point])
+        try #require(run.status == 0, "\(run.output)")
+        let values = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [Double])
+        #expect(values.count == expected.count && !values.isEmpty)
+        for (mine, theirs) in zip(expected, values) { #expect(abs(mine - theirs) < 1e-3, "rl \(expected), Python \(values)") }
     }
 }
