@@ -97,7 +97,9 @@ let package = Package(
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "RLPongTests", dependencies: ["RLPong", "RLCore"]),
         .testTarget(name: "RLPongDuelTests", dependencies: ["RLPongDuel", "RLCore", "RLTabular"]),
-        .testTarget(name: "CPongFloorTests", dependencies: ["CPongFloor", "RLCore", "RLPong", "RLTabular", "RLApp"]),
+        .testTarget(
+            name: "CPongFloorTests",
+            dependencies: ["CPongFloor", "RLCore", "RLPong", "RLTabular", "RLApp", "RLClassicControl", "RLFeatures", "RLLinear"]),
         .testTarget(
             name: "RLClassicControlRenderTests", dependencies: ["RLClassicControlRender", "RLClassicControl", "RLGridRender", "RLRender"]),
         .testTarget(name: "RLFeaturesTests", dependencies: ["RLFeatures", "RLCore", "RLTestSupport"]),

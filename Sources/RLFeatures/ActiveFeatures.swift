@@ -30,6 +30,28 @@ public struct ActiveFeatures: Sendable, Equatable {
         storedCount &+= 1
     }
 
+    /// Calls `body` with the active features' indices and values, without copying them.
+    @inlinable @inline(__always)
+    public func withActive<Result>(_ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Double>) -> Result) -> Result {
+        storedIndices.withUnsafeBufferPointer { indices in
+            storedValues.withUnsafeBufferPointer { values in
+                body(UnsafeBufferPointer(rebasing: indices[0..<storedCount]), UnsafeBufferPointer(rebasing: values[0..<storedCount]))
+            }
+        }
+    }
+
+    /// Replaces the features with `count` binary ones whose indices `body` writes.
+    /// - Precondition: `count` is at most the capacity.
+    @inlinable @inline(__always)
+    public mutating func setBinary(count: Int, _ body: (UnsafeMutableBufferPointer<Int>) -> Void) {
+        precondition(count <= storedIndices.count, "more active features than room for them")
+        storedIndices.withUnsafeMutableBufferPointer { body(UnsafeMutableBufferPointer(rebasing: $0[0..<count])) }
+        storedValues.withUnsafeMutableBufferPointer { values in
+            for slot in 0..<count { values[slot] = 1 }
+        }
+        storedCount = count
+    }
+
     public static func == (left: ActiveFeatures, right: ActiveFeatures) -> Bool {
         left.count == right.count && left.indices.prefix(left.count) == right.indices.prefix(right.count)
             && left.values.prefix(left.count) == right.values.prefix(right.count)

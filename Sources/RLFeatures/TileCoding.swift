@@ -63,27 +63,38 @@ public struct TileCoding: Sendable, Equatable {
     /// The active tile of each tiling for a point given by its coordinates.
     @inlinable
     public func activeTiles(of coordinate: (Int) -> Double, into features: inout ActiveFeatures) {
-        features.removeAll()
-        let dimensions = ranges.dimensionCount
-        let scale = Double(tiles)
-        for tiling in 0..<tilings {
-            var index = 0
-            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(tiling &+ 1)
+        let dimensions = ranges.dimensionCount, tilings = self.tilings
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: dimensions) { quantised in
+            // ⌊position · tilings⌋ once per coordinate: every tiling shares it (tiles3's arithmetic).
             for dimension in 0..<dimensions {
-                // ⌊position · tilings⌋ with the tiling's offset, then ⌊ / tilings⌋: tiles3's arithmetic.
-                let quantised = Int(
-                    (ranges.position(of: coordinate(dimension), dimension: dimension, cells: scale) * Double(tilings)).rounded(.down))
-                let offset = (tiling &* (2 &* dimension &+ 1)) % tilings
-                var tile = (quantised &+ offset) / tilings
-                let extent = extents[dimension]
-                if ranges.wraps[dimension] { tile %= extent } else if tile >= extent { tile = extent &- 1 }
-                index = index &* extent &+ tile
-                hash = mix(hash ^ UInt64(truncatingIfNeeded: tile))
+                let position = ranges.position(of: coordinate(dimension), dimension: dimension, cells: Double(tiles))
+                quantised[dimension] = Int((position * Double(tilings)).rounded(.down))
             }
-            if let hashSize {
-                features.append(Int(hash % UInt64(hashSize)))
-            } else {
-                features.append(tiling &* tilesPerTiling &+ index)
+            extents.withUnsafeBufferPointer { extents in
+                ranges.wraps.withUnsafeBufferPointer { wraps in
+                    features.setBinary(count: tilings) { slots in
+                        for tiling in 0..<tilings {
+                            var index = 0
+                            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(tiling &+ 1)
+                            for dimension in 0..<dimensions {
+                                let offset = (tiling &* (2 &* dimension &+ 1)) % tilings
+                                var tile = (quantised[dimension] &+ offset) / tilings
+                                let extent = extents[dimension]
+                                if wraps[dimension] { tile %= extent } else if tile >= extent { tile = extent &- 1 }
+                                if hashSize == nil {
+                                    index = index &* extent &+ tile
+                                } else {
+                                    hash = mix(hash ^ UInt64(truncatingIfNeeded: tile))
+                                }
+                            }
+                            if let hashSize {
+                                slots[tiling] = Int(hash % UInt64(hashSize))
+                            } else {
+                                slots[tiling] = tiling &* tilesPerTiling &+ index
+                            }
+                        }
+                    }
+                }
             }
         }
     }

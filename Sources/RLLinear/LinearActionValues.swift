@@ -69,17 +69,30 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
     /// q̂ of `action` over a set of active features.
     @inlinable @inline(__always)
     public func value(of features: ActiveFeatures, action: Int) -> Double {
-        var sum = 0.0
-        for slot in 0..<features.count {
-            sum += weights[features.indices[slot], action] * features.values[slot]
+        let actionCount = self.actionCount
+        return features.withActive { indices, values in
+            var sum = 0.0
+            for slot in 0..<indices.count {
+                sum += weights.value(atFlatIndex: indices[slot] &* actionCount &+ action) * values[slot]
+            }
+            return sum
         }
-        return sum
     }
 
-    /// Fills ``scratch`` with q̂ of every action over a set of active features.
+    /// Fills ``scratch`` with q̂ of every action over a set of active features: one pass over the
+    /// features, each action's sum in the same order as ``value(of:action:)``'s.
     @inlinable @inline(__always)
     mutating func fillValues(of features: ActiveFeatures) {
-        for action in 0..<actionCount { scratch[action] = value(of: features, action: action) }
+        let actionCount = self.actionCount, weights = self.weights
+        scratch.withUnsafeMutableBufferPointer { sums in
+            for action in 0..<actionCount { sums[action] = 0 }
+            features.withActive { indices, values in
+                for slot in 0..<indices.count {
+                    let row = indices[slot] &* actionCount
+                    for action in 0..<actionCount { sums[action] += weights.value(atFlatIndex: row &+ action) * values[slot] }
+                }
+            }
+        }
     }
 
     /// A greedy action over ``scratch``, ties broken uniformly at random.
@@ -147,10 +160,11 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
     /// w·ₐ ← w·ₐ + `amount` · x over a set of active features, counting a visit of each.
     @inlinable @inline(__always)
     public mutating func add(_ amount: Double, along features: ActiveFeatures, action: Int) {
-        for slot in 0..<features.count {
-            let row = features.indices[slot]
-            weights.addInPlace(amount * features.values[slot], atFlatIndex: row &* actionCount &+ action)
-            weights.recordVisitInPlace(state: row, action: action)
+        let actionCount = self.actionCount
+        features.withActive { indices, values in
+            for slot in 0..<indices.count {
+                weights.addInPlaceCountingVisit(amount * values[slot], atFlatIndex: indices[slot] &* actionCount &+ action)
+            }
         }
     }
 }

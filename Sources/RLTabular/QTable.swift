@@ -128,6 +128,24 @@ public struct QTable: Sendable, Equatable {
         }
     }
 
+    /// The value at a flat index (state × actions + action): one bounds check, for loops over
+    /// rows that are not states (a linear agent's features).
+    @inlinable @inline(__always)
+    public func value(atFlatIndex index: Int) -> Double {
+        precondition(UInt(bitPattern: index) < UInt(bitPattern: storage.count), "flat index \(index) is outside the table")
+        return storage.values[index]
+    }
+
+    /// Adds `amount` at a flat index and counts a visit there, for a table made unique this
+    /// episode (``makeUnique()``): one bounds check for both.
+    @inlinable @inline(__always)
+    public mutating func addInPlaceCountingVisit(_ amount: Double, atFlatIndex index: Int) {
+        precondition(UInt(bitPattern: index) < UInt(bitPattern: storage.count), "flat index \(index) is outside the table")
+        assert(isKnownUniquelyReferenced(&storage), "a learning write to a shared table: ownLearnedTables() must make it unique")
+        storage.values[index] += amount
+        storage.visits[index] &+= 1
+    }
+
     /// How many times `action` was learned from in `state`.
     @inlinable
     public func visitCount(state: Int, action: Int) -> Int64 { storage.visits[index(state: state, action: action)] }

@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure steps per second of a world and of training an agent on it (use a release build).",
         discussion: """
             Each figure is the best of --repeats runs. For Q-learning on the default Pong, the same loop \
-            written in plain C is timed in the same run: the floor the generic trainer is compared with.
+            written in plain C is timed in the same run: the floor the generic trainer is compared with (also for sarsa on mountain-car).
             """)
 
     @OptionGroup var worldOption: WorldOption
@@ -49,7 +49,7 @@ struct BenchCommand: ParsableCommand {
         do {
             report = try runBenchmark(
                 world: env, agent: agent, environmentSteps: envSteps, episodes: episodes, repeats: repeats,
-                floor: env == Registry.defaultWorld.id && agent == QLearning.id ? { floorYardstick(episodes: $0, seed: $1) } : nil)
+                floor: floor(world: env, agent: agent))
         } catch {
             throw CommandError(error)
         }
@@ -82,6 +82,30 @@ extension BenchCommand {
                 + "\(report.iterations) \(what) to \(report.tolerance) in \(fixed(report.seconds * 1000, 3)) ms (best of \(report.repeats) runs)"
         )
     }
+}
+
+/// The plain-C loop `rl bench` times beside the trainer, where there is one: Q-learning on the
+/// default Pong, and linear Sarsa on Mountain Car with the world's default features.
+func floor(world: String, agent: String) -> ((Int, UInt64) -> (steps: Int, seconds: Double))? {
+    switch (world, agent) {
+    case (Registry.defaultWorld.id, QLearning.id): { floorYardstick(episodes: $0, seed: $1) }
+    case (MountainCarWorld.id, Sarsa.id): { linearFloorYardstick(episodes: $0, seed: $1) }
+    default: nil
+    }
+}
+
+/// The plain-C tile-coded Sarsa on Mountain Car (same draws, same weights, proven bit-identical
+/// by MountainCarFloorTests), timed on the same machine in the same run.
+func linearFloorYardstick(episodes: Int, seed: UInt64) -> (steps: Int, seconds: Double) {
+    let count = rl_floor_mountain_car_weight_count()
+    var weights = [Double](repeating: 0, count: count)
+    var visits = [Int64](repeating: 0, count: count)
+    let clock = ContinuousClock()
+    let start = clock.now
+    let steps = rl_floor_train_mountain_car_sarsa(Int32(clamping: episodes), seed, &weights, &visits)
+    let elapsed = clock.now - start
+    if weights[0].isNaN { print("") }  // keeps the result alive
+    return (Int(steps), Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
 }
 
 /// The plain-C yardstick: the same Q-learning Pong loop (same draws, same table, proven

@@ -31,6 +31,18 @@ uint64_t rl_floor_train_pong(int episodes, uint64_t seed, double *checksum);
 /// Returns the environment steps taken (0 when `episodes` is not positive).
 uint64_t rl_floor_train_pong_table(int episodes, uint64_t seed, double *values, int64_t *visits);
 
+/// How many weights (and update counts) the linear floor's Mountain Car agent holds:
+/// 16 tilings x 11 x 11 tiles x 3 actions = 5,808.
+size_t rl_floor_mountain_car_weight_count(void);
+
+/// `rl bench --env mountain-car --agent sarsa`'s training run in plain C: semi-gradient Sarsa
+/// over MountainCarWorld's default tile coding and hyperparameters on MountainCar-v0 with its
+/// 200-step cap, seeded as `rl bench` seeds its run. Writes the weights and update counts into
+/// caller-owned buffers of rl_floor_mountain_car_weight_count() elements each, laid out like
+/// the linear agent's QTable (feature-major, then action), and returns the environment steps
+/// taken (0 when `episodes` is not positive).
+uint64_t rl_floor_train_mountain_car_sarsa(int episodes, uint64_t seed, double *weights, int64_t *visits);
+
 #ifdef __cplusplus
 }
 #endif
