@@ -61,14 +61,24 @@ public struct TileCoding: Sendable, Equatable {
     }
 
     /// The active tile of each tiling for a point given by its coordinates.
+    ///
+    /// Tiling t's tile along coordinate d is ⌊(q + o) / n⌋ with q = ⌊x·n⌋ and o = t·(2d+1) mod n.
+    /// As o < n, that is ⌊q / n⌋ plus one when (q mod n) + o ≥ n; and o moves from one tiling to
+    /// the next by (2d+1) mod n, wrapping at n. So the divisions happen once per coordinate, not
+    /// once per tiling and coordinate, and the tiles are exactly tiles3's.
     @inlinable
     public func activeTiles(of coordinate: (Int) -> Double, into features: inout ActiveFeatures) {
         let dimensions = ranges.dimensionCount, tilings = self.tilings
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: dimensions) { quantised in
-            // ⌊position · tilings⌋ once per coordinate: every tiling shares it (tiles3's arithmetic).
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * dimensions) { scratch in
+            // Per coordinate: ⌊q / n⌋, q mod n, the offset's step, and the current offset.
+            let base = 0, remainder = dimensions, step = 2 * dimensions, offset = 3 * dimensions
             for dimension in 0..<dimensions {
                 let position = ranges.position(of: coordinate(dimension), dimension: dimension, cells: Double(tiles))
-                quantised[dimension] = Int((position * Double(tilings)).rounded(.down))
+                let quantised = Int((position * Double(tilings)).rounded(.down))
+                scratch[base + dimension] = quantised / tilings
+                scratch[remainder + dimension] = quantised % tilings
+                scratch[step + dimension] = (2 * dimension + 1) % tilings
+                scratch[offset + dimension] = 0
             }
             extents.withUnsafeBufferPointer { extents in
                 ranges.wraps.withUnsafeBufferPointer { wraps in
@@ -77,8 +87,11 @@ public struct TileCoding: Sendable, Equatable {
                             var index = 0
                             var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(tiling &+ 1)
                             for dimension in 0..<dimensions {
-                                let offset = (tiling &* (2 &* dimension &+ 1)) % tilings
-                                var tile = (quantised[dimension] &+ offset) / tilings
+                                let currentOffset = scratch[offset &+ dimension]
+                                var tile = scratch[base &+ dimension] &+ (scratch[remainder &+ dimension] &+ currentOffset >= tilings ? 1 : 0)
+                                var nextOffset = currentOffset &+ scratch[step &+ dimension]
+                                if nextOffset >= tilings { nextOffset &-= tilings }
+                                scratch[offset &+ dimension] = nextOffset
                                 let extent = extents[dimension]
                                 if wraps[dimension] { tile %= extent } else if tile >= extent { tile = extent &- 1 }
                                 if hashSize == nil {
