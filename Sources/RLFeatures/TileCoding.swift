@@ -88,7 +88,8 @@ public struct TileCoding: Sendable, Equatable {
                             var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(tiling &+ 1)
                             for dimension in 0..<dimensions {
                                 let currentOffset = scratch[offset &+ dimension]
-                                var tile = scratch[base &+ dimension] &+ (scratch[remainder &+ dimension] &+ currentOffset >= tilings ? 1 : 0)
+                                var tile =
+                                    scratch[base &+ dimension] &+ (scratch[remainder &+ dimension] &+ currentOffset >= tilings ? 1 : 0)
                                 var nextOffset = currentOffset &+ scratch[step &+ dimension]
                                 if nextOffset >= tilings { nextOffset &-= tilings }
                                 scratch[offset &+ dimension] = nextOffset
