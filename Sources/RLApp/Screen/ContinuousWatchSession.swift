@@ -12,14 +12,16 @@ public struct ContinuousWatchSession<W: ContinuousWorld>: WatchableSession {
     public typealias World = W.World
     public private(set) var world: World
     public private(set) var observation: World.Observation
-    public private(set) var episode = 1
-    public private(set) var episodesFinished = 0
-    public private(set) var frameCount = 1
-    public private(set) var stepCount = 0
+    /// Frames, episodes, steps and the return so far.
+    public private(set) var tally = EpisodeTally()
+    public var episode: Int { tally.episode }
+    public var episodesFinished: Int { tally.episodesFinished }
+    public var frameCount: Int { tally.frameCount }
+    public var stepCount: Int { tally.stepCount }
     /// The return of the current episode so far.
-    public private(set) var episodeReturn = 0.0
+    public var episodeReturn: Double { tally.episodeReturn }
     /// How the current episode ended, when it has.
-    public private(set) var ending: (terminated: Bool, truncated: Bool)?
+    public var ending: (terminated: Bool, truncated: Bool)? { tally.ending }
     var agent: LinearQLearningAgent<ContinuousFeatures<World.Observation>, World.ActionSpace>
     let mode: AgentMode
     /// The action the agent takes from the current state, chosen on arrival.
@@ -56,30 +58,22 @@ public struct ContinuousWatchSession<W: ContinuousWorld>: WatchableSession {
     public var isEpisodeOver: Bool { ending != nil }
 
     public mutating func advance() {
-        frameCount += 1
+        tally.countFrame()
         if ending != nil { return beginNextEpisode() }
         let step = world.step(nextAction)
         observation = step.observation
-        stepCount += 1
-        episodeReturn += step.reward
-        if step.terminated || step.truncated {
-            ending = (step.terminated, step.truncated)
-            episodesFinished += 1
-        }
+        tally.record(step)
         nextAction = agent.action(for: observation, mode: mode)
     }
 
     public mutating func skipEpisode() {
-        frameCount += 1
-        if ending == nil { episodesFinished += 1 }
+        tally.countFrame()
+        tally.abandonEpisode()
         beginNextEpisode()
     }
 
     mutating func beginNextEpisode() {
-        episode += 1
-        ending = nil
-        stepCount = 0
-        episodeReturn = 0
+        tally.beginEpisode()
         observation = world.reset(seed: nil)
         nextAction = agent.action(for: observation, mode: mode)
     }
