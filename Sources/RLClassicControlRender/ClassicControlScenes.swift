@@ -128,20 +128,7 @@ public enum ClassicControlScenes {
     /// The board under the HUD, moved to where the frame puts it.
     static func framed(_ board: [SceneItem], width: Double, height: Double, hud: ToyTextHUD) -> Scene {
         let origin = ToyTextFrame.boardOrigin(boardWidth: width, metricNames: hud.metrics.map(\.name))
-        return ToyTextFrame.scene(board: board.map { $0.offset(by: origin) }, boardWidth: width, boardHeight: height, hud: hud)
-    }
-}
-
-extension SceneItem {
-    /// The item moved by `origin`.
-    func offset(by origin: (x: Double, y: Double)) -> SceneItem {
-        switch self {
-        case .rectangle(let rect, let colour):
-            .rectangle(Rect(x: rect.x + origin.x, y: rect.y + origin.y, width: rect.width, height: rect.height), colour)
-        case .circle(let x, let y, let radius, let colour): .circle(centerX: x + origin.x, centerY: y + origin.y, radius: radius, colour)
-        case .line(let x1, let y1, let x2, let y2, let colour):
-            .line(fromX: x1 + origin.x, fromY: y1 + origin.y, toX: x2 + origin.x, toY: y2 + origin.y, colour)
-        case .text(let text, let x, let y, let size, let colour): .text(text, x: x + origin.x, y: y + origin.y, pixelSize: size, colour)
-        }
+        return ToyTextFrame.scene(
+            board: board.map { $0.offset(x: origin.x, y: origin.y) }, boardWidth: width, boardHeight: height, hud: hud)
     }
 }

@@ -46,6 +46,11 @@ public enum SceneItem: Hashable, Sendable {
     case circle(centerX: Double, centerY: Double, radius: Double, RGBA)
     /// A straight line one scene unit wide (scaled with the scene).
     case line(fromX: Double, fromY: Double, toX: Double, toY: Double, RGBA)
+    /// A filled polygon (a rotated rectangle, a triangle): what ``ShapeGeometry`` says is inside.
+    case polygon([Point], RGBA)
+    /// Connected straight segments `width` scene units wide, never thinner than one pixel of
+    /// whatever paints them (a one-pixel line of a large picture stays visible in a small one).
+    case polyline([Point], width: Double, RGBA)
     /// Text in the built-in bitmap font, its top-left corner at (x, y); each font pixel is
     /// `pixelSize` scene units.
     case text(String, x: Double, y: Double, pixelSize: Double, RGBA)
@@ -73,15 +78,15 @@ public struct Scene: Hashable, Sendable {
         items.compactMap { if case .text(let string, _, _, _, _) = $0 { string } else { nil } }
     }
 
-    /// The rectangles a painter fills, with text expanded into its glyphs' pixels and circles
-    /// and lines left out (they are painted by their own routines).
+    /// The rectangles a painter fills, with text expanded into its glyphs' pixels and circles,
+    /// lines and polygons left out (they are painted by their own routines).
     public func filledRectangles() -> [(Rect, RGBA)] {
         items.flatMap { item -> [(Rect, RGBA)] in
             switch item {
             case .rectangle(let rect, let color): [(rect, color)]
             case .text(let string, let x, let y, let size, let color):
                 BitmapFont.rectangles(for: string, x: x, y: y, pixelSize: size).map { ($0, color) }
-            case .circle, .line: []
+            case .circle, .line, .polygon, .polyline: []
             }
         }
     }

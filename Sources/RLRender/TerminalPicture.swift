@@ -21,7 +21,8 @@ public struct TerminalPicture: Sendable {
 
     /// The colour of the scene at a point: the background with every shape that covers the
     /// point blended over it, in drawing order. Text is left out (it is printed as text).
-    public static func color(of scene: Scene, x: Double, y: Double) -> RGBA {
+    /// Lines are at least `pixelSize` wide: the size of the pixel the point stands for.
+    public static func color(of scene: Scene, x: Double, y: Double, pixelSize: Double = 1) -> RGBA {
         var color = scene.background
         for item in scene.items {
             switch item {
@@ -29,6 +30,15 @@ public struct TerminalPicture: Sendable {
                 color = blend(fill, over: color)
             case .circle(let centerX, let centerY, let radius, let fill)
             where (x - centerX) * (x - centerX) + (y - centerY) * (y - centerY) <= radius * radius:
+                color = blend(fill, over: color)
+            case .line(let fromX, let fromY, let toX, let toY, let fill)
+            where ShapeGeometry.stroke(
+                [Point(x: fromX, y: fromY), Point(x: toX, y: toY)], width: 1, minimumWidth: pixelSize, covers: x, y):
+                color = blend(fill, over: color)
+            case .polygon(let points, let fill) where ShapeGeometry.polygon(points, contains: x, y):
+                color = blend(fill, over: color)
+            case .polyline(let points, let width, let fill)
+            where ShapeGeometry.stroke(points, width: width, minimumWidth: pixelSize, covers: x, y):
                 color = blend(fill, over: color)
             default:
                 continue
@@ -54,7 +64,7 @@ public struct TerminalPicture: Sendable {
             for column in 0..<columns {
                 pixels[row][column] = Self.color(
                     of: scene, x: region.x + (Double(column) + 0.5) * unitsPerColumn,
-                    y: region.y + (Double(row) + 0.5) * unitsPerColumn)
+                    y: region.y + (Double(row) + 0.5) * unitsPerColumn, pixelSize: unitsPerColumn)
             }
         }
         // Text inside the region lands on character cells; text outside it makes header lines.

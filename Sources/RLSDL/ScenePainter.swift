@@ -49,6 +49,13 @@ public enum ScenePainter {
                         Int32((offsetX + fromX * scale).rounded()) + dx, Int32((offsetY + fromY * scale).rounded()) + dy,
                         Int32((offsetX + toX * scale).rounded()) + dx, Int32((offsetY + toY * scale).rounded()) + dy)
                 }
+            case .polygon(let points, let color):
+                setColor(color, on: renderer)
+                fillPolygon(points.map { Point(x: offsetX + $0.x * scale, y: offsetY + $0.y * scale) }, on: renderer)
+            case .polyline(let points, let width, let color):
+                setColor(color, on: renderer)
+                strokePolyline(
+                    points.map { Point(x: offsetX + $0.x * scale, y: offsetY + $0.y * scale) }, width: width * scale, on: renderer)
             }
         }
     }
@@ -85,6 +92,39 @@ public enum ScenePainter {
             }
         }
     }
+
+    /// A filled polygon in pixel coordinates, one horizontal span per pixel row between each
+    /// pair of edge crossings: the pixels whose centres ``ShapeGeometry`` puts inside.
+    static func fillPolygon(_ points: [Point], on renderer: OpaquePointer) {
+        guard let top = points.map(\.y).min(), let bottom = points.map(\.y).max() else { return }
+        // Only the rows the renderer has: a shape far off the picture costs nothing.
+        var outputWidth: Int32 = 0, outputHeight: Int32 = 0
+        SDL_GetRendererOutputSize(renderer, &outputWidth, &outputHeight)
+        let firstRow = max(0, top.rounded(.down)), lastRow = min(Double(outputHeight), bottom.rounded(.up))
+        guard firstRow <= lastRow else { return }
+        for row in Int32(firstRow)...Int32(lastRow) {
+            let crossings = ShapeGeometry.crossings(of: points, atY: Double(row) + 0.5)
+            for pair in stride(from: 0, to: crossings.count - 1, by: 2) {
+                // Pixel i is inside when its centre i + 0.5 is in [left crossing, right crossing).
+                let left = max(0, (crossings[pair] - 0.5).rounded(.up))
+                let right = min(Double(outputWidth), (crossings[pair + 1] - 0.5).rounded(.up) - 1)
+                if right >= left {
+                    var span = SDL_Rect(x: Int32(left), y: row, w: Int32(right - left) + 1, h: 1)
+                    SDL_RenderFillRect(renderer, &span)
+                }
+            }
+        }
+    }
+
+    /// Connected segments `width` pixels wide (one at least) in pixel coordinates: a filled
+    /// quad per segment and a disc at each joint, as ``ShapeGeometry/stroke`` covers them.
+    static func strokePolyline(_ points: [Point], width: Double, on renderer: OpaquePointer) {
+        let width = max(width, 1)
+        for (from, to) in zip(points, points.dropFirst()) {
+            fillPolygon(ShapeGeometry.segmentCorners(from: from, to: to, width: width), on: renderer)
+        }
+        for joint in points.dropFirst().dropLast() { fillCircle(centerX: joint.x, centerY: joint.y, radius: width / 2, on: renderer) }
+    }
 }
 
 extension SceneItem {
@@ -95,6 +135,9 @@ extension SceneItem {
         case .circle(let x, let y, let radius, _): [x, y, radius].allSatisfy { $0.isFinite && abs($0) < 1e9 }
         case .line(let x1, let y1, let x2, let y2, _): [x1, y1, x2, y2].allSatisfy { $0.isFinite && abs($0) < 1e9 }
         case .text(_, let x, let y, let size, _): [x, y, size].allSatisfy { $0.isFinite && abs($0) < 1e9 }
+        case .polygon(let points, _): points.allSatisfy { $0.x.isFinite && $0.y.isFinite && abs($0.x) < 1e9 && abs($0.y) < 1e9 }
+        case .polyline(let points, let width, _):
+            width.isFinite && width < 1e9 && points.allSatisfy { $0.x.isFinite && $0.y.isFinite && abs($0.x) < 1e9 && abs($0.y) < 1e9 }
         }
     }
 }
