@@ -101,7 +101,8 @@ let package = Package(
             name: "CPongFloorTests",
             dependencies: ["CPongFloor", "RLCore", "RLPong", "RLTabular", "RLApp", "RLClassicControl", "RLFeatures", "RLLinear"]),
         .testTarget(
-            name: "RLClassicControlRenderTests", dependencies: ["RLClassicControlRender", "RLClassicControl", "RLGridRender", "RLRender"]),
+            name: "RLClassicControlRenderTests",
+            dependencies: ["RLClassicControlRender", "RLClassicControl", "RLGridRender", "RLRender", "GymnasiumFixtures"]),
         .testTarget(name: "RLFeaturesTests", dependencies: ["RLFeatures", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLLinearTests", dependencies: ["RLLinear", "RLFeatures", "RLTabular", "RLCore", "RLCliffWalking"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong", "RLTestSupport"]),

@@ -165,12 +165,15 @@ public enum ToyTextFrame {
             items.append(.text(metrics, x: width - 1 - textWidth(metrics), y: second, pixelSize: size, ToyTextPalette.hudText))
         }
         let origin = boardOrigin(boardWidth: boardWidth, metricNames: hud.metrics.map(\.name))
+        // Where the overlay's panel ends, so the banner can go below it rather than over it.
+        var overlayBottom: Double?
         if let view = hud.agentView {
             let lines = view.lines
             let panelWidth = Double(lines.map { BitmapFont.width(of: $0) }.max() ?? 0) * size + 2
             let panelHeight = Double(lines.count) * lineHeight + 1
             let left = max(0, origin.x + boardWidth - panelWidth), top = origin.y
             items.append(.rectangle(Rect(x: left, y: top, width: panelWidth, height: panelHeight), ToyTextPalette.shade))
+            overlayBottom = top + panelHeight
             let stateLines = lines.count - view.actionNames.count
             for (index, line) in lines.enumerated() {
                 let chosen = index - stateLines == view.chosenAction
@@ -183,7 +186,11 @@ public enum ToyTextFrame {
         if let banner = hud.banner {
             let bannerSize = size * 2
             let textHeight = Double(BitmapFont.glyphHeight) * bannerSize
-            let y = origin.y + (boardHeight - textHeight) / 2
+            var y = origin.y + (boardHeight - textHeight) / 2
+            // Below the overlay when it reaches the middle of the board and the board has room.
+            if let overlayBottom, y - 1 < overlayBottom, overlayBottom + 1 + textHeight + 1 <= origin.y + boardHeight {
+                y = overlayBottom + 1
+            }
             items.append(.rectangle(Rect(x: 0, y: y - 1, width: width, height: textHeight + 2), ToyTextPalette.shade))
             let bannerWidth = Double(BitmapFont.width(of: banner.text)) * bannerSize
             items.append(.text(banner.text, x: (width - bannerWidth) / 2, y: y, pixelSize: bannerSize, banner.color))

@@ -1,4 +1,5 @@
 import Foundation
+import RLSDL
 import RLTestSupport
 import Testing
 
@@ -210,55 +211,24 @@ import Testing
         }
     }
 
-    @Test(arguments: ["cart-pole", "mountain-car", "acrobot"])
-    func rlWatchDrawsEachWorldWithoutADisplay(world: String) throws {
+    /// Gymnasium's window at a tenth of its pixels (600 × 400, Acrobot's 500 × 500) under the HUD,
+    /// 10 pixels per unit: the PNG's size in pixels.
+    @Test(arguments: [("cart-pole", 777, 520), ("mountain-car", 777, 520), ("acrobot", 777, 620)])
+    func rlWatchDrawsEachWorldWithoutADisplay(world: String, width: Int, height: Int) throws {
         let folder = temporaryFolder()
         #expect(try RL.run(["train", "--env", world, "--episodes", "5", "--quiet", "--out", "p.safetensors"], in: folder).status == 0)
         let shot = try RL.run(["watch", "p.safetensors", "--screenshot", "shot.png", "--at", "10"], in: folder)
         #expect(shot.status == 0, "\(shot.standardError)")
-        let png = try #require(FileManager.default.contents(atPath: folder + "/shot.png"))
-        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 1000)
-        let terminal = try RL.run(["watch", "p.safetensors", "--renderer", "terminal", "--frames", "15", "--fps", "1000"], in: folder)
+        let image = try PNGFile.read(folder + "/shot.png")
+        #expect(image.width == width && image.height == height)
+        // Gymnasium's white window is most of the picture.
+        #expect(image.pixels.count { $0 == .white } > width * height / 2)
+        let terminal = try RL.run(["watch", "p.safetensors", "--renderer", "terminal", "--frames", "20", "--fps", "1000"], in: folder)
         #expect(terminal.status == 0, "\(terminal.standardError)")
         #expect(terminal.standardOutput.contains("EPISODE 1"))
-    }
-
-    /// A linear policy file is enough for Python: with `safetensors` and NumPy, the features
-    /// rebuilt from the metadata's `features` by the formula docs/CONTINUOUS.md gives, q̂ at a point
-    /// is `rl inspect --state`'s, for tiles with 2 and with 4 coordinates.
-    @Test(arguments: [("mountain-car", "-0.5,0.01"), ("cart-pole", "0.1,-0.2,0.05,0.3")])
-    func pythonReadsTheWeightsAndTheirFeatures(world: String, point: String) throws {
-        let folder = temporaryFolder()
-        #expect(try RL.run(["train", "--env", world, "--episodes", "30", "--quiet", "--out", "p.safetensors"], in: folder).status == 0)
-        let inspect = try RL.run(["inspect", "p.safetensors", "--state", point], in: folder)
-        let expected = inspect.standardOutput.split(separator: "\n").compactMap { line in
-            line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Double($0) }
-        }
-        let script = #"""
-            import json, sys
-            from math import floor
-            from safetensors import safe_open
-            with safe_open(sys.argv[1], framework="numpy") as f:
-                q = f.get_tensor("q")
-                features = json.loads(f.metadata()["features"])
-            settings, ranges = features["settings"], features["ranges"]
-            assert settings["kind"] == "tiles" and "hash_size" not in settings
-            n, k = settings["tilings"], settings["tiles"]
-            point = [float(x) for x in sys.argv[2].split(",")]
-            scaled = [min(max((x - l) / (h - l), 0), 1) * k for x, l, h in zip(point, ranges["low"], ranges["high"])]
-            values = [0.0] * q.shape[1]
-            for t in range(n):
-                index = 0
-                for d, s in enumerate(scaled):
-                    index = index * (k + 1) + (floor(s * n) + (t * (2 * d + 1)) % n) // n
-                for a in range(q.shape[1]):
-                    values[a] += q[t * (k + 1) ** len(scaled) + index, a]
-            print(json.dumps(values))
-            """#
-        let run = try runPython(script, arguments: [folder + "/p.safetensors", point])
-        try #require(run.status == 0, "\(run.output)")
-        let values = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [Double])
-        #expect(values.count == expected.count && !values.isEmpty)
-        for (mine, theirs) in zip(expected, values) { #expect(abs(mine - theirs) < 1e-3, "rl \(expected), Python \(values)") }
+        let record = try RL.run(["watch", "p.safetensors", "--record", "frames", "--frames", "4", "--scale", "2"], in: folder)
+        #expect(record.status == 0, "\(record.standardError)")
+        let frames = try FileManager.default.contentsOfDirectory(atPath: folder + "/frames").sorted()
+        #expect(frames == ["frame-000000.png", "frame-000001.png", "frame-000002.png", "frame-000003.png"])
     }
 }

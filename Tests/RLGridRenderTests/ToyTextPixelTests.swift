@@ -96,4 +96,22 @@ import Testing
             #expect(texts.contains(line), "\(line)")
         }
     }
+
+    @Test func theBannerGoesBelowAnOverlayThatReachesTheMiddle() {
+        let view = ToyTextAgentView(
+            stateLines: (1...6).map { "coordinate \($0) 0.000" }, actionNames: ["left", "none", "right"], actionValues: [0, 0, 0],
+            chosenAction: 0)
+        func layout(boardHeight: Double) -> (panelBottom: Double, bannerTop: Double) {
+            let hud = ToyTextHUD(episode: 1, step: 9, episodeReturn: -9, banner: ("TIME UP", ToyTextPalette.timeUp), agentView: view)
+            let scene = ToyTextFrame.scene(board: [], boardWidth: 60, boardHeight: boardHeight, hud: hud)
+            let panel = scene.items.compactMap { if case .rectangle(let rect, ToyTextPalette.shade) = $0 { rect } else { nil } }[0]
+            let banner = scene.items.compactMap { if case .text("TIME UP", _, let y, _, _) = $0 { y } else { nil } }[0]
+            return (panel.y + panel.height, banner)
+        }
+        let roomy = layout(boardHeight: 40)
+        #expect(roomy.bannerTop - 1 >= roomy.panelBottom)
+        // A board too short for both keeps the banner in its middle.
+        let short = layout(boardHeight: 30)
+        #expect(abs(short.bannerTop - (ToyTextFrame.boardOrigin(boardWidth: 60).y + (30 - 7 * 0.6) / 2)) < 1e-9)
+    }
 }

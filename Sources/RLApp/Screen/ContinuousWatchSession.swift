@@ -8,6 +8,10 @@ import RLTabular
 /// A continuous world played by a linear policy, drawn by a scene builder its registration
 /// provides, under the toy-text worlds' HUD: the same session as ``ToyTextWatchSession``, with
 /// q̂ over features where that one reads a table.
+///
+/// Episodes start as `rl eval --seed` starts them (episode k from its own evaluation seed, the
+/// agent's ties broken by the same generator), so with ε = 0 the k-th episode watched is the
+/// k-th episode `rl eval` scores.
 public struct ContinuousWatchSession<W: ContinuousWorld>: WatchableSession {
     public typealias World = W.World
     public private(set) var world: World
@@ -24,7 +28,10 @@ public struct ContinuousWatchSession<W: ContinuousWorld>: WatchableSession {
     public var ending: (terminated: Bool, truncated: Bool)? { tally.ending }
     var agent: LinearQLearningAgent<ContinuousFeatures<World.Observation>, World.ActionSpace>
     let mode: AgentMode
-    /// The action the agent takes from the current state, chosen on arrival.
+    /// The seed episode k's start is derived from (``evaluationEpisodeSeed(_:episode:)``).
+    let evaluationSeed: UInt64
+    /// The action the agent takes from the current state, chosen on arrival (at an episode's
+    /// end, the one it would take: chosen by a copy, so the agent draws no more than in `rl eval`).
     public private(set) var nextAction: World.Action
     let draw: (World, ToyTextHUD) -> Scene
     let banner: (text: String, color: RGBA)
@@ -40,7 +47,8 @@ public struct ContinuousWatchSession<W: ContinuousWorld>: WatchableSession {
         let features: ContinuousFeatures<World.Observation>
         do { features = try W.features(configuration) } catch { throw WatchError(error.message) }
         var world = W.makeWorld(configuration)
-        observation = world.reset(seed: derivedSeed(seed, purpose: SeedPurpose.evaluation))
+        evaluationSeed = derivedSeed(seed, purpose: SeedPurpose.evaluation)
+        observation = world.reset(seed: evaluationEpisodeSeed(evaluationSeed, episode: 0))
         var hyperparameters = policy.metadata.hyperparameters
         hyperparameters.epsilon = .constant(epsilon)
         agent = LinearQLearningAgent(
@@ -63,7 +71,12 @@ public struct ContinuousWatchSession<W: ContinuousWorld>: WatchableSession {
         let step = world.step(nextAction)
         observation = step.observation
         tally.record(step)
-        nextAction = agent.action(for: observation, mode: mode)
+        if step.isLast {
+            var onlooker = agent
+            nextAction = onlooker.action(for: observation, mode: mode)
+        } else {
+            nextAction = agent.action(for: observation, mode: mode)
+        }
     }
 
     public mutating func skipEpisode() {
@@ -74,7 +87,7 @@ public struct ContinuousWatchSession<W: ContinuousWorld>: WatchableSession {
 
     mutating func beginNextEpisode() {
         tally.beginEpisode()
-        observation = world.reset(seed: nil)
+        observation = world.reset(seed: evaluationEpisodeSeed(evaluationSeed, episode: episode - 1))
         nextAction = agent.action(for: observation, mode: mode)
     }
 
@@ -84,10 +97,18 @@ public struct ContinuousWatchSession<W: ContinuousWorld>: WatchableSession {
         let space = world.actionSpace
         let features = agent.features.activeFeatures(of: observation)
         return ToyTextAgentView(
-            stateLines: names.indices.map { "\(names[$0]) \(fixed(observation[$0], 3))" },
+            stateLines: names.indices.map { "\(Self.words(names[$0])) \(fixed(observation[$0], 3))" },
             actionNames: (0..<space.count).map { space.element(at: $0).description },
             actionValues: (0..<space.count).map { agent.values.value(of: features, action: $0) },
             chosenAction: space.index(of: nextAction))
+    }
+
+    /// A coordinate's name in words: `poleAngularVelocity` is `pole angular velocity`.
+    static func words(_ name: String) -> String {
+        name.reduce(into: "") { words, character in
+            if character.isUppercase && !words.isEmpty { words.append(" ") }
+            words.append(character.lowercased())
+        }
     }
 
     /// The HUD of the current frame.

@@ -13,7 +13,7 @@ extension CartPoleWorld: DrawableWorld {
         // An episode that ends before the cap is a fall.
         try ContinuousWatchSession<CartPoleWorld>(
             configuration: configuration, policy: policy, seed: seed, epsilon: epsilon, banner: ("FELL", ToyTextPalette.failure)
-        ) { world, hud in ClassicControlScenes.cartPole(world.base.state, hud: hud) }
+        ) { world, hud in CartPoleScene.scene(world.base.state, hud: hud) }
     }
 }
 
@@ -23,7 +23,7 @@ extension MountainCarWorld: DrawableWorld {
     {
         try ContinuousWatchSession<MountainCarWorld>(
             configuration: configuration, policy: policy, seed: seed, epsilon: epsilon, banner: ("GOAL", ToyTextPalette.success)
-        ) { world, hud in ClassicControlScenes.mountainCar(world.base.state, hud: hud) }
+        ) { world, hud in MountainCarScene.scene(world.base.state, hud: hud) }
     }
 }
 
@@ -33,6 +33,6 @@ extension AcrobotWorld: DrawableWorld {
     {
         try ContinuousWatchSession<AcrobotWorld>(
             configuration: configuration, policy: policy, seed: seed, epsilon: epsilon, banner: ("SWUNG UP", ToyTextPalette.success)
-        ) { world, hud in ClassicControlScenes.acrobot(world.base.state, hud: hud) }
+        ) { world, hud in AcrobotScene.scene(world.base.state, hud: hud) }
     }
 }
