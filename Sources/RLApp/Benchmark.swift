@@ -155,7 +155,7 @@ public func runPlannerBenchmark(world: String, planner: String, repeats: Int = 3
     guard let model = configured.model?.model else {
         throw .unsupported("agent \(planner) solves a world from its model, and \(world) publishes none")
     }
-    let discount = registered.defaultHyperparameters(forAgent: planner).discount
+    let discount = configured.defaultHyperparameters(forAgent: planner).discount
     if solver.needsDiscountBelowOne && discount >= 1 {
         throw .unsupported("agent \(planner) needs a discount below 1, and \(world)'s default is 1")
     }

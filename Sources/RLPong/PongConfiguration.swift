@@ -5,6 +5,9 @@ public enum PongObservationMode: String, Sendable, Codable, CaseIterable {
     case classic
     /// The classic state plus the ball's x and y direction.
     case markov
+    /// No bins: the exact positions and the ball's velocity as real coordinates
+    /// (``ContinuousPong``), for agents that learn linear functions of features.
+    case continuous
 }
 
 /// Every number of the reference rules (docs/PONG.md), with its defaults.

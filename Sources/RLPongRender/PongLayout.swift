@@ -158,3 +158,20 @@ extension String {
         return text
     }
 }
+
+extension PongLayout {
+    /// The court, paddle and ball of `state` without the HUD: a board whose top-left corner is
+    /// the origin, for frames drawn under another HUD (`rl watch` of Pong without bins).
+    public static func board(_ configuration: PongConfiguration, state: PongState) -> (items: [SceneItem], width: Double, height: Double) {
+        let layout = PongLayout(configuration: configuration)
+        let width = layout.sceneWidth, height = layout.sceneHeight - layout.hudHeight
+        let ball = layout.ballCenter(x: state.ballX, y: state.ballY)
+        let items: [SceneItem] = [
+            .rectangle(Rect(x: 0, y: layout.hudHeight, width: width, height: height), PongPalette.background),
+            .rectangle(layout.court, PongPalette.court),
+            .rectangle(layout.paddle(at: state.paddleY), PongPalette.paddle),
+            .circle(centerX: ball.x, centerY: ball.y, radius: configuration.ballRadius, PongPalette.ball),
+        ]
+        return (items.map { $0.offset(x: 0, y: -layout.hudHeight) }, width, height)
+    }
+}

@@ -69,7 +69,10 @@ struct InspectCommand: ParsableCommand {
     )
     var axes: String?
 
-    @Option(help: "A continuous world's policy: where the other coordinates are held, NAME=VALUE,... (default the middle of each range).")
+    @Option(
+        help:
+            "A continuous world's policy: where the other coordinates are held, NAME=VALUE,... (default the world's typical point: the middle of each range unless the world says otherwise)."
+    )
     var at: String?
 
     func validate() throws {
@@ -185,11 +188,11 @@ extension InspectCommand {
             }
             return
         }
-        let chosen = try (axes ?? "0,1").split(separator: ",").map(dimension)
+        let chosen = try axes.map { try $0.split(separator: ",").map(dimension) } ?? [view.defaultAxes.x, view.defaultAxes.y]
         guard chosen.count == 2, chosen[0] != chosen[1], names.count >= 2 else {
             throw CommandError.usage("--axes takes two different coordinates of \(names.joined(separator: ", ")), got '\(axes ?? "")'")
         }
-        var fixedValues = zip(view.low, view.high).map { ($0 + $1) / 2 }
+        var fixedValues = view.defaultPoint
         for pair in (at ?? "").split(separator: ",") where !pair.isEmpty {
             let parts = pair.split(separator: "=", maxSplits: 1)
             guard parts.count == 2, let value = Double(parts[1]), value.isFinite else {

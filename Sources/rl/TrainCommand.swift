@@ -177,7 +177,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// The world's defaults (or preset) with the hyperparameter flags applied.
-    func hyperparameters(world: AnyWorld) throws -> Hyperparameters {
+    func hyperparameters(world: ConfiguredWorld) throws -> Hyperparameters {
         let result = world.defaultHyperparameters(forAgent: agentID, preset: preset).overriding(
             learningRate: learningRate, learningRateEnd: learningRateEnd, epsilon: epsilon, epsilonEnd: epsilonEnd,
             discount: discount, decay: decay)
@@ -209,7 +209,7 @@ struct TrainCommand: ParsableCommand {
             let episodes = episodes ?? configured.defaultEpisodes
             options = TrainingOptions(
                 world: world.id, configuration: configured.configuration, agent: agentID, agentSettings: settings,
-                episodes: episodes, seed: seed ?? 1, hyperparameters: try hyperparameters(world: world),
+                episodes: episodes, seed: seed ?? 1, hyperparameters: try hyperparameters(world: configured),
                 outputPath: out ?? PolicyPaths.trained(world.id), logPath: log)
             options.reportInterval = min(500, episodes)
         }

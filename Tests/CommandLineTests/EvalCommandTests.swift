@@ -84,7 +84,7 @@ func metric(_ json: [String: Any], _ name: String) -> [String: Any]? {
     /// each state allows (the maximisation-bias world used to stop on an illegal action in A).
     @Test func benchMeasuresEveryWorldWithEveryAgent() throws {
         for world in Registry.builtInWorlds {
-            for agent in Registry.builtInAgents where Registry.canLearn(agent.id, on: world) {
+            for agent in Registry.builtInAgents where Registry.canLearn(agent.id, on: try world.configure()) {
                 let run = try RL.run([
                     "bench", "--env", world.id, "--agent", agent.id, "--env-steps", "2000", "--episodes", "3",
                     "--repeats", "1", "--json",

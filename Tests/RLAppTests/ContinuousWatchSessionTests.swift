@@ -13,9 +13,10 @@ import Testing
     func policy(_ world: String, episodes: Int = 30, maxSteps: Int? = nil) throws -> LoadedPolicy {
         let registered = try #require(Registry.world(world))
         let flags = maxSteps.map { [(name: "max-steps", value: Optional("\($0)"))] } ?? []
+        let configured = try registered.configure(flags: flags)
         let options = TrainingOptions(
-            world: world, configuration: try registered.configure(flags: flags).configuration, agent: "q-learning", episodes: episodes,
-            seed: 1, hyperparameters: registered.defaultHyperparameters(forAgent: "q-learning"),
+            world: world, configuration: configured.configuration, agent: "q-learning", episodes: episodes,
+            seed: 1, hyperparameters: configured.defaultHyperparameters(forAgent: "q-learning"),
             outputPath: temporaryFolder() + "/\(world).safetensors")
         return try LoadedPolicy(path: try runTraining(options).policy)
     }

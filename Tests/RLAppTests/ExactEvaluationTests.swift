@@ -11,9 +11,10 @@ import Testing
         in folder: String
     ) throws -> LoadedPolicy {
         let registered = try #require(Registry.world(world))
+        let configured = try registered.configure(flags: flags)
         let options = TrainingOptions(
-            world: world, configuration: try registered.configure(flags: flags).configuration, agent: agent, episodes: episodes, seed: 3,
-            hyperparameters: registered.defaultHyperparameters(forAgent: agent), outputPath: folder + "/\(world)-\(agent).safetensors")
+            world: world, configuration: configured.configuration, agent: agent, episodes: episodes, seed: 3,
+            hyperparameters: configured.defaultHyperparameters(forAgent: agent), outputPath: folder + "/\(world)-\(agent).safetensors")
         return try LoadedPolicy(path: try runTraining(options).policy)
     }
 
@@ -56,7 +57,7 @@ import Testing
         let options = TrainingOptions(
             world: world, configuration: configuration, episodes: try registered.configured(fromJSON: configuration).defaultEpisodes,
             seed: 1,
-            hyperparameters: registered.defaultHyperparameters(forAgent: "q-learning"),
+            hyperparameters: try registered.configured(fromJSON: configuration).defaultHyperparameters(forAgent: "q-learning"),
             outputPath: temporaryFolder() + "/\(world).safetensors")
         let report = try evaluatePolicy(try LoadedPolicy(path: try runTraining(options).policy), episodes: 1, seed: 1)
         let gap = try #require(report.gap), optimum = try #require(report.optimalReturn)

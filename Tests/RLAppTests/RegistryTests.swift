@@ -45,7 +45,7 @@ import Testing
     static let resumeCases: [(world: String, agent: String, settings: String)] = {
         var cases: [(world: String, agent: String, settings: String)] = []
         for world in Registry.builtInWorlds {
-            for agent in Registry.builtInAgents where Registry.canLearn(agent.id, on: world) {
+            for agent in Registry.builtInAgents where Registry.canLearn(agent.id, on: try! world.configure()) {
                 cases.append((world.id, agent.id, try! agent.settings([])))
             }
         }

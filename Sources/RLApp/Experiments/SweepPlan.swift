@@ -204,10 +204,11 @@ extension SweepSpec {
                 )
             }
         }
-        let configuration = try world.configure(preset: preset, flags: worldFlags).configuration
+        let configured = try world.configure(preset: preset, flags: worldFlags)
+        let configuration = configured.configuration
         let agentSettings = try agent.settings(agentFlags)
         // The same rule as `rl train`'s flags.
-        let hyperparameters = world.defaultHyperparameters(forAgent: agent.id, preset: preset).overriding(
+        let hyperparameters = configured.defaultHyperparameters(forAgent: agent.id, preset: preset).overriding(
             learningRate: rates["learning-rate"], learningRateEnd: rates["learning-rate-end"], epsilon: rates["epsilon"],
             epsilonEnd: rates["epsilon-end"], discount: rates["discount"], decay: rates["decay"])
         do { try hyperparameters.validate() } catch { throw SettingError(error.message) }

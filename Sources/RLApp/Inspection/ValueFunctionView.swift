@@ -12,12 +12,20 @@ public struct ValueFunctionView: @unchecked Sendable {
     /// The interval the features cover on each coordinate: the grid spans it.
     public let low: [Double]
     public let high: [Double]
+    /// The two coordinates `rl inspect` draws unless told (``ContinuousWorld/inspectionAxes``).
+    public let defaultAxes: (x: Int, y: Int)
+    /// Where it holds the others unless told (``ContinuousWorld/inspectionPoint(_:)``).
+    public let defaultPoint: [Double]
     let evaluate: (_ weights: QTable, _ point: [Double]) -> [Double]
 
-    init<W: ContinuousWorld>(_ world: W.Type, features: ContinuousFeatures<W.World.Observation>, ranges: FeatureRanges) {
+    init<W: ContinuousWorld>(
+        _ world: W.Type, _ configuration: W.Configuration, features: ContinuousFeatures<W.World.Observation>, ranges: FeatureRanges
+    ) {
         dimensionNames = W.World.Observation.dimensionNames
         low = ranges.low
         high = ranges.high
+        defaultAxes = W.inspectionAxes
+        defaultPoint = W.inspectionPoint(configuration)
         evaluate = { weights, point in
             var active = features.makeActiveFeatures()
             features.activeFeatures(ofCoordinates: point, into: &active)

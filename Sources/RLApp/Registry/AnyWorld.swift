@@ -24,7 +24,6 @@ public struct AnyWorld: @unchecked Sendable {
 
     private let configureWith: (_ preset: String?, _ flags: [(name: String, value: String?)]) throws(SettingError) -> ConfiguredWorld
     private let decode: (_ json: String) throws(WorldConfigurationError) -> ConfiguredWorld
-    private let hyperparameters: (_ agent: String, _ preset: String?) -> Hyperparameters
 
     /// A world with finite observations (its agents learn tables).
     public init<W: WorldRegistration>(_ world: W.Type) where W.World.ObservationSpace: FiniteSpace {
@@ -36,11 +35,62 @@ public struct AnyWorld: @unchecked Sendable {
         self.init(world) { ConfiguredWorld(W.self, $0) }
     }
 
+    /// A finite world with a continuous variant: the configuration its own flags make decides
+    /// which registration plays it; the variant's flags apply only to the variant.
+    public init<W: ContinuousVariantWorld>(_ world: W.Type) {
+        typealias Variant = W.ContinuousVariant
+        let ownNames = Set(W.flags.map(\.name))
+        let variantFlags = Variant.flags.filter { !ownNames.contains($0.name) }
+        self.init(world, extraFlagHelp: variantFlags.map { ($0.name, $0.valueName, $0.help) }) {
+            (configuration, others) throws(SettingError) -> ConfiguredWorld in
+            guard var variant = W.continuousVariant(of: configuration) else {
+                if let (name, _) = others.first {
+                    throw SettingError("--\(name) applies to world \(W.id) only with its real coordinates (--observation continuous)")
+                }
+                try W.validate(configuration)
+                return ConfiguredWorld(W.self, configuration)
+            }
+            for (name, value) in others {
+                guard let flag = variantFlags.first(where: { $0.name == name }) else {
+                    throw SettingError("--\(name) is not a flag of world \(W.id)")
+                }
+                try flag.apply(&variant, value)
+            }
+            try Variant.validate(variant)
+            return ConfiguredWorld(Variant.self, variant)
+        } decode: { (text: String) throws(WorldConfigurationError) -> ConfiguredWorld in
+            // A stored variant configuration is the world's with the variant's settings added.
+            guard let own = JSONText.decode(W.Configuration.self, from: text), W.continuousVariant(of: own) != nil else {
+                return ConfiguredWorld(W.self, try W.configuration(fromJSON: text))
+            }
+            return ConfiguredWorld(Variant.self, try Variant.configuration(fromJSON: text))
+        }
+    }
+
     private init<W: WorldRegistration>(_ world: W.Type, configured: @escaping (W.Configuration) -> ConfiguredWorld) {
+        self.init(world, extraFlagHelp: []) { (configuration, others) throws(SettingError) -> ConfiguredWorld in
+            if let (name, _) = others.first { throw SettingError("--\(name) is not a flag of world \(W.id)") }
+            try W.validate(configuration)
+            return configured(configuration)
+        } decode: { (text: String) throws(WorldConfigurationError) -> ConfiguredWorld in
+            configured(try W.configuration(fromJSON: text))
+        }
+    }
+
+    /// - Parameters:
+    ///   - extraFlagHelp: flags beyond the world's own (a variant's), for help and parsing.
+    ///   - configured: the world for a configuration made from the defaults, a preset and the
+    ///     world's own flags, given the flags that are not the world's; it validates.
+    ///   - decode: the world for a stored configuration, validated.
+    private init<W: WorldRegistration>(
+        _ world: W.Type, extraFlagHelp: [(name: String, valueName: String?, help: String)],
+        configured: @escaping (W.Configuration, [(name: String, value: String?)]) throws(SettingError) -> ConfiguredWorld,
+        decode: @escaping (String) throws(WorldConfigurationError) -> ConfiguredWorld
+    ) {
         id = W.id
         summary = W.summary
         registration = ObjectIdentifier(world)
-        flagHelp = W.flags.map { ($0.name, $0.valueName, $0.help) }
+        flagHelp = W.flags.map { ($0.name, $0.valueName, $0.help) } + extraFlagHelp
         presets = W.presets.map { ($0.name, $0.summary) }
         metricNames = W.metrics.map(\.name)
         mainMetric = W.mainMetric
@@ -56,21 +106,17 @@ public struct AnyWorld: @unchecked Sendable {
                 }
                 chosen.configure(&configuration)
             }
+            var others: [(name: String, value: String?)] = []
             for (name, value) in given {
                 guard let flag = W.flags.first(where: { $0.name == name }) else {
-                    throw SettingError("--\(name) is not a flag of world \(W.id)")
+                    others.append((name, value))
+                    continue
                 }
                 try flag.apply(&configuration, value)
             }
-            try W.validate(configuration)
-            return configured(configuration)
+            return try configured(configuration, others)
         }
-        decode = { (text: String) throws(WorldConfigurationError) -> ConfiguredWorld in
-            configured(try W.configuration(fromJSON: text))
-        }
-        hyperparameters = { agent, preset in
-            W.presets.first { $0.name == preset }?.hyperparameters ?? W.defaultHyperparameters(forAgent: agent)
-        }
+        self.decode = decode
     }
 
     /// The world under its defaults, a preset and flags (name, value), checked.
@@ -83,9 +129,13 @@ public struct AnyWorld: @unchecked Sendable {
         try decode(text)
     }
 
-    /// The hyperparameters an agent starts from, under an optional preset.
+    /// The hyperparameters an agent starts from under the world's default configuration (and an
+    /// optional preset). A configured world's own (``ConfiguredWorld/defaultHyperparameters(forAgent:preset:)``)
+    /// may differ: Pong's continuous variant has its own.
     public func defaultHyperparameters(forAgent agent: String, preset: String? = nil) -> Hyperparameters {
-        hyperparameters(agent, preset)
+        // A world's defaults are valid by construction; an unknown preset falls back to them.
+        let configured = (try? configure(preset: preset)) ?? (try! configure())
+        return configured.defaultHyperparameters(forAgent: agent, preset: preset)
     }
 
     /// Whether a flag name is the world's, and whether it takes a value.

@@ -19,6 +19,9 @@ public struct ConfiguredWorld: @unchecked Sendable {
     public let defaultEpisodes: Int
     /// What a table for this configuration looks like and what its parts are called.
     public let layout: TableLayout
+    /// Whether its observations are real coordinates: its agents learn linear functions of
+    /// features, and only agents with a linear form can learn it.
+    public let hasRealCoordinates: Bool
 
     let train: (_ options: TrainingOptions, _ observers: TrainingObservers) throws(PolicyFileError) -> TrainingOutcome
     let plan: (_ planner: Planner, _ options: TrainingOptions) throws(RunError) -> TrainingOutcome
@@ -26,6 +29,12 @@ public struct ConfiguredWorld: @unchecked Sendable {
         (_ policy: Policy, _ label: String, _ episodes: Int, _ seed: UInt64, _ shouldStop: @escaping () -> Bool) -> EvaluationReport
     let benchmark: (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(RunError) -> WorldBenchmark
     private let makeModel: () -> WorldModel?
+    private let hyperparameters: (_ agent: String, _ preset: String?) -> Hyperparameters
+
+    /// The hyperparameters an agent starts from, under an optional preset.
+    public func defaultHyperparameters(forAgent agent: String, preset: String? = nil) -> Hyperparameters {
+        hyperparameters(agent, preset)
+    }
 
     // The capabilities.
 
@@ -59,6 +68,10 @@ public struct ConfiguredWorld: @unchecked Sendable {
         description = W.describe(configuration)
         defaultEpisodes = W.defaultEpisodes(configuration)
         self.layout = layout
+        hasRealCoordinates = W.self is any ContinuousWorld.Type
+        hyperparameters = { agent, preset in
+            W.presets.first { $0.name == preset }?.hyperparameters ?? W.defaultHyperparameters(forAgent: agent)
+        }
         self.train = train
         self.plan = plan
         makeModel = { WorldCapabilities.model(of: W.self, configuration) }
@@ -122,7 +135,7 @@ public struct ConfiguredWorld: @unchecked Sendable {
                 try LinearBenchmarkRun<W>.measure(
                     configuration, agent: agent, episodes: episodes, environmentSteps: environmentSteps, seed: seed)
             })
-        valueFunction = features.map { ValueFunctionView(W.self, features: $0, ranges: $0.ranges) }
+        valueFunction = features.map { ValueFunctionView(W.self, configuration, features: $0, ranges: $0.ranges) }
     }
 }
 

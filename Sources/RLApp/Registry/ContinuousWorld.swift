@@ -16,9 +16,21 @@ where
     static func featureRanges(_ configuration: Configuration) -> FeatureRanges
     /// Where a configuration keeps its feature settings.
     static var featureSettings: WritableKeyPath<Configuration, FeatureSettings> { get }
+    /// The two coordinates `rl inspect` draws a value function over unless told (`--axes`).
+    /// Default: the first two.
+    static var inspectionAxes: (x: Int, y: Int) { get }
+    /// Where `rl inspect` holds the other coordinates unless told (`--at`). Default: the middle
+    /// of each feature range; a world whose middle is not a state it reaches says better.
+    static func inspectionPoint(_ configuration: Configuration) -> [Double]
 }
 
 extension ContinuousWorld {
+    public static var inspectionAxes: (x: Int, y: Int) { (0, 1) }
+    public static func inspectionPoint(_ configuration: Configuration) -> [Double] {
+        let ranges = featureRanges(configuration)
+        return zip(ranges.low, ranges.high).map { ($0 + $1) / 2 }
+    }
+
     /// The features a configuration asks for, checked against the world's ranges and actions.
     public static func features(_ configuration: Configuration) throws(FeatureError) -> ContinuousFeatures<World.Observation> {
         try ContinuousFeatures(

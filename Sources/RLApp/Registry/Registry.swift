@@ -155,8 +155,13 @@ public enum Registry {
 
     /// Whether agent `id` can learn on `world`: every agent on a finite world; on a continuous
     /// one, those with a linear form.
+    public static func canLearn(_ id: String, on world: ConfiguredWorld) -> Bool {
+        !world.hasRealCoordinates || linearAgentIDs.contains(id)
+    }
+
+    /// Whether agent `id` can learn on `world` under its default configuration.
     public static func canLearn(_ id: String, on world: AnyWorld) -> Bool {
-        !world.capabilities.contains(.continuous) || linearAgentIDs.contains(id)
+        (try? world.configure()).map { canLearn(id, on: $0) } ?? false
     }
 
     /// The ids of the agents that also learn linear functions (on continuous worlds).

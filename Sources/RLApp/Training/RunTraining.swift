@@ -36,7 +36,7 @@ public func runTraining(
         throw .file(error)
     }
     if let planner = Registry.planner(options.agent) { return try configured.plan(planner, options) }
-    if !Registry.canLearn(options.agent, on: world) {
+    if !Registry.canLearn(options.agent, on: configured) {
         throw .unsupported(
             "agent \(options.agent) learns only tables, and \(world.id) has real coordinates: use one of "
                 + Registry.linearAgentIDs.joined(separator: ", "))

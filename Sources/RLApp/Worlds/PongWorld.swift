@@ -12,7 +12,8 @@ public enum PongWorld: WorldRegistration, InspectableWorld, BaselineWorld, Drawa
         [
             .choice(
                 "observation", \.observation,
-                help: "What the agent sees: classic (paddle, ball y, ball x) or markov (adds the ball's direction; default)."),
+                help: "What the agent sees: classic (paddle, ball y, ball x), markov (adds the ball's direction; default) "
+                    + "or continuous (exact positions and the ball's velocity, no bins: linear agents and the feature flags)."),
             .toggle("stay", \.allowsStay, help: "Give the paddle a third action, stay."),
         ]
     }
@@ -32,6 +33,10 @@ public enum PongWorld: WorldRegistration, InspectableWorld, BaselineWorld, Drawa
 
     public static func validate(_ configuration: PongConfiguration) throws(SettingError) {
         do { try configuration.validate() } catch { throw SettingError(error.message) }
+        // The registry hands continuous configurations to ContinuousPongWorld: a table cannot hold them.
+        guard configuration.observation != .continuous else {
+            throw SettingError("the continuous observation has no table: it is learned by linear agents")
+        }
     }
 
     public static func makeWorld(_ configuration: PongConfiguration) -> PongEnvironment {

@@ -39,10 +39,11 @@ import Testing
         let agent = try #require(Registry.agent("optimistic-q-learning"))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rl-extending-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let configured = try world.configure(flags: [("length", "9")])
         let options = TrainingOptions(
-            world: "walk", configuration: try world.configure(flags: [("length", "9")]).configuration,
+            world: "walk", configuration: configured.configuration,
             agent: agent.id, agentSettings: try agent.settings([("initial-value", "2")]), episodes: 300, seed: 1,
-            hyperparameters: world.defaultHyperparameters(forAgent: agent.id), outputPath: folder + "/walk.safetensors")
+            hyperparameters: configured.defaultHyperparameters(forAgent: agent.id), outputPath: folder + "/walk.safetensors")
         let outcome = try runTraining(options)
         let loaded = try LoadedPolicy(path: outcome.policy)
         #expect(loaded.policy.metadata.stateDimensions == ["cell"] && loaded.policy.metadata.actions == ["left", "right"])
