@@ -49,6 +49,18 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Draw the configurations' performance profiles (share of runs above each score, with a 95% band) to this PNG.")
     var profiles: String?
 
+    @Option(
+        help:
+            "Draw a parameter study to this PNG: the mean score (95% band) over the values of --study-x, a line per configuration of the other settings (S&B Figures 12.10, 12.11)."
+    )
+    var study: String?
+
+    @Option(name: .customLong("study-x"), help: "The swept setting across --study (learning-rate, lambda...).")
+    var studyX: String?
+
+    @Option(name: .customLong("y-range"), help: "LOW,HIGH: the y axis of --study and --curves; values beyond it are drawn at its edge.")
+    var yRange: String?
+
     @Flag(help: "Print JSON on stdout: {\"configurations\": [...], \"comparison\": {...}}.")
     var json = false
 
@@ -59,6 +71,21 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--compare takes two configurations, got \(compare.count)")
         }
         try requireFlag("window", window, in: 1...1_000_000)
+        if (study == nil) != (studyX == nil) { throw ValidationError("--study and --study-x go together") }
+        _ = try parsedYRange()
+    }
+
+    /// `--y-range` as a range, checked.
+    func parsedYRange() throws -> ClosedRange<Double>? {
+        guard let yRange else { return nil }
+        let parts = yRange.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let low = parts[0], let high = parts[1], low.isFinite, high.isFinite, low < high,
+            abs(low) <= 1e15, abs(high) <= 1e15
+        else {
+            throw ValidationError("--y-range takes LOW,HIGH with LOW < HIGH, got '\(yRange)'")
+        }
+        if logScale && low <= 0 { throw ValidationError("--y-range with --log-scale must be above zero, got '\(yRange)'") }
+        return low...high
     }
 
     func run() throws {
@@ -102,7 +129,25 @@ struct ReportCommand: ParsableCommand {
                     title: window == 1
                         ? "Learning curves - mean over runs of the \(what), 95% band"
                         : "Learning curves - mean over runs of the \(what)'s moving average over \(window) episodes, 95% band",
-                    xLabel: "episode", yLabel: what + (logScale ? " (log scale)" : ""), logarithmicY: logScale), to: curves)
+                    xLabel: "episode", yLabel: what + (logScale ? " (log scale)" : ""), logarithmicY: logScale,
+                    yRange: try parsedYRange()), to: curves)
+        }
+        if let study, let studyX {
+            let series: [BandChart.Series]
+            do throws(ExperimentError) {
+                series = try parameterStudy(groups, x: studyX, metric: metric, replicates: replicates, seed: seed)
+            } catch {
+                throw CommandError(error.message, exitCode: ExitStatus.dataError)
+            }
+            let score = groups[0].metricName(metric)
+            if logScale, series.contains(where: { ($0.low + $0.y).contains { !($0 > 0) } }) {
+                throw CommandError("--log-scale: the \(score) means reach zero or below; draw them without it")
+            }
+            try savePNG(
+                BandChart.picture(
+                    series, title: "Parameter study - mean \(score) of the runs by \(studyX), 95% intervals",
+                    xLabel: studyX, yLabel: score + (logScale ? " (log scale)" : ""), logarithmicY: logScale,
+                    yRange: try parsedYRange(), errorBars: true), to: study)
         }
         if let profiles {
             let series: [BandChart.Series]
@@ -138,6 +183,7 @@ struct ReportCommand: ParsableCommand {
         }
         if let curves { output.writeLine("Learning curves written to \(curves).") }
         if let profiles { output.writeLine("Performance profiles written to \(profiles).") }
+        if let study { output.writeLine("Parameter study written to \(study).") }
     }
 }
 

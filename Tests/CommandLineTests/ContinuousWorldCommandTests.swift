@@ -1,4 +1,5 @@
 import Foundation
+import RLRender
 import RLSDL
 import RLTestSupport
 import Testing
@@ -147,6 +148,41 @@ import Testing
         // Returns are negative here: no logarithm of them.
         let refused = try RL.run(["report", "s.jsonl", "--curves", "r.png", "--log-scale"], in: folder)
         #expect(refused.status != 0 && refused.errorLines.count == 1 && refused.standardError.contains("--log-scale"))
+    }
+
+    /// Figures 12.10 and 12.11's shape, small: a line per λ through the mean over α, with intervals.
+    @Test func aParameterStudyDrawsALinePerConfigurationOverTheSweptSetting() throws {
+        let folder = temporaryFolder()
+        let sweep = try RL.run(
+            [
+                "sweep", "--env", "mountain-car", "--agent", "sarsa-lambda", "--set", "lambda=0,0.9", "--set", "learning-rate=0.2,0.6",
+                "--set", "tilings=4", "--set", "tiles=6", "--set", "max-steps=400", "--seeds", "1-2", "--episodes", "3", "--out", "s.jsonl",
+            ], in: folder)
+        #expect(sweep.status == 0, "\(sweep.standardError)")
+        let report = try RL.run(
+            [
+                "report", "s.jsonl", "--metric", "steps-per-episode", "--study", "study.png", "--study-x", "learning-rate",
+                "--y-range", "0,400",
+            ], in: folder)
+        #expect(report.status == 0, "\(report.standardError)")
+        #expect(report.standardOutput.contains("Parameter study written to study.png."))
+        let image = try PNGFile.read(folder + "/study.png")
+        #expect(image.width == 1000 && image.height == 700)
+        // Two lines (λ = 0 and λ = 0.9), in the chart's first two colours.
+        for colour in [RGBA(20, 70, 160), RGBA(220, 90, 20)] {
+            #expect(image.pixels.count { $0 == colour } > 50, "\(colour)")
+        }
+        #expect(image.pixels.count { $0 == RGBA(30, 140, 60) } == 0)
+        for (arguments, status, words) in [
+            (["--study", "x.png"], 64, "--study and --study-x go together"),
+            (["--study", "x.png", "--study-x", "tiles"], 65, "every configuration has a single value of it"),
+            (["--study", "x.png", "--study-x", "gamma"], 65, "does not set it to a number"),
+            (["--study", "x.png", "--study-x", "lambda", "--y-range", "5,1"], 64, "--y-range takes LOW,HIGH"),
+        ] {
+            let refused = try RL.run(["report", "s.jsonl"] + arguments, in: folder)
+            #expect(refused.status == Int32(status) && refused.errorLines.count == 1, "\(arguments): \(refused.standardError)")
+            #expect(refused.standardError.contains(words), "\(arguments): \(refused.standardError)")
+        }
     }
 
     /// Figure 10.1's view: a linear policy read through its value function, not as a table.

@@ -60,3 +60,52 @@ public func performanceProfiles(
     }
     return series
 }
+
+/// A parameter study (Sutton & Barto's Figures 10.3, 12.10, 12.11): one line per configuration
+/// of everything but setting `x`, through the mean score of each value of `x`, with its 95%
+/// bootstrap interval as the band. Lines are named by what sets them apart.
+/// - Throws: when a configuration does not set `x` to a number, or a line would have one point.
+public func parameterStudy(
+    _ groups: [ReportGroup], x setting: String, metric: String?, replicates: Int = defaultReplicates, seed: UInt64 = 0
+) throws(ExperimentError) -> [BandChart.Series] {
+    struct Point {
+        var x: Double
+        var summary: ReportSummary
+    }
+    var lines: [(key: [String: String], points: [Point])] = []
+    for group in groups {
+        guard let text = group.settings[setting], let value = Double(text), value.isFinite else {
+            throw ExperimentError(
+                "--study-x \(setting): configuration \(group.label) does not set it to a number (swept settings: "
+                    + "\(Set(groups.flatMap(\.settings.keys)).sorted().joined(separator: ", ")))")
+        }
+        var key = group.settings
+        key[setting] = nil
+        key["agent"] = group.agent
+        key["env"] = group.env
+        key["episodes"] = String(group.episodes)
+        let point = Point(x: value, summary: try summarize(group, metric: metric, replicates: replicates, seed: seed))
+        if let index = lines.firstIndex(where: { $0.key == key }) {
+            lines[index].points.append(point)
+        } else {
+            lines.append((key, [point]))
+        }
+    }
+    if lines.allSatisfy({ $0.points.count < 2 }) {
+        throw ExperimentError("--study-x \(setting): every configuration has a single value of it; sweep it over several")
+    }
+    // What tells the lines apart names them: the keys whose values differ between lines.
+    let varying = Set(lines.flatMap(\.key.keys)).filter { name in Set(lines.map { $0.key[name] ?? "" }).count > 1 }.sorted()
+    return lines.map { line in
+        let points = line.points.sorted { $0.x < $1.x }
+        let label =
+            varying.isEmpty
+            ? (line.key["agent"] ?? "")
+            : varying.map { name in
+                ["agent", "env"].contains(name) ? (line.key[name] ?? "") : "\(name)=\(line.key[name] ?? "-")"
+            }.joined(separator: " ")
+        return BandChart.Series(
+            label: label, x: points.map(\.x), y: points.map(\.summary.mean), low: points.map { $0.summary.meanCI[0] },
+            high: points.map { $0.summary.meanCI[1] })
+    }
+}

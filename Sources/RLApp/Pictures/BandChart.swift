@@ -31,14 +31,18 @@ public enum BandChart {
     static func textWidth(_ text: String) -> Double { Double(BitmapFont.width(of: text)) * fontPixel }
 
     /// The chart as a picture. With `logarithmicY`, the y axis is logarithmic (Sutton & Barto's
-    /// steps-per-episode figures), ticked at 1, 2 and 5 times the powers of ten.
+    /// steps-per-episode figures), ticked at 1, 2 and 5 times the powers of ten. With `yRange`,
+    /// the y axis spans exactly that range and values beyond it are drawn at its edge (the book's
+    /// figures cut diverging runs off the same way). With `errorBars`, each point is marked and its
+    /// band is a bar through it (a few points: a parameter study), not a shaded area (a curve).
     /// - Precondition: every series has as many points in each of its arrays, at least one; the size
     ///   is at least 300 × 300; with `logarithmicY`, every value is positive.
     public static func picture(
         _ series: [Series], title: String, xLabel: String, yLabel: String, logarithmicY: Bool = false,
-        width: Int = 1000, height: Int = 700
+        yRange: ClosedRange<Double>? = nil, errorBars: Bool = false, width: Int = 1000, height: Int = 700
     ) -> Scene {
         precondition(!series.isEmpty && series.allSatisfy { !$0.x.isEmpty } && width >= 300 && height >= 300)
+        precondition(yRange.map { $0.lowerBound < $0.upperBound && (!logarithmicY || $0.lowerBound > 0) } ?? true)
         // On a logarithmic axis the chart is drawn in log10 of the values, ticks labelled with the values.
         let scale: (Double) -> Double = logarithmicY ? { log10($0) } : { $0 }
         var picture = Scene(width: Double(width), height: Double(height), background: .white)
@@ -61,8 +65,15 @@ public enum BandChart {
         if yHigh - yLow < 1e-9 { yLow -= 1; yHigh += 1 }
         let padding = (yHigh - yLow) * 0.05
         yLow -= padding; yHigh += padding
+        if let yRange {
+            // A little room beyond the range keeps its end ticks' labels clear of the axis label.
+            let (low, high) = (scale(yRange.lowerBound), scale(yRange.upperBound))
+            (yLow, yHigh) = (low - (high - low) * 0.03, high + (high - low) * 0.03)
+        }
         func px(_ x: Double) -> Double { frame.x + (x - xLow) / (xHigh - xLow) * frame.width }
-        func pyScaled(_ y: Double) -> Double { frame.y + frame.height - (y - yLow) / (yHigh - yLow) * frame.height }
+        func pyScaled(_ y: Double) -> Double {
+            frame.y + frame.height - (min(max(y, yLow), yHigh) - yLow) / (yHigh - yLow) * frame.height
+        }
         func py(_ y: Double) -> Double { pyScaled(scale(y)) }
 
         for tick in logarithmicY ? logarithmicTicks(from: yLow, to: yHigh) : niceTicks(from: yLow, to: yHigh) {
@@ -77,7 +88,7 @@ public enum BandChart {
             picture.add(.text(text, x: x - textWidth(text) / 2, y: frame.y + frame.height + 8, pixelSize: fontPixel, .black))
         }
         // Bands first (light, one bar per pixel column between neighbouring points), curves on top.
-        for (index, curve) in series.enumerated() {
+        for (index, curve) in series.enumerated() where !errorBars {
             var light = palette[index % palette.count].mixed(with: .white, 0.4)
             light.alpha = 70  // see-through, so overlapping bands both show
             for i in curve.x.indices {
@@ -92,6 +103,17 @@ public enum BandChart {
             for (from, to) in zip(points, points.dropFirst()) {
                 picture.add(.line(fromX: from.0, fromY: from.1, toX: to.0, toY: to.1, colour))
                 picture.add(.line(fromX: from.0, fromY: from.1 + 1, toX: to.0, toY: to.1 + 1, colour))
+            }
+            if errorBars {
+                // Bars side by side when lines share an x: each series shifted a little.
+                let shift = (Double(index) - Double(series.count - 1) / 2) * 3
+                for (i, point) in points.enumerated() {
+                    let x = point.0 + shift, top = py(curve.high[i]), bottom = py(curve.low[i])
+                    picture.add(.line(fromX: x, fromY: top, toX: x, toY: bottom, colour))
+                    picture.add(.line(fromX: x - 4, fromY: top, toX: x + 4, toY: top, colour))
+                    picture.add(.line(fromX: x - 4, fromY: bottom, toX: x + 4, toY: bottom, colour))
+                    picture.add(.rectangle(Rect(x: point.0 - 3, y: point.1 - 3, width: 7, height: 7), colour))
+                }
             }
             let linesBefore = labelLines[..<index].map(\.count).reduce(0, +)
             let legendY = 36 + titleHeight + Double(linesBefore) * (textHeight + 6)
