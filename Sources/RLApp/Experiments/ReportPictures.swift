@@ -101,8 +101,9 @@ public func parameterStudy(
         let label =
             varying.isEmpty
             ? (line.key["agent"] ?? "")
-            : varying.map { name in
-                ["agent", "env"].contains(name) ? (line.key[name] ?? "") : "\(name)=\(line.key[name] ?? "-")"
+            : varying.compactMap { name in
+                // A setting a line does not have is left out of its name.
+                line.key[name].map { ["agent", "env"].contains(name) ? $0 : "\(name)=\($0)" }
             }.joined(separator: " ")
         return BandChart.Series(
             label: label, x: points.map(\.x), y: points.map(\.summary.mean), low: points.map { $0.summary.meanCI[0] },
