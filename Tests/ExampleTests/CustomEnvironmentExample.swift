@@ -2,12 +2,13 @@
 // The README shows this file's example word for word, aligned comments included (a test checks):
 // scripts/format leaves it as written.
 import Foundation
-import RLApp
-import RLCore
-import RLTabular
 import Testing
 
 // README-EXAMPLE-START
+import RLApp
+import RLCore
+import RLTabular
+
 /// A corridor of 6 cells: start in cell 0, reach cell 5 for +1; every step costs 0.01.
 struct Corridor: Environment, Resumable {
     let observationSpace = Discrete(6)
