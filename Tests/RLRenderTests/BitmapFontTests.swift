@@ -5,7 +5,16 @@ import Testing
     @Test func theMarksTheHUDsUseHaveGlyphs() {
         // `>` marks the chosen action in every `v` overlay; `<` and `;` complete the set.
         for character in ">< ;:.,-+/%()=!?'_" { #expect(BitmapFont.hasGlyph(for: character), "\(character)") }
-        #expect(BitmapFont.hasGlyph(for: "q") && !BitmapFont.hasGlyph(for: "@"))
+        #expect(BitmapFont.hasGlyph(for: "q") && !BitmapFont.hasGlyph(for: "é"))
+    }
+
+    @Test func everyPrintableASCIICharacterHasAGlyphOfItsOwn() {
+        // Policy paths, labels and settings may hold any of them: none may draw as the hollow box.
+        let printable = (32...126).map { Character(Unicode.Scalar(UInt8($0))) }
+        for character in printable { #expect(BitmapFont.hasGlyph(for: character), "\(character)") }
+        // Distinct characters look distinct (lower case is drawn as its capital).
+        let shapes = Set(printable.filter { !$0.isLowercase }.map { BitmapFont.rectangles(for: String($0), x: 0, y: 0, pixelSize: 1) })
+        #expect(shapes.count == printable.filter { !$0.isLowercase }.count)
     }
 
     @Test func anArrowheadPointsTheWayItSays() {
