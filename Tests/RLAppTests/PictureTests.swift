@@ -119,13 +119,47 @@ import Testing
         // The legend explains the marks and the axes; each grid has tick labels on both axes.
         let texts = picture.texts
         #expect(texts.contains { $0.contains("? = tie") && $0.contains("grey = never visited") })
-        #expect(texts.contains("rows: ball y (top of the court first), columns: ball x (lowest x of the bin, the paddle is on the left)"))
+        #expect(texts.contains("rows: ball y (top of the court first), columns: ball x (lowest x of the bin; the paddle is on the left)"))
         let firstRow = try #require(panels[0].rowLabels.first?.split(separator: " ").last?.split(separator: ".").first)
         let lastColumn = try #require(panels[0].columnLabels.last)
         #expect(texts.filter { $0 == String(firstRow) }.count >= panels.count)
         #expect(texts.filter { $0 == lastColumn }.count >= panels.count)
         #expect(PolicyHeatmap.colour(atPosition: 0) == RGBA(215, 48, 39))
         #expect(PolicyHeatmap.colour(atPosition: 1) == RGBA(26, 152, 80))
+    }
+
+    /// A lake's holes are the world's own cells, dark with their letter, never the grey of a cell
+    /// not visited; a single panel grows to fill the picture; long titles wrap inside their panel.
+    @Test func theHeatmapMarksTheWorldsCellsAndWrapsTitles() throws {
+        var table = QTable(stateShape: [16], actionCount: 4)
+        for state in 0..<16 where state != 5 { table.setInPlace(Double(state), state: state, action: state % 4, countingVisit: true) }
+        let panel = PolicyPanel(
+            title: "a lake of four by four cells whose title runs on and on", rowLabels: ["0", "1", "2", "3"],
+            columnLabels: ["0", "1", "2", "3"], rowAxis: "row", columnAxis: "column",
+            states: (0..<4).map { row in (0..<4).map { row * 4 + $0 } }, marks: [5: "H", 15: "G"])
+        let single = PolicyHeatmap.picture([panel], table: table, actions: ["left", "down", "right", "up"])
+        let cells = single.items.compactMap { item -> (Rect, RGBA)? in
+            if case .rectangle(let rect, let colour) = item, rect.width == rect.height, rect.width > 10 { return (rect, colour) }
+            return nil
+        }
+        #expect(cells.count == 16, "one panel fills the legend's width with cells larger than 10 pixels")
+        #expect(cells.filter { $0.1 == PolicyHeatmap.markedColour }.count == 2)
+        #expect(cells.filter { $0.1 == PolicyHeatmap.unvisitedColour }.isEmpty)
+        #expect(single.texts.contains { $0.contains("dark = the world's own cells") })
+        // Four panels in a row: every title line ends before the next panel begins.
+        let four = PolicyHeatmap.picture(Array(repeating: panel, count: 4), table: table, actions: ["left", "down", "right", "up"])
+        let titleLines = four.items.compactMap { item -> (x: Double, width: Double)? in
+            if case .text(let text, let x, let y, _, _) = item, y < 40, text.count > 3 {
+                return (x, Double(BitmapFont.width(of: text)))
+            }
+            return nil
+        }
+        let starts = Set(titleLines.map(\.x)).sorted()
+        #expect(starts.count == 4 && titleLines.count > 4, "the titles wrap: \(titleLines)")
+        for line in titleLines {
+            let next = starts.first { $0 > line.x } ?? four.width
+            #expect(line.x + line.width < next, "\(line)")
+        }
     }
 
     @Test func pngFilesReadBackWithTheDrawnPixels() throws {

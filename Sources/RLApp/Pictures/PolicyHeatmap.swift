@@ -8,6 +8,10 @@ import RLTabular
 /// what the rows and columns measure.
 public enum PolicyHeatmap {
     public static let unvisitedColour = RGBA(200, 200, 200)
+    /// The cells a world marks itself (holes, the goal, the cliff): dark, so a hole never
+    /// looks like a cell the agent did not visit.
+    public static let markedColour = RGBA(60, 70, 95)
+    public static let markColour = RGBA.white
     public static let arrowColour = RGBA(30, 30, 30)
     static let low = RGBA(215, 48, 39)
     static let middle = RGBA(255, 255, 191)
@@ -15,7 +19,10 @@ public enum PolicyHeatmap {
     /// Pixels per font pixel: the 5 × 7 bitmap font at its own size.
     static let fontPixel = 1.0
     static let margin = 16.0
-    static let titleHeight = 16.0
+    /// A title line's height: the font's 7 pixels and 2 between lines.
+    static let titleLineHeight = 9.0
+    /// The largest cell: a few panels grow to fill the legend's width, up to this.
+    static let largestCell = 40.0
     /// Room left of each grid for its row ticks (four characters), and under it for the column ticks.
     static let rowTickWidth = 26.0
     static let columnTickHeight = 11.0
@@ -27,10 +34,18 @@ public enum PolicyHeatmap {
         position < 0.5 ? low.mixed(with: middle, position * 2) : middle.mixed(with: high, (position - 0.5) * 2)
     }
 
+    /// Panels per row: four directions per paddle in markov policies, one row per paddle keeps
+    /// rows aligned.
+    static func panelsPerRow(_ panelCount: Int) -> Int { panelCount % 4 == 0 && panelCount > 6 ? 4 : min(panelCount, 6) }
+
+    /// The room above a grid for a title of `lines` lines.
+    static func titleHeight(lines: Int) -> Double { Double(lines) * titleLineHeight + 7 }
+
     /// Where each panel's cell grid starts, in pixels, for `panelCount` panels of `rows` × `columns` cells.
-    static func layout(panelCount: Int, rows: Int, columns: Int, cellSize: Double) -> (perRow: Int, origins: [(x: Double, y: Double)]) {
-        // Four directions per paddle in markov policies: one row per paddle keeps rows aligned.
-        let perRow = panelCount % 4 == 0 && panelCount > 6 ? 4 : min(panelCount, 6)
+    static func layout(
+        panelCount: Int, rows: Int, columns: Int, cellSize: Double, titleHeight: Double
+    ) -> (perRow: Int, origins: [(x: Double, y: Double)]) {
+        let perRow = panelsPerRow(panelCount)
         let panelWidth = Double(columns) * cellSize + margin + rowTickWidth
         let panelHeight = Double(rows) * cellSize + margin + titleHeight + columnTickHeight
         let origins = (0..<panelCount).map { index in
@@ -39,36 +54,56 @@ public enum PolicyHeatmap {
         return (perRow, origins)
     }
 
-    /// The picture of `panels` of `table`.
+    /// The picture of `panels` of `table`. Without `cellSize`, cells are 10 pixels, or larger (up
+    /// to 40) when a few panels would leave the picture mostly legend.
     /// - Precondition: `panels` is not empty and every panel has the same number of rows and columns.
-    public static func picture(_ panels: [PolicyPanel], table: QTable, actions: [String], cellSize: Double = 10) -> Scene {
+    public static func picture(_ panels: [PolicyPanel], table: QTable, actions: [String], cellSize: Double? = nil) -> Scene {
         precondition(!panels.isEmpty)
         let rows = panels[0].states.count, columns = panels[0].states[0].count
-        let (perRow, origins) = layout(panelCount: panels.count, rows: rows, columns: columns, cellSize: cellSize)
-        let panelRows = (panels.count + perRow - 1) / perRow
-        let marks = "arrow = greedy action, ? = tie (several actions share the best value), grey = never visited"
-        // The font has no semicolon.
-        let axes = "rows: \(panels[0].rowAxis), columns: \(panels[0].columnAxis)".replacing(";", with: ",")
+        let hasMarks = panels.contains { !$0.marks.isEmpty }
+        let marks =
+            "arrow = greedy action, ? = tie (several actions share the best value), grey = never visited"
+            + (hasMarks ? ", dark = the world's own cells" : "")
+        let axes = "rows: \(panels[0].rowAxis), columns: \(panels[0].columnAxis)"
         let legendWidth = margin * 2 + Double(max(BitmapFont.width(of: marks), BitmapFont.width(of: axes), 420))
+        let perRow = panelsPerRow(panels.count)
+        let cellSize =
+            cellSize
+            ?? min(
+                largestCell,
+                max(10, (((legendWidth - margin) / Double(perRow) - margin - rowTickWidth) / Double(columns)).rounded(.down)))
+        // Titles wrap to their panel's width; every title gets the room of the longest.
+        let titleWidth = perRow == 1 ? legendWidth - 2 * margin : Double(columns) * cellSize + rowTickWidth + margin - 4
+        let titles = panels.map { wrappedTitle(shortTitle($0.title), width: titleWidth) }
+        let titleHeight = titleHeight(lines: titles.map(\.count).max() ?? 1)
+        let (_, origins) = layout(panelCount: panels.count, rows: rows, columns: columns, cellSize: cellSize, titleHeight: titleHeight)
+        let panelRows = (panels.count + perRow - 1) / perRow
         let width = Int(margin + Double(perRow) * (Double(columns) * cellSize + margin + rowTickWidth))
         let height = Int(margin + Double(panelRows) * (Double(rows) * cellSize + margin + titleHeight + columnTickHeight) + legendHeight)
         var picture = Scene(width: max(Double(width), legendWidth), height: Double(height), background: .white)
         let scale = ValueScale(table: table)
+        // Letters in a cell grow with it.
+        let letterPixel = max(fontPixel, (cellSize / 10).rounded(.down))
 
-        for (panel, origin) in zip(panels, origins) {
-            picture.add(
-                .text(shortTitle(panel.title), x: origin.x - rowTickWidth, y: origin.y - titleHeight + 2, pixelSize: fontPixel, .black))
+        for ((panel, title), origin) in zip(zip(panels, titles), origins) {
+            for (line, text) in title.enumerated() {
+                picture.add(
+                    .text(
+                        text, x: origin.x - rowTickWidth, y: origin.y - titleHeight + 2 + Double(line) * titleLineHeight,
+                        pixelSize: fontPixel, .black))
+            }
             addTicks(&picture, panel, origin: origin, cellSize: cellSize)
             for (row, states) in panel.states.enumerated() {
                 for (column, state) in states.enumerated() {
                     let x = origin.x + Double(column) * cellSize, y = origin.y + Double(row) * cellSize
                     if let mark = panel.marks[state] {
-                        // A cell the world marks (a hole, the goal, the cliff): its letter on grey.
-                        picture.add(.rectangle(Rect(x: x, y: y, width: cellSize, height: cellSize), unvisitedColour))
+                        // A cell the world marks (a hole, the goal, the cliff): its letter on dark.
+                        picture.add(.rectangle(Rect(x: x, y: y, width: cellSize, height: cellSize), markedColour))
+                        let width = Double(BitmapFont.width(of: mark)) * letterPixel, height = 7 * letterPixel
                         picture.add(
                             .text(
-                                mark, x: x + (cellSize - 5 * fontPixel) / 2, y: y + (cellSize - 7 * fontPixel) / 2,
-                                pixelSize: fontPixel, arrowColour))
+                                mark, x: x + ((cellSize - width) / 2).rounded(.down), y: y + ((cellSize - height) / 2).rounded(.down),
+                                pixelSize: letterPixel, markColour))
                         continue
                     }
                     guard table.wasVisited(state) else {
@@ -170,6 +205,28 @@ public enum PolicyHeatmap {
         let back = reach * 0.6
         picture.add(.line(fromX: tipX, fromY: tipY, toX: tipX - dx * back + dy * back, toY: tipY - dy * back + dx * back, arrowColour))
         picture.add(.line(fromX: tipX, fromY: tipY, toX: tipX - dx * back - dy * back, toY: tipY - dy * back - dx * back, arrowColour))
+    }
+
+    /// `title` broken at spaces into lines no wider than `width` pixels (a word wider than the
+    /// line is cut to fit).
+    static func wrappedTitle(_ title: String, width: Double) -> [String] {
+        let characters = max(1, Int((width + Double(BitmapFont.spacing)) / Double(BitmapFont.glyphWidth + BitmapFont.spacing)))
+        var lines: [String] = [], line = ""
+        for word in title.split(separator: " ") {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if candidate.count <= characters {
+                line = candidate
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            line = String(word)
+            while line.count > characters {
+                lines.append(String(line.prefix(characters)))
+                line = String(line.dropFirst(characters))
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.isEmpty ? [""] : lines
     }
 
     /// Panel titles shortened to fit above a small grid: "paddle 3, left-up".
