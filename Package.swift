@@ -45,7 +45,10 @@ let package = Package(
             name: "COpenBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
         // The neural core's speed against raw cblas_sgemm calls (`swift run -c release neural-bench`).
-        .executableTarget(name: "neural-bench", dependencies: ["RLNeural", "COpenBLAS"], path: "benchmarks/NeuralBench"),
+        .executableTarget(
+            name: "neural-bench", dependencies: ["RLNeural", "RLCore", "COpenBLAS", "CAllocationCounter"], path: "benchmarks/NeuralBench"),
+        // Counts heap allocations by standing in for malloc: linked into neural-bench alone.
+        .target(name: "CAllocationCounter", path: "benchmarks/CAllocationCounter"),
         // Two-player Pong: a paddle at each end, on the classic or the fast court.
         .target(name: "RLPongDuel", dependencies: ["RLCore"]),
         // Sutton & Barto's Cliff Walking: a second world that proves the protocols generic.

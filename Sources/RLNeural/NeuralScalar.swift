@@ -18,6 +18,8 @@ public protocol NeuralScalar: BinaryFloatingPoint, Sendable {
         beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
     /// The hyperbolic tangent.
     static func hyperbolicTangent(_ x: Self) -> Self
+    /// The hyperbolic tangent of `count` values, in place.
+    static func hyperbolicTangent(_ values: UnsafeMutablePointer<Self>, count: Int)
     /// `e` to the power `x`.
     static func exponential(_ x: Self) -> Self
     /// The natural logarithm.
@@ -45,7 +47,10 @@ extension Float: NeuralScalar {
     ) {
         blasFloatProduct(transposingA, transposingB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     }
-    @inlinable @inline(__always) public static func hyperbolicTangent(_ x: Float) -> Float { tanhf(x) }
+    @inlinable @inline(__always) public static func hyperbolicTangent(_ x: Float) -> Float { fastHyperbolicTangent(x) }
+    @inlinable public static func hyperbolicTangent(_ values: UnsafeMutablePointer<Float>, count: Int) {
+        fastHyperbolicTangent(values, count: count)
+    }
     @inlinable @inline(__always) public static func exponential(_ x: Float) -> Float { expf(x) }
     @inlinable @inline(__always) public static func logarithm(_ x: Float) -> Float { logf(x) }
 }
@@ -60,6 +65,10 @@ extension Double: NeuralScalar {
         blasDoubleProduct(transposingA, transposingB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     }
     @inlinable @inline(__always) public static func hyperbolicTangent(_ x: Double) -> Double { tanh(x) }
+    // Float64 is the proofs' precision: the C library's tanh, correctly rounded or nearly.
+    @inlinable public static func hyperbolicTangent(_ values: UnsafeMutablePointer<Double>, count: Int) {
+        for index in 0..<count { values[index] = tanh(values[index]) }
+    }
     @inlinable @inline(__always) public static func exponential(_ x: Double) -> Double { exp(x) }
     @inlinable @inline(__always) public static func logarithm(_ x: Double) -> Double { log(x) }
 }
