@@ -47,7 +47,8 @@ public final class Categorical<Scalar: NeuralScalar> {
             for action in 0..<actionCount {
                 logP[action] = z[action] - logSum
                 p[action] = Scalar.exponential(logP[action])
-                entropy -= p[action] * logP[action]
+                // An impossible action (a logit of −∞, a masked one) adds nothing, not 0 · −∞.
+                entropy -= p[action] > 0 ? p[action] * logP[action] : 0
             }
             entropies[row] = entropy
         }
@@ -96,7 +97,8 @@ public final class Categorical<Scalar: NeuralScalar> {
             let weight = logProbabilityWeights[row]
             let entropy = entropies[row]
             for action in 0..<actionCount {
-                g[action] = -weight * p[action] - entropyWeight * p[action] * (logP[action] + entropy)
+                let entropyTerm = p[action] > 0 ? p[action] * (logP[action] + entropy) : 0
+                g[action] = -weight * p[action] - entropyWeight * entropyTerm
             }
             precondition(actions[row] >= 0 && actions[row] < actionCount, "action \(actions[row]) of \(actionCount)")
             g[actions[row]] += weight
