@@ -14,8 +14,10 @@ public enum Activation: String, Sendable, Equatable, Codable, CaseIterable {
         case .identity:
             break
         case .relu:
-            // A select rather than a branch, so that the loop vectorises.
-            for index in 0..<count { values[index] = values[index] > 0 ? values[index] : 0 }
+            // max rather than a test: the optimiser turns `x > 0 ? x : 0` into a store of 0 behind
+            // a branch, which mispredicts on every other value and does not vectorise. Like
+            // PyTorch's, it keeps a NaN.
+            for index in 0..<count { values[index] = Swift.max(values[index], 0) }
         case .tanh:
             Scalar.hyperbolicTangent(values, count: count)
         }
@@ -33,7 +35,12 @@ public enum Activation: String, Sendable, Equatable, Codable, CaseIterable {
         case .identity:
             result.update(from: outputGradient, count: count)
         case .relu:
-            for index in 0..<count { result[index] = output[index] > 0 ? outputGradient[index] : 0 }
+            // Both values loaded first, so that this is a select the loop can vectorise, not a
+            // branch around a load.
+            for index in 0..<count {
+                let gradient = outputGradient[index]
+                result[index] = output[index] > 0 ? gradient : 0
+            }
         case .tanh:
             for index in 0..<count {
                 let y = output[index]

@@ -19,14 +19,26 @@ openblas_set_num_threads(1)
 
 /// Seconds per call of `body`, the best of `rounds` rounds of `iterations` calls.
 func secondsPerCall(iterations: Int, _ body: () -> Void) -> Double {
-    for _ in 0..<max(iterations / 10, 1) { body() }
-    var best = Double.infinity
-    for _ in 0..<rounds {
+    secondsPerCall(iterations: iterations, body, against: nil).0
+}
+
+/// Seconds per call of `body` and of `other`, their rounds taken in turn so that both see the
+/// same moments of a shared machine; the best round of each.
+func secondsPerCall(iterations: Int, _ body: () -> Void, against other: (() -> Void)?) -> (Double, Double) {
+    for _ in 0..<max(iterations / 10, 1) {
+        body()
+        other?()
+    }
+    func round(_ work: () -> Void) -> Double {
         let start = clock.now
-        for _ in 0..<iterations { body() }
+        for _ in 0..<iterations { work() }
         let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        best = min(best, seconds / Double(iterations))
+        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18) / Double(iterations)
+    }
+    var best = (Double.infinity, Double.infinity)
+    for _ in 0..<rounds {
+        best.0 = min(best.0, round(body))
+        if let other { best.1 = min(best.1, round(other)) }
     }
     return best
 }
@@ -64,6 +76,11 @@ func rawLayerStep(
     }
 }
 
+// The counter must see an allocation made here, or its zeros below would prove nothing.
+let probeStart = rl_allocation_count()
+let probe = [Int](repeating: 1, count: 1000 + CommandLine.arguments.count)
+precondition(rl_allocation_count() > probeStart && probe.count > 0, "the allocation counter counts nothing")
+
 let batch = 64
 let width = 256
 let iterations = quick ? 300 : 2000
@@ -81,13 +98,16 @@ func layerCase(_ activation: Activation) {
     let dw = Matrix<Float>(rows: width, columns: width)
     let dx = Matrix<Float>(rows: batch, columns: width)
     let flops = 3 * 2 * Double(batch * width * width)
-    let ours = secondsPerCall(iterations: iterations) {
-        layer.forward(x)
-        layer.backward(input: x, outputGradient: dy, propagatingToInput: true)
-    }
-    let floor = secondsPerCall(iterations: iterations) {
-        rawLayerStep(batch: batch, inputs: width, outputs: width, x: x, w: layer.weight, y: y, dy: dy, dw: dw, dx: dx, propagating: true)
-    }
+    let (ours, floor) = secondsPerCall(
+        iterations: iterations,
+        {
+            layer.forward(x)
+            layer.backward(input: x, outputGradient: dy, propagatingToInput: true)
+        },
+        against: {
+            rawLayerStep(
+                batch: batch, inputs: width, outputs: width, x: x, w: layer.weight, y: y, dy: dy, dw: dw, dx: dx, propagating: true)
+        })
     let before = rl_allocation_count()
     for _ in 0..<1000 {
         layer.forward(x)
@@ -117,18 +137,22 @@ func trainingStepCase() {
         adam.step()
     }
     let buffers = (0..<3).map { _ in
-        (y: Matrix<Float>(rows: batch, columns: width), dw: Matrix<Float>(rows: width, columns: width), dx: Matrix<Float>(rows: batch, columns: width))
+        (
+            y: Matrix<Float>(rows: batch, columns: width), dw: Matrix<Float>(rows: width, columns: width),
+            dx: Matrix<Float>(rows: batch, columns: width)
+        )
     }
     let flops = 5 * 2 * Double(batch * width * width)
-    let ours = secondsPerCall(iterations: iterations / 3, step)
-    let floor = secondsPerCall(iterations: iterations / 3) {
-        for (index, layer) in mlp.layers.enumerated() {
-            let input = index == 0 ? x : buffers[index - 1].y
-            rawLayerStep(
-                batch: batch, inputs: width, outputs: width, x: input, w: layer.weight, y: buffers[index].y, dy: gradient,
-                dw: buffers[index].dw, dx: buffers[index].dx, propagating: index > 0)
-        }
-    }
+    let (ours, floor) = secondsPerCall(
+        iterations: iterations / 3, step,
+        against: {
+            for (index, layer) in mlp.layers.enumerated() {
+                let input = index == 0 ? x : buffers[index - 1].y
+                rawLayerStep(
+                    batch: batch, inputs: width, outputs: width, x: input, w: layer.weight, y: buffers[index].y, dy: gradient,
+                    dw: buffers[index].dw, dx: buffers[index].dx, propagating: index > 0)
+            }
+        })
     let before = rl_allocation_count()
     for _ in 0..<1000 { step() }
     let allocations = Double(rl_allocation_count() - before) / 1000
@@ -160,8 +184,11 @@ func elementWiseCases() {
     let adamSeconds = secondsPerCall(iterations: iterations / 3) { adam.step() }
     let clipSeconds = secondsPerCall(iterations: iterations / 3) { clipGradientNorm(parameters, maxNorm: 1e9) }
     let x = filled(batch, width, seed: 8)
-    let tanhSeconds = secondsPerCall(iterations: iterations) { Activation.tanh.apply(to: x.pointer, count: 0) }
-    _ = tanhSeconds
-    print("Adam step: \(format(adamSeconds / count * 1e9, 2)) ns a parameter; clipping: \(format(clipSeconds / count * 1e9, 2)) ns")
+    let values = Double(x.count)
+    let tanhSeconds = secondsPerCall(iterations: iterations) { Activation.tanh.apply(to: x.pointer, count: x.count) }
+    let reluSeconds = secondsPerCall(iterations: iterations) { Activation.relu.apply(to: x.pointer, count: x.count) }
+    print(
+        "element-wise: Adam \(format(adamSeconds / count * 1e9, 2)) ns a parameter, clipping \(format(clipSeconds / count * 1e9, 2)) ns, "
+            + "tanh \(format(tanhSeconds / values * 1e9, 2)) ns a value, ReLU \(format(reluSeconds / values * 1e9, 2)) ns")
 }
 elementWiseCases()
