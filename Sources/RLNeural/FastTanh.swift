@@ -41,17 +41,18 @@ func fastHyperbolicTangent(_ x: Float) -> Float {
     let e = p * twoToTheN
     let large = (1 - e) / (1 + e)
 
-    // tanh a = a − a³/3 + 2a⁵/15 − 17a⁷/315 + ..., the coefficients of its Taylor series.
+    // tanh a = a − a³/3 + 2a⁵/15 − 17a⁷/315 + ..., the coefficients of its Taylor series
+    // (2²ⁿ(2²ⁿ − 1)B₂ₙ/(2n)!), each divided in Double and rounded once to Float.
     let a2 = a * a
-    var q: Float = -443_861_162.0 / 1_856_156_927_625
-    q = q * a2 + 6_404_582.0 / 10_854_718_875
-    q = q * a2 - 929_569.0 / 638_512_875
-    q = q * a2 + 21_844.0 / 6_081_075
-    q = q * a2 - 1_382.0 / 155_925
-    q = q * a2 + 62.0 / 2_835
-    q = q * a2 - 17.0 / 315
-    q = q * a2 + 2.0 / 15
-    q = q * a2 - 1.0 / 3
+    var q = Float(Double(-443_861_162) / 1_856_156_927_625)
+    q = q * a2 + Float(Double(6_404_582) / 10_854_718_875)
+    q = q * a2 - Float(Double(929_569) / 638_512_875)
+    q = q * a2 + Float(Double(21_844) / 6_081_075)
+    q = q * a2 - Float(Double(1_382) / 155_925)
+    q = q * a2 + Float(Double(62) / 2_835)
+    q = q * a2 - Float(Double(17) / 315)
+    q = q * a2 + Float(Double(2) / 15)
+    q = q * a2 - Float(Double(1) / 3)
     let small = a + a * a2 * q
 
     let result = a < 0.5 ? small : large
