@@ -117,7 +117,7 @@ let package = Package(
             name: "RLClassicControlRenderTests",
             dependencies: ["RLClassicControlRender", "RLClassicControl", "RLGridRender", "RLRender", "GymnasiumFixtures"]),
         .testTarget(name: "RLFeaturesTests", dependencies: ["RLFeatures", "RLCore", "RLTestSupport"]),
-        .testTarget(name: "RLNeuralTests", dependencies: ["RLNeural", "RLCore"]),
+        .testTarget(name: "RLNeuralTests", dependencies: ["RLNeural", "RLCore", "COpenBLAS"]),
         .testTarget(name: "RLLinearTests", dependencies: ["RLLinear", "RLFeatures", "RLTabular", "RLCore", "RLCliffWalking"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong", "RLTestSupport"]),
         .testTarget(
