@@ -166,10 +166,43 @@ func report(_ label: String, _ flops: Double, _ ours: Double, _ floor: Double, _
             + padded(format(floor / ours, 3), 8) + format(allocations, 2))
 }
 
+/// CleanRL's CartPole actor (4 → 64 → 64 → 2, tanh) on a minibatch of 128: forward, the
+/// categorical head (log-probabilities, entropies, one sample a row), its backward pass, the
+/// network's, clipping and Adam. Small products, so this one is about overhead, not GFLOP/s.
+func policyStepCase() {
+    var generator = Xoshiro256StarStar(seed: 9)
+    let policy = MLP<Float>(
+        sizes: [4, 64, 64, 2], hiddenActivation: .tanh, hiddenInitialisation: .orthogonalHidden,
+        outputInitialisation: .orthogonal(gain: 0.01, bias: 0), using: &generator)
+    let adam = Adam(parameters: policy.parameters, learningRate: 2.5e-4, epsilon: 1e-5)
+    let parameters = policy.parameters
+    let head = Categorical<Float>(actionCount: 2)
+    let observations = filled(128, 4, seed: 10)
+    var actions = [Int](repeating: 0, count: 128)
+    let weights = (0..<128).map { _ in Float(generator.nextGaussian()) / 128 }
+    let logitGradient = Matrix<Float>(rows: 128, columns: 2)
+    func step() {
+        head.update(logits: policy.forward(observations))
+        for row in 0..<128 { actions[row] = head.sample(row: row, using: &generator) }
+        head.backward(actions: actions, logProbabilityWeights: weights, entropyWeight: -0.01 / 128, into: logitGradient)
+        policy.backward(logitGradient)
+        clipGradientNorm(parameters, maxNorm: 0.5)
+        adam.step()
+    }
+    let seconds = secondsPerCall(iterations: iterations, step)
+    let before = rl_allocation_count()
+    for _ in 0..<1000 { step() }
+    let allocations = Double(rl_allocation_count() - before) / 1000
+    print(
+        "policy step 128 × (4-64-64-2 tanh), categorical, clip, Adam: \(format(seconds * 1e6, 1)) µs, \(format(allocations, 2)) allocations"
+    )
+}
+
 layerCase(.identity)
 layerCase(.relu)
 layerCase(.tanh)
 trainingStepCase()
+policyStepCase()
 
 /// The element-wise parts of a training step on their own, in ns per parameter.
 func elementWiseCases() {
