@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "RLPlanning", targets: ["RLPlanning"]),
         .library(name: "RLFeatures", targets: ["RLFeatures"]),
         .library(name: "RLLinear", targets: ["RLLinear"]),
+        .library(name: "RLNeural", targets: ["RLNeural"]),
         .library(name: "RLExperiments", targets: ["RLExperiments"]),
         .library(name: "RLApp", targets: ["RLApp"]),
     ],
@@ -36,6 +37,18 @@ let package = Package(
         .target(name: "RLFeatures", dependencies: ["RLCore"]),
         // Linear agents over features (S&B Part II): semi-gradient Q/Sarsa/Expected Sarsa, Sarsa(λ), true online Sarsa(λ).
         .target(name: "RLLinear", dependencies: ["RLCore", "RLTabular", "RLFeatures"]),
+        // Float32 multilayer perceptrons, their losses, the categorical head and Adam: no world, no agent.
+        // Matrix products go through OpenBLAS, one thread per process.
+        .target(name: "RLNeural", dependencies: ["RLCore", "COpenBLAS"]),
+        // Debian's OpenBLAS (libopenblas-dev), its CBLAS interface.
+        .systemLibrary(
+            name: "COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        // The neural core's speed against raw cblas_sgemm calls (`swift run -c release neural-bench`).
+        .executableTarget(
+            name: "neural-bench", dependencies: ["RLNeural", "RLCore", "COpenBLAS", "CAllocationCounter"], path: "benchmarks/NeuralBench"),
+        // Counts heap allocations by standing in for malloc: linked into neural-bench alone.
+        .target(name: "CAllocationCounter", path: "benchmarks/CAllocationCounter"),
         // Two-player Pong: a paddle at each end, on the classic or the fast court.
         .target(name: "RLPongDuel", dependencies: ["RLCore"]),
         // Sutton & Barto's Cliff Walking: a second world that proves the protocols generic.
@@ -104,6 +117,7 @@ let package = Package(
             name: "RLClassicControlRenderTests",
             dependencies: ["RLClassicControlRender", "RLClassicControl", "RLGridRender", "RLRender", "GymnasiumFixtures"]),
         .testTarget(name: "RLFeaturesTests", dependencies: ["RLFeatures", "RLCore", "RLTestSupport"]),
+        .testTarget(name: "RLNeuralTests", dependencies: ["RLNeural", "RLCore", "COpenBLAS"]),
         .testTarget(name: "RLLinearTests", dependencies: ["RLLinear", "RLFeatures", "RLTabular", "RLCore", "RLCliffWalking"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong", "RLTestSupport"]),
         .testTarget(

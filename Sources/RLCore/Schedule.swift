@@ -33,4 +33,12 @@ public struct Schedule: Sendable, Equatable, Codable {
         let progress = Double(episode) / (Double(episodeCount) * decayFraction)
         return progress >= 1 ? end : start + (end - start) * progress
     }
+
+    /// The value at `step` (from 0) of a run of `stepCount` steps, updates or iterations: the
+    /// same line as ``value(atEpisode:of:)``, counted in what the run counts (a network's
+    /// learning rate anneals over updates, DQN's epsilon over environment steps).
+    @inlinable
+    public func value(atStep step: Int, of stepCount: Int) -> Double {
+        value(atEpisode: step, of: stepCount)
+    }
 }

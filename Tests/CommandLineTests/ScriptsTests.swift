@@ -9,7 +9,8 @@ import Testing
 
     /// The scripts this suite runs; the rest must be run by .ci/run.
     static let runHere = [
-        "bench-sweep", "format", "gymnasium-golden", "lint", "quality", "sutton-barto", "toy-text-gap", "toy-text-thresholds.py",
+        "bench-sweep", "format", "gymnasium-golden", "lint", "pytorch-golden", "quality", "sutton-barto", "toy-text-gap",
+        "toy-text-thresholds.py",
     ]
 
     /// Runs scripts/`name` with `RL` set to the rl under test; standard output and error apart.
@@ -132,6 +133,29 @@ import Testing
         let text = try source("scripts/toy-text-thresholds.py")
         let worlds = text.components(separatedBy: #"["--env", ""#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
         #expect(!worlds.isEmpty && worlds.allSatisfy { Registry.world($0) != nil }, "\(worlds)")
+    }
+
+    /// With the PyTorch that wrote Tests/Fixtures/pytorch/networks.json, scripts/pytorch-golden
+    /// writes it again byte for byte (one thread, fixed draws). PyTorch is not a test dependency:
+    /// without it the script must say what it needs and exit with status 3.
+    @Test func pytorchGoldenRegeneratesTheCommittedFile() throws {
+        let path = temporaryFolder() + "/networks.json"
+        let run = try script("pytorch-golden", ["--out", path])
+        if run.status == 3 {
+            #expect(run.errors.contains("needs PyTorch"), "\(run.errors)")
+            return
+        }
+        #expect(run.status == 0, "\(run.errors)")
+        let committed = try Data(contentsOf: Self.root.appendingPathComponent("Tests/Fixtures/pytorch/networks.json"))
+        let new = try Data(contentsOf: URL(fileURLWithPath: path))
+        let version = { (data: Data) in (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["torch"] as? String }
+        // Another PyTorch may round differently: then only the layout must match.
+        if try version(committed) == version(new) {
+            #expect(committed == new)
+        } else {
+            let keys = { (data: Data) in try (JSONSerialization.jsonObject(with: data) as? [String: Any])?.keys.sorted() }
+            #expect(try keys(committed) == keys(new))
+        }
     }
 
     /// The regenerated golden files are the committed ones: the same Gymnasium gives the same

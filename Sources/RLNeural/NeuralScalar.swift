@@ -1,0 +1,100 @@
+import COpenBLAS
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The element types a network can run in: `Float` for training, and `Double` so that the very
+/// same layers, losses and heads can be checked against central finite differences (which
+/// Float32 is too coarse for). Each type brings its own BLAS product and elementary functions.
+public protocol NeuralScalar: BinaryFloatingPoint, Sendable {
+    /// `C = alpha · op(A) · op(B) + beta · C` on row-major matrices (BLAS's `gemm`), where
+    /// `op(A)` is `m × k`, `op(B)` is `k × n` and `C` is `m × n`.
+    static func multiply(
+        transposingA: Bool, transposingB: Bool, m: Int, n: Int, k: Int,
+        alpha: Self, a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,
+        beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+    /// The hyperbolic tangent.
+    static func hyperbolicTangent(_ x: Self) -> Self
+    /// The hyperbolic tangent of `count` values, in place.
+    static func hyperbolicTangent(_ values: UnsafeMutablePointer<Self>, count: Int)
+    /// `e` to the power `x`.
+    static func exponential(_ x: Self) -> Self
+    /// The natural logarithm.
+    static func logarithm(_ x: Self) -> Self
+}
+
+/// OpenBLAS runs on one thread per process: sweeps scale by running processes side by side, and
+/// a second BLAS thread per process would only fight them for the cores. A static `let` runs
+/// once, on first use, whichever thread gets there first.
+enum BLASThreads {
+    static let single: Void = openblas_set_num_threads(1)
+}
+
+@inline(__always)
+func cblasTranspose(_ transposing: Bool) -> CBLAS_TRANSPOSE {
+    transposing ? CblasTrans : CblasNoTrans
+}
+
+extension Float: NeuralScalar {
+    @inlinable @inline(__always)
+    public static func multiply(
+        transposingA: Bool, transposingB: Bool, m: Int, n: Int, k: Int,
+        alpha: Float, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        blasFloatProduct(transposingA, transposingB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+    }
+    @inlinable @inline(__always) public static func hyperbolicTangent(_ x: Float) -> Float { fastHyperbolicTangent(x) }
+    @inlinable public static func hyperbolicTangent(_ values: UnsafeMutablePointer<Float>, count: Int) {
+        fastHyperbolicTangent(values, count: count)
+    }
+    @inlinable @inline(__always) public static func exponential(_ x: Float) -> Float { expf(x) }
+    @inlinable @inline(__always) public static func logarithm(_ x: Float) -> Float { logf(x) }
+}
+
+extension Double: NeuralScalar {
+    @inlinable @inline(__always)
+    public static func multiply(
+        transposingA: Bool, transposingB: Bool, m: Int, n: Int, k: Int,
+        alpha: Double, a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+        beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
+    ) {
+        blasDoubleProduct(transposingA, transposingB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+    }
+    @inlinable @inline(__always) public static func hyperbolicTangent(_ x: Double) -> Double { tanh(x) }
+    // Float64 is the proofs' precision: the C library's tanh, correctly rounded or nearly.
+    @inlinable public static func hyperbolicTangent(_ values: UnsafeMutablePointer<Double>, count: Int) {
+        for index in 0..<count { values[index] = tanh(values[index]) }
+    }
+    @inlinable @inline(__always) public static func exponential(_ x: Double) -> Double { exp(x) }
+    @inlinable @inline(__always) public static func logarithm(_ x: Double) -> Double { log(x) }
+}
+
+// The BLAS calls themselves stay out of line: they are what costs, and inlining them would only
+// spread COpenBLAS's types into modules that import RLNeural.
+@usableFromInline
+func blasFloatProduct(
+    _ transposingA: Bool, _ transposingB: Bool, _ m: Int, _ n: Int, _ k: Int,
+    _ alpha: Float, _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
+    _ beta: Float, _ c: UnsafeMutablePointer<Float>, _ ldc: Int
+) {
+    _ = BLASThreads.single
+    cblas_sgemm(
+        CblasRowMajor, cblasTranspose(transposingA), cblasTranspose(transposingB), blasint(m), blasint(n), blasint(k),
+        alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
+}
+
+@usableFromInline
+func blasDoubleProduct(
+    _ transposingA: Bool, _ transposingB: Bool, _ m: Int, _ n: Int, _ k: Int,
+    _ alpha: Double, _ a: UnsafePointer<Double>, _ lda: Int, _ b: UnsafePointer<Double>, _ ldb: Int,
+    _ beta: Double, _ c: UnsafeMutablePointer<Double>, _ ldc: Int
+) {
+    _ = BLASThreads.single
+    cblas_dgemm(
+        CblasRowMajor, cblasTranspose(transposingA), cblasTranspose(transposingB), blasint(m), blasint(n), blasint(k),
+        alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
+}
