@@ -245,6 +245,12 @@ import Testing
                 run.status == 64 && run.errorLines.count == 1 && run.standardError.contains("--snapshot-at"), "\(bad): \(run.standardError)"
             )
         }
+        // A snapshot plays but does not resume, and says why in one line.
+        let snapshot = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.contains(".episode-") && $0.hasSuffix(".safetensors") })
+        let resumed = try RL.run(["train", "--resume", snapshot, "--out", "r.safetensors"], in: folder)
+        #expect(resumed.status == 65 && resumed.errorLines.count == 1, "\(resumed.standardError)")
+        #expect(resumed.standardError.contains("it is a snapshot (rl train --snapshot-at)"), "\(resumed.standardError)")
     }
 
     /// Gymnasium's window at a tenth of its pixels (600 × 400, Acrobot's 500 × 500) under the HUD,

@@ -71,8 +71,11 @@ public struct TrainingOptions: Sendable {
             throw PolicyFileError("it is \(metadata.agent)'s solution of its world: complete, nothing to resume")
         }
         guard metadata.formatVersion >= 2, let state = metadata.trainingState else {
+            // Since version 2 every run's own file keeps its training state: one without it is a snapshot.
             throw PolicyFileError(
-                "it cannot be resumed: it was written by an older rl (format version \(metadata.formatVersion)) that saved no training state"
+                metadata.formatVersion >= 2
+                    ? "it cannot be resumed: it is a snapshot (rl train --snapshot-at), which keeps the values but not the training state; resume the run's own policy file"
+                    : "it cannot be resumed: it was written by an older rl (format version \(metadata.formatVersion)) that saved no training state"
             )
         }
         guard Registry.world(metadata.environment) != nil else {
