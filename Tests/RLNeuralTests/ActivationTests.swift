@@ -1,13 +1,13 @@
 import Foundation
 import RLNeural
-import XCTest
+import Testing
 
-final class ActivationTests: XCTestCase {
+@Suite struct ActivationTests {
     /// Float32's tanh (the vectorised one) against Float64's: steps of 1 % up to 1e-3, then every
     /// 997th Float32 to ±12 (both branches, and the cap at 9), and the edges. Within 3 units in the
     /// last place: a finer sweep (every 97th Float32) found 2.2 at worst, near 0.51, past the
     /// branches' meeting point (PyTorch's float32 tanh, SLEEF's, is within 1).
-    func testFloatTanhIsWithinAFewUnitsInTheLastPlace() {
+    @Test func floatTanhIsWithinAFewUnitsInTheLastPlace() {
         var worst = 0.0
         var worstAt: Float = 0
         func check(_ x: Float) {
@@ -31,25 +31,25 @@ final class ActivationTests: XCTestCase {
         for x in edges {
             check(x)
         }
-        XCTAssertLessThanOrEqual(worst, 3, "worst at \(worstAt)")
+        #expect(worst <= 3, "worst at \(worstAt)")
         print("tanh: worst error \(worst) ulp at \(worstAt)")
-        XCTAssertTrue(Float.hyperbolicTangent(Float.nan).isNaN)
-        XCTAssertEqual(Float.hyperbolicTangent(-0.0).sign, .minus)
+        #expect(Float.hyperbolicTangent(Float.nan).isNaN)
+        #expect(Float.hyperbolicTangent(-0.0).sign == .minus)
     }
 
-    func testBulkTanhMatchesTheScalarOne() {
+    @Test func bulkTanhMatchesTheScalarOne() {
         var values: [Float] = (0..<1000).map { Float($0) / 50 - 10 }
         let expected = values.map { Float.hyperbolicTangent($0) }
         values.withUnsafeMutableBufferPointer { Activation.tanh.apply(to: $0.baseAddress!, count: $0.count) }
-        XCTAssertEqual(values, expected)
+        #expect(values == expected)
     }
 
-    func testReLUAndIdentity() {
+    @Test func reLUAndIdentity() {
         var values: [Float] = [-2, -0.0, 0, 0.5, 3]
         values.withUnsafeMutableBufferPointer { Activation.relu.apply(to: $0.baseAddress!, count: $0.count) }
-        XCTAssertEqual(values, [0, 0, 0, 0.5, 3])
+        #expect(values == [0, 0, 0, 0.5, 3])
         values = [-2, 1]
         values.withUnsafeMutableBufferPointer { Activation.identity.apply(to: $0.baseAddress!, count: $0.count) }
-        XCTAssertEqual(values, [-2, 1])
+        #expect(values == [-2, 1])
     }
 }

@@ -1,20 +1,20 @@
 import RLCore
 import RLNeural
-import XCTest
+import Testing
 
 /// Every layer, loss and head against central finite differences, in Float64 (the same generic
 /// code as the Float32 core): `∂L/∂θ ≈ (L(θ + h) − L(θ − h)) / 2h` for every weight, bias and
 /// input of a network. With h = 1e-5 the differences err by O(h²) ≈ 1e-10 plus rounding ≈ 1e-11;
 /// the worst entry measured is 5e-7 relative (an entry under a thousandth of its tensor's largest
 /// judged against that thousandth), the bound 1e-6.
-final class FiniteDifferenceTests: XCTestCase {
+@Suite struct FiniteDifferenceTests {
     static let step = 1e-5
     static let tolerance = Tolerance(relative: 1e-6, floorShare: 1e-3)
 
     /// A loss of the network's output: its value, and `∂L/∂output` written into the matrix.
     typealias Objective = (Matrix<Double>, Matrix<Double>) -> Double
 
-    func testMeanSquaredErrorThroughEveryActivation() {
+    @Test func meanSquaredErrorThroughEveryActivation() {
         for activation in Activation.allCases {
             let target = randomMatrix(rows: 6, columns: 3, seed: 7)
             check(activation: activation, label: "MSE \(activation)") { output, gradient in
@@ -23,7 +23,7 @@ final class FiniteDifferenceTests: XCTestCase {
         }
     }
 
-    func testHuberOnBothBranches() {
+    @Test func huberOnBothBranches() {
         for activation in [Activation.tanh, .relu] {
             // Targets spread ±3 around outputs near 0: some differences under delta, some over.
             let target = randomMatrix(rows: 6, columns: 3, seed: 8, scale: 3)
@@ -35,7 +35,7 @@ final class FiniteDifferenceTests: XCTestCase {
         }
     }
 
-    func testCategoricalLogProbabilityAndEntropy() {
+    @Test func categoricalLogProbabilityAndEntropy() {
         let actions = [0, 2, 1, 1, 2, 0]
         let weights = [0.7, -1.3, 0.2, 2.1, -0.4, 1.0]
         for activation in [Activation.tanh, .relu] {
@@ -54,12 +54,12 @@ final class FiniteDifferenceTests: XCTestCase {
         }
     }
 
-    func testLargeLogitsStayFinite() {
+    @Test func largeLogitsStayFinite() {
         let head = Categorical<Float>(actionCount: 3)
         head.update(logits: Matrix(rows: 1, columns: 3, values: [1000, 0, -1000]))
-        XCTAssertEqual(head.logProbability(of: 0, row: 0), 0)
-        XCTAssertEqual(head.logProbability(of: 2, row: 0), -2000)
-        XCTAssertEqual(head.entropy(row: 0), 0)
+        #expect(head.logProbability(of: 0, row: 0) == 0)
+        #expect(head.logProbability(of: 2, row: 0) == -2000)
+        #expect(head.entropy(row: 0) == 0)
     }
 
     /// A 3 → 5 → 4 → 3 network on a batch of 6: every parameter and input checked.

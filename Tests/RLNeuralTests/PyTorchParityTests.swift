@@ -1,5 +1,5 @@
 import RLNeural
-import XCTest
+import Testing
 
 /// RLNeural against PyTorch itself: the numbers scripts/pytorch-golden recorded for the same
 /// weights and batch.
@@ -12,16 +12,16 @@ import XCTest
 /// (1.3 %), where ours misses by 1.7e-5 and 3.7e-6, so the two float32 answers differ by 1.2e-5
 /// there. The Float64 path must agree with PyTorch's
 /// float64 to 1e-10, entry by entry: the same arithmetic, rounded differently.
-final class PyTorchParityTests: XCTestCase {
-    var fixture: PyTorchFixture!
+@Suite struct PyTorchParityTests {
+    let fixture: PyTorchFixture
 
-    override func setUpWithError() throws {
+    init() throws {
         fixture = try PyTorchFixture.load()
     }
 
     /// Each network in both precisions, with the tolerance of each.
     private func eachCase(_ body: (PyTorchFixture.Network, any NeuralScalar.Type, Tolerance) -> Void) {
-        XCTAssertEqual(fixture.networks.count, fixture.networks64.count)
+        #expect(fixture.networks.count == fixture.networks64.count)
         for (network32, network64) in zip(fixture.networks, fixture.networks64) {
             body(network32, Float.self, Tolerance(relative: 1e-5, floorShare: 1e-1))
             body(network64, Float.self, Tolerance(relative: 1e-5, floorShare: 1e-1))
@@ -29,7 +29,7 @@ final class PyTorchParityTests: XCTestCase {
         }
     }
 
-    func testForwardOutputs() {
+    @Test func forwardOutputs() {
         eachCase { network, type, tolerance in check(network, type, tolerance) }
         func check<Scalar: NeuralScalar>(_ network: PyTorchFixture.Network, _ type: Scalar.Type, _ tolerance: Tolerance) {
             let mlp = network.network(type)
@@ -38,7 +38,7 @@ final class PyTorchParityTests: XCTestCase {
         }
     }
 
-    func testLossesAndGradients() {
+    @Test func lossesAndGradients() {
         eachCase { network, type, tolerance in
             check(network, MeanSquaredError(), network.mse, "mse", type, tolerance)
             check(network, HuberLoss(delta: 1), network.huber1, "huber δ=1", type, tolerance)
@@ -62,15 +62,15 @@ final class PyTorchParityTests: XCTestCase {
         }
     }
 
-    func testHuberTakesBothBranches() {
+    @Test func huberTakesBothBranches() {
         // Otherwise the fixture would not prove the linear branch.
         for network in fixture.networks {
             let differences = zip(network.output, network.target).map { abs($0 - $1) }
-            XCTAssertTrue(differences.contains { $0 > 2 } && differences.contains { $0 < 1 }, network.name)
+            #expect(differences.contains { $0 > 2 } && differences.contains { $0 < 1 }, "\(network.name)")
         }
     }
 
-    func testCategoricalHead() {
+    @Test func categoricalHead() {
         eachCase { network, type, tolerance in check(network, type, tolerance) }
         func check<Scalar: NeuralScalar>(_ network: PyTorchFixture.Network, _ type: Scalar.Type, _ tolerance: Tolerance) {
             let expected = network.categorical
@@ -101,7 +101,7 @@ final class PyTorchParityTests: XCTestCase {
         }
     }
 
-    func testThreeAdamStepsWithClipping() {
+    @Test func threeAdamStepsWithClipping() {
         eachCase { network, type, tolerance in check(network, type, tolerance) }
         func check<Scalar: NeuralScalar>(_ network: PyTorchFixture.Network, _ type: Scalar.Type, _ tolerance: Tolerance) {
             let settings = network.adam
@@ -117,7 +117,7 @@ final class PyTorchParityTests: XCTestCase {
                 _ = MeanSquaredError().evaluate(prediction: mlp.forward(input), target: target, gradient: gradient)
                 mlp.backward(gradient)
                 let norm = clipGradientNorm(mlp.parameters, maxNorm: settings.maxNorm)
-                XCTAssertGreaterThan(norm, settings.maxNorm, "\(label): the clipping must bite")
+                #expect(norm > settings.maxNorm, "\(label): the clipping must bite")
                 assertClose([norm], [expected.normBeforeClipping], tolerance: tolerance, "\(label) norm")
                 adam.step()
                 for (layer, tensors) in zip(mlp.layers, expected.layers) {
@@ -128,7 +128,7 @@ final class PyTorchParityTests: XCTestCase {
         }
     }
 
-    func testOrthogonalMatchesPyTorchsRecipe() {
+    @Test func orthogonalMatchesPyTorchsRecipe() {
         for matrix in fixture.orthogonal {
             let q = orthogonalMatrix(fromGaussian: matrix.gaussian, rows: matrix.rows, columns: matrix.columns)
             // Both in Float64 here: agreement to rounding.
@@ -139,17 +139,17 @@ final class PyTorchParityTests: XCTestCase {
     }
 
     private func compareGradients<Scalar: NeuralScalar>(
-        _ mlp: MLP<Scalar>, _ expected: [PyTorchFixture.Tensors], _ label: String, _ tolerance: Tolerance, file: StaticString = #filePath,
-        line: UInt = #line
+        _ mlp: MLP<Scalar>, _ expected: [PyTorchFixture.Tensors], _ label: String, _ tolerance: Tolerance,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        XCTAssertEqual(mlp.layers.count, expected.count, file: file, line: line)
+        #expect(mlp.layers.count == expected.count, sourceLocation: sourceLocation)
         for (index, (layer, tensors)) in zip(mlp.layers, expected).enumerated() {
             assertClose(
                 layer.weightGradient.values.map(Double.init), tensors.weight, tolerance: tolerance,
-                "\(label) layer \(index) ∂W", file: file, line: line)
+                "\(label) layer \(index) ∂W", sourceLocation: sourceLocation)
             assertClose(
                 layer.biasGradient.values.map(Double.init), tensors.bias, tolerance: tolerance,
-                "\(label) layer \(index) ∂b", file: file, line: line)
+                "\(label) layer \(index) ∂b", sourceLocation: sourceLocation)
         }
     }
 }

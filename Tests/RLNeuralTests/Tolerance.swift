@@ -1,4 +1,4 @@
-import XCTest
+import Testing
 
 /// The largest relative difference between `actual` and `expected`, element by element:
 /// `|a − e| / max(|e|, floor)`. The floor is a share of the largest `|e|` of the tensor, so that an
@@ -23,8 +23,11 @@ struct Tolerance {
 
 /// Fails unless `actual` is within `tolerance` of `expected`, relatively (see ``relativeDifference``).
 func assertClose(
-    _ actual: [Double], _ expected: [Double], tolerance: Tolerance, _ message: String, file: StaticString = #filePath, line: UInt = #line
+    _ actual: [Double], _ expected: [Double], tolerance: Tolerance, _ message: String, sourceLocation: SourceLocation = #_sourceLocation
 ) {
     let difference = relativeDifference(actual, expected, floorShare: tolerance.floorShare)
-    XCTAssertLessThanOrEqual(difference, tolerance.relative, message, file: file, line: line)
+    #expect(difference <= tolerance.relative, "\(message)", sourceLocation: sourceLocation)
 }
+
+/// Whether `actual` is within `accuracy` of `expected` (XCTest's `accuracy:`).
+func isClose<T: FloatingPoint>(_ actual: T, _ expected: T, within accuracy: T) -> Bool { abs(actual - expected) <= accuracy }
