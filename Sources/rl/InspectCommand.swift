@@ -38,6 +38,12 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Markov policies: show only this ball direction (left-up, left-down, right-up, right-down).")
     var direction: BallDirection?
 
+    @Option(
+        help:
+            "Other tables: show only the panels where a dimension outside the grid has this value, NAME=VALUE[,NAME=VALUE...] (pong-duel's many panels)."
+    )
+    var slice: String?
+
     @Flag(help: "Show each action's value beside the arrow.")
     var values = false
 
@@ -95,6 +101,17 @@ struct InspectCommand: ParsableCommand {
         }
     }
 
+    /// `--slice NAME=VALUE,...`, checked for form (the names and ranges are the world's to check).
+    func parsedSlices() throws -> [(name: String, value: Int)] {
+        try (slice ?? "").split(separator: ",").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let value = Int(parts[1]) else {
+                throw CommandError.usage("--slice takes NAME=VALUE pairs, got '\(pair)'")
+            }
+            return (String(parts[0]), value)
+        }
+    }
+
     func run() throws {
         let path = policy ?? defaultPolicyPath(world: Registry.defaultWorld.id)
         let loaded: LoadedPolicy
@@ -108,8 +125,9 @@ struct InspectCommand: ParsableCommand {
             throw CommandError.usage("--axes and --at read a continuous world's policy; \(path) holds a table")
         }
         let panels: [PolicyPanel]
+        let slices = try parsedSlices()
         do {
-            panels = try loaded.panels(PanelSelection(paddle: paddle, direction: direction))
+            panels = try loaded.panels(PanelSelection(paddle: paddle, direction: direction, slices: slices))
         } catch {
             throw CommandError.usage(error.message)
         }
@@ -124,7 +142,15 @@ struct InspectCommand: ParsableCommand {
         }
         if let heatmap {
             do { try PictureFile.checkPNGPath(heatmap, option: "--heatmap") } catch { throw CommandError.usage(error.message) }
-            try savePNG(PolicyHeatmap.picture(panels, table: loaded.policy.table, actions: loaded.policy.metadata.actions), to: heatmap)
+            let picture = PolicyHeatmap.picture(panels, table: loaded.policy.table, actions: loaded.policy.metadata.actions)
+            // A PNG holds at most 16384 pixels a side: too many panels is a choice to narrow, not a crash.
+            guard picture.width <= 16384 && picture.height <= 16384 else {
+                throw CommandError.usage(
+                    "--heatmap: \(panels.count) panels make a \(Int(picture.width))×\(Int(picture.height)) picture, more than 16384 pixels a side: "
+                        + "show fewer with --slice NAME=VALUE (the panels' titles name the dimensions: \(panels[0].title))"
+                )
+            }
+            try savePNG(picture, to: heatmap)
             out.writeLine("Heatmap of \(panels.count) panel\(panels.count == 1 ? "" : "s") written to \(heatmap).")
             return
         }

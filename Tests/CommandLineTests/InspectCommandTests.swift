@@ -160,6 +160,37 @@ func pngSize(_ path: String) -> (width: Int, height: Int)? {
     }
 }
 
+/// pong-duel's table has 648 ball-position grids: too many for one picture, so a user picks
+/// slices, as `--paddle` does for Pong.
+@Suite struct SlicedHeatmapTests {
+    @Test func aDuelHeatmapIsSlicedOrRefusedInOneLine() throws {
+        let folder = temporaryFolder()
+        let policy = ScriptsTests.root.appendingPathComponent("policies/pretrained/pong-duel.safetensors").path
+        let whole = try RL.run(["inspect", policy, "--heatmap", "all.png"], in: folder)
+        #expect(whole.status == 64 && whole.errorLines.count == 1, "\(whole.standardError)")
+        #expect(whole.standardError.contains("648 panels") && whole.standardError.contains("--slice"), "\(whole.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/all.png"))
+        let sliced = try RL.run(["inspect", policy, "--heatmap", "duel.png", "--slice", "paddle=2,opponent_paddle=3"], in: folder)
+        #expect(sliced.status == 0, "\(sliced.standardError)")
+        #expect(sliced.standardOutput == "Heatmap of 18 panels written to duel.png.\n")
+        let text = try RL.run(
+            ["inspect", policy, "--slice", "paddle=0,opponent_paddle=5,ball_moving_away=1,ball_vertical_speed=4"], in: folder)
+        #expect(text.status == 0 && text.standardOutput.contains("paddle 0, opponent_paddle 5, ball_moving_away 1, ball_vertical_speed 4"))
+        for (slice, words) in [
+            ("paddle=9", "--slice paddle must be in 0...5, got 9"), ("ball=1", "--slice takes one of paddle, opponent_paddle"),
+            ("paddle", "--slice takes NAME=VALUE pairs"),
+        ] {
+            let refused = try RL.run(["inspect", policy, "--slice", slice], in: folder)
+            #expect(
+                refused.status == 64 && refused.errorLines.count == 1 && refused.standardError.contains(words), "\(refused.standardError)")
+        }
+        let pong = try RL.run(
+            ["inspect", ScriptsTests.root.appendingPathComponent("policies/pretrained/pong.safetensors").path, "--slice", "paddle=1"],
+            in: folder)
+        #expect(pong.status == 64 && pong.standardError.contains("--paddle and --direction"), "\(pong.standardError)")
+    }
+}
+
 @Suite struct InspectAndPlotEdgeTests {
     @Test(arguments: [
         ["inspect", "--export", "q.npy", "--heatmap", "h.png"],

@@ -45,10 +45,19 @@ public struct PanelSelection: Sendable, Equatable {
     public var paddle: Int?
     /// One ball direction (`markov` only), or all.
     public var direction: BallDirection?
+    /// Values of the dimensions outside the grids (any table but Pong's): `ball_dx=1` keeps the
+    /// panels with that value only.
+    public var slices: [(name: String, value: Int)]
 
-    public init(paddle: Int? = nil, direction: BallDirection? = nil) {
+    public init(paddle: Int? = nil, direction: BallDirection? = nil, slices: [(name: String, value: Int)] = []) {
         self.paddle = paddle
         self.direction = direction
+        self.slices = slices
+    }
+
+    public static func == (left: PanelSelection, right: PanelSelection) -> Bool {
+        left.paddle == right.paddle && left.direction == right.direction
+            && left.slices.map(\.name) == right.slices.map(\.name) && left.slices.map(\.value) == right.slices.map(\.value)
     }
 }
 
@@ -65,34 +74,56 @@ public struct InspectionError: Error, Sendable, Equatable, CustomStringConvertib
 }
 
 extension PolicyPanel {
-    /// The default layout of any table: one grid over the last two state dimensions (rows, then
-    /// columns) for each combination of the others; a one-dimensional state is one row.
-    public static func grids(stateShape: [Int], dimensions: [String], selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
+    /// The default layout of any table: one grid over two state dimensions (rows, then columns;
+    /// the last two unless `grid` names others) for each combination of the others, which
+    /// `selection`'s slices may fix; a one-dimensional state is one row.
+    public static func grids(
+        stateShape: [Int], dimensions: [String], selection: PanelSelection, grid: (rows: Int, columns: Int)? = nil
+    ) throws(InspectionError) -> [PolicyPanel] {
         if selection.paddle != nil || selection.direction != nil {
             throw InspectionError("--paddle and --direction apply to pong policies only")
         }
         let space = MultiDiscrete(stateShape)
-        let rows = stateShape.count >= 2 ? stateShape[stateShape.count - 2] : 1
-        let columns = stateShape[stateShape.count - 1]
-        let outer = Array(stateShape.dropLast(min(2, stateShape.count)))
-        let outerCount = outer.reduce(1, *)
-        let rowAxis = stateShape.count >= 2 ? dimensions[dimensions.count - 2] : ""
-        let columnAxis = dimensions[dimensions.count - 1]
+        let count = stateShape.count
+        let (rowDimension, columnDimension) = grid ?? (count >= 2 ? count - 2 : -1, count - 1)
+        let outerDimensions = (0..<count).filter { $0 != rowDimension && $0 != columnDimension }
+        let outer = outerDimensions.map { stateShape[$0] }
+        let rows = rowDimension >= 0 ? stateShape[rowDimension] : 1
+        let columns = stateShape[columnDimension]
+        let rowAxis = rowDimension >= 0 ? dimensions[rowDimension] : ""
+        let columnAxis = dimensions[columnDimension]
+        // Slices fix dimensions outside the grid, by name.
+        var fixed: [Int: Int] = [:]
+        let outerNames = outerDimensions.map { dimensions[$0] }
+        for (name, value) in selection.slices {
+            guard let position = outerNames.firstIndex(of: name) else {
+                throw InspectionError(
+                    outer.isEmpty
+                        ? "--slice: this policy's panels have no dimension outside the grid"
+                        : "--slice takes one of \(outerNames.joined(separator: ", ")), got '\(name)'")
+            }
+            guard (0..<outer[position]).contains(value) else {
+                throw InspectionError("--slice \(name) must be in 0...\(outer[position] - 1), got \(value)")
+            }
+            fixed[position] = value
+        }
         var panels: [PolicyPanel] = []
-        for block in 0..<outerCount {
+        for block in 0..<outer.reduce(1, *) {
             let prefix = outer.isEmpty ? [] : MultiDiscrete(outer).element(at: block)
-            let title =
-                prefix.isEmpty
-                ? "all states"
-                : zip(dimensions, prefix).map { "\($0) \($1)" }.joined(separator: ", ")
+            if fixed.contains(where: { prefix[$0.key] != $0.value }) { continue }
+            let title = prefix.isEmpty ? "all states" : zip(outerNames, prefix).map { "\($0) \($1)" }.joined(separator: ", ")
             let states = (0..<rows).map { row in
                 (0..<columns).map { column in
-                    space.index(of: prefix + (stateShape.count >= 2 ? [row, column] : [column]))
+                    var coordinates = [Int](repeating: 0, count: count)
+                    for (dimension, value) in zip(outerDimensions, prefix) { coordinates[dimension] = value }
+                    if rowDimension >= 0 { coordinates[rowDimension] = row }
+                    coordinates[columnDimension] = column
+                    return space.index(of: coordinates)
                 }
             }
             panels.append(
                 PolicyPanel(
-                    title: title, rowLabels: (0..<rows).map { stateShape.count >= 2 ? "\(rowAxis) \($0)" : "" },
+                    title: title, rowLabels: (0..<rows).map { rowDimension >= 0 ? "\(rowAxis) \($0)" : "" },
                     columnLabels: (0..<columns).map(String.init), rowAxis: rowAxis.isEmpty ? "(one row)" : rowAxis,
                     columnAxis: columnAxis, states: states))
         }
@@ -104,6 +135,7 @@ extension PolicyPanel {
     static func pong(_ configuration: PongConfiguration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
         let space = PongObservationSpace(configuration: configuration)
         let paddleBins = configuration.paddleBins, ballYBins = configuration.ballYBins, ballXBins = configuration.ballXBins
+        if !selection.slices.isEmpty { throw InspectionError("--slice: pong policies are sliced with --paddle and --direction") }
         if let paddle = selection.paddle, !(0..<space.paddleCount).contains(paddle) {
             throw InspectionError("--paddle must be in 0...\(space.paddleCount - 1) for this policy, got \(paddle)")
         }

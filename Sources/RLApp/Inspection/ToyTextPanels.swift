@@ -7,6 +7,7 @@ extension PolicyPanel {
         if selection.paddle != nil || selection.direction != nil {
             throw InspectionError("--paddle and --direction apply to pong policies only")
         }
+        if !selection.slices.isEmpty { throw InspectionError("--slice: taxi's 16 panels are all drawn, one per passenger and destination") }
         let space = MultiDiscrete([5, 5, 5, 4])
         let stands = ["Red", "Green", "Yellow", "Blue"]
         var panels: [PolicyPanel] = []
@@ -31,6 +32,7 @@ extension PolicyPanel {
         if selection.paddle != nil || selection.direction != nil {
             throw InspectionError("--paddle and --direction apply to pong policies only")
         }
+        if !selection.slices.isEmpty { throw InspectionError("--slice: blackjack's two panels (usable ace or not) are always drawn") }
         let space = MultiDiscrete([32, 11, 2])
         let sums = Array((12...21).reversed())
         return [(1, "usable ace"), (0, "no usable ace")].map { ace, words in

@@ -212,11 +212,17 @@ public enum PongDuelWorld: WorldRegistration, InspectableWorld, TwoPlayerWorld {
     /// One way to see the world: policy files record no observation mode.
     public static func observationName(_ configuration: Configuration) -> String? { nil }
 
-    /// The plain grids: one over the last two state dimensions for each value of the others.
+    /// A grid over the ball's position (rows its y, columns its x) for each paddle pair and ball
+    /// motion: 648 panels in all, which `--slice paddle=P,opponent_paddle=Q` narrows to 18.
     public static func panels(_ configuration: Configuration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel] {
-        try PolicyPanel.grids(
-            stateShape: makeWorld(configuration).observationSpace.shape,
-            dimensions: stateDimensions(configuration), selection: selection)
+        let dimensions = stateDimensions(configuration)
+        guard let ballY = dimensions.firstIndex(of: "ball_y"), let ballX = dimensions.firstIndex(of: "ball_x") else {
+            return try PolicyPanel.grids(
+                stateShape: makeWorld(configuration).observationSpace.shape, dimensions: dimensions, selection: selection)
+        }
+        return try PolicyPanel.grids(
+            stateShape: makeWorld(configuration).observationSpace.shape, dimensions: dimensions, selection: selection,
+            grid: (ballY, ballX))
     }
 
     /// The coordinates say it all.
