@@ -113,6 +113,12 @@ import Testing
         var session = try DuelPlaySession(
             agent: .script(PongDuelScript(.predictor, configuration: game.game)),
             configuration: game.game, seed: 4)
+        // A human's game waits for its player's first key: until then nothing moves.
+        #expect(session.isWaitingForPlayer)
+        let served = session.state
+        for _ in 0..<10 { session.step(human: .up) }
+        #expect(session.state == served && session.steps == 0 && session.humanMoves == (0, 0))
+        session.start()
         for _ in 0..<30 { session.step(human: DuelPlaySession.move(upHeld: true, downHeld: false)) }
         #expect(session.state.paddleY.right == game.game.paddleMaximumY && session.humanMoves == (30, 0) || session.isOver)
         #expect(DuelPlaySession.move(upHeld: true, downHeld: true) == .stay)
@@ -120,7 +126,7 @@ import Testing
             agent: .script(PongDuelScript(.predictor, configuration: game.game)),
             right: .script(PongDuelScript(.random, configuration: game.game)),
             configuration: game.game, seed: 4)
-        #expect(!watched.hasHuman)
+        #expect(!watched.hasHuman && !watched.isWaitingForPlayer)
         while !watched.isOver { watched.step(human: .stay) }
         #expect(
             watched.winner == .left && max(watched.state.score.left, watched.state.score.right) == 2,

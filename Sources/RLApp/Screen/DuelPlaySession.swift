@@ -20,6 +20,9 @@ public struct DuelPlaySession {
     public private(set) var isOver = false
     let seed: UInt64
     public private(set) var gamesStarted = 1
+    /// A human's game waits for its player: nothing moves until ``start()`` (their first key), so
+    /// the first serve does not fly past before a hand reaches the keys. Agents' games never wait.
+    public private(set) var isWaitingForPlayer: Bool
 
     /// - Parameters:
     ///   - agent: who plays the left paddle.
@@ -34,8 +37,12 @@ public struct DuelPlaySession {
         self.agent = DuelOpponent(agent, seed: derivedSeed(seed, purpose: SeedPurpose.agent))
         rightAgent = right.map { DuelOpponent($0, seed: derivedSeed(seed, purpose: SeedPurpose.agent) &+ 1) }
         self.seed = seed
+        isWaitingForPlayer = right == nil
         observations = world.reset(seed: derivedSeed(seed, purpose: SeedPurpose.evaluation))
     }
+
+    /// The player is at the keys: the game runs from the next step.
+    public mutating func start() { isWaitingForPlayer = false }
 
     public var state: PongDuelState { world.state }
 
@@ -53,7 +60,7 @@ public struct DuelPlaySession {
     /// One step: the agent moves, the human's paddle moves as asked (or the right agent's as it
     /// chooses, when there is one).
     public mutating func step(human: PongDuelAction) {
-        guard !isOver else { return }
+        guard !isOver, !isWaitingForPlayer else { return }
         var human = human
         if rightAgent != nil { human = rightAgent!.action(for: observations.right, mode: .evaluation) }
         switch human {

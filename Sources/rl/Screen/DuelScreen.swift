@@ -23,10 +23,20 @@ struct DuelScreen {
                 banner = session.winner.map { "\(names[$0]) WINS" } ?? "TIME UP"
             }
         }
-        let hint = session.hasHuman ? "SPACE: NEW GAME  ESC: QUIT" : nil
+        let status: String?
+        if paused {
+            status = "PAUSED"
+        } else if session.isWaitingForPlayer {
+            status = "UP/DOWN: MOVE  SPACE: START"
+        } else if session.isOver {
+            status = session.hasHuman ? "SPACE: NEW GAME  ESC: QUIT" : nil
+        } else {
+            // Watching two agents: where in the run we are.
+            status = session.hasHuman ? nil : "GAME \(session.gamesStarted)  STEP \(session.steps)"
+        }
         return DuelFrame(
             configuration: session.configuration, state: session.state, names: names,
-            status: paused ? "PAUSED" : (session.isOver ? hint : nil),
+            status: status,
             banner: banner, bannerIsWin: session.hasHuman ? session.winner == .right : true)
     }
 
@@ -57,12 +67,22 @@ struct DuelScreen {
                 switch ScreenKey(input) {
                 case .closed, .escape, .character("q"): return
                 case .space:
-                    if session.isOver && session.hasHuman { session.newGame() } else { paused.toggle() }
+                    if session.isWaitingForPlayer {
+                        session.start()
+                    } else if session.isOver && session.hasHuman {
+                        session.newGame()
+                    } else {
+                        paused.toggle()
+                    }
                     clock.restart(at: monotonicMilliseconds())
                 default: continue
                 }
             }
             let held = window.heldDirection
+            if session.isWaitingForPlayer && (held.up || held.down) {
+                session.start()
+                clock.restart(at: monotonicMilliseconds())
+            }
             let now = monotonicMilliseconds()
             if !paused && !session.isOver && clock.isDue(now) {
                 session.step(human: DuelPlaySession.move(upHeld: held.up, downHeld: held.down))
@@ -84,16 +104,28 @@ struct DuelScreen {
         var overSince: Int?
         var steering: (action: PongDuelAction, steps: Int) = (.stay, 0)
         var clock = StepClock(now: monotonicMilliseconds(), stepsPerSecond: fps)
-        var shown: (steps: Int, paused: Bool, over: Bool, games: Int)?
+        var shown: (steps: Int, paused: Bool, over: Bool, games: Int, waiting: Bool)?
+        // Without a keyboard (standard input is not a terminal) nobody can press a key to start.
+        if !screen.hasKeyboard { session.start() }
         while !wasInterrupted {
             for key in screen.pendingKeys() {
                 switch key {
                 case .escape, .character("q"): return
                 case .space:
-                    if session.isOver && session.hasHuman { session.newGame() } else { paused.toggle() }
+                    if session.isWaitingForPlayer {
+                        session.start()
+                    } else if session.isOver && session.hasHuman {
+                        session.newGame()
+                    } else {
+                        paused.toggle()
+                    }
                     clock.restart(at: monotonicMilliseconds())
-                case .up, .character("w"): steering = (.up, Self.terminalPressSteps)
-                case .down, .character("s"): steering = (.down, Self.terminalPressSteps)
+                case .up, .character("w"):
+                    steering = (.up, Self.terminalPressSteps)
+                    session.start()
+                case .down, .character("s"):
+                    steering = (.down, Self.terminalPressSteps)
+                    session.start()
                 default: continue
                 }
             }
@@ -105,14 +137,14 @@ struct DuelScreen {
             guard moveOn(&session, overSince: &overSince, now: now) else { return }
             // Without a keyboard (standard input is not a terminal) nobody can start another game.
             if !screen.hasKeyboard && session.isOver && session.hasHuman && shown?.over == true { return }
-            if shown.map({ $0 != (session.steps, paused, session.isOver, session.gamesStarted) }) ?? true {
+            if shown.map({ $0 != (session.steps, paused, session.isOver, session.gamesStarted, session.isWaitingForPlayer) }) ?? true {
                 let picture = frame(session, paused: paused)
                 // The bitmap text is too small for character cells: the score goes on a line of its own.
                 let lines =
                     [picture.scoreLine + (picture.banner.map { "   " + $0 } ?? "") + (picture.status.map { "   " + $0 } ?? "")]
                     + TerminalPicture(region: picture.playArea, unitsPerColumn: 1).lines(for: picture.scene())
                 screen.show(lines)
-                shown = (session.steps, paused, session.isOver, session.gamesStarted)
+                shown = (session.steps, paused, session.isOver, session.gamesStarted, session.isWaitingForPlayer)
             }
             sleepMilliseconds(min(20, clock.wait(now: monotonicMilliseconds())))
         }
