@@ -119,4 +119,32 @@ import Testing
         #expect((summary["pruned"] as? Int ?? -1) + (summary["complete"] as? Int ?? 0) == 8)
         #expect(summary["best_params"] as? [String: Double] != nil)
     }
+
+    /// Without `rl` on PATH the examples find this checkout's build; a binary that is not there is
+    /// one line, not a Python traceback.
+    @Test func theExamplesFindTheBuiltBinaryOrSaySoInOneLine() throws {
+        let folder = temporaryFolder()
+        let examples = Self.repository.appendingPathComponent("examples").path
+        let probe = "import sys; sys.path.insert(0, '\(examples)'); from rl_binary import find_rl; print(find_rl(sys.argv[1] or None))"
+        let path = "/usr/bin:/bin"
+        let found = try Self.run("/usr/bin/env", ["python3", "-c", probe, ""], environment: ["PATH": path, "RL_BIN": ""], in: folder)
+        #expect(found.status == 0, "\(found.output)")
+        let binary = found.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(binary.hasPrefix(Self.repository.appendingPathComponent(".build").path) && binary.hasSuffix("/rl"), "\(binary)")
+        for (environment, argument, words) in [
+            (["RL_BIN": "/nonexistent/rl"], "", "RL_BIN /nonexistent/rl: no such executable"),
+            (["RL_BIN": ""], "/nonexistent/rl", "--rl /nonexistent/rl: no such executable"),
+        ] {
+            let refused = try Self.run(
+                "/usr/bin/env", ["python3", "-c", probe, argument], environment: environment.merging(["PATH": path]) { $1 }, in: folder)
+            let lines = refused.output.split(separator: "\n")
+            #expect(refused.status == 1 && lines.count == 1 && lines[0].contains(words), "\(refused.output)")
+        }
+        guard let python = Self.pythonOrSkip() else { return }
+        for (script, more) in [("optuna/tune.py", [String]()), ("ray/ray_sweep.py", ["--spec", "x.json"])] {
+            let run = try Self.run(
+                python, [examples + "/" + script, "--rl", "/nonexistent/rl"] + more, environment: ["PATH": path], in: folder)
+            #expect(run.status == 1 && !run.output.contains("Traceback"), "\(script): \(run.output)")
+        }
+    }
 }

@@ -18,7 +18,10 @@ import subprocess
 import sys
 import tempfile
 
-import optuna
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from rl_binary import find_rl  # noqa: E402
+
+import optuna  # noqa: E402
 
 
 def objective_for(args, folder):
@@ -51,7 +54,7 @@ def objective_for(args, folder):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rl", default="rl", help="the rl binary")
+    parser.add_argument("--rl", default=None, help="the rl binary (default: $RL_BIN, rl on PATH, or this checkout's .build)")
     parser.add_argument("--env", default="pong")
     parser.add_argument("--episodes", type=int, default=3000)
     parser.add_argument("--eval-every", type=int, default=500)
@@ -60,6 +63,7 @@ def main():
     parser.add_argument("--storage", default=None, help="Optuna storage URL shared by workers (default: in memory)")
     parser.add_argument("--study", default="rl", help="study name in the storage")
     args = parser.parse_args()
+    args.rl = find_rl(args.rl)
 
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     study = optuna.create_study(

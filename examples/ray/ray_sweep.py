@@ -16,7 +16,10 @@ import subprocess
 import sys
 import tempfile
 
-import ray
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from rl_binary import find_rl  # noqa: E402
+
+import ray  # noqa: E402
 
 
 @ray.remote
@@ -32,7 +35,7 @@ def run_shard(rl, spec, index, count, jobs, work):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rl", default="rl", help="the rl binary on every node")
+    parser.add_argument("--rl", default=None, help="the rl binary (default: $RL_BIN, rl on PATH, or this checkout's .build) on every node")
     parser.add_argument("--spec", required=True, help="the sweep's JSON spec (readable on every node)")
     parser.add_argument("--shards", type=int, default=4, help="Ray tasks, one shard each")
     parser.add_argument("--jobs", type=int, default=1, help="cores per task (rl sweep --jobs)")
@@ -41,7 +44,7 @@ def main():
     parser.add_argument("--address", default=None, help="Ray cluster address (default: a local instance)")
     args = parser.parse_args()
 
-    rl = os.path.abspath(args.rl) if os.path.sep in args.rl else args.rl
+    rl = find_rl(args.rl)
     spec = os.path.abspath(args.spec)
     ray.init(address=args.address, include_dashboard=False, log_to_driver=False)
     task = run_shard.options(num_cpus=args.jobs)
