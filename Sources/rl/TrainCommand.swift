@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RLApp
 import RLCore
 import RLRender
@@ -176,6 +177,12 @@ struct TrainCommand: ParsableCommand {
         return (worldFlags, agentFlags)
     }
 
+    /// The agent of the policy already at `path`, if a readable one is there.
+    func replacedAgent(at path: String) -> String? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try? Policy.load(from: path).metadata.agent
+    }
+
     /// The world's defaults (or preset) with the hyperparameter flags applied.
     func hyperparameters(world: ConfiguredWorld) throws -> Hyperparameters {
         let result = world.defaultHyperparameters(forAgent: agentID, preset: preset).overriding(
@@ -229,6 +236,12 @@ struct TrainCommand: ParsableCommand {
         let view = TrainingProgressView(stream: human, quiet: quiet)
         let logs: RunLogs
         do { logs = try RunLogs(tensorBoard: tensorboard, progressPath: progressJsonl) } catch { throw CommandError(error.message) }
+        if resume == nil && out == nil, let replaced = replacedAgent(at: options.outputPath), replaced != options.agent {
+            // The default file is the world's, whatever the agent: say so before it is replaced.
+            ConsoleStream.standardError.writeLine(
+                "note: \(options.outputPath) holds a \(replaced) policy, which this \(options.agent) run replaces (--out names another file)"
+            )
+        }
         catchInterrupts()
         let outcome: TrainingOutcome
         do {

@@ -2,6 +2,24 @@ import Foundation
 import Testing
 
 @Suite struct TrainCommandTests {
+    /// The default file is the world's, whatever the agent: replacing another agent's policy is said.
+    @Test func replacingAnotherAgentsPolicyInTheDefaultFileIsSaid() throws {
+        let folder = temporaryFolder()
+        let first = try RL.run(["train", "--env", "taxi", "--agent", "sarsa", "--episodes", "5", "--quiet"], in: folder)
+        #expect(first.status == 0 && first.standardError.isEmpty, "\(first.standardError)")
+        let second = try RL.run(["train", "--env", "taxi", "--episodes", "5", "--quiet"], in: folder)
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(
+            second.standardError
+                == "note: policies/taxi.safetensors holds a sarsa policy, which this q-learning run replaces (--out names another file)\n")
+        // The same agent again, or a file named with --out: nothing to say.
+        let again = try RL.run(["train", "--env", "taxi", "--episodes", "5", "--quiet"], in: folder)
+        #expect(again.standardError.isEmpty, "\(again.standardError)")
+        let named = try RL.run(
+            ["train", "--env", "taxi", "--agent", "sarsa", "--episodes", "5", "--quiet", "--out", "policies/taxi.safetensors"], in: folder)
+        #expect(named.status == 0 && named.standardError.isEmpty, "\(named.standardError)")
+    }
+
     @Test func trainingWritesThePolicyAndPrintsJSON() throws {
         let folder = temporaryFolder()
         let run = try RL.run(["train", "--episodes", "200", "--seed", "5", "--json", "--log", "run.csv"], in: folder)
