@@ -278,38 +278,65 @@ struct TrainCommand: ParsableCommand {
     }
 }
 
-/// The worlds and agents of the registry, with their flags, for `rl train --help`.
+/// The worlds and agents of the registry, with their flags, for `rl train --help`: each entry
+/// wrapped under its own column, so no line starts at column 0 but the headings.
 enum RegistryHelp {
+    /// Narrower than an 80-column terminal, so the help's own wrapping never breaks a line again.
+    static let width = 79
+
+    /// `text` after `head`, broken at spaces into lines of at most ``width`` characters, the later
+    /// ones indented by `indent` spaces.
+    static func hanging(_ head: String, _ text: String, indent: Int) -> [String] {
+        var lines: [String] = []
+        var line = head
+        var lineHasWords = false
+        for word in text.split(separator: " ") {
+            if lineHasWords && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = String(repeating: " ", count: indent)
+                lineHasWords = false
+            }
+            line += (lineHasWords || !line.hasSuffix(" ") ? " " : "") + word
+            lineHasWords = true
+        }
+        lines.append(line)
+        return lines
+    }
+
     static var text: String {
         func flagLines(_ flags: [(name: String, valueName: String?, help: String)]) -> [String] {
-            flags.map { flag in
+            flags.flatMap { flag in
                 let usage = "--\(flag.name)" + (flag.valueName.map { " <\($0)>" } ?? "")
-                return "      " + usage.padding(to: 34) + " " + flag.help
+                let column = String(repeating: " ", count: 40)
+                // A usage too long for its column puts its help on the lines below, in the column.
+                return usage.count >= 34
+                    ? ["      " + usage] + hanging(column, flag.help, indent: column.count)
+                    : hanging("      " + usage.padding(to: 34), flag.help, indent: column.count)
             }
         }
         var lines = ["WORLDS (--env):"]
         for world in Registry.worlds {
-            lines.append("  " + world.id.padding(to: 20) + world.summary)
+            lines += hanging("  " + world.id.padding(to: 20), world.summary, indent: 22)
             lines += flagLines(world.flagHelp)
             if !world.presets.isEmpty {
-                lines.append("      presets: " + world.presets.map { "\($0.name) (\($0.summary))" }.joined(separator: "; "))
+                lines += hanging("      presets:", world.presets.map { "\($0.name) (\($0.summary))" }.joined(separator: "; "), indent: 8)
             }
             if !world.capabilities.isEmpty {
-                lines.append("      has: " + world.capabilities.names.joined(separator: ", "))
+                lines += hanging("      has:", world.capabilities.names.joined(separator: ", "), indent: 8)
             }
         }
         lines += ["", "AGENTS (--agent):"]
-        func sharedLine(_ agent: AgentDescription) -> String {
-            "      takes: " + SharedSetting.flags(of: agent.sharedSettings).map { "--" + $0 }.joined(separator: ", ")
+        func sharedLines(_ agent: AgentDescription) -> [String] {
+            hanging("      takes:", SharedSetting.flags(of: agent.sharedSettings).map { "--" + $0 }.joined(separator: ", "), indent: 8)
         }
         for agent in Registry.agents {
-            lines.append("  " + agent.id.padding(to: 20) + agent.summary)
-            lines.append(sharedLine(agent))
+            lines += hanging("  " + agent.id.padding(to: 20), agent.summary, indent: 22)
+            lines += sharedLines(agent)
             lines += flagLines(agent.flagHelp)
         }
         for planner in Registry.planners {
-            lines.append("  " + planner.id.padding(to: 20) + planner.summary)
-            lines.append(sharedLine(planner.agentDescription))
+            lines += hanging("  " + planner.id.padding(to: 20), planner.summary, indent: 22)
+            lines += sharedLines(planner.agentDescription)
         }
         return lines.joined(separator: "\n")
     }

@@ -18,6 +18,13 @@ import Testing
         for text in ids + flags + presets {
             #expect(run.standardOutput.contains(text), "\(text)")
         }
+        // Each entry wraps under its own column: within 80 columns, and no line of the worlds and
+        // agents starts at column 0 but their headings.
+        let registry = (run.standardOutput.components(separatedBy: "WORLDS (--env):").last ?? "").components(separatedBy: "\nUSAGE:")[0]
+        for line in registry.split(separator: "\n") {
+            #expect(line.count <= 80, "\(line)")
+            #expect(line.hasPrefix(" ") || line == "AGENTS (--agent):", "\(line)")
+        }
     }
 
     @Test func anAgentWithItsOwnFlagsTrainsAndItsFileSaysSo() throws {
