@@ -69,28 +69,70 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
     /// q̂ of `action` over a set of active features.
     @inlinable @inline(__always)
     public func value(of features: ActiveFeatures, action: Int) -> Double {
-        let actionCount = self.actionCount
-        return features.withActive { indices, values in
-            var sum = 0.0
-            for slot in 0..<indices.count {
-                sum += weights.value(atFlatIndex: indices[slot] &* actionCount &+ action) * values[slot]
+        let actions = actionCount, rows = weights.stateCount
+        precondition(UInt(bitPattern: action) < UInt(bitPattern: actions), "action \(action) is not one of \(actions)")
+        return weights.withUnsafeValues { weights in
+            features.withActive { indices, values in
+                var sum = 0.0
+                for slot in 0..<indices.count {
+                    let row = indices[slot]
+                    // The one check a read needs: the row is a feature, so the cell is a weight.
+                    precondition(UInt(bitPattern: row) < UInt(bitPattern: rows), "feature \(row) is outside the weights")
+                    sum += weights[row &* actions &+ action] * values[slot]
+                }
+                return sum
             }
-            return sum
         }
     }
 
-    /// Fills ``scratch`` with q̂ of every action over a set of active features: one pass over the
-    /// features, each action's sum in the same order as ``value(of:action:)``'s.
+    /// Fills ``scratch`` with q̂ of every action over a set of active features.
+    ///
+    /// Up to four actions at a time, each summed in its own register in the order of the
+    /// features (so each sum is ``value(of:action:)``'s, bit for bit): summing into the array
+    /// would wait on a store and a load for every addition.
     @inlinable @inline(__always)
     mutating func fillValues(of features: ActiveFeatures) {
-        let actionCount = self.actionCount, weights = self.weights
-        scratch.withUnsafeMutableBufferPointer { sums in
-            for action in 0..<actionCount { sums[action] = 0 }
-            features.withActive { indices, values in
-                for slot in 0..<indices.count {
-                    let row = indices[slot] &* actionCount
-                    for action in 0..<actionCount { sums[action] += weights.value(atFlatIndex: row &+ action) * values[slot] }
+        let actions = actionCount
+        var first = 0
+        while first < actions {
+            let width = min(4, actions &- first)
+            // A constant width in each case, so the loop over the features tests nothing else.
+            let sums =
+                switch width {
+                case 4: rowSums(of: features, from: first, width: 4)
+                case 3: rowSums(of: features, from: first, width: 3)
+                case 2: rowSums(of: features, from: first, width: 2)
+                default: rowSums(of: features, from: first, width: 1)
                 }
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                precondition(first &+ width <= scratch.count, "more actions than values")
+                scratch[first] = sums.0
+                if width > 1 { scratch[first &+ 1] = sums.1 }
+                if width > 2 { scratch[first &+ 2] = sums.2 }
+                if width > 3 { scratch[first &+ 3] = sums.3 }
+            }
+            first &+= 4
+        }
+    }
+
+    /// q̂ of actions `first ..< first + width` (`width` at most 4) over a set of active features.
+    @inlinable @inline(__always)
+    func rowSums(of features: ActiveFeatures, from first: Int, width: Int) -> (Double, Double, Double, Double) {
+        let actions = actionCount, rows = weights.stateCount
+        precondition(first >= 0 && first &+ width <= actions, "actions \(first)..<\(first + width) are not all among \(actions)")
+        return weights.withUnsafeValues { weights in
+            features.withActive { indices, values in
+                var sums = (0.0, 0.0, 0.0, 0.0)
+                for slot in 0..<indices.count {
+                    let row = indices[slot], x = values[slot]
+                    precondition(UInt(bitPattern: row) < UInt(bitPattern: rows), "feature \(row) is outside the weights")
+                    let cell = row &* actions &+ first
+                    sums.0 += weights[cell] * x
+                    if width > 1 { sums.1 += weights[cell &+ 1] * x }
+                    if width > 2 { sums.2 += weights[cell &+ 2] * x }
+                    if width > 3 { sums.3 += weights[cell &+ 3] * x }
+                }
+                return sums
             }
         }
     }
