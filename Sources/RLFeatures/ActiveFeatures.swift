@@ -52,6 +52,13 @@ public struct ActiveFeatures: Sendable, Equatable {
         storedCount = count
     }
 
+    /// Rewrites the active features' indices in place, keeping their count and values.
+    @inlinable @inline(__always)
+    public mutating func updateIndices(_ body: (UnsafeMutableBufferPointer<Int>) -> Void) {
+        let count = storedCount
+        storedIndices.withUnsafeMutableBufferPointer { body(UnsafeMutableBufferPointer(rebasing: $0[0..<count])) }
+    }
+
     public static func == (left: ActiveFeatures, right: ActiveFeatures) -> Bool {
         left.count == right.count && left.indices.prefix(left.count) == right.indices.prefix(right.count)
             && left.values.prefix(left.count) == right.values.prefix(right.count)

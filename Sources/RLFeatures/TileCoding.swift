@@ -20,6 +20,11 @@ public struct TileCoding: Sendable, Equatable {
     @usableFromInline let extents: [Int]
     /// The dense tiles of one tiling.
     @usableFromInline let tilesPerTiling: Int
+    /// Tiling t's offset along coordinate d in `tilings`ths of a tile, t·(2d+1) mod `tilings`, at
+    /// d·`tilings` + t. In 32 bits, so that four tilings are compared in one vector instruction.
+    @usableFromInline let offsets: [Int32]
+    /// How far a dense index moves for one tile along each coordinate (empty when hashed).
+    @usableFromInline let strides: [Int]
     public let featureCount: Int
 
     /// The largest number of tilings and of tiles per coordinate accepted.
@@ -39,13 +44,18 @@ public struct TileCoding: Sendable, Equatable {
         self.tiles = tiles
         self.ranges = ranges
         self.hashSize = hashSize
-        extents = ranges.wraps.map { $0 ? tiles : tiles + 1 }
+        let extents = ranges.wraps.map { $0 ? tiles : tiles + 1 }
+        self.extents = extents
+        offsets = (0..<ranges.dimensionCount).flatMap { dimension in
+            (0..<tilings).map { tiling in Int32(tiling * (2 * dimension + 1) % tilings) }
+        }
         if let hashSize {
             guard hashSize >= 1, let weights = boundedProduct([hashSize, actionCount]), weights > 0 else {
                 throw FeatureError(
                     "--hash-size must be in 1...\(maximumWeightCount / max(actionCount, 1)) for \(actionCount) actions, not \(hashSize)")
             }
             tilesPerTiling = 0
+            strides = []
             featureCount = hashSize
         } else {
             guard let perTiling = boundedProduct(extents), let count = boundedProduct([perTiling, tilings, actionCount]) else {
@@ -56,60 +66,107 @@ public struct TileCoding: Sendable, Equatable {
                         + "\(countText(Double(maximumWeightCount))): use fewer tiles or --hash-size")
             }
             tilesPerTiling = perTiling
+            strides = extents.indices.map { extents[($0 + 1)...].reduce(1, *) }
             featureCount = count / actionCount
         }
     }
 
     /// The active tile of each tiling for a point given by its coordinates.
     ///
-    /// Tiling t's tile along coordinate d is ⌊(q + o) / n⌋ with q = ⌊x·n⌋ and o = t·(2d+1) mod n.
-    /// As o < n, that is ⌊q / n⌋ plus one when (q mod n) + o ≥ n; and o moves from one tiling to
-    /// the next by (2d+1) mod n, wrapping at n. So the divisions happen once per coordinate, not
-    /// once per tiling and coordinate, and the tiles are exactly tiles3's.
-    @inlinable
+    /// Coordinate by coordinate, then tiling by tiling, so each coordinate is read and quantised
+    /// once: with q = ⌊x·n⌋ = w·n + r (n tilings, 0 ≤ r < n), tiling t's tile along coordinate d
+    /// is ⌊(q + o) / n⌋ = w + (o ≥ n − r ? 1 : 0) for its offset o = t·(2d+1) mod n < n. No
+    /// division per tiling, and exactly tiles3's tiles (TileCodingFormulaTests).
+    ///
+    /// `coordinate` is called here, outside any closure, so that it inlines into the
+    /// specialised caller; the loops over the tilings are small functions of their own.
+    @inlinable @inline(__always)
     public func activeTiles(of coordinate: (Int) -> Double, into features: inout ActiveFeatures) {
-        let dimensions = ranges.dimensionCount, tilings = self.tilings
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * dimensions) { scratch in
-            // Per coordinate: ⌊q / n⌋, q mod n, the offset's step, and the current offset.
-            let base = 0, remainder = dimensions, step = 2 * dimensions, offset = 3 * dimensions
-            for dimension in 0..<dimensions {
-                let position = ranges.position(of: coordinate(dimension), dimension: dimension, cells: Double(tiles))
-                let quantised = Int((position * Double(tilings)).rounded(.down))
-                scratch[base + dimension] = quantised / tilings
-                scratch[remainder + dimension] = quantised % tilings
-                scratch[step + dimension] = (2 * dimension + 1) % tilings
-                scratch[offset + dimension] = 0
+        let dimensions = ranges.dimensionCount
+        precondition(
+            offsets.count == dimensions &* tilings && extents.count == dimensions && ranges.wraps.count == dimensions
+                && (hashSize != nil || strides.count == dimensions),
+            "settings that do not fit the ranges")
+        features.setBinary(count: tilings) { startTiles(in: $0) }
+        // What every dense tiling adds: stride·whole over the coordinates that do not wrap.
+        var base = 0
+        for dimension in 0..<dimensions {
+            let (whole, threshold) = quantise(coordinate(dimension), dimension: dimension)
+            if hashSize == nil && !ranges.wraps[dimension] {
+                base &+= whole &* strides[dimension]
+                features.updateIndices { addCarries(threshold: threshold, dimension: dimension, to: $0) }
+            } else {
+                features.updateIndices { addTiles(whole: whole, threshold: threshold, dimension: dimension, to: $0) }
             }
-            extents.withUnsafeBufferPointer { extents in
-                ranges.wraps.withUnsafeBufferPointer { wraps in
-                    features.setBinary(count: tilings) { slots in
-                        for tiling in 0..<tilings {
-                            var index = 0
-                            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(tiling &+ 1)
-                            for dimension in 0..<dimensions {
-                                let currentOffset = scratch[offset &+ dimension]
-                                var tile =
-                                    scratch[base &+ dimension] &+ (scratch[remainder &+ dimension] &+ currentOffset >= tilings ? 1 : 0)
-                                var nextOffset = currentOffset &+ scratch[step &+ dimension]
-                                if nextOffset >= tilings { nextOffset &-= tilings }
-                                scratch[offset &+ dimension] = nextOffset
-                                let extent = extents[dimension]
-                                if wraps[dimension] { tile %= extent } else if tile >= extent { tile = extent &- 1 }
-                                if hashSize == nil {
-                                    index = index &* extent &+ tile
-                                } else {
-                                    hash = mix(hash ^ UInt64(truncatingIfNeeded: tile))
-                                }
-                            }
-                            if let hashSize {
-                                slots[tiling] = Int(hash % UInt64(hashSize))
-                            } else {
-                                slots[tiling] = tiling &* tilesPerTiling &+ index
-                            }
-                        }
-                    }
+        }
+        features.updateIndices { finishTiles(base: base, in: $0) }
+    }
+
+    /// Coordinate `dimension` quantised: its tile `whole` in every tiling whose offset is below
+    /// `threshold`, `whole + 1` in the others (before any wrapping or clamping).
+    @inlinable @inline(__always)
+    func quantise(_ value: Double, dimension: Int) -> (whole: Int, threshold: Int32) {
+        // ⌊position·n⌋, tiles3's quantisation: the position is not negative, so the conversion,
+        // which truncates, is the floor.
+        let quantised = Int(ranges.position(of: value, dimension: dimension, cells: Double(tiles)) * Double(tilings))
+        return (quantised / tilings, Int32(truncatingIfNeeded: tilings &- quantised % tilings))
+    }
+
+    /// Each tiling's start: its first dense tile, or the seed its hash starts from.
+    @inlinable @inline(__always)
+    func startTiles(in slots: UnsafeMutableBufferPointer<Int>) {
+        if hashSize == nil {
+            let tilesPerTiling = self.tilesPerTiling
+            var first = 0
+            for tiling in 0..<slots.count {
+                slots[tiling] = first
+                first &+= tilesPerTiling
+            }
+        } else {
+            for tiling in 0..<slots.count { slots[tiling] = Int(truncatingIfNeeded: 0x9E37_79B9_7F4A_7C15 &* UInt64(tiling &+ 1)) }
+        }
+    }
+
+    /// A dense coordinate that does not wrap: one stride more in the tilings whose offset reaches
+    /// `threshold`. No clamp: the position is at most `tiles`, so q ≤ tiles·n, and a tile passes
+    /// `whole` only when r > 0, that is when whole < tiles.
+    @inlinable @inline(__always)
+    func addCarries(threshold: Int32, dimension: Int, to slots: UnsafeMutableBufferPointer<Int>) {
+        let stride = Int32(truncatingIfNeeded: strides[dimension]), start = dimension &* slots.count
+        offsets.withUnsafeBufferPointer { offsets in
+            let offsets = UnsafeBufferPointer(rebasing: offsets[start..<(start &+ slots.count)])
+            for tiling in 0..<slots.count { slots[tiling] &+= Int(offsets[tiling] >= threshold ? stride : 0) }
+        }
+    }
+
+    /// A coordinate that wraps, or any coordinate of hashed tiles: each tiling's tile, wrapped or
+    /// clamped, added by its stride or mixed into the hash.
+    @inlinable @inline(__always)
+    func addTiles(whole: Int, threshold: Int32, dimension: Int, to slots: UnsafeMutableBufferPointer<Int>) {
+        let extent = extents[dimension], wraps = ranges.wraps[dimension], start = dimension &* slots.count
+        let stride = hashSize == nil ? strides[dimension] : 0
+        offsets.withUnsafeBufferPointer { offsets in
+            let offsets = UnsafeBufferPointer(rebasing: offsets[start..<(start &+ slots.count)])
+            for tiling in 0..<slots.count {
+                var tile = offsets[tiling] >= threshold ? whole &+ 1 : whole
+                if tile >= extent { tile = wraps ? tile % extent : extent &- 1 }
+                if hashSize == nil {
+                    slots[tiling] &+= tile &* stride
+                } else {
+                    let hash = mix(UInt64(truncatingIfNeeded: slots[tiling]) ^ UInt64(truncatingIfNeeded: tile))
+                    slots[tiling] = Int(truncatingIfNeeded: hash)
                 }
             }
+        }
+    }
+
+    /// The dense tiles plus `base`, or the hashes taken modulo the hash size.
+    @inlinable @inline(__always)
+    func finishTiles(base: Int, in slots: UnsafeMutableBufferPointer<Int>) {
+        if let hashSize {
+            for tiling in 0..<slots.count { slots[tiling] = Int(UInt64(truncatingIfNeeded: slots[tiling]) % UInt64(hashSize)) }
+        } else {
+            for tiling in 0..<slots.count { slots[tiling] &+= base }
         }
     }
 
