@@ -12,6 +12,8 @@ public struct ActiveFeatures: Sendable, Equatable {
     @usableFromInline var storedIndices: [Int]
     @usableFromInline var storedValues: [Double]
     @usableFromInline var storedCount = 0
+    /// How many values from the first are known to be 1, so binary features skip writing them.
+    @usableFromInline var storedOnes = 0
 
     /// Room for up to `capacity` active features.
     public init(capacity: Int) {
@@ -26,6 +28,7 @@ public struct ActiveFeatures: Sendable, Equatable {
     /// - Precondition: fewer than the capacity are active.
     @inlinable public mutating func append(_ index: Int, value: Double = 1) {
         storedIndices[storedCount] = index
+        if value != 1 { storedOnes = min(storedOnes, storedCount) }
         storedValues[storedCount] = value
         storedCount &+= 1
     }
@@ -46,17 +49,14 @@ public struct ActiveFeatures: Sendable, Equatable {
     public mutating func setBinary(count: Int, _ body: (UnsafeMutableBufferPointer<Int>) -> Void) {
         precondition(count <= storedIndices.count, "more active features than room for them")
         storedIndices.withUnsafeMutableBufferPointer { body(UnsafeMutableBufferPointer(rebasing: $0[0..<count])) }
-        storedValues.withUnsafeMutableBufferPointer { values in
-            for slot in 0..<count { values[slot] = 1 }
+        // Written once per size: maps of binary features write the same count every time.
+        if storedOnes < count {
+            storedValues.withUnsafeMutableBufferPointer { values in
+                for slot in 0..<count { values[slot] = 1 }
+            }
+            storedOnes = count
         }
         storedCount = count
-    }
-
-    /// Rewrites the active features' indices in place, keeping their count and values.
-    @inlinable @inline(__always)
-    public mutating func updateIndices(_ body: (UnsafeMutableBufferPointer<Int>) -> Void) {
-        let count = storedCount
-        storedIndices.withUnsafeMutableBufferPointer { body(UnsafeMutableBufferPointer(rebasing: $0[0..<count])) }
     }
 
     public static func == (left: ActiveFeatures, right: ActiveFeatures) -> Bool {

@@ -77,9 +77,6 @@ public struct TileCoding: Sendable, Equatable {
     /// once: with q = ⌊x·n⌋ = w·n + r (n tilings, 0 ≤ r < n), tiling t's tile along coordinate d
     /// is ⌊(q + o) / n⌋ = w + (o ≥ n − r ? 1 : 0) for its offset o = t·(2d+1) mod n < n. No
     /// division per tiling, and exactly tiles3's tiles (TileCodingFormulaTests).
-    ///
-    /// `coordinate` is called here, outside any closure, so that it inlines into the
-    /// specialised caller; the loops over the tilings are small functions of their own.
     @inlinable @inline(__always)
     public func activeTiles(of coordinate: (Int) -> Double, into features: inout ActiveFeatures) {
         let dimensions = ranges.dimensionCount
@@ -87,19 +84,37 @@ public struct TileCoding: Sendable, Equatable {
             offsets.count == dimensions &* tilings && extents.count == dimensions && ranges.wraps.count == dimensions
                 && (hashSize != nil || strides.count == dimensions),
             "settings that do not fit the ranges")
-        features.setBinary(count: tilings) { startTiles(in: $0) }
-        // What every dense tiling adds: stride·whole over the coordinates that do not wrap.
-        var base = 0
-        for dimension in 0..<dimensions {
-            let (whole, threshold) = quantise(coordinate(dimension), dimension: dimension)
-            if hashSize == nil && !ranges.wraps[dimension] {
-                base &+= whole &* strides[dimension]
-                features.updateIndices { addCarries(threshold: threshold, dimension: dimension, to: $0) }
-            } else {
-                features.updateIndices { addTiles(whole: whole, threshold: threshold, dimension: dimension, to: $0) }
+        // The coordinates are read first, in a loop of their own, so that `coordinate` inlines
+        // into the specialised caller; the tiles are then written with one check of the storage.
+        withUnsafeTemporaryAllocation(of: (whole: Int, threshold: Int32).self, capacity: dimensions) { quantised in
+            for dimension in 0..<dimensions { quantised[dimension] = quantise(coordinate(dimension), dimension: dimension) }
+            writeTiles(of: UnsafeBufferPointer(quantised), into: &features)
+        }
+    }
+
+    /// Writes the tiles of a point whose coordinates are quantised (one pair per coordinate).
+    @inlinable @inline(__always)
+    func writeTiles(of quantised: UnsafeBufferPointer<(whole: Int, threshold: Int32)>, into features: inout ActiveFeatures) {
+        let tilings = self.tilings
+        offsets.withUnsafeBufferPointer { offsets in
+            features.setBinary(count: tilings) { slots in
+                startTiles(in: slots)
+                // What every dense tiling adds: stride·whole over the coordinates that do not wrap.
+                var base = 0
+                for dimension in 0..<quantised.count {
+                    let (whole, threshold) = quantised[dimension]
+                    let start = dimension &* tilings
+                    let offsets = UnsafeBufferPointer(rebasing: offsets[start..<(start &+ tilings)])
+                    if hashSize == nil && !ranges.wraps[dimension] {
+                        base &+= whole &* strides[dimension]
+                        addCarries(threshold: threshold, stride: strides[dimension], offsets: offsets, to: slots)
+                    } else {
+                        addTiles(whole: whole, threshold: threshold, dimension: dimension, offsets: offsets, to: slots)
+                    }
+                }
+                finishTiles(base: base, in: slots)
             }
         }
-        features.updateIndices { finishTiles(base: base, in: $0) }
     }
 
     /// Coordinate `dimension` quantised: its tile `whole` in every tiling whose offset is below
@@ -131,31 +146,29 @@ public struct TileCoding: Sendable, Equatable {
     /// `threshold`. No clamp: the position is at most `tiles`, so q ≤ tiles·n, and a tile passes
     /// `whole` only when r > 0, that is when whole < tiles.
     @inlinable @inline(__always)
-    func addCarries(threshold: Int32, dimension: Int, to slots: UnsafeMutableBufferPointer<Int>) {
-        let stride = Int32(truncatingIfNeeded: strides[dimension]), start = dimension &* slots.count
-        offsets.withUnsafeBufferPointer { offsets in
-            let offsets = UnsafeBufferPointer(rebasing: offsets[start..<(start &+ slots.count)])
-            for tiling in 0..<slots.count { slots[tiling] &+= Int(offsets[tiling] >= threshold ? stride : 0) }
-        }
+    func addCarries(
+        threshold: Int32, stride: Int, offsets: UnsafeBufferPointer<Int32>, to slots: UnsafeMutableBufferPointer<Int>
+    ) {
+        let stride = Int32(truncatingIfNeeded: stride)
+        for tiling in 0..<slots.count { slots[tiling] &+= Int(offsets[tiling] >= threshold ? stride : 0) }
     }
 
     /// A coordinate that wraps, or any coordinate of hashed tiles: each tiling's tile, wrapped or
     /// clamped, added by its stride or mixed into the hash.
     @inlinable @inline(__always)
-    func addTiles(whole: Int, threshold: Int32, dimension: Int, to slots: UnsafeMutableBufferPointer<Int>) {
-        let extent = extents[dimension], wraps = ranges.wraps[dimension], start = dimension &* slots.count
+    func addTiles(
+        whole: Int, threshold: Int32, dimension: Int, offsets: UnsafeBufferPointer<Int32>, to slots: UnsafeMutableBufferPointer<Int>
+    ) {
+        let extent = extents[dimension], wraps = ranges.wraps[dimension]
         let stride = hashSize == nil ? strides[dimension] : 0
-        offsets.withUnsafeBufferPointer { offsets in
-            let offsets = UnsafeBufferPointer(rebasing: offsets[start..<(start &+ slots.count)])
-            for tiling in 0..<slots.count {
-                var tile = offsets[tiling] >= threshold ? whole &+ 1 : whole
-                if tile >= extent { tile = wraps ? tile % extent : extent &- 1 }
-                if hashSize == nil {
-                    slots[tiling] &+= tile &* stride
-                } else {
-                    let hash = mix(UInt64(truncatingIfNeeded: slots[tiling]) ^ UInt64(truncatingIfNeeded: tile))
-                    slots[tiling] = Int(truncatingIfNeeded: hash)
-                }
+        for tiling in 0..<slots.count {
+            var tile = offsets[tiling] >= threshold ? whole &+ 1 : whole
+            if tile >= extent { tile = wraps ? tile % extent : extent &- 1 }
+            if hashSize == nil {
+                slots[tiling] &+= tile &* stride
+            } else {
+                let hash = mix(UInt64(truncatingIfNeeded: slots[tiling]) ^ UInt64(truncatingIfNeeded: tile))
+                slots[tiling] = Int(truncatingIfNeeded: hash)
             }
         }
     }
