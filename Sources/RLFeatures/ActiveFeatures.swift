@@ -33,6 +33,10 @@ public struct ActiveFeatures: Sendable, Equatable {
         storedCount &+= 1
     }
 
+    /// Whether every active feature's value is 1 (tile coding, aggregation, one-hot), so a sum
+    /// of weights over them needs no multiplication.
+    @inlinable public var isBinary: Bool { storedOnes >= storedCount }
+
     /// Calls `body` with the active features' indices and values, without copying them.
     @inlinable @inline(__always)
     public func withActive<Result>(_ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Double>) -> Result) -> Result {

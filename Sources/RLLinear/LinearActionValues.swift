@@ -69,6 +69,13 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
     /// q̂ of `action` over a set of active features.
     @inlinable @inline(__always)
     public func value(of features: ActiveFeatures, action: Int) -> Double {
+        // w·1 is w exactly: binary features skip the multiplication and give the same sum.
+        features.isBinary ? value(of: features, action: action, binary: true) : value(of: features, action: action, binary: false)
+    }
+
+    /// q̂ of `action`, multiplying by each feature's value unless `binary` says they are all 1.
+    @inlinable @inline(__always)
+    func value(of features: ActiveFeatures, action: Int, binary: Bool) -> Double {
         let actions = actionCount, rows = weights.stateCount
         precondition(UInt(bitPattern: action) < UInt(bitPattern: actions), "action \(action) is not one of \(actions)")
         return weights.withUnsafeValues { weights in
@@ -78,7 +85,8 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
                     let row = indices[slot]
                     // The one check a read needs: the row is a feature, so the cell is a weight.
                     precondition(UInt(bitPattern: row) < UInt(bitPattern: rows), "feature \(row) is outside the weights")
-                    sum += weights[row &* actions &+ action] * values[slot]
+                    let weight = weights[row &* actions &+ action]
+                    sum += binary ? weight : weight * values[slot]
                 }
                 return sum
             }
@@ -98,12 +106,9 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
             let width = min(4, actions &- first)
             // A constant width in each case, so the loop over the features tests nothing else.
             let sums =
-                switch width {
-                case 4: rowSums(of: features, from: first, width: 4)
-                case 3: rowSums(of: features, from: first, width: 3)
-                case 2: rowSums(of: features, from: first, width: 2)
-                default: rowSums(of: features, from: first, width: 1)
-                }
+                features.isBinary
+                ? rowSums(of: features, from: first, width: width, binary: true)
+                : rowSums(of: features, from: first, width: width, binary: false)
             scratch.withUnsafeMutableBufferPointer { scratch in
                 precondition(first &+ width <= scratch.count, "more actions than values")
                 scratch[first] = sums.0
@@ -117,20 +122,33 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
 
     /// q̂ of actions `first ..< first + width` (`width` at most 4) over a set of active features.
     @inlinable @inline(__always)
-    func rowSums(of features: ActiveFeatures, from first: Int, width: Int) -> (Double, Double, Double, Double) {
+    func rowSums(of features: ActiveFeatures, from first: Int, width: Int, binary: Bool) -> (Double, Double, Double, Double) {
+        // A constant width in each case, so the loop over the features tests nothing else.
+        switch width {
+        case 4: rowSums(of: features, from: first, constantWidth: 4, binary: binary)
+        case 3: rowSums(of: features, from: first, constantWidth: 3, binary: binary)
+        case 2: rowSums(of: features, from: first, constantWidth: 2, binary: binary)
+        default: rowSums(of: features, from: first, constantWidth: 1, binary: binary)
+        }
+    }
+
+    /// ``rowSums(of:from:width:binary:)`` for one width, multiplying by each feature's value
+    /// unless `binary` says they are all 1 (w·1 is w exactly).
+    @inlinable @inline(__always)
+    func rowSums(of features: ActiveFeatures, from first: Int, constantWidth width: Int, binary: Bool) -> (Double, Double, Double, Double) {
         let actions = actionCount, rows = weights.stateCount
         precondition(first >= 0 && first &+ width <= actions, "actions \(first)..<\(first + width) are not all among \(actions)")
         return weights.withUnsafeValues { weights in
             features.withActive { indices, values in
                 var sums = (0.0, 0.0, 0.0, 0.0)
                 for slot in 0..<indices.count {
-                    let row = indices[slot], x = values[slot]
+                    let row = indices[slot], x = binary ? 1 : values[slot]
                     precondition(UInt(bitPattern: row) < UInt(bitPattern: rows), "feature \(row) is outside the weights")
                     let cell = row &* actions &+ first
-                    sums.0 += weights[cell] * x
-                    if width > 1 { sums.1 += weights[cell &+ 1] * x }
-                    if width > 2 { sums.2 += weights[cell &+ 2] * x }
-                    if width > 3 { sums.3 += weights[cell &+ 3] * x }
+                    sums.0 += binary ? weights[cell] : weights[cell] * x
+                    if width > 1 { sums.1 += binary ? weights[cell &+ 1] : weights[cell &+ 1] * x }
+                    if width > 2 { sums.2 += binary ? weights[cell &+ 2] : weights[cell &+ 2] * x }
+                    if width > 3 { sums.3 += binary ? weights[cell &+ 3] : weights[cell &+ 3] * x }
                 }
                 return sums
             }
