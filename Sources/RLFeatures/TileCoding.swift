@@ -98,23 +98,31 @@ public struct TileCoding: Sendable, Equatable {
         let tilings = self.tilings
         offsets.withUnsafeBufferPointer { offsets in
             features.setBinary(count: tilings) { slots in
-                startTiles(in: slots)
-                // What every dense tiling adds: stride·whole over the coordinates that do not wrap.
-                var base = 0
+                startTiles(base: denseBase(of: quantised), in: slots)
                 for dimension in 0..<quantised.count {
                     let (whole, threshold) = quantised[dimension]
                     let start = dimension &* tilings
                     let offsets = UnsafeBufferPointer(rebasing: offsets[start..<(start &+ tilings)])
                     if hashSize == nil && !ranges.wraps[dimension] {
-                        base &+= whole &* strides[dimension]
                         addCarries(threshold: threshold, stride: strides[dimension], offsets: offsets, to: slots)
                     } else {
                         addTiles(whole: whole, threshold: threshold, dimension: dimension, offsets: offsets, to: slots)
                     }
                 }
-                finishTiles(base: base, in: slots)
+                if let hashSize {
+                    for tiling in 0..<tilings { slots[tiling] = Int(UInt64(truncatingIfNeeded: slots[tiling]) % UInt64(hashSize)) }
+                }
             }
         }
+    }
+
+    /// What every dense tiling adds: stride·whole over the coordinates that do not wrap (0 when hashed).
+    @inlinable @inline(__always)
+    func denseBase(of quantised: UnsafeBufferPointer<(whole: Int, threshold: Int32)>) -> Int {
+        guard hashSize == nil else { return 0 }
+        var base = 0
+        for dimension in 0..<quantised.count where !ranges.wraps[dimension] { base &+= quantised[dimension].whole &* strides[dimension] }
+        return base
     }
 
     /// Coordinate `dimension` quantised: its tile `whole` in every tiling whose offset is below
@@ -127,12 +135,12 @@ public struct TileCoding: Sendable, Equatable {
         return (quantised / tilings, Int32(truncatingIfNeeded: tilings &- quantised % tilings))
     }
 
-    /// Each tiling's start: its first dense tile, or the seed its hash starts from.
+    /// Each tiling's start: its first dense tile plus `base`, or the seed its hash starts from.
     @inlinable @inline(__always)
-    func startTiles(in slots: UnsafeMutableBufferPointer<Int>) {
+    func startTiles(base: Int, in slots: UnsafeMutableBufferPointer<Int>) {
         if hashSize == nil {
             let tilesPerTiling = self.tilesPerTiling
-            var first = 0
+            var first = base
             for tiling in 0..<slots.count {
                 slots[tiling] = first
                 first &+= tilesPerTiling
@@ -170,16 +178,6 @@ public struct TileCoding: Sendable, Equatable {
                 let hash = mix(UInt64(truncatingIfNeeded: slots[tiling]) ^ UInt64(truncatingIfNeeded: tile))
                 slots[tiling] = Int(truncatingIfNeeded: hash)
             }
-        }
-    }
-
-    /// The dense tiles plus `base`, or the hashes taken modulo the hash size.
-    @inlinable @inline(__always)
-    func finishTiles(base: Int, in slots: UnsafeMutableBufferPointer<Int>) {
-        if let hashSize {
-            for tiling in 0..<slots.count { slots[tiling] = Int(UInt64(truncatingIfNeeded: slots[tiling]) % UInt64(hashSize)) }
-        } else {
-            for tiling in 0..<slots.count { slots[tiling] &+= base }
         }
     }
 
