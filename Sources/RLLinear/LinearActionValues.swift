@@ -158,9 +158,16 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
     /// A greedy action over ``scratch``, ties broken uniformly at random.
     @inlinable @inline(__always)
     mutating func greedyOverScratch() -> Int {
-        var best = scratch[0], bestAction = 0, ties = 1
-        for action in 1..<actionCount {
-            let value = scratch[action]
+        precondition(scratch.count == actionCount, "a value per action")
+        return scratch.withUnsafeBufferPointer { Self.greedy(over: $0, using: &exploration.generator) }
+    }
+
+    /// A greedy action over q̂ of every action, ties broken uniformly at random with `generator`.
+    @inlinable @inline(__always)
+    static func greedy(over values: UnsafeBufferPointer<Double>, using generator: inout Xoshiro256StarStar) -> Int {
+        var best = values[0], bestAction = 0, ties = 1
+        for action in 1..<values.count {
+            let value = values[action]
             if value > best {
                 best = value
                 bestAction = action
@@ -170,8 +177,8 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
             }
         }
         guard ties > 1 else { return bestAction }
-        var pick = exploration.generator.nextIndex(below: ties)
-        for action in bestAction..<actionCount where scratch[action] == best {
+        var pick = generator.nextIndex(below: ties)
+        for action in bestAction..<values.count where values[action] == best {
             if pick == 0 { return action }
             pick &-= 1
         }
@@ -184,8 +191,22 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
         if mode == .training && exploration.generator.nextUnitDouble() < exploration.epsilon {
             return exploration.generator.nextIndex(below: actionCount)
         }
-        fillValues(of: features)
-        return greedyOverScratch()
+        let actions = actionCount
+        guard actions <= 4 else {
+            fillValues(of: features)
+            return greedyOverScratch()
+        }
+        // Up to four actions: the sums stay in registers, not in ``scratch``.
+        let sums =
+            features.isBinary
+            ? rowSums(of: features, from: 0, width: actions, binary: true)
+            : rowSums(of: features, from: 0, width: actions, binary: false)
+        // A tuple of four Doubles is laid out as four Doubles in a row.
+        return withUnsafePointer(to: sums) { tuple in
+            tuple.withMemoryRebound(to: Double.self, capacity: 4) { values in
+                Self.greedy(over: UnsafeBufferPointer(start: values, count: actions), using: &exploration.generator)
+            }
+        }
     }
 
     /// The ε-greedy action in `observation`.
