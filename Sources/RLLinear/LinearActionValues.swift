@@ -158,16 +158,17 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
     /// A greedy action over ``scratch``, ties broken uniformly at random.
     @inlinable @inline(__always)
     mutating func greedyOverScratch() -> Int {
-        precondition(scratch.count == actionCount, "a value per action")
-        return scratch.withUnsafeBufferPointer { Self.greedy(over: $0, using: &exploration.generator) }
+        let scratch = self.scratch
+        return Self.greedy(count: actionCount, using: &exploration.generator) { scratch[$0] }
     }
 
-    /// A greedy action over q̂ of every action, ties broken uniformly at random with `generator`.
+    /// A greedy action among `count` actions whose q̂ `value` gives, ties broken uniformly at
+    /// random with `generator`.
     @inlinable @inline(__always)
-    static func greedy(over values: UnsafeBufferPointer<Double>, using generator: inout Xoshiro256StarStar) -> Int {
-        var best = values[0], bestAction = 0, ties = 1
-        for action in 1..<values.count {
-            let value = values[action]
+    static func greedy(count: Int, using generator: inout Xoshiro256StarStar, value: (Int) -> Double) -> Int {
+        var best = value(0), bestAction = 0, ties = 1
+        for action in 1..<count {
+            let value = value(action)
             if value > best {
                 best = value
                 bestAction = action
@@ -178,7 +179,7 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
         }
         guard ties > 1 else { return bestAction }
         var pick = generator.nextIndex(below: ties)
-        for action in bestAction..<values.count where values[action] == best {
+        for action in bestAction..<count where value(action) == best {
             if pick == 0 { return action }
             pick &-= 1
         }
@@ -201,10 +202,12 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
             features.isBinary
             ? rowSums(of: features, from: 0, width: actions, binary: true)
             : rowSums(of: features, from: 0, width: actions, binary: false)
-        // A tuple of four Doubles is laid out as four Doubles in a row.
-        return withUnsafePointer(to: sums) { tuple in
-            tuple.withMemoryRebound(to: Double.self, capacity: 4) { values in
-                Self.greedy(over: UnsafeBufferPointer(start: values, count: actions), using: &exploration.generator)
+        return Self.greedy(count: actions, using: &exploration.generator) { action in
+            switch action {
+            case 0: sums.0
+            case 1: sums.1
+            case 2: sums.2
+            default: sums.3
             }
         }
     }
