@@ -53,19 +53,25 @@ static inline double position_in_cells(double value, double low, double high) {
     return unit * TILES;
 }
 
-// TileCoding.activeTiles: one tile per tiling, numbered densely.
+// TileCoding.activeTiles, with its arithmetic: each coordinate is quantised once, q = ⌊x·n⌋ =
+// w·n + r, and tiling t's tile along it is ⌊(q + o) / n⌋ = w + (o ≥ n − r) for the tiling's
+// offset o = t·(2d+1) mod n < n: a comparison per tile instead of a division. The tile never
+// passes the last (w + 1 only when r > 0, so w < TILES), so no clamp either.
 static inline void active_tiles(double position, double velocity, int *tiles) {
     const double cells[2] = {position_in_cells(position, MIN_POSITION, MAX_POSITION),
                              position_in_cells(velocity, -MAX_SPEED, MAX_SPEED)};
-    int64_t quantised[2];
-    for (int d = 0; d < 2; d++) quantised[d] = (int64_t)floor(cells[d] * (double)TILINGS);
+    int whole[2], threshold[2];
+    for (int d = 0; d < 2; d++) {
+        // ⌊x · n⌋ of a non-negative x: the conversion truncates, which is the floor here.
+        const int quantised = (int)(cells[d] * (double)TILINGS);
+        whole[d] = quantised / TILINGS;
+        threshold[d] = TILINGS - quantised % TILINGS;
+    }
     for (int tiling = 0; tiling < TILINGS; tiling++) {
         int index = 0;
         for (int d = 0; d < 2; d++) {
-            const int64_t offset = (int64_t)((tiling * (2 * d + 1)) % TILINGS);
-            int64_t tile = (quantised[d] + offset) / TILINGS;
-            if (tile >= EXTENT) tile = EXTENT - 1;
-            index = index * EXTENT + (int)tile;
+            const int offset = tiling * (2 * d + 1) % TILINGS;
+            index = index * EXTENT + whole[d] + (offset >= threshold[d]);
         }
         tiles[tiling] = tiling * PER_TILING + index;
     }

@@ -12,6 +12,8 @@ public struct ActiveFeatures: Sendable, Equatable {
     @usableFromInline var storedIndices: [Int]
     @usableFromInline var storedValues: [Double]
     @usableFromInline var storedCount = 0
+    /// How many values from the first are known to be 1, so binary features skip writing them.
+    @usableFromInline var storedOnes = 0
 
     /// Room for up to `capacity` active features.
     public init(capacity: Int) {
@@ -26,9 +28,14 @@ public struct ActiveFeatures: Sendable, Equatable {
     /// - Precondition: fewer than the capacity are active.
     @inlinable public mutating func append(_ index: Int, value: Double = 1) {
         storedIndices[storedCount] = index
+        if value != 1 { storedOnes = min(storedOnes, storedCount) }
         storedValues[storedCount] = value
         storedCount &+= 1
     }
+
+    /// Whether every active feature's value is 1 (tile coding, aggregation, one-hot), so a sum
+    /// of weights over them needs no multiplication.
+    @inlinable public var isBinary: Bool { storedOnes >= storedCount }
 
     /// Calls `body` with the active features' indices and values, without copying them.
     @inlinable @inline(__always)
@@ -46,8 +53,12 @@ public struct ActiveFeatures: Sendable, Equatable {
     public mutating func setBinary(count: Int, _ body: (UnsafeMutableBufferPointer<Int>) -> Void) {
         precondition(count <= storedIndices.count, "more active features than room for them")
         storedIndices.withUnsafeMutableBufferPointer { body(UnsafeMutableBufferPointer(rebasing: $0[0..<count])) }
-        storedValues.withUnsafeMutableBufferPointer { values in
-            for slot in 0..<count { values[slot] = 1 }
+        // Written once per size: maps of binary features write the same count every time.
+        if storedOnes < count {
+            storedValues.withUnsafeMutableBufferPointer { values in
+                for slot in 0..<count { values[slot] = 1 }
+            }
+            storedOnes = count
         }
         storedCount = count
     }

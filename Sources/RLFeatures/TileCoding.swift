@@ -20,6 +20,11 @@ public struct TileCoding: Sendable, Equatable {
     @usableFromInline let extents: [Int]
     /// The dense tiles of one tiling.
     @usableFromInline let tilesPerTiling: Int
+    /// Tiling t's offset along coordinate d in `tilings`ths of a tile, t·(2d+1) mod `tilings`, at
+    /// d·`tilings` + t. In 32 bits, so that four tilings are compared in one vector instruction.
+    @usableFromInline let offsets: [Int32]
+    /// How far a dense index moves for one tile along each coordinate (empty when hashed).
+    @usableFromInline let strides: [Int]
     public let featureCount: Int
 
     /// The largest number of tilings and of tiles per coordinate accepted.
@@ -39,13 +44,18 @@ public struct TileCoding: Sendable, Equatable {
         self.tiles = tiles
         self.ranges = ranges
         self.hashSize = hashSize
-        extents = ranges.wraps.map { $0 ? tiles : tiles + 1 }
+        let extents = ranges.wraps.map { $0 ? tiles : tiles + 1 }
+        self.extents = extents
+        offsets = (0..<ranges.dimensionCount).flatMap { dimension in
+            (0..<tilings).map { tiling in Int32(tiling * (2 * dimension + 1) % tilings) }
+        }
         if let hashSize {
             guard hashSize >= 1, let weights = boundedProduct([hashSize, actionCount]), weights > 0 else {
                 throw FeatureError(
                     "--hash-size must be in 1...\(maximumWeightCount / max(actionCount, 1)) for \(actionCount) actions, not \(hashSize)")
             }
             tilesPerTiling = 0
+            strides = []
             featureCount = hashSize
         } else {
             guard let perTiling = boundedProduct(extents), let count = boundedProduct([perTiling, tilings, actionCount]) else {
@@ -56,61 +66,116 @@ public struct TileCoding: Sendable, Equatable {
                         + "\(countText(Double(maximumWeightCount))): use fewer tiles or --hash-size")
             }
             tilesPerTiling = perTiling
+            strides = extents.indices.map { extents[($0 + 1)...].reduce(1, *) }
             featureCount = count / actionCount
         }
     }
 
     /// The active tile of each tiling for a point given by its coordinates.
     ///
-    /// Tiling t's tile along coordinate d is ⌊(q + o) / n⌋ with q = ⌊x·n⌋ and o = t·(2d+1) mod n.
-    /// As o < n, that is ⌊q / n⌋ plus one when (q mod n) + o ≥ n; and o moves from one tiling to
-    /// the next by (2d+1) mod n, wrapping at n. So the divisions happen once per coordinate, not
-    /// once per tiling and coordinate, and the tiles are exactly tiles3's.
-    @inlinable
+    /// Coordinate by coordinate, then tiling by tiling, so each coordinate is read and quantised
+    /// once: with q = ⌊x·n⌋ = w·n + r (n tilings, 0 ≤ r < n), tiling t's tile along coordinate d
+    /// is ⌊(q + o) / n⌋ = w + (o ≥ n − r ? 1 : 0) for its offset o = t·(2d+1) mod n < n. No
+    /// division per tiling, and exactly tiles3's tiles (TileCodingFormulaTests).
+    @inlinable @inline(__always)
     public func activeTiles(of coordinate: (Int) -> Double, into features: inout ActiveFeatures) {
-        let dimensions = ranges.dimensionCount, tilings = self.tilings
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * dimensions) { scratch in
-            // Per coordinate: ⌊q / n⌋, q mod n, the offset's step, and the current offset.
-            let base = 0, remainder = dimensions, step = 2 * dimensions, offset = 3 * dimensions
-            for dimension in 0..<dimensions {
-                let position = ranges.position(of: coordinate(dimension), dimension: dimension, cells: Double(tiles))
-                let quantised = Int((position * Double(tilings)).rounded(.down))
-                scratch[base + dimension] = quantised / tilings
-                scratch[remainder + dimension] = quantised % tilings
-                scratch[step + dimension] = (2 * dimension + 1) % tilings
-                scratch[offset + dimension] = 0
-            }
-            extents.withUnsafeBufferPointer { extents in
-                ranges.wraps.withUnsafeBufferPointer { wraps in
-                    features.setBinary(count: tilings) { slots in
-                        for tiling in 0..<tilings {
-                            var index = 0
-                            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(tiling &+ 1)
-                            for dimension in 0..<dimensions {
-                                let currentOffset = scratch[offset &+ dimension]
-                                var tile =
-                                    scratch[base &+ dimension] &+ (scratch[remainder &+ dimension] &+ currentOffset >= tilings ? 1 : 0)
-                                var nextOffset = currentOffset &+ scratch[step &+ dimension]
-                                if nextOffset >= tilings { nextOffset &-= tilings }
-                                scratch[offset &+ dimension] = nextOffset
-                                let extent = extents[dimension]
-                                if wraps[dimension] { tile %= extent } else if tile >= extent { tile = extent &- 1 }
-                                if hashSize == nil {
-                                    index = index &* extent &+ tile
-                                } else {
-                                    hash = mix(hash ^ UInt64(truncatingIfNeeded: tile))
-                                }
-                            }
-                            if let hashSize {
-                                slots[tiling] = Int(hash % UInt64(hashSize))
-                            } else {
-                                slots[tiling] = tiling &* tilesPerTiling &+ index
-                            }
-                        }
-                    }
+        let dimensions = ranges.dimensionCount
+        precondition(
+            offsets.count == dimensions &* tilings && extents.count == dimensions && ranges.wraps.count == dimensions
+                && (hashSize != nil || strides.count == dimensions),
+            "settings that do not fit the ranges")
+        // The coordinates are read first, in a loop of their own, so that `coordinate` inlines
+        // into the specialised caller; the tiles are then written with one check of the storage.
+        withUnsafeTemporaryAllocation(of: (whole: Int, threshold: Int32).self, capacity: dimensions) { quantised in
+            for dimension in 0..<dimensions { quantised[dimension] = quantise(coordinate(dimension), dimension: dimension) }
+            writeTiles(of: UnsafeBufferPointer(quantised), into: &features)
+        }
+    }
+
+    /// Writes the tiles of a point whose coordinates are quantised (one pair per coordinate).
+    @inlinable @inline(__always)
+    func writeTiles(of quantised: UnsafeBufferPointer<(whole: Int, threshold: Int32)>, into features: inout ActiveFeatures) {
+        offsets.withUnsafeBufferPointer { offsets in
+            features.setBinary(count: tilings) { slots in
+                if let hashSize {
+                    hashedTiles(of: quantised, offsets: offsets, hashSize: hashSize, into: slots)
+                } else {
+                    denseTiles(of: quantised, offsets: offsets, into: slots)
                 }
             }
         }
+    }
+
+    /// Dense numbering: tiling t's feature is t·(tiles per tiling) + Σ stride·tile. What the
+    /// tilings share, stride·whole over the coordinates that do not wrap, is added once; the
+    /// rest is summed a coordinate at a time in 32 bits (it is below the tiles per tiling, at
+    /// most 2²⁴), so that the compiler's vector instructions take four tilings at once.
+    @inlinable @inline(__always)
+    func denseTiles(
+        of quantised: UnsafeBufferPointer<(whole: Int, threshold: Int32)>, offsets: UnsafeBufferPointer<Int32>,
+        into slots: UnsafeMutableBufferPointer<Int>
+    ) {
+        let tilings = slots.count, tilesPerTiling = self.tilesPerTiling
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: tilings) { sums in
+            sums.initialize(repeating: 0)
+            var base = 0
+            for dimension in 0..<quantised.count {
+                let (whole, threshold) = quantised[dimension]
+                let stride = strides[dimension], start = dimension &* tilings
+                let offsets = UnsafeBufferPointer(rebasing: offsets[start..<(start &+ tilings)])
+                if ranges.wraps[dimension] {
+                    let extent = extents[dimension]
+                    for tiling in 0..<tilings {
+                        var tile = offsets[tiling] >= threshold ? whole &+ 1 : whole
+                        if tile >= extent { tile %= extent }
+                        sums[tiling] &+= UInt32(truncatingIfNeeded: tile &* stride)
+                    }
+                } else {
+                    // No clamp: the position is at most `tiles`, so q ≤ tiles·n, and a tile
+                    // passes `whole` only when r > 0, that is when whole < tiles.
+                    base &+= whole &* stride
+                    let step = UInt32(truncatingIfNeeded: stride)
+                    for tiling in 0..<tilings { sums[tiling] &+= offsets[tiling] >= threshold ? step : 0 }
+                }
+            }
+            for tiling in 0..<tilings {
+                slots[tiling] = base &+ Int(sums[tiling])
+                base &+= tilesPerTiling
+            }
+        }
+    }
+
+    /// Hashed: each tiling's tiles, clamped or wrapped, mixed into its seed a coordinate at a
+    /// time, then taken modulo the hash size.
+    @inlinable @inline(__always)
+    func hashedTiles(
+        of quantised: UnsafeBufferPointer<(whole: Int, threshold: Int32)>, offsets: UnsafeBufferPointer<Int32>, hashSize: Int,
+        into slots: UnsafeMutableBufferPointer<Int>
+    ) {
+        let tilings = slots.count
+        for tiling in 0..<tilings { slots[tiling] = Int(truncatingIfNeeded: 0x9E37_79B9_7F4A_7C15 &* UInt64(tiling &+ 1)) }
+        for dimension in 0..<quantised.count {
+            let (whole, threshold) = quantised[dimension]
+            let extent = extents[dimension], wraps = ranges.wraps[dimension], start = dimension &* tilings
+            let offsets = UnsafeBufferPointer(rebasing: offsets[start..<(start &+ tilings)])
+            for tiling in 0..<tilings {
+                var tile = offsets[tiling] >= threshold ? whole &+ 1 : whole
+                if tile >= extent { tile = wraps ? tile % extent : extent &- 1 }
+                let hash = mix(UInt64(truncatingIfNeeded: slots[tiling]) ^ UInt64(truncatingIfNeeded: tile))
+                slots[tiling] = Int(truncatingIfNeeded: hash)
+            }
+        }
+        for tiling in 0..<tilings { slots[tiling] = Int(UInt64(truncatingIfNeeded: slots[tiling]) % UInt64(hashSize)) }
+    }
+
+    /// Coordinate `dimension` quantised: its tile `whole` in every tiling whose offset is below
+    /// `threshold`, `whole + 1` in the others (before any wrapping or clamping).
+    @inlinable @inline(__always)
+    func quantise(_ value: Double, dimension: Int) -> (whole: Int, threshold: Int32) {
+        // ⌊position·n⌋, tiles3's quantisation: the position is not negative, so the conversion,
+        // which truncates, is the floor.
+        let quantised = Int(ranges.position(of: value, dimension: dimension, cells: Double(tiles)) * Double(tilings))
+        return (quantised / tilings, Int32(truncatingIfNeeded: tilings &- quantised % tilings))
     }
 
     /// SplitMix64's finaliser: every bit of the input reaches every bit of the output.

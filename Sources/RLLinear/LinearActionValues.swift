@@ -69,28 +69,88 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
     /// q̂ of `action` over a set of active features.
     @inlinable @inline(__always)
     public func value(of features: ActiveFeatures, action: Int) -> Double {
-        let actionCount = self.actionCount
-        return features.withActive { indices, values in
-            var sum = 0.0
-            for slot in 0..<indices.count {
-                sum += weights.value(atFlatIndex: indices[slot] &* actionCount &+ action) * values[slot]
+        // w·1 is w exactly: binary features skip the multiplication and give the same sum.
+        features.isBinary ? value(of: features, action: action, binary: true) : value(of: features, action: action, binary: false)
+    }
+
+    /// q̂ of `action`, multiplying by each feature's value unless `binary` says they are all 1.
+    @inlinable @inline(__always)
+    func value(of features: ActiveFeatures, action: Int, binary: Bool) -> Double {
+        let actions = actionCount, rows = weights.stateCount
+        precondition(UInt(bitPattern: action) < UInt(bitPattern: actions), "action \(action) is not one of \(actions)")
+        return weights.withUnsafeValues { weights in
+            features.withActive { indices, values in
+                var sum = 0.0
+                for slot in 0..<indices.count {
+                    let row = indices[slot]
+                    // The one check a read needs: the row is a feature, so the cell is a weight.
+                    precondition(UInt(bitPattern: row) < UInt(bitPattern: rows), "feature \(row) is outside the weights")
+                    let weight = weights[row &* actions &+ action]
+                    sum += binary ? weight : weight * values[slot]
+                }
+                return sum
             }
-            return sum
         }
     }
 
-    /// Fills ``scratch`` with q̂ of every action over a set of active features: one pass over the
-    /// features, each action's sum in the same order as ``value(of:action:)``'s.
+    /// Fills ``scratch`` with q̂ of every action over a set of active features.
+    ///
+    /// Up to four actions at a time, each summed in its own register in the order of the
+    /// features (so each sum is ``value(of:action:)``'s, bit for bit): summing into the array
+    /// would wait on a store and a load for every addition.
     @inlinable @inline(__always)
     mutating func fillValues(of features: ActiveFeatures) {
-        let actionCount = self.actionCount, weights = self.weights
-        scratch.withUnsafeMutableBufferPointer { sums in
-            for action in 0..<actionCount { sums[action] = 0 }
+        let actions = actionCount
+        var first = 0
+        while first < actions {
+            let width = min(4, actions &- first)
+            // A constant width in each case, so the loop over the features tests nothing else.
+            let sums =
+                features.isBinary
+                ? rowSums(of: features, from: first, width: width, binary: true)
+                : rowSums(of: features, from: first, width: width, binary: false)
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                precondition(first &+ width <= scratch.count, "more actions than values")
+                scratch[first] = sums.0
+                if width > 1 { scratch[first &+ 1] = sums.1 }
+                if width > 2 { scratch[first &+ 2] = sums.2 }
+                if width > 3 { scratch[first &+ 3] = sums.3 }
+            }
+            first &+= 4
+        }
+    }
+
+    /// q̂ of actions `first ..< first + width` (`width` at most 4) over a set of active features.
+    @inlinable @inline(__always)
+    func rowSums(of features: ActiveFeatures, from first: Int, width: Int, binary: Bool) -> (Double, Double, Double, Double) {
+        // A constant width in each case, so the loop over the features tests nothing else.
+        switch width {
+        case 4: rowSums(of: features, from: first, constantWidth: 4, binary: binary)
+        case 3: rowSums(of: features, from: first, constantWidth: 3, binary: binary)
+        case 2: rowSums(of: features, from: first, constantWidth: 2, binary: binary)
+        default: rowSums(of: features, from: first, constantWidth: 1, binary: binary)
+        }
+    }
+
+    /// ``rowSums(of:from:width:binary:)`` for one width, multiplying by each feature's value
+    /// unless `binary` says they are all 1 (w·1 is w exactly).
+    @inlinable @inline(__always)
+    func rowSums(of features: ActiveFeatures, from first: Int, constantWidth width: Int, binary: Bool) -> (Double, Double, Double, Double) {
+        let actions = actionCount, rows = weights.stateCount
+        precondition(first >= 0 && first &+ width <= actions, "actions \(first)..<\(first + width) are not all among \(actions)")
+        return weights.withUnsafeValues { weights in
             features.withActive { indices, values in
+                var sums = (0.0, 0.0, 0.0, 0.0)
                 for slot in 0..<indices.count {
-                    let row = indices[slot] &* actionCount
-                    for action in 0..<actionCount { sums[action] += weights.value(atFlatIndex: row &+ action) * values[slot] }
+                    let row = indices[slot], x = binary ? 1 : values[slot]
+                    precondition(UInt(bitPattern: row) < UInt(bitPattern: rows), "feature \(row) is outside the weights")
+                    let cell = row &* actions &+ first
+                    sums.0 += binary ? weights[cell] : weights[cell] * x
+                    if width > 1 { sums.1 += binary ? weights[cell &+ 1] : weights[cell &+ 1] * x }
+                    if width > 2 { sums.2 += binary ? weights[cell &+ 2] : weights[cell &+ 2] * x }
+                    if width > 3 { sums.3 += binary ? weights[cell &+ 3] : weights[cell &+ 3] * x }
                 }
+                return sums
             }
         }
     }
@@ -98,9 +158,17 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
     /// A greedy action over ``scratch``, ties broken uniformly at random.
     @inlinable @inline(__always)
     mutating func greedyOverScratch() -> Int {
-        var best = scratch[0], bestAction = 0, ties = 1
-        for action in 1..<actionCount {
-            let value = scratch[action]
+        let scratch = self.scratch
+        return Self.greedy(count: actionCount, using: &exploration.generator) { scratch[$0] }
+    }
+
+    /// A greedy action among `count` actions whose q̂ `value` gives, ties broken uniformly at
+    /// random with `generator`.
+    @inlinable @inline(__always)
+    static func greedy(count: Int, using generator: inout Xoshiro256StarStar, value: (Int) -> Double) -> Int {
+        var best = value(0), bestAction = 0, ties = 1
+        for action in 1..<count {
+            let value = value(action)
             if value > best {
                 best = value
                 bestAction = action
@@ -110,8 +178,8 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
             }
         }
         guard ties > 1 else { return bestAction }
-        var pick = exploration.generator.nextIndex(below: ties)
-        for action in bestAction..<actionCount where scratch[action] == best {
+        var pick = generator.nextIndex(below: ties)
+        for action in bestAction..<count where value(action) == best {
             if pick == 0 { return action }
             pick &-= 1
         }
@@ -124,8 +192,24 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
         if mode == .training && exploration.generator.nextUnitDouble() < exploration.epsilon {
             return exploration.generator.nextIndex(below: actionCount)
         }
-        fillValues(of: features)
-        return greedyOverScratch()
+        let actions = actionCount
+        guard actions <= 4 else {
+            fillValues(of: features)
+            return greedyOverScratch()
+        }
+        // Up to four actions: the sums stay in registers, not in ``scratch``.
+        let sums =
+            features.isBinary
+            ? rowSums(of: features, from: 0, width: actions, binary: true)
+            : rowSums(of: features, from: 0, width: actions, binary: false)
+        return Self.greedy(count: actions, using: &exploration.generator) { action in
+            switch action {
+            case 0: sums.0
+            case 1: sums.1
+            case 2: sums.2
+            default: sums.3
+            }
+        }
     }
 
     /// The ε-greedy action in `observation`.

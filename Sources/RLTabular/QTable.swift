@@ -146,6 +146,14 @@ public struct QTable: Sendable, Equatable {
         storage.visits[index] &+= 1
     }
 
+    /// Reads the values in place, flat and row-major like ``values``, for sums over many rows (a
+    /// linear agent's q̂ over its active features): one call instead of a checked read per value.
+    /// The buffer holds ``stateCount`` × ``actionCount`` values; `body` checks its own indices.
+    @inlinable @inline(__always)
+    public func withUnsafeValues<Result>(_ body: (UnsafeBufferPointer<Double>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: storage.values, count: storage.count))
+    }
+
     /// How many times `action` was learned from in `state`.
     @inlinable
     public func visitCount(state: Int, action: Int) -> Int64 { storage.visits[index(state: state, action: action)] }

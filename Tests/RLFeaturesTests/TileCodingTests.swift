@@ -118,3 +118,64 @@ import Darwin
         #expect(throws: FeatureError.self) { try FeatureRanges(low: [0], high: [1]).validate(dimensionCount: 2) }
     }
 }
+/// The tile coding computes each coordinate once and adds instead of dividing per tiling: it
+/// must give exactly the tiles of §9.5.4's formula, computed tiling by tiling as written.
+@Suite struct TileCodingFormulaTests {
+    /// The formula, plainly: tiling t's tile along d is ⌊(⌊x·n⌋ + t·(2d+1) mod n) / n⌋.
+    func formulaTiles(_ coding: TileCoding, _ point: [Double]) -> [Int] {
+        let ranges = coding.ranges, n = coding.tilings
+        let extents = ranges.wraps.map { $0 ? coding.tiles : coding.tiles + 1 }
+        let perTiling = extents.reduce(1, *)
+        return (0..<n).map { tiling in
+            var index = 0
+            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(tiling + 1)
+            for dimension in 0..<ranges.dimensionCount {
+                let position = ranges.position(of: point[dimension], dimension: dimension, cells: Double(coding.tiles))
+                let quantised = Int((position * Double(n)).rounded(.down))
+                var tile = (quantised + (tiling * (2 * dimension + 1)) % n) / n
+                if ranges.wraps[dimension] { tile %= extents[dimension] } else { tile = min(tile, extents[dimension] - 1) }
+                index = index * extents[dimension] + tile
+                hash = mix(hash ^ UInt64(tile))
+            }
+            return coding.hashSize.map { Int(hash % UInt64($0)) } ?? tiling * perTiling + index
+        }
+    }
+
+    /// SplitMix64's finaliser, as the hashed tiles mix each coordinate's tile in.
+    func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    @Test(arguments: [
+        (tilings: 16, tiles: 10, dimensions: 2, wraps: false, hashSize: nil as Int?),
+        (tilings: 8, tiles: 8, dimensions: 4, wraps: false, hashSize: nil),
+        (tilings: 7, tiles: 1, dimensions: 3, wraps: false, hashSize: nil),
+        (tilings: 5, tiles: 3, dimensions: 2, wraps: true, hashSize: nil),
+        (tilings: 1, tiles: 1, dimensions: 1, wraps: true, hashSize: nil),
+        (tilings: 16, tiles: 3, dimensions: 6, wraps: false, hashSize: 1 << 16),
+        (tilings: 12, tiles: 4, dimensions: 3, wraps: true, hashSize: 1000),
+    ])
+    func theTilesAreTheFormulas(tilings: Int, tiles: Int, dimensions: Int, wraps: Bool, hashSize: Int?) throws {
+        let ranges = FeatureRanges(
+            low: (0..<dimensions).map { -1 - Double($0) }, high: (0..<dimensions).map { 0.5 + Double($0) * 0.3 },
+            wraps: (0..<dimensions).map { wraps && $0 % 2 == 0 })
+        let coding = try TileCoding(tilings: tilings, tiles: tiles, ranges: ranges, hashSize: hashSize)
+        var generator = Xoshiro256StarStar(seed: 11)
+        var features = ActiveFeatures(capacity: tilings)
+        for sample in 0..<5000 {
+            // Mostly inside the ranges, some outside, and the odd edge, infinity or NaN.
+            var point = (0..<dimensions).map {
+                ranges.low[$0] - 0.5 + 2.5 * generator.nextUnitDouble() * (ranges.high[$0] - ranges.low[$0])
+            }
+            if sample % 97 == 0 {
+                point[sample % dimensions] = [Double.nan, .infinity, -.infinity, ranges.high[0], ranges.low[0]][sample % 5]
+            }
+            coding.activeTiles(of: { point[$0] }, into: &features)
+            #expect(Array(features.indices.prefix(features.count)) == formulaTiles(coding, point), "\(point)")
+            #expect(features.values.prefix(features.count).allSatisfy { $0 == 1 })
+        }
+    }
+}
