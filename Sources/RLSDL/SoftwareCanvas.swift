@@ -46,6 +46,22 @@ public final class SoftwareCanvas {
         Self.pixel(of: surface, x: x, y: y)
     }
 
+    /// Every pixel, row by row: the frames of `rl watch --video`. The surface is RGBA32, whose
+    /// bytes are red, green, blue, alpha in memory on every machine; rows may be padded.
+    public func pixels() -> [RGBA] {
+        let pitch = Int(surface.pointee.pitch)
+        let bytes = surface.pointee.pixels.assumingMemoryBound(to: UInt8.self)
+        var result: [RGBA] = []
+        result.reserveCapacity(width * height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let offset = y * pitch + x * 4
+                result.append(RGBA(bytes[offset], bytes[offset + 1], bytes[offset + 2], bytes[offset + 3]))
+            }
+        }
+        return result
+    }
+
     static func pixel(of surface: UnsafeMutablePointer<SDL_Surface>, x: Int, y: Int) -> RGBA {
         let pitch = Int(surface.pointee.pitch)
         let bytes = surface.pointee.pixels.assumingMemoryBound(to: UInt8.self)
@@ -98,6 +114,14 @@ public enum PNGFile {
             width: Int((scene.width * scale).rounded()), height: Int((scene.height * scale).rounded()))
         canvas.paint(scene, scale: scale)
         try canvas.writePNG(to: path)
+    }
+
+    /// Renders `scene` at `scale` pixels per unit, as pixels (row by row) and the picture's size.
+    public static func pixels(_ scene: Scene, scale: Double) throws(SDLError) -> (width: Int, height: Int, pixels: [RGBA]) {
+        let canvas = try SoftwareCanvas(
+            width: Int((scene.width * scale).rounded()), height: Int((scene.height * scale).rounded()))
+        canvas.paint(scene, scale: scale)
+        return (canvas.width, canvas.height, canvas.pixels())
     }
 
     /// Reads a PNG back as RGBA pixels (for tests and checks): width, height and row-major pixels.
