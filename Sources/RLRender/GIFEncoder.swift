@@ -37,28 +37,35 @@ public struct GIFAnimation: Sendable {
         max(2, Int((100.0 / Double(max(1, framesPerSecond))).rounded()))
     }
 
-    /// Adds a frame of `width × height` pixels, row by row.
+    /// Adds a frame of `width × height` pixels, row by row (alpha is ignored).
     public mutating func append(_ pixels: [RGBA]) {
         precondition(pixels.count == width * height, "a frame has width × height pixels")
+        append(rgb: pixels.flatMap { [$0.red, $0.green, $0.blue] })
+    }
+
+    /// Adds a frame of `width × height` pixels given as red, green, blue bytes, row by row.
+    public mutating func append(rgb bytes: [UInt8]) {
+        precondition(bytes.count == width * height * 3, "a frame has width × height × 3 bytes")
         var runs: [(colour: UInt32, count: UInt32)] = []
         var last: (rgb: UInt32, number: UInt32)?
-        for pixel in pixels {
-            let rgb = UInt32(pixel.red) << 16 | UInt32(pixel.green) << 8 | UInt32(pixel.blue)
-            let number: UInt32
-            if let last, last.rgb == rgb {
-                number = last.number
-            } else if let known = colourNumbers[rgb] {
-                number = known
-            } else {
-                number = UInt32(colours.count)
-                colourNumbers[rgb] = number
-                colours.append(rgb)
-                pixelCounts.append(0)
-            }
-            last = (rgb, number)
-            if let end = runs.indices.last, runs[end].colour == number {
-                runs[end].count += 1
-            } else {
+        bytes.withUnsafeBufferPointer { bytes in
+            for start in stride(from: 0, to: bytes.count, by: 3) {
+                let rgb = UInt32(bytes[start]) << 16 | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2])
+                // Flat pictures: most pixels repeat the one before, and only extend its run.
+                if let last, last.rgb == rgb {
+                    runs[runs.count - 1].count += 1
+                    continue
+                }
+                let number: UInt32
+                if let known = colourNumbers[rgb] {
+                    number = known
+                } else {
+                    number = UInt32(colours.count)
+                    colourNumbers[rgb] = number
+                    colours.append(rgb)
+                    pixelCounts.append(0)
+                }
+                last = (rgb, number)
                 runs.append((number, 1))
             }
         }
@@ -122,10 +129,12 @@ public struct GIFAnimation: Sendable {
         var indices = [UInt8](repeating: 0, count: width * height)
         for runs in frames {
             var position = 0
-            for run in runs {
-                let value = index[Int(run.colour)]
-                for offset in position..<(position + Int(run.count)) { indices[offset] = value }
-                position += Int(run.count)
+            indices.withUnsafeMutableBufferPointer { indices in
+                for run in runs {
+                    let value = index[Int(run.colour)]
+                    for offset in position..<(position + Int(run.count)) { indices[offset] = value }
+                    position += Int(run.count)
+                }
             }
             // Graphic control: no disposal, no transparency; then a full-picture image descriptor.
             bytes += [0x21, 0xF9, 4, 0]
@@ -179,8 +188,12 @@ public enum LZW {
         }
         // The table: a string's code and the next index give the longer string's code,
         // stored flat (code × 256 + index), 0 meaning absent (no entry has code 0 as its value).
-        var table = [UInt16](repeating: 0, count: (maximumCode + 1) * 256)
+        // Unsafe buffers: this loop runs once a pixel, and debug builds check every subscript.
+        let table = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: (maximumCode + 1) * 256)
+        table.initialize(repeating: 0)
+        defer { table.deallocate() }
         var added: [Int] = []
+        added.reserveCapacity(maximumCode + 1)
         var next = clear + 2
         emit(clear)
         guard var prefix = indices.first.map(Int.init) else {
@@ -188,29 +201,32 @@ public enum LZW {
             if bufferBits > 0 { output.append(UInt8(buffer & 255)) }
             return output
         }
-        for value in indices.dropFirst() {
-            let key = prefix << 8 | Int(value)
-            let known = table[key]
-            if known != 0 {
-                prefix = Int(known)
-                continue
+        indices.withUnsafeBufferPointer { indices in
+            for position in 1..<indices.count {
+                let value = Int(indices[position])
+                let key = prefix << 8 | value
+                let known = table[key]
+                if known != 0 {
+                    prefix = Int(known)
+                    continue
+                }
+                emit(prefix)
+                table[key] = UInt16(next)
+                added.append(key)
+                next += 1
+                // The decoder adds its entries one code later than we do: code `next - 1` may
+                // come next, so it must fit the code size (the decoder widens at that moment).
+                if next - 1 == 1 << codeSize && codeSize < 12 { codeSize += 1 }
+                if next > maximumCode {
+                    // Full at 4096 entries: start again, as the decoder does on the clear code.
+                    emit(clear)
+                    for key in added { table[key] = 0 }
+                    added.removeAll(keepingCapacity: true)
+                    next = clear + 2
+                    codeSize = minimumCodeSize + 1
+                }
+                prefix = value
             }
-            emit(prefix)
-            table[key] = UInt16(next)
-            added.append(key)
-            next += 1
-            // The decoder adds its entries one code later than we do: code `next - 1` may come
-            // next, so it must fit the code size (the decoder widens at the same moment).
-            if next - 1 == 1 << codeSize && codeSize < 12 { codeSize += 1 }
-            if next > maximumCode {
-                // Full at 4096 entries: start again, as the decoder does on the clear code.
-                emit(clear)
-                for key in added { table[key] = 0 }
-                added.removeAll(keepingCapacity: true)
-                next = clear + 2
-                codeSize = minimumCodeSize + 1
-            }
-            prefix = Int(value)
         }
         emit(prefix)
         // The end code may need one more bit if the last code filled the size.

@@ -46,20 +46,26 @@ public final class SoftwareCanvas {
         Self.pixel(of: surface, x: x, y: y)
     }
 
-    /// Every pixel, row by row: the frames of `rl watch --video`. The surface is RGBA32, whose
-    /// bytes are red, green, blue, alpha in memory on every machine; rows may be padded.
-    public func pixels() -> [RGBA] {
+    /// Every pixel as red, green, blue bytes, row by row (ffmpeg's `rgb24`): the frames of
+    /// `rl watch --video`. The surface is RGBA32, whose bytes are red, green, blue, alpha in
+    /// memory on every machine; its rows may be padded (`pitch`).
+    public func rgbBytes() -> [UInt8] {
         let pitch = Int(surface.pointee.pitch)
-        let bytes = surface.pointee.pixels.assumingMemoryBound(to: UInt8.self)
-        var result: [RGBA] = []
-        result.reserveCapacity(width * height)
-        for y in 0..<height {
-            for x in 0..<width {
-                let offset = y * pitch + x * 4
-                result.append(RGBA(bytes[offset], bytes[offset + 1], bytes[offset + 2], bytes[offset + 3]))
+        let source = UnsafeRawPointer(surface.pointee.pixels).assumingMemoryBound(to: UInt8.self)
+        let (width, height) = (width, height)
+        return [UInt8](unsafeUninitializedCapacity: width * height * 3) { buffer, count in
+            var target = 0
+            for y in 0..<height {
+                let row = source + y * pitch
+                for x in 0..<width {
+                    buffer[target] = row[4 * x]
+                    buffer[target + 1] = row[4 * x + 1]
+                    buffer[target + 2] = row[4 * x + 2]
+                    target += 3
+                }
             }
+            count = target
         }
-        return result
     }
 
     static func pixel(of surface: UnsafeMutablePointer<SDL_Surface>, x: Int, y: Int) -> RGBA {
@@ -116,12 +122,13 @@ public enum PNGFile {
         try canvas.writePNG(to: path)
     }
 
-    /// Renders `scene` at `scale` pixels per unit, as pixels (row by row) and the picture's size.
-    public static func pixels(_ scene: Scene, scale: Double) throws(SDLError) -> (width: Int, height: Int, pixels: [RGBA]) {
+    /// Renders `scene` at `scale` pixels per unit: the picture's size and its red, green, blue
+    /// bytes, row by row (``SoftwareCanvas/rgbBytes()``).
+    public static func rgbBytes(_ scene: Scene, scale: Double) throws(SDLError) -> (width: Int, height: Int, rgb: [UInt8]) {
         let canvas = try SoftwareCanvas(
             width: Int((scene.width * scale).rounded()), height: Int((scene.height * scale).rounded()))
         canvas.paint(scene, scale: scale)
-        return (canvas.width, canvas.height, canvas.pixels())
+        return (canvas.width, canvas.height, canvas.rgbBytes())
     }
 
     /// Reads a PNG back as RGBA pixels (for tests and checks): width, height and row-major pixels.

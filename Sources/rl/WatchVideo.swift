@@ -44,8 +44,8 @@ struct VideoWriter {
     }
 
     mutating func add(_ scene: Scene, scale: Double) throws(CommandError) {
-        let picture: (width: Int, height: Int, pixels: [RGBA])
-        do { picture = try PNGFile.pixels(scene, scale: scale) } catch { throw CommandError(error.message) }
+        let picture: (width: Int, height: Int, rgb: [UInt8])
+        do { picture = try PNGFile.rgbBytes(scene, scale: scale) } catch { throw CommandError(error.message) }
         if let size, size != (picture.width, picture.height) {
             throw CommandError("--video: frame \(frameCount) is \(picture.width)×\(picture.height), not \(size.width)×\(size.height)")
         }
@@ -56,10 +56,10 @@ struct VideoWriter {
                 gif = GIFAnimation(
                     width: picture.width, height: picture.height, delayCentiseconds: GIFAnimation.delay(framesPerSecond: fps))
             }
-            gif!.append(picture.pixels)
+            gif!.append(rgb: picture.rgb)
         case .mp4:
             if ffmpeg == nil { ffmpeg = try FFmpegPipe(width: picture.width, height: picture.height, fps: fps) }
-            try ffmpeg!.write(picture.pixels)
+            try ffmpeg!.write(picture.rgb)
         }
         frameCount += 1
     }
@@ -132,15 +132,16 @@ final class FFmpegPipe {
         try? logHandle.close()
     }
 
-    /// Sends one frame, as rgb24.
-    func write(_ pixels: [RGBA]) throws(CommandError) {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(paddedWidth * paddedHeight * 3)
-        for row in 0..<paddedHeight {
-            let y = min(row, height - 1)
-            for column in 0..<paddedWidth {
-                let pixel = pixels[y * width + min(column, width - 1)]
-                bytes += [pixel.red, pixel.green, pixel.blue]
+    /// Sends one frame, as rgb24 (`width × height × 3` bytes), padded to the even size.
+    func write(_ rgb: [UInt8]) throws(CommandError) {
+        var bytes = rgb
+        if paddedWidth != width || paddedHeight != height {
+            bytes = []
+            bytes.reserveCapacity(paddedWidth * paddedHeight * 3)
+            for row in 0..<paddedHeight {
+                let start = min(row, height - 1) * width * 3
+                bytes += rgb[start..<(start + width * 3)]
+                if paddedWidth != width { bytes += rgb[(start + width * 3 - 3)..<(start + width * 3)] }
             }
         }
         do {
