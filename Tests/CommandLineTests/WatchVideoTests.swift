@@ -93,6 +93,27 @@ import Testing
         }
     }
 
+    /// A duel records whole games: the winner's banner ends each, the next serve follows.
+    @Test func aDuelVideoRecordsTheGamesAskedFor() throws {
+        let folder = temporaryFolder()
+        let run = try RL.run(
+            ["watch", "--env", "pong-duel", Self.duel, "--opponent", "random", "--episodes", "2", "--scale", "1", "--video", "d.gif"],
+            in: folder)
+        #expect(run.status == 0 && run.standardOutput.contains("(2 games finished)"), "\(run.standardOutput)\(run.standardError)")
+        let frames = try #require(Self.framesWritten(run.standardOutput))
+        let python = try runPython(
+            """
+            import sys
+            try:
+                from PIL import Image
+            except ImportError:
+                print("SKIP: Python has no Pillow (scripts/setup --test installs it)"); sys.exit(0)
+            print("frames", Image.open(sys.argv[1]).n_frames)
+            """, arguments: [folder + "/d.gif"])
+        if python.output.hasPrefix("SKIP") { return print(python.output) }
+        #expect(python.output.contains("frames \(frames)"), "\(python.output)")
+    }
+
     @Test func otherExtensionsAndOtherOutputsAreRefusedInOneLine() throws {
         let folder = temporaryFolder()
         for (arguments, words) in [
