@@ -136,7 +136,7 @@ let package = Package(
         .testTarget(name: "RLCliffWalkingTests", dependencies: ["RLCliffWalking", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLPlanningTests", dependencies: ["RLPlanning", "RLCore", "RLFrozenLake", "RLTaxi", "GymnasiumFixtures"]),
         .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
-        .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL"]),
+        .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL", "RLTestSupport"]),
         .testTarget(name: "RLPongDuelRenderTests", dependencies: ["RLPongDuelRender", "RLPongDuel", "RLRender", "RLCore"]),
         .testTarget(name: "RLPongRenderTests", dependencies: ["RLPongRender", "RLRender", "RLPong", "RLSDL", "CSDL2"]),
         .testTarget(

@@ -46,6 +46,28 @@ public final class SoftwareCanvas {
         Self.pixel(of: surface, x: x, y: y)
     }
 
+    /// Every pixel as red, green, blue bytes, row by row (ffmpeg's `rgb24`): the frames of
+    /// `rl watch --video`. The surface is RGBA32, whose bytes are red, green, blue, alpha in
+    /// memory on every machine; its rows may be padded (`pitch`).
+    public func rgbBytes() -> [UInt8] {
+        let pitch = Int(surface.pointee.pitch)
+        let source = UnsafeRawPointer(surface.pointee.pixels).assumingMemoryBound(to: UInt8.self)
+        let (width, height) = (width, height)
+        return [UInt8](unsafeUninitializedCapacity: width * height * 3) { buffer, count in
+            var target = 0
+            for y in 0..<height {
+                let row = source + y * pitch
+                for x in 0..<width {
+                    buffer[target] = row[4 * x]
+                    buffer[target + 1] = row[4 * x + 1]
+                    buffer[target + 2] = row[4 * x + 2]
+                    target += 3
+                }
+            }
+            count = target
+        }
+    }
+
     static func pixel(of surface: UnsafeMutablePointer<SDL_Surface>, x: Int, y: Int) -> RGBA {
         let pitch = Int(surface.pointee.pitch)
         let bytes = surface.pointee.pixels.assumingMemoryBound(to: UInt8.self)
@@ -98,6 +120,15 @@ public enum PNGFile {
             width: Int((scene.width * scale).rounded()), height: Int((scene.height * scale).rounded()))
         canvas.paint(scene, scale: scale)
         try canvas.writePNG(to: path)
+    }
+
+    /// Renders `scene` at `scale` pixels per unit: the picture's size and its red, green, blue
+    /// bytes, row by row (``SoftwareCanvas/rgbBytes()``).
+    public static func rgbBytes(_ scene: Scene, scale: Double) throws(SDLError) -> (width: Int, height: Int, rgb: [UInt8]) {
+        let canvas = try SoftwareCanvas(
+            width: Int((scene.width * scale).rounded()), height: Int((scene.height * scale).rounded()))
+        canvas.paint(scene, scale: scale)
+        return (canvas.width, canvas.height, canvas.rgbBytes())
     }
 
     /// Reads a PNG back as RGBA pixels (for tests and checks): width, height and row-major pixels.

@@ -58,6 +58,8 @@ enum ExitStatus {
     static let dataError: Int32 = 65
     /// EX_NOINPUT: an input file is missing or cannot be opened.
     static let noInput: Int32 = 66
+    /// EX_UNAVAILABLE: a tool the command needs is missing (ffmpeg for `rl watch --video x.mp4`).
+    static let unavailable: Int32 = 69
     /// EX_IOERR: an output could not be written.
     static let inputOutputError: Int32 = 74
 

@@ -19,11 +19,11 @@ enum WatchRenderer: String, ExpressibleByArgument, CaseIterable {
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Watch a policy play its world (Pong, the toy-text worlds): in a window, in the terminal, or as PNG files.",
+        abstract: "Watch a policy play its world (Pong, the toy-text worlds): in a window, in the terminal, as PNG files or as a video.",
         discussion: """
             Keys (window and terminal): space pauses, left/right or -/+ change the speed, n starts the next episode, \
             s saves a screenshot, v shows what the agent sees (its state and each action's value), \
-            q or Esc quits. Without a display, use '--renderer terminal' or '--record DIR'.
+            q or Esc quits. Without a display, use '--renderer terminal', '--record DIR' or '--video FILE.gif|FILE.mp4'.
             """)
 
     @Argument(help: "Policy file to watch (default: policies/pong.safetensors, else the shipped policies/pretrained/pong.safetensors).")
@@ -44,7 +44,7 @@ struct WatchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seed of the episodes: the same seed shows the same games.")
     var seed: UInt64 = 1
 
-    @Option(parsing: .unconditional, help: "Stop after this many episodes (default: endless; 1 with --record).")
+    @Option(parsing: .unconditional, help: "Stop after this many episodes (default: endless; 1 with --record or --video).")
     var episodes: Int?
 
     @Option(parsing: .unconditional, help: "Probability of a random action (0...1), to watch an exploring agent.")
@@ -55,6 +55,9 @@ struct WatchCommand: ParsableCommand {
 
     @Option(help: "Write one PNG per frame into this folder (empty or new), without any display.")
     var record: String?
+
+    @Option(help: "Write the game as a video, FILE.gif or FILE.mp4 (ffmpeg), without any display (one episode by default).")
+    var video: String?
 
     @Flag(help: "Let --record write into a folder that is not empty, removing its frame-NNNNNN.png files first.")
     var overwrite = false
@@ -79,6 +82,9 @@ struct WatchCommand: ParsableCommand {
         if record != nil && screenshot != nil { throw ValidationError("--record and --screenshot cannot be combined") }
         if renderer != nil && (record != nil || screenshot != nil) {
             throw ValidationError("--record and --screenshot write files; they take no --renderer")
+        }
+        if video != nil && (record != nil || screenshot != nil || renderer != nil) {
+            throw ValidationError("--video writes one file; it takes no --record, --screenshot or --renderer")
         }
         if overwrite && record == nil { throw ValidationError("--overwrite applies to --record only") }
         if screenshot != nil && (frames != nil || episodes != nil) {
@@ -105,9 +111,11 @@ struct WatchCommand: ParsableCommand {
             throw CommandError(error.message, exitCode: ExitStatus.dataError)
         }
         // A recording without any limit stops after one episode; --frames alone is limit enough.
-        let limits = WatchLimits(frames: frames, episodes: episodes ?? (record != nil && frames == nil ? 1 : nil))
+        let limits = WatchLimits(frames: frames, episodes: episodes ?? ((record != nil || video != nil) && frames == nil ? 1 : nil))
         if let screenshot {
             try writeScreenshot(&session, to: screenshot, frame: at ?? 0)
+        } else if video != nil {
+            try recordVideo(&session, limits: limits)
         } else if let record {
             try recordFrames(&session, into: record, limits: limits)
         } else if renderer == .terminal {

@@ -9,6 +9,7 @@ extension WatchCommand {
         if let screenshot {
             do { try PictureFile.checkPNGPath(screenshot, option: "--screenshot") } catch { throw CommandError.usage(error.message) }
         }
+        if let video { _ = try VideoFormat(path: video) }
     }
 
     /// Makes the folder `--record` writes into. A folder that already holds something is

@@ -15,7 +15,7 @@ extension WatchCommand {
         let layout = session.scene(status: "", showingAgentView: false, notice: nil, scale: Double(scale))
         let window = try openWindow(
             title: title, width: Int(layout.width) * scale, height: Int(layout.height) * scale,
-            withoutDisplay: "try --renderer terminal or --record DIR")
+            withoutDisplay: "try --renderer terminal, --record DIR or --video FILE.gif")
         catchInterrupts()
         var controls = WatchControls(stepsPerSecond: stepsPerSecond)
         var pacer = Pacer(now: monotonicMilliseconds(), stepsPerSecond: stepsPerSecond)
