@@ -70,15 +70,9 @@ import Testing
         ]
         #expect(try RL.run(arguments + ["--quiet", "--out", "alone.safetensors"], in: folder).status == 0)
         let (process, output, _) = try RL.start(arguments + ["--out", "stopped.safetensors"], in: folder)
-        let reader = output.fileHandleForReading
-        var seen = ""
-        while !seen.contains("episodes 500:") {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
-        }
+        RL.read(until: "episodes 500:", from: output)
         kill(process.processIdentifier, SIGTERM)
-        _ = reader.readDataToEndOfFile()
+        _ = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 143)
         let resumed = try RL.run(["train", "--resume", "stopped.safetensors", "--quiet"], in: folder)

@@ -46,6 +46,17 @@ enum RL {
         return (process, output, error)
     }
 
+    /// Reads `pipe` until `text` has appeared in it (or it closes): a started run has got that far.
+    static func read(until text: String, from pipe: Pipe) {
+        let reader = pipe.fileHandleForReading
+        var seen = ""
+        while !seen.contains(text) {
+            let chunk = reader.availableData
+            if chunk.isEmpty { return }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+    }
+
     static func run(_ arguments: [String], in folder: String = temporaryFolder(), environment: [String: String?] = [:]) throws -> RLRun {
         let (process, output, error) = try start(arguments, in: folder, environment: environment)
         // Read before waiting, so a full pipe cannot block the child.

@@ -91,18 +91,12 @@ import Testing
         let arguments = ["train", "--episodes", "2500", "--seed", "7", "--agent", "expected-sarsa"]
         #expect(try RL.run(arguments + ["--quiet", "--out", "alone.safetensors"], in: folder).status == 0)
         let (process, output, _) = try RL.start(arguments + ["--out", "stopped.safetensors"], in: folder)
-        let reader = output.fileHandleForReading
-        var seen = ""
-        while !seen.contains("episodes 500:") {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
-        }
+        RL.read(until: "episodes 500:", from: output)
         kill(process.processIdentifier, SIGTERM)
         let deadline = Date().addingTimeInterval(60)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        _ = reader.readDataToEndOfFile()
+        _ = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 143)
         let summary = try RL.run(["inspect", "stopped.safetensors", "--summary-only"], in: folder)

@@ -108,19 +108,13 @@ import Testing
         let folder = temporaryFolder()
         let (process, output, errors) = try RL.start(["train", "--episodes", "10000000", "--out", "p.safetensors"], in: folder)
         // Wait for the first report line: training (and the signal handler) has started.
-        let reader = output.fileHandleForReading
-        var seen = ""
-        while !seen.contains("episodes 500:") {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
-        }
+        RL.read(until: "episodes 500:", from: output)
         process.interrupt()
         // A run that ignores Ctrl-C must fail the test, not hang it.
         let deadline = Date().addingTimeInterval(60)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        let rest = String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
+        let rest = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 130)
         #expect(rest.contains("Interrupted after"))
