@@ -33,6 +33,8 @@ import Testing
         cases.append(Case(world: "pong-duel", agent: "q-learning", extra: ["--snapshot-every", "10", "--rating-games", "2"]))
         cases.append(Case(world: "cliff-walking", agent: "policy-iteration", extra: ["--discount", "0.9"]))
         cases.append(Case(world: "pong", agent: "sarsa-lambda", extra: ["--preset", "tutorial"]))
+        // Pong without bins: its own registration behind pong's id (table-only agents refused).
+        cases += agents.map { Case(world: "pong", agent: $0, extra: ["--observation", "continuous", "--hash-size", "4096"]) }
         return cases
     }
 
