@@ -73,7 +73,12 @@ enum ExitStatus {
             }
         // A configuration that does not decode or fit comes from a file (a policy's, a sweep's).
         case is WorldConfigurationError: dataError
-        case is SettingError: usage
+        case let error as SettingError:
+            switch error.kind {
+            case .usage: usage
+            case .badData: dataError
+            case .missingInput: noInput
+            }
         case let error as CommandError: error.exitCode
         default: failure
         }

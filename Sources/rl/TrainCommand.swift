@@ -204,7 +204,8 @@ struct TrainCommand: ParsableCommand {
                 configured = try world.configure(preset: preset, flags: flags.world)
                 settings = try Registry.agent(agentID)!.settings(flags.agent)
             } catch {
-                throw CommandError.usage(error.message)
+                // A flag that does not fit is 64; a --map-file that is missing 66, malformed 65.
+                throw CommandError(error)
             }
             let episodes = episodes ?? configured.defaultEpisodes
             options = TrainingOptions(

@@ -50,6 +50,39 @@ import Testing
         try Self.expect(["watch", "missing.safetensors", "--screenshot", "x.png"], status: 66)
     }
 
+    /// A file a flag names (`--map-file`, `--spec`): missing is 66, there but malformed 65.
+    @Test func mapAndSpecFilesAreInputs() throws {
+        let folder = temporaryFolder()
+        let write = { (name: String, bytes: [UInt8]) in
+            precondition(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes)))
+        }
+        write("lake.txt", Array("SFFF\nFHFH\nFFFH\nHFFG\n".utf8))
+        write("not-a-lake.txt", Array("hello\n".utf8))
+        write("latin1.txt", [0x53, 0xFF, 0x0A])
+        write("huge.txt", Array((String(repeating: "F", count: 70) + "\n").utf8) + Array("SG\n".utf8))
+        let train = ["train", "--env", "frozen-lake", "--episodes", "1", "--out", "p.safetensors"]
+        try Self.expect(train + ["--map-file", "missing.txt"], status: 66, in: folder)
+        try Self.expect(train + ["--map-file", "."], status: 66, in: folder)
+        try Self.expect(train + ["--map-file", "not-a-lake.txt"], status: 65, in: folder)
+        try Self.expect(train + ["--map-file", "latin1.txt"], status: 65, in: folder)
+        try Self.expect(train + ["--map-file", "huge.txt"], status: 65, in: folder)
+        // Both a built-in map and a file: refused, not the last one silently taken.
+        try Self.expect(train + ["--map", "8x8", "--map-file", "lake.txt"], status: 64, in: folder)
+        try Self.expect(train + ["--map-file", "lake.txt", "--map", "4x4"], status: 64, in: folder)
+        #expect(try RL.run(train + ["--map-file", "lake.txt"], in: folder).status == 0)
+
+        write("latin1.json", [0x7B, 0xFF, 0x7D])
+        write("list.json", Array("[1, 2]".utf8))
+        write("chess.json", Array(#"{"env": "chess"}"#.utf8))
+        let sweep = ["sweep", "--out", "s.jsonl", "--spec"]
+        try Self.expect(sweep + ["missing.json"], status: 66, in: folder)
+        try Self.expect(sweep + ["latin1.json"], status: 65, in: folder)
+        try Self.expect(sweep + ["list.json"], status: 65, in: folder)
+        try Self.expect(sweep + ["chess.json"], status: 65, in: folder)
+        // The same grid from flags is a usage error.
+        try Self.expect(["sweep", "--out", "s.jsonl", "--env", "chess"], status: 64, in: folder)
+    }
+
     @Test func outputFailuresAre74() throws {
         // /proc takes no new files, even for root; /dev/null is not a regular file.
         try Self.expect(["inspect", Self.policy, "--export", "/proc/rl-test-q.npy"], status: 74)
