@@ -1,6 +1,7 @@
 import ArgumentParser
 import RLApp
 import RLCore
+import RLExperiments
 import RLTabular
 
 #if canImport(Glibc)
@@ -78,6 +79,13 @@ enum ExitStatus {
             case .usage: usage
             case .badData: dataError
             case .missingInput: noInput
+            }
+        case let error as ExperimentError:
+            switch error.kind {
+            case .badData: dataError
+            case .usage: usage
+            case .missingInput: noInput
+            case .inputOutput: inputOutputError
             }
         case let error as CommandError: error.exitCode
         default: failure

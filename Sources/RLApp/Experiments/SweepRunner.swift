@@ -76,7 +76,7 @@ public func runSweep(
     do {
         try FileManager.default.createDirectory(atPath: options.runsFolder, withIntermediateDirectories: true)
     } catch {
-        throw ExperimentError("cannot create folder \(options.runsFolder)")
+        throw ExperimentError("cannot create folder \(options.runsFolder)", kind: .inputOutput)
     }
 
     let group = DispatchGroup()
