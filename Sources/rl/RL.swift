@@ -138,3 +138,12 @@ func defaultPolicyPath(world: String) -> String {
     if let note = chosen.note { ConsoleStream.standardError.writeLine(note) }
     return chosen.path
 }
+
+/// Whether `path` names something there that is not a regular file or a folder (`/dev/null`):
+/// an output there fails as an I/O error (74), not as a misnamed file (64).
+func isDevice(_ path: String) -> Bool {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return false }
+    let type = status.st_mode & S_IFMT
+    return type != S_IFREG && type != S_IFDIR
+}

@@ -114,7 +114,9 @@ struct TrainCommand: ParsableCommand {
         }
         try requireFlag("eval-every", evalEvery, in: 1...10_000_000)
         try requireFlag("eval-episodes", evalEpisodes, in: 1...100_000)
-        if let out, !out.hasSuffix(".safetensors") {
+        // A device (`--out /dev/null`) is not refused by its name: writing it fails with 74, as
+        // the README says.
+        if let out, !out.hasSuffix(".safetensors"), !isDevice(out) {
             throw ValidationError("--out writes a safetensors policy: give it a name ending in .safetensors, got \(out)")
         }
         if let log, !log.hasSuffix(".csv") {

@@ -92,5 +92,9 @@ import Testing
         try Self.expect(["train", "--episodes", "5", "--out", "null.safetensors"], status: 74, in: folder)
         try Self.expect(["train", "--episodes", "5", "--out", "/proc/rl-test.safetensors"], status: 74)
         try Self.expect(["watch", Self.policy, "--screenshot", "/proc/rl-test.png"], status: 74)
+        // The README's example, and a file in /dev (which root could create).
+        try Self.expect(["train", "--episodes", "5", "--out", "/dev/null"], status: 74)
+        try Self.expect(["train", "--episodes", "5", "--out", "/dev/full.safetensors"], status: 74)
+        #expect(!FileManager.default.fileExists(atPath: "/dev/full.safetensors"))
     }
 }
