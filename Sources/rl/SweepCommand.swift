@@ -159,7 +159,8 @@ struct SweepCommand: ParsableCommand {
                 },
                 shouldStop: { wasInterrupted })
         } catch {
-            throw CommandError(error.message)
+            // A results file that cannot be written (a full disk) is 74; one that is damaged 65.
+            throw CommandError(error)
         }
         let shardWords = chosenShard.map { " (shard \($0.index)/\($0.count))" } ?? ""
         human.writeLine(

@@ -231,7 +231,7 @@ struct TrainCommand: ParsableCommand {
         let human = json || progressJsonl == "-" ? ConsoleStream.standardError : ConsoleStream.standardOutput
         let view = TrainingProgressView(stream: human, quiet: quiet)
         let logs: RunLogs
-        do { logs = try RunLogs(tensorBoard: tensorboard, progressPath: progressJsonl) } catch { throw CommandError(error.message) }
+        do { logs = try RunLogs(tensorBoard: tensorboard, progressPath: progressJsonl) } catch { throw CommandError(error) }
         catchInterrupts()
         let outcome: TrainingOutcome
         do {
@@ -247,7 +247,8 @@ struct TrainCommand: ParsableCommand {
             throw CommandError(error)
         }
         view.finish()
-        if let failure = logs.finish() { throw CommandError("the run's logs: \(failure)") }
+        // The logs are outputs: one that could not be written is an I/O error (74).
+        if let failure = logs.finish() { throw CommandError("the run's logs: \(failure)", exitCode: ExitStatus.inputOutputError) }
 
         let agentWords = outcome.agent == QLearning.id ? "" : " with \(outcome.agent)"
         let summary =

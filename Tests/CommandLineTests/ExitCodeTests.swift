@@ -96,5 +96,31 @@ import Testing
         try Self.expect(["train", "--episodes", "5", "--out", "/dev/null"], status: 74)
         try Self.expect(["train", "--episodes", "5", "--out", "/dev/full.safetensors"], status: 74)
         #expect(!FileManager.default.fileExists(atPath: "/dev/full.safetensors"))
+        // Logs are outputs too: /dev/full is a disk that is always full.
+        let train = ["train", "--env", "cliff-walking", "--episodes", "20", "--out", "p.safetensors"]
+        try Self.expect(train + ["--progress-jsonl", "/dev/full"], status: 74)
+        try Self.expect(train + ["--tensorboard", "/proc/rl-test-board"], status: 74)
+    }
+
+    /// A sweep on a full disk says so once (not once per run) and exits 74.
+    @Test func aSweepOnAFullDiskIsOneLine() throws {
+        let folder = temporaryFolder()
+        let sweep = ["sweep", "--env", "cliff-walking", "--seeds", "1-6", "--episodes", "20", "--eval-episodes", "2", "--jobs", "2"]
+        try FileManager.default.createSymbolicLink(atPath: folder + "/full.jsonl", withDestinationPath: "/dev/full")
+        try Self.expect(sweep + ["--out", "full.jsonl"], status: 74, in: folder)
+        // A disk that fills up under the sweep: files may grow to 2 KB (the shell's ulimit, in
+        // 512-byte blocks), and the write fails with EFBIG instead of killing the process.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "trap '' XFSZ; ulimit -f 4; exec \"$0\" \"$@\"", RL.executable.path] + sweep + ["--out", "s.jsonl"]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let error = Pipe()
+        process.standardError = error
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 74, "\(text)")
+        #expect(text.split(separator: "\n").count == 1 && text.hasPrefix("error: "), "\(text)")
     }
 }

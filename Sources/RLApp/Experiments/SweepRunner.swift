@@ -68,6 +68,11 @@ public func runSweep(
     let start = clock.now
     let inShard = options.shard.map { shard in runs.filter(shard.contains) } ?? runs
     var done: Set<String> = []
+    var status = stat()
+    if stat(options.resultsPath, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+        // An output first: a device or a folder cannot take results lines.
+        throw ExperimentError("cannot write \(options.resultsPath): it is not a regular file", kind: .inputOutput)
+    }
     if FileManager.default.fileExists(atPath: options.resultsPath) {
         done = Set(try JSONLines.read(SweepResultID.self, from: options.resultsPath).values.map(\.id))
     }
@@ -84,10 +89,12 @@ public func runSweep(
         group.enter()
         let thread = Thread {
             defer { group.leave() }
-            while !shouldStop() {
+            // A write that failed (a full disk) fails every run after it: stop them all.
+            let stopping = { @Sendable in shouldStop() || state.writeFailed.load(ordering: .relaxed) }
+            while !stopping() {
                 let next = state.next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard next < toDo.count else { return }
-                let outcome = performRun(toDo[next], options: options, shouldStop: shouldStop)
+                let outcome = performRun(toDo[next], options: options, shouldStop: stopping)
                 state.sink.withLock { sink in
                     switch outcome {
                     case .finished(let result):
@@ -96,8 +103,12 @@ public func runSweep(
                             sink.finished += 1
                             finished(result, sink.finished, toDo.count)
                         } catch {
-                            sink.failures.append("\(toDo[next].id): \(error.message)")
+                            if sink.writeFailure == nil { sink.writeFailure = error }
+                            state.writeFailed.store(true, ordering: .relaxed)
                         }
+                    case .failedToWrite(let message):
+                        if sink.writeFailure == nil { sink.writeFailure = ExperimentError(message, kind: .inputOutput) }
+                        state.writeFailed.store(true, ordering: .relaxed)
                     case .failed(let message):
                         sink.failures.append(
                             "\(toDo[next].id) (\(toDo[next].world), \(toDo[next].agent), seed \(toDo[next].seed)): \(message)")
@@ -112,10 +123,12 @@ public func runSweep(
         thread.start()
     }
     group.wait()
-    let (finishedCount, failures, closing) = state.sink.withLock { sink in
+    let (finishedCount, failures, closing, writeFailure) = state.sink.withLock { sink in
         let closing = Result { () throws(ExperimentError) in try sink.writer.close() }
-        return (sink.finished, sink.failures, closing)
+        return (sink.finished, sink.failures, closing, sink.writeFailure)
     }
+    // One line for the sweep, not one per run: the runs not written are run again next time.
+    if let writeFailure { throw writeFailure }
     try closing.get()
     return SweepSummary(
         runs: inShard.count, skipped: inShard.count - toDo.count, finished: finishedCount,
@@ -126,12 +139,15 @@ public func runSweep(
 /// What the sweep's threads share: the next run to take, and the results file.
 private final class SweepState: Sendable {
     let next = Atomic<Int>(0)
+    let writeFailed = Atomic<Bool>(false)
     let sink: Mutex<Sink>
 
     struct Sink {
         var writer: JSONLinesWriter
         var finished = 0
         var failures: [String] = []
+        /// The first output that could not be written, which stops the sweep.
+        var writeFailure: ExperimentError?
     }
 
     init(resultsPath: String) throws(ExperimentError) {
@@ -142,6 +158,8 @@ private final class SweepState: Sendable {
 private enum RunOutcome {
     case finished(SweepResult)
     case failed(String)
+    /// A file of the run could not be written: the disk, not the run, is at fault.
+    case failedToWrite(String)
     case interrupted
 }
 
@@ -160,7 +178,7 @@ private func performRun(_ run: SweepRun, options sweep: SweepOptions, shouldStop
         let directory = URL(fileURLWithPath: board).appendingPathComponent(tensorBoardRunName(run)).path
         // A run that was stopped earlier starts again from scratch: so does its log.
         try? FileManager.default.removeItem(atPath: directory)
-        do { logs = try RunLogs(tensorBoard: directory, progressPath: nil) } catch { return .failed(error.message) }
+        do { logs = try RunLogs(tensorBoard: directory, progressPath: nil) } catch { return .failedToWrite(error.message) }
     }
     let outcome: TrainingOutcome
     do {
@@ -169,9 +187,10 @@ private func performRun(_ run: SweepRun, options sweep: SweepOptions, shouldStop
             observeEpisodes: logs.map { logs in { logs.episode($0) } }, shouldStop: shouldStop)
     } catch {
         _ = logs?.finish()
+        if case .file(let file) = error, file.kind == .inputOutput { return .failedToWrite(error.message) }
         return .failed(error.message)
     }
-    if let failure = logs?.finish() { return .failed(failure) }
+    if let failure = logs?.finish() { return .failedToWrite(failure) }
     if outcome.interrupted { return .interrupted }
     var finalEvaluation = outcome.lastEvaluation
     if finalEvaluation?.episodes != options.episodes {
