@@ -29,6 +29,17 @@ import Testing
         try Self.expect(arguments, status: 64)
     }
 
+    /// Requests that do not fit what they name: usage errors, whatever file is involved.
+    @Test func requestsThatDoNotFitAre64() throws {
+        let duel = URL(fileURLWithPath: Self.policy).deletingLastPathComponent().appendingPathComponent("pong-duel.safetensors").path
+        try Self.expect(["play", duel, "--court", "classic"], status: 64)
+        try Self.expect(["train", "--env", "pong", "--agent", "value-iteration", "--out", "p.safetensors"], status: 64)
+        try Self.expect(["sweep", "--env", "pong", "--agent", "value-iteration", "--episodes", "1", "--out", "s.jsonl"], status: 64)
+        let folder = temporaryFolder()
+        #expect(try RL.run(["train", "--env", "cliff-walking", "--episodes", "5", "--out", "c.safetensors"], in: folder).status == 0)
+        try Self.expect(["eval", "c.safetensors", "--baseline", "tracker", "--episodes", "1"], status: 64, in: folder)
+    }
+
     @Test func badDataIs65() throws {
         let folder = PolicyFixtures.folder(with: Array(PolicyFixtures.shipped.prefix(100)))
         try Self.expect(["inspect", "p.safetensors"], status: 65, in: folder)

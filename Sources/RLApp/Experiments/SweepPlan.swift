@@ -137,6 +137,11 @@ extension SweepSpec {
                 guard let agent = Registry.agent(agentID) else {
                     throw SettingError("unknown agent '\(agentID)' (this rl knows \(Registry.agentList))")
                 }
+                // Refused before any run starts, as `rl train` refuses it: not a failure per run.
+                if Registry.planner(agentID) != nil && !world.capabilities.contains(.model) {
+                    throw SettingError(
+                        "agent \(agentID) solves a world from its model, and \(world.id) publishes none: sweep a learning agent instead")
+                }
                 for combination in combinations {
                     let resolved = try Self.resolve(combination, world: world, agent: agent)
                     for seed in seeds {
