@@ -15,6 +15,7 @@ struct RL: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rl",
         abstract: "A reinforcement-learning toolkit: tabular agents on Pong and friends.",
+        version: RLVersion.current,
         subcommands: [
             TrainCommand.self, EvalCommand.self, InspectCommand.self, WatchCommand.self, PlayCommand.self, PlotCommand.self,
             BenchCommand.self,

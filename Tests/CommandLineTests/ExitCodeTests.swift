@@ -1,4 +1,5 @@
 import Foundation
+import RLApp
 import Testing
 
 /// The exit statuses the README lists: 64 usage, 65 bad data, 66 missing input, 74 I/O failure
@@ -38,6 +39,12 @@ import Testing
         let folder = temporaryFolder()
         #expect(try RL.run(["train", "--env", "cliff-walking", "--episodes", "5", "--out", "c.safetensors"], in: folder).status == 0)
         try Self.expect(["eval", "c.safetensors", "--baseline", "tracker", "--episodes", "1"], status: 64, in: folder)
+    }
+
+    @Test func versionIsPrinted() throws {
+        let run = try RL.run(["--version"])
+        #expect(run.status == 0 && run.standardError.isEmpty, "\(run.standardError)")
+        #expect(run.standardOutput == RLVersion.current + "\n", "\(run.standardOutput)")
     }
 
     @Test func badDataIs65() throws {
