@@ -1,4 +1,6 @@
 import Foundation
+import RLApp
+import RLCliffWalking
 import Testing
 
 /// Policy files are untrusted input: a bad one gives one line on stderr and a non-zero exit,
@@ -107,6 +109,43 @@ import Testing
         // The files as written still load.
         #expect(try RL.run(["eval", "dq.safetensors", "--episodes", "1"], in: folder).status == 0)
         #expect(try RL.run(["inspect", duelPath, "--summary-only"]).status == 0)
+    }
+
+    /// Every value of `name` (an F64 or I64 tensor) set to the 8 bytes given.
+    static func fillingTensor(_ bytes: [UInt8], _ name: String, with word: [UInt8]) -> [UInt8] {
+        editingTensor(bytes, name) { _, data in data = Array((0..<(data.count / 8)).map { _ in word }.joined()) }
+    }
+
+    /// `rl train --resume` of visit counts of Int64.max or values of -1e308 wrapped a count or
+    /// made a NaN, and wrote a file every command then refused. Past the bounds a file is refused
+    /// when read; at them, a resumed run saturates and writes a file that loads.
+    @Test func resumingNeverWritesAFileRlRefuses() throws {
+        let folder = temporaryFolder()
+        let options = TrainingOptions(CliffWalkingWorld.self, episodes: 100, seed: 1, outputPath: folder + "/run.safetensors")
+        var played = 0
+        _ = try runTraining(
+            options,
+            shouldStop: {
+                played += 1; return played == 20
+            })
+        let interrupted = Array(FileManager.default.contents(atPath: folder + "/run.safetensors")!)
+        let cases: [(String, String, [UInt8], Int32)] = [
+            ("visits 2^62", "visits", Self.int64(1 << 62), 0), ("visits Int64.max", "visits", Self.int64(.max), 65),
+            ("q -1e300", "q", Self.int64(Int64(bitPattern: (-1e300).bitPattern)), 0),
+            ("q -1e308", "q", Self.int64(Int64(bitPattern: (-1e308).bitPattern)), 65),
+        ]
+        for (name, tensor, word, status) in cases {
+            let folder = PolicyFixtures.folder(with: Self.fillingTensor(interrupted, tensor, with: word))
+            let resumed = try RL.run(["train", "--resume", "p.safetensors", "--out", "out.safetensors"], in: folder)
+            #expect(resumed.status == status, "\(name): \(resumed.standardError)")
+            if status == 0 {
+                let inspected = try RL.run(["inspect", "out.safetensors", "--summary-only"], in: folder)
+                #expect(inspected.status == 0, "\(name): the resumed file is refused: \(inspected.standardError)")
+            } else {
+                Self.expectOneLineError(resumed, status: status)
+                #expect(!FileManager.default.fileExists(atPath: folder + "/out.safetensors"))
+            }
+        }
     }
 
     @Test(arguments: ["episodes", "steps"])
