@@ -298,8 +298,8 @@ public struct Policy: Sendable, Equatable {
     /// Saves atomically (temporary file in the same folder, then rename).
     public func save(to path: String) throws(PolicyFileError) {
         // A value that is not a number would make a file every command refuses: say so instead.
-        let floats = [table.values] + extraTensors.values.compactMap { if case .floats(let values) = $0.values { values } else { nil } }
-        guard floats.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
+        // (Only `q`'s: other tensors may hold NaN on purpose, a league's "no rating yet".)
+        guard table.values.allSatisfy(\.isFinite) else {
             throw PolicyFileError("cannot save \(path): the run learned a value that is not a finite number", kind: .inputOutput)
         }
         try AtomicFile.write(encoded(), to: path)
