@@ -178,6 +178,12 @@ struct SweepCommand: ParsableCommand {
                         interrupted: summary.interrupted, seconds: summary.seconds, results: out)))
         }
         if summary.interrupted { throw ExitCode(interruptExitCode) }
+        if let first = summary.invalidLines.first {
+            let more = summary.invalidLines.count > 1 ? " (and \(summary.invalidLines.count - 1) more)" : ""
+            throw CommandError(
+                "\(out): line \(first)\(more) is not a valid result: its run was done again, but rl report refuses the file until the line is removed",
+                exitCode: ExitStatus.dataError)
+        }
         if !summary.failures.isEmpty { throw ExitCode(1) }
     }
 }

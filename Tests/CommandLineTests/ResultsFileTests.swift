@@ -38,6 +38,28 @@ import Testing
         return run
     }
 
+    /// A line with a readable id but a bad body used to count as finished (never redone, and
+    /// `rl report` refused the file); a damaged line in the middle stopped `rl sweep` with exit 1
+    /// and Swift's DecodingError text. Now: the run is done again, and one line says why (65).
+    @Test func aSweepResumesOverDamagedLines() throws {
+        let (folder, lines) = try Self.sweep()
+        let damaged = [Self.editing(lines[0]) { $0["final"] = "x" }, "{\"id\": ", lines[1]]
+        Self.write(damaged, to: folder + "/s.jsonl")
+        let resumed = try Self.expect(
+            [
+                "sweep", "--env", "cliff-walking", "--seeds", "1-2", "--episodes", "20", "--eval-episodes", "2", "--out", "s.jsonl",
+                "--quiet",
+            ],
+            status: 65, in: folder)
+        #expect(!resumed.standardError.contains("DecodingError") && resumed.standardError.contains("line 1 (and 1 more)"))
+        #expect(resumed.standardOutput.contains("1 runs finished, 1 already in s.jsonl"), "\(resumed.standardOutput)")
+        let text = try String(contentsOfFile: folder + "/s.jsonl", encoding: .utf8)
+        #expect(text.split(separator: "\n").count == 4)
+        // Without the damaged lines, the file is whole again.
+        Self.write(text.split(separator: "\n").map(String.init).suffix(2), to: folder + "/s.jsonl")
+        #expect(try RL.run(["report", "s.jsonl"], in: folder).status == 0)
+    }
+
     @Test func reportExitStatusesFollowTheReadme() throws {
         let (folder, _) = try Self.sweep()
         _ = try Self.expect(["report", "s.jsonl", "--compare", "1", "9"], status: 64, in: folder)

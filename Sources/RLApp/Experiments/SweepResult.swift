@@ -37,11 +37,6 @@ public struct SweepResult: Codable, Sendable, Equatable {
     public var resolved: JSONValue
 }
 
-/// Just the id of a results line, to resume without decoding the rest.
-struct SweepResultID: Decodable {
-    var id: String
-}
-
 extension SweepResult {
     /// The bounds of what a results line may hold: a line is untrusted (a report reads files of
     /// anyone's), and a label of megabytes would cost seconds and gigabytes to group and draw.

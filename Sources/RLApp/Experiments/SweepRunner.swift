@@ -44,6 +44,9 @@ public struct SweepSummary: Sendable {
     /// Ctrl-C stopped the sweep: the runs in flight were dropped and will run again on a restart.
     public var interrupted: Bool
     public var seconds: Double
+    /// Lines of the results file that are not valid results (1-based): their runs were done
+    /// again, but `rl report` refuses the file until they are removed.
+    public var invalidLines: [Int] = []
 }
 
 /// Runs a sweep's runs (those of `options.shard`, minus those already in the results file) on
@@ -68,13 +71,14 @@ public func runSweep(
     let start = clock.now
     let inShard = options.shard.map { shard in runs.filter(shard.contains) } ?? runs
     var done: Set<String> = []
+    var invalidLines: [Int] = []
     var status = stat()
     if stat(options.resultsPath, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
         // An output first: a device or a folder cannot take results lines.
         throw ExperimentError("cannot write \(options.resultsPath): it is not a regular file", kind: .inputOutput)
     }
     if FileManager.default.fileExists(atPath: options.resultsPath) {
-        done = Set(try JSONLines.read(SweepResultID.self, from: options.resultsPath).values.map(\.id))
+        (done, invalidLines) = try finishedRuns(in: options.resultsPath)
     }
     let toDo = inShard.filter { !done.contains($0.id) }
     let state = try SweepState(resultsPath: options.resultsPath)
@@ -133,7 +137,26 @@ public func runSweep(
     return SweepSummary(
         runs: inShard.count, skipped: inShard.count - toDo.count, finished: finishedCount,
         failures: failures, interrupted: shouldStop() && finishedCount + failures.count < toDo.count,
-        seconds: seconds(clock.now - start))
+        seconds: seconds(clock.now - start), invalidLines: invalidLines)
+}
+
+/// The ids of the runs a results file holds, read as `rl report` reads them: a line counts only
+/// if it is a whole, valid result (``SweepResult/problem``). Other lines (damaged, or with a
+/// readable id but a bad body) are listed by number, and their runs are done again.
+func finishedRuns(in path: String) throws(ExperimentError) -> (ids: Set<String>, invalidLines: [Int]) {
+    let decoder = JSONDecoder()
+    var ids: Set<String> = []
+    var invalid: [Int] = []
+    // The last line without its newline is a writer's unfinished line: the writer cuts it off.
+    for (number, line) in JSONLines.completeLines(in: try readBytes(path)).lines.enumerated() {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+        guard let result = try? decoder.decode(SweepResult.self, from: Data(line)), result.problem == nil else {
+            invalid.append(number + 1)
+            continue
+        }
+        ids.insert(result.id)
+    }
+    return (ids, invalid)
 }
 
 /// What the sweep's threads share: the next run to take, and the results file.
