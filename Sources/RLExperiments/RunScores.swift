@@ -10,6 +10,8 @@ public struct ExperimentError: Error, Sendable, CustomStringConvertible, Equatab
         case missingInput
         /// An output could not be written (EX_IOERR).
         case inputOutput
+        /// Another process is using the file (a second sweep on the same results): try later.
+        case busy
     }
 
     public var message: String

@@ -87,6 +87,7 @@ enum ExitStatus {
             case .usage: usage
             case .missingInput: noInput
             case .inputOutput: inputOutputError
+            case .busy: failure
             }
         case let error as CommandError: error.exitCode
         default: failure

@@ -70,6 +70,10 @@ public func runSweep(
     let clock = ContinuousClock()
     let start = clock.now
     let inShard = options.shard.map { shard in runs.filter(shard.contains) } ?? runs
+    // Held until the sweep returns: a second sweep on the same results would redo every run
+    // this one has not written yet, and append them twice.
+    let lock = try ResultsLock(resultsPath: options.resultsPath)
+    defer { lock.release() }
     var done: Set<String> = []
     var invalidLines: [Int] = []
     var status = stat()
@@ -256,4 +260,40 @@ private func performRun(_ run: SweepRun, options sweep: SweepOptions, shouldStop
 func tensorBoardRunName(_ run: SweepRun) -> String {
     let settings = run.settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
     return ([run.world, run.agent] + settings + ["seed\(run.seed)", run.id]).joined(separator: ",")
+}
+
+/// An exclusive `flock` on a lock file beside a results file (`sweep.jsonl.lock`), so one sweep
+/// at a time appends to it. The lock file stays: removing it would let a third sweep lock a new
+/// file while the second still holds the old one.
+final class ResultsLock {
+    private var descriptor: Int32
+
+    init(resultsPath: String) throws(ExperimentError) {
+        let path = resultsPath + ".lock"
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw ExperimentError("cannot write \(path): \(String(cString: strerror(errno)))", kind: .inputOutput)
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let busy = errno == EWOULDBLOCK
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            descriptor = -1
+            throw busy
+                ? ExperimentError(
+                    "another rl sweep is writing \(resultsPath) (it holds \(path)): wait for it to finish, or give another --out",
+                    kind: .busy)
+                : ExperimentError("cannot lock \(path): \(reason)", kind: .inputOutput)
+        }
+    }
+
+    func release() {
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        descriptor = -1
+    }
+
+    deinit { release() }
 }
