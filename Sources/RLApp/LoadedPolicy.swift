@@ -58,6 +58,11 @@ public struct LoadedPolicy {
                 throw PolicyFileError("\(path): \(error.message)")
             }
         }
+        // What `--resume` would restore beyond the table (an agent's model, a league), checked
+        // here for every command; a version 1 file holds none of it.
+        if policy.metadata.formatVersion >= 2 {
+            do { try world.checkSaved(policy) } catch { throw PolicyFileError("\(path): \(error.message)", kind: error.kind) }
+        }
     }
 
     /// The world, or a one-line error saying this `rl` does not know it.

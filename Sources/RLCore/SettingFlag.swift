@@ -77,8 +77,23 @@ public struct SettingFlag<Target> {
 
 /// A flag's value that does not fit, or a setting out of its range, said in one line.
 public struct SettingError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong, which decides the exit status: most settings are typed, but some name a
+    /// file (`--map-file`) that may be missing or malformed.
+    public enum Kind: Sendable, Equatable {
+        /// A value that does not fit: a usage error.
+        case usage
+        /// A file a setting names is there but malformed.
+        case badData
+        /// A file a setting names is missing or cannot be opened.
+        case missingInput
+    }
+
     public var message: String
-    public init(_ message: String) { self.message = message }
+    public var kind: Kind
+    public init(_ message: String, kind: Kind = .usage) {
+        self.message = message
+        self.kind = kind
+    }
     public var description: String { message }
 }
 

@@ -37,13 +37,13 @@ final class AppendingFile {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw ExperimentError("cannot create folder \(folder) for \(path)")
+            throw ExperimentError("cannot create folder \(folder) for \(path)", kind: .inputOutput)
         }
         let flags = O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : 0)
         descriptor = open(path, flags, 0o644)
         guard descriptor >= 0 else {
             let reason = errno == EEXIST ? "it already exists" : String(cString: strerror(errno))
-            throw ExperimentError("cannot write \(path): \(reason)")
+            throw ExperimentError("cannot write \(path): \(reason)", kind: .inputOutput)
         }
         self.path = path
     }
@@ -96,12 +96,12 @@ final class AppendingFile {
         if fsync(descriptor) != 0 { reason = errno }
         if closeDescriptor(descriptor) != 0 && reason == 0 { reason = errno }
         descriptor = -1
-        guard reason == 0 else { throw ExperimentError("cannot close \(path): \(String(cString: strerror(reason)))") }
+        guard reason == 0 else { throw ExperimentError("cannot close \(path): \(String(cString: strerror(reason)))", kind: .inputOutput) }
     }
 
     private func failure(_ what: String) -> ExperimentError {
         descriptor < 0
-            ? ExperimentError("\(what) \(path): it is closed")
-            : ExperimentError("\(what) \(path): \(String(cString: strerror(errno)))")
+            ? ExperimentError("\(what) \(path): it is closed", kind: .inputOutput)
+            : ExperimentError("\(what) \(path): \(String(cString: strerror(errno)))", kind: .inputOutput)
     }
 }

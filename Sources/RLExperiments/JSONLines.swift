@@ -47,7 +47,7 @@ public final class JSONLinesWriter {
     private static func cutTornLine(of file: AppendingFile, at path: String) throws(ExperimentError) -> Int {
         let length = try file.length()
         guard length > 0 else { return 0 }
-        guard let reader = FileHandle(forReadingAtPath: path) else { throw ExperimentError("cannot read \(path)") }
+        guard let reader = FileHandle(forReadingAtPath: path) else { throw ExperimentError("cannot read \(path)", kind: .inputOutput) }
         defer { try? reader.close() }
         var end = length
         var keep = 0
@@ -58,7 +58,7 @@ public final class JSONLinesWriter {
                 try reader.seek(toOffset: UInt64(start))
                 block = Array(try reader.read(upToCount: end - start) ?? Data())
             } catch {
-                throw ExperimentError("cannot read \(path): \(error)")
+                throw ExperimentError("cannot read \(path): \(error)", kind: .inputOutput)
             }
             if let last = block.lastIndex(of: newline) {
                 keep = start + last + 1
@@ -80,7 +80,7 @@ public final class JSONLinesWriter {
         do {
             data = try encoder.encode(value)
         } catch {
-            throw ExperimentError("cannot encode a line for \(path): \(error)")
+            throw ExperimentError("cannot encode a line for \(path)", kind: .inputOutput)
         }
         try append(jsonLine: Array(data))
     }
@@ -125,7 +125,8 @@ public enum JSONLines {
             do {
                 values.append(try decoder.decode(Value.self, from: Data(line)))
             } catch {
-                throw ExperimentError("line \(number + 1) of \(path) is not a valid record: \(error)")
+                // Not the decoder's own words: they run to several lines and quote the file.
+                throw ExperimentError("line \(number + 1) of \(path) is not a valid record")
             }
         }
         return JSONLinesContent(values: values, tornBytes: split.tornBytes)
@@ -143,10 +144,18 @@ public enum JSONLines {
 
 private let newline = UInt8(ascii: "\n")
 
-/// A whole file's bytes, with a one-line error when it cannot be read.
-func readBytes(_ path: String) throws(ExperimentError) -> [UInt8] {
+/// A whole regular file's bytes, with a one-line error when it cannot be read.
+public func readBytes(_ path: String) throws(ExperimentError) -> [UInt8] {
+    // Only a regular file: a folder cannot be read, and a device (/dev/zero) would never end.
+    var status = stat()
+    guard stat(path, &status) == 0 else {
+        throw ExperimentError(errno == ENOENT ? "no such file: \(path)" : "cannot read \(path)", kind: .missingInput)
+    }
+    guard (status.st_mode & S_IFMT) == S_IFREG else {
+        throw ExperimentError("\(path) is not a regular file", kind: .missingInput)
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw ExperimentError(FileManager.default.fileExists(atPath: path) ? "cannot read \(path)" : "no such file: \(path)")
+        throw ExperimentError("cannot read \(path)", kind: .missingInput)
     }
     return Array(data)
 }

@@ -1,7 +1,25 @@
 /// Why experiment data or an experiment file could not be used, in one line.
 public struct ExperimentError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// What went wrong, so a command can choose its exit status (sysexits.h) from the error.
+    public enum Kind: Sendable, Equatable {
+        /// An input is there but malformed or invalid (EX_DATAERR). The default.
+        case badData
+        /// A request that does not fit the data: a configuration or metric not there (EX_USAGE).
+        case usage
+        /// An input is missing or cannot be opened (EX_NOINPUT).
+        case missingInput
+        /// An output could not be written (EX_IOERR).
+        case inputOutput
+        /// Another process is using the file (a second sweep on the same results): try later.
+        case busy
+    }
+
     public var message: String
-    public init(_ message: String) { self.message = message }
+    public var kind: Kind
+    public init(_ message: String, kind: Kind = .badData) {
+        self.message = message
+        self.kind = kind
+    }
     public var description: String { message }
 }
 

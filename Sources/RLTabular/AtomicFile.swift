@@ -75,6 +75,12 @@ public enum AtomicFile {
             }
         }
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
+        // /dev takes new files when run as root, but they vanish at the next boot and were not
+        // meant (`--out /dev/full.safetensors`): refuse it like any unwritable place.
+        let resolved = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        if resolved == "/dev" || resolved.hasPrefix("/dev/") {
+            throw PolicyFileError("cannot write \(path): \(resolved) holds devices, not files", kind: .inputOutput)
+        }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {

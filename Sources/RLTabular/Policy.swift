@@ -147,6 +147,17 @@ public struct Policy: Sendable, Equatable {
         self.extraTensors = extraTensors
     }
 
+    /// The bounds of a file's numbers. The reader refuses beyond them and the writer saturates
+    /// at them, so `rl` never writes a file it then refuses; and a run resumed from within them
+    /// cannot wrap a count or overflow a value to infinity (an update moves a value towards a
+    /// target a reward away from other values, far from `Double`'s 1.8e308).
+    public enum Limits {
+        /// The largest magnitude of a value (`q` and the agents' float tensors).
+        public static let value = 1e300
+        /// The largest visit count: 2⁶², a lifetime of steps below `Int64.max`.
+        public static let visits: Int64 = 1 << 62
+    }
+
     /// The file's bytes; equal policies give byte-identical files.
     public func encoded() -> [UInt8] {
         let encoder = JSONEncoder()
@@ -171,9 +182,16 @@ public struct Policy: Sendable, Equatable {
             if let state = metadata.trainingState { strings["training_state"] = json(state) }
             if let features = metadata.features { strings["features"] = features }
         }
-        var tensors = extraTensors
-        tensors["q"] = Tensor(shape: table.shape, floats: table.values)
-        tensors["visits"] = Tensor(shape: table.shape, integers: table.visits)
+        // Saturated at the reader's bounds (``Limits``): a value or count past them is refused.
+        func saturated(_ value: Double) -> Double { value.isFinite ? min(max(value, -Limits.value), Limits.value) : value }
+        var tensors = extraTensors.mapValues { tensor in
+            guard case .floats(let values) = tensor.values, values.contains(where: { abs($0) > Limits.value }) else { return tensor }
+            return Tensor(shape: tensor.shape, floats: values.map(saturated))
+        }
+        let values = table.values.contains { abs($0) > Limits.value } ? table.values.map(saturated) : table.values
+        let visits = table.visits.contains { $0 > Limits.visits } ? table.visits.map { min($0, Limits.visits) } : table.visits
+        tensors["q"] = Tensor(shape: table.shape, floats: values)
+        tensors["visits"] = Tensor(shape: table.shape, integers: visits)
         return SafetensorsFile(tensors: tensors, metadata: strings).encoded()
     }
 
@@ -254,7 +272,13 @@ public struct Policy: Sendable, Equatable {
         if let bad = values.firstIndex(where: { !$0.isFinite }) {
             throw PolicyFileError("tensor 'q' holds a non-finite value (\(values[bad])) at flat index \(bad)")
         }
+        if let bad = values.firstIndex(where: { abs($0) > Limits.value }) {
+            throw PolicyFileError("tensor 'q' holds \(values[bad]) at flat index \(bad), beyond ±\(Limits.value)")
+        }
         if visits.contains(where: { $0 < 0 }) { throw PolicyFileError("tensor 'visits' holds a negative count") }
+        if visits.contains(where: { $0 > Limits.visits }) {
+            throw PolicyFileError("tensor 'visits' holds a count above \(Limits.visits)")
+        }
         self.init(
             table: QTable(stateShape: Array(q.shape.dropLast()), actionCount: q.shape.last!, values: values, visits: visits),
             metadata: metadata,
@@ -273,6 +297,11 @@ public struct Policy: Sendable, Equatable {
 
     /// Saves atomically (temporary file in the same folder, then rename).
     public func save(to path: String) throws(PolicyFileError) {
+        // A value that is not a number would make a file every command refuses: say so instead.
+        // (Only `q`'s: other tensors may hold NaN on purpose, a league's "no rating yet".)
+        guard table.values.allSatisfy(\.isFinite) else {
+            throw PolicyFileError("cannot save \(path): the run learned a value that is not a finite number", kind: .inputOutput)
+        }
         try AtomicFile.write(encoded(), to: path)
     }
 }

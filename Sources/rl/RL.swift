@@ -1,6 +1,7 @@
 import ArgumentParser
 import RLApp
 import RLCore
+import RLExperiments
 import RLTabular
 
 #if canImport(Glibc)
@@ -14,6 +15,7 @@ struct RL: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rl",
         abstract: "A reinforcement-learning toolkit: tabular agents on Pong and friends.",
+        version: RLVersion.current,
         subcommands: [
             TrainCommand.self, EvalCommand.self, InspectCommand.self, WatchCommand.self, PlayCommand.self, PlotCommand.self,
             BenchCommand.self,
@@ -75,7 +77,20 @@ enum ExitStatus {
             }
         // A configuration that does not decode or fit comes from a file (a policy's, a sweep's).
         case is WorldConfigurationError: dataError
-        case is SettingError: usage
+        case let error as SettingError:
+            switch error.kind {
+            case .usage: usage
+            case .badData: dataError
+            case .missingInput: noInput
+            }
+        case let error as ExperimentError:
+            switch error.kind {
+            case .badData: dataError
+            case .usage: usage
+            case .missingInput: noInput
+            case .inputOutput: inputOutputError
+            case .busy: failure
+            }
         case let error as CommandError: error.exitCode
         default: failure
         }
@@ -126,4 +141,13 @@ func defaultPolicyPath(world: String) -> String {
     let chosen = PolicyPaths.defaultPolicy(world)
     if let note = chosen.note { ConsoleStream.standardError.writeLine(note) }
     return chosen.path
+}
+
+/// Whether `path` names something there that is not a regular file or a folder (`/dev/null`):
+/// an output there fails as an I/O error (74), not as a misnamed file (64).
+func isDevice(_ path: String) -> Bool {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return false }
+    let type = status.st_mode & S_IFMT
+    return type != S_IFREG && type != S_IFDIR
 }

@@ -92,9 +92,6 @@ struct ReportCommand: ParsableCommand {
         let groups: [ReportGroup]
         var summaries: [ReportSummary] = []
         var comparison: ReportComparison?
-        if let missing = files.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
-            throw CommandError("no results file \(missing)", exitCode: ExitStatus.noInput)
-        }
         do throws(ExperimentError) {
             groups = try loadReportGroups(files)
             for group in groups { summaries.append(try summarize(group, metric: metric, replicates: replicates, seed: seed)) }
@@ -104,20 +101,21 @@ struct ReportCommand: ParsableCommand {
                     replicates: replicates, seed: seed)
             }
         } catch {
-            // The files are there: what is wrong is in them (or in the names given).
-            throw CommandError(error.message, exitCode: ExitStatus.dataError)
+            // A file missing (66) or malformed (65), or a name given that is not in them (64).
+            throw CommandError(error)
         }
         if let curves {
             var series: [BandChart.Series] = []
             // Planners play no episodes: they have no curve to draw.
             let learners = groups.filter { $0.curves.allSatisfy { !$0.isEmpty } }
             guard !learners.isEmpty else {
-                throw CommandError("--curves: no configuration has learning curves (planners play no episodes)")
+                throw CommandError.usage("--curves: no configuration has learning curves (planners play no episodes)")
             }
             do throws(ExperimentError) {
                 for group in learners { series.append(try group.learningCurve(window: window, ofSteps: curveMetric == .steps, seed: seed)) }
             } catch {
-                throw CommandError(error.message)
+                // A curve file missing is 66, one that is not a log 65.
+                throw CommandError(error)
             }
             let what = curveMetric == .steps ? "steps per episode" : "return"
             if logScale, series.contains(where: { ($0.low + $0.y).contains { !($0 > 0) } }) {
@@ -137,7 +135,7 @@ struct ReportCommand: ParsableCommand {
             do throws(ExperimentError) {
                 series = try parameterStudy(groups, x: studyX, metric: metric, replicates: replicates, seed: seed)
             } catch {
-                throw CommandError(error.message, exitCode: ExitStatus.dataError)
+                throw CommandError(error)
             }
             let score = groups[0].metricName(metric)
             if logScale, series.contains(where: { ($0.low + $0.y).contains { !($0 > 0) } }) {
@@ -154,7 +152,7 @@ struct ReportCommand: ParsableCommand {
             do throws(ExperimentError) {
                 series = try performanceProfiles(groups, metric: metric, seed: seed)
             } catch {
-                throw CommandError(error.message)
+                throw CommandError(error)
             }
             try savePNG(
                 BandChart.picture(

@@ -92,8 +92,14 @@ struct SweepCommand: ParsableCommand {
     func sweepSpec() throws -> SweepSpec {
         do {
             if let spec {
-                guard let text = try? String(contentsOfFile: spec, encoding: .utf8) else {
-                    throw CommandError("cannot read the spec \(spec)", exitCode: ExitStatus.noInput)
+                let bytes: [UInt8]
+                do throws(PolicyFileError) { bytes = try AtomicFile.read(spec) } catch {
+                    throw CommandError("the spec: \(error.message)", exitCode: ExitStatus.of(error.kind))
+                }
+                // A spec that is there but not UTF-8 JSON is bad data (65), not a missing input.
+                guard bytes.count <= SweepSpec.maximumFileBytes, let text = String(validating: bytes, as: UTF8.self) else {
+                    throw CommandError(
+                        "\(spec): not a spec (UTF-8 JSON of at most \(SweepSpec.maximumFileBytes) bytes)", exitCode: ExitStatus.dataError)
                 }
                 return try SweepSpec(json: text)
             }
@@ -104,22 +110,30 @@ struct SweepCommand: ParsableCommand {
                 seeds: try parseSeeds(seeds ?? "1"), episodes: episodes ?? 6000,
                 evaluationEpisodes: evalEpisodes ?? 100, evaluationInterval: evalEvery)
         } catch let error as SettingError {
-            throw CommandError((spec.map { "\($0): " } ?? "") + error.message, exitCode: ExitStatus.usage)
+            throw gridError(error)
         }
+    }
+
+    /// A grid that does not fit: what a spec file says is bad data (65), what the flags say a
+    /// usage error (64).
+    func gridError(_ error: SettingError) -> CommandError {
+        CommandError(
+            (spec.map { "\($0): " } ?? "") + error.message,
+            exitCode: spec != nil && error.kind == .usage ? ExitStatus.dataError : ExitStatus.of(error))
     }
 
     func run() throws {
         let runs: [SweepRun]
         let chosenShard: Shard?
-        do {
-            runs = try sweepSpec().runs()
+        do { runs = try sweepSpec().runs() } catch let error as SettingError { throw gridError(error) }
+        do throws(SettingError) {
             if let shard {
                 chosenShard = try Shard(parsing: shard)
             } else {
                 chosenShard = try Shard.fromSLURM(ProcessInfo.processInfo.environment)
             }
-        } catch let error as SettingError {
-            throw CommandError(error.message, exitCode: ExitStatus.usage)
+        } catch {
+            throw CommandError(error.message, exitCode: ExitStatus.of(error))
         }
         let output = ConsoleStream.standardOutput
         if dryRun {
@@ -145,7 +159,8 @@ struct SweepCommand: ParsableCommand {
                 },
                 shouldStop: { wasInterrupted })
         } catch {
-            throw CommandError(error.message)
+            // A results file that cannot be written (a full disk) is 74; one that is damaged 65.
+            throw CommandError(error)
         }
         let shardWords = chosenShard.map { " (shard \($0.index)/\($0.count))" } ?? ""
         human.writeLine(
@@ -163,6 +178,12 @@ struct SweepCommand: ParsableCommand {
                         interrupted: summary.interrupted, seconds: summary.seconds, results: out)))
         }
         if summary.interrupted { throw ExitCode(interruptExitCode) }
+        if let first = summary.invalidLines.first {
+            let more = summary.invalidLines.count > 1 ? " (and \(summary.invalidLines.count - 1) more)" : ""
+            throw CommandError(
+                "\(out): line \(first)\(more) is not a valid result: its run was done again, but rl report refuses the file until the line is removed",
+                exitCode: ExitStatus.dataError)
+        }
         if !summary.failures.isEmpty { throw ExitCode(1) }
     }
 }

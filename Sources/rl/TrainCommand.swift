@@ -115,7 +115,9 @@ struct TrainCommand: ParsableCommand {
         }
         try requireFlag("eval-every", evalEvery, in: 1...10_000_000)
         try requireFlag("eval-episodes", evalEpisodes, in: 1...100_000)
-        if let out, !out.hasSuffix(".safetensors") {
+        // A device (`--out /dev/null`) is not refused by its name: writing it fails with 74, as
+        // the README says.
+        if let out, !out.hasSuffix(".safetensors"), !isDevice(out) {
             throw ValidationError("--out writes a safetensors policy: give it a name ending in .safetensors, got \(out)")
         }
         if let log, !log.hasSuffix(".csv") {
@@ -211,7 +213,8 @@ struct TrainCommand: ParsableCommand {
                 configured = try world.configure(preset: preset, flags: flags.world)
                 settings = try Registry.agent(agentID)!.settings(flags.agent)
             } catch {
-                throw CommandError.usage(error.message)
+                // A flag that does not fit is 64; a --map-file that is missing 66, malformed 65.
+                throw CommandError(error)
             }
             let episodes = episodes ?? configured.defaultEpisodes
             options = TrainingOptions(
@@ -235,7 +238,7 @@ struct TrainCommand: ParsableCommand {
         let human = json || progressJsonl == "-" ? ConsoleStream.standardError : ConsoleStream.standardOutput
         let view = TrainingProgressView(stream: human, quiet: quiet)
         let logs: RunLogs
-        do { logs = try RunLogs(tensorBoard: tensorboard, progressPath: progressJsonl) } catch { throw CommandError(error.message) }
+        do { logs = try RunLogs(tensorBoard: tensorboard, progressPath: progressJsonl) } catch { throw CommandError(error) }
         if resume == nil && out == nil, let replaced = replacedAgent(at: options.outputPath), replaced != options.agent {
             // The default file is the world's, whatever the agent: say so before it is replaced.
             ConsoleStream.standardError.writeLine(
@@ -257,7 +260,8 @@ struct TrainCommand: ParsableCommand {
             throw CommandError(error)
         }
         view.finish()
-        if let failure = logs.finish() { throw CommandError("the run's logs: \(failure)") }
+        // The logs are outputs: one that could not be written is an I/O error (74).
+        if let failure = logs.finish() { throw CommandError("the run's logs: \(failure)", exitCode: ExitStatus.inputOutputError) }
 
         let agentWords = outcome.agent == QLearning.id ? "" : " with \(outcome.agent)"
         let summary =

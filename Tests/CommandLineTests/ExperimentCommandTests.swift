@@ -52,6 +52,31 @@ import Testing
         #expect(again.json?["skipped"] as? Int == done && again.json?["finished"] as? Int == 6 - done)
     }
 
+    /// Two sweeps on the same results used to both run everything: the second is refused in one
+    /// line while the first holds the lock beside the file, and runs once the first is done.
+    @Test func aSecondSweepOnTheSameResultsIsRefused() throws {
+        let folder = temporaryFolder()
+        let arguments = [
+            "sweep", "--env", "cliff-walking", "--seeds", "1-2", "--episodes", "10000000", "--eval-episodes", "1",
+            "--out", "s.jsonl", "--jobs", "1", "--quiet",
+        ]
+        let (process, output, error) = try RL.start(arguments, in: folder)
+        // The first sweep holds the lock once its runs folder exists.
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: folder + "/s.runs") && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let second = try RL.run(arguments, in: folder)
+        process.interrupt()
+        _ = output.fileHandleForReading.readDataToEndOfFile()
+        _ = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(second.status == 1 && second.errorLines.count == 1, "\(second.standardError)")
+        #expect(second.standardError.contains("another rl sweep is writing s.jsonl"), "\(second.standardError)")
+        #expect(process.terminationStatus == 130)
+        // The lock goes with the first sweep.
+        let third = try RL.run(["sweep", "--env", "cliff-walking", "--episodes", "10", "--out", "s.jsonl", "--quiet"], in: folder)
+        #expect(third.status == 0, "\(third.standardError)")
+    }
+
     @Test func aShardComesFromSLURMsArrayVariables() throws {
         let folder = temporaryFolder()
         let process = Process()

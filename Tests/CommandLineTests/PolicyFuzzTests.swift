@@ -465,6 +465,8 @@ struct PolicyMutator {
             ("NaN", Double.nan.bitPattern), ("signalling NaN", 0x7FF0_0000_0000_0001), ("+inf", Double.infinity.bitPattern),
             ("-inf", (-Double.infinity).bitPattern), ("largest", Double.greatestFiniteMagnitude.bitPattern),
             ("subnormal", 1), ("-1", UInt64(bitPattern: -1)), ("Int64.min", UInt64(bitPattern: Int64.min)),
+            // Past the bounds a resumed run could wrap or overflow (issue 18): refused when read.
+            ("Int64.max", UInt64(Int64.max)), ("-1e308", (-1e308).bitPattern), ("1e301", (1e301).bitPattern),
         ]
         let (name, pattern) = random.pick(patterns)
         let word = random.below(data.count / 8)

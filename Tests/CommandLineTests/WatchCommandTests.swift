@@ -97,6 +97,20 @@ var headlessEnvironment: [String: String] {
         #expect(output.contains("STEP 4"))
     }
 
+    /// `--frames` used to be ignored for pong-duel (and blackjack): the terminal played on forever.
+    @Test func framesStopTheTerminalOnEveryWorld() throws {
+        let folder = temporaryFolder()
+        #expect(try RL.run(["train", "--env", "blackjack", "--episodes", "50", "--out", "bj.safetensors"], in: folder).status == 0)
+        let duel = URL(fileURLWithPath: PolicyFixtures.shippedPath).deletingLastPathComponent().appendingPathComponent(
+            "pong-duel.safetensors"
+        ).path
+        for policy in [folder + "/bj.safetensors", duel] {
+            let run = try BoundedRun(
+                ["watch", policy, "--renderer", "terminal", "--frames", "12", "--fps", "1000"], in: folder, seconds: 60)
+            #expect(run.problem(expectingSuccess: true) == nil, "\(policy): \(run.problem(expectingSuccess: true) ?? "")")
+        }
+    }
+
     @Test func ctrlCInTheTerminalQuitsCleanly() throws {
         let (process, output, _) = try RL.start(["watch", "--renderer", "terminal"], in: watchFolder)
         // Whatever happens, the endless watch must not outlive the test.

@@ -100,7 +100,7 @@ private struct RunResult: Codable, Equatable {
         } catch {
             #expect(error.message.hasPrefix("line 3 of \(path) is not a valid record"))
         }
-        #expect(throws: ExperimentError("no such file: \(path).missing")) {
+        #expect(throws: ExperimentError("no such file: \(path).missing", kind: .missingInput)) {
             try JSONLines.read(RunResult.self, from: path + ".missing")
         }
     }

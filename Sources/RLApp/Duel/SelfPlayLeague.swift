@@ -219,6 +219,10 @@ public final class SelfPlayLeague {
             guard rating?.isFinite ?? true else { throw PolicyFileError("the policy's self-play league holds a bad rating") }
             if index < Self.anchorCount { restored[index].rating = rating; continue }
             let number = index - Self.anchorCount + 1
+            // A snapshot is taken after an episode of a run, which has at most 100 million.
+            guard (0...100_000_000).contains(episodes[index]) else {
+                throw PolicyFileError("the policy's self-play league has snapshot \(number) at an impossible episode")
+            }
             guard let tensor = tensors["league.snapshot.\(number)"], tensor.shape == shape + [3],
                 case .floats(let values) = tensor.values, values.allSatisfy(\.isFinite)
             else {

@@ -26,15 +26,25 @@ public func loadReportGroups(_ paths: [String]) throws(ExperimentError) -> [Repo
     var groups: [ReportGroup] = []
     var seen: Set<String> = []
     for path in paths {
-        guard FileManager.default.fileExists(atPath: path) else { throw ExperimentError("no results file \(path)") }
         let content: JSONLinesContent<SweepResult>
         do { content = try JSONLines.read(SweepResult.self, from: path) } catch {
-            throw ExperimentError("\(path): \(error.message) (is it a results file of rl sweep?)")
+            throw ExperimentError(
+                error.kind == .badData ? "\(error.message) (is it a results file of rl sweep?)" : error.message, kind: error.kind)
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        for (number, result) in content.values.enumerated() {
+            if let problem = result.problem { throw ExperimentError("\(path): run \(number + 1) is not a result of rl sweep: \(problem)") }
+        }
         for result in content.values where seen.insert(result.id).inserted {
-            let curve =
-                result.curve.isEmpty || result.curve.hasPrefix("/") ? result.curve : folder.appendingPathComponent(result.curve).path
+            // Inside the results file's folder (checked above), and not through a link out of it.
+            var curve = ""
+            if !result.curve.isEmpty {
+                curve = folder.appendingPathComponent(result.curve).path
+                let resolvedFolder = folder.resolvingSymlinksInPath().path
+                guard URL(fileURLWithPath: curve).resolvingSymlinksInPath().path.hasPrefix(resolvedFolder + "/") else {
+                    throw ExperimentError("\(path): run \(result.id)'s curve leads out of the results file's folder")
+                }
+            }
             if let index = groups.firstIndex(where: {
                 $0.env == result.env && $0.agent == result.agent && $0.episodes == result.episodes && $0.settings == result.settings
             }) {
@@ -67,9 +77,13 @@ extension ReportGroup {
             case "steps-per-episode": value = result.episodes > 0 ? Double(result.steps) / Double(result.episodes) : nil
             case let name?: value = result.evaluation[name]
             }
-            guard let value, value.isFinite else {
+            guard let value else {
                 let known = (["final", "seconds", "steps-per-episode"] + result.evaluation.keys.sorted()).joined(separator: ", ")
-                throw ExperimentError("run \(result.id) (\(label)) has no metric '\(metric ?? "final")' (it has \(known))")
+                throw ExperimentError(
+                    "run \(result.id) (\(label)) has no metric '\(metric ?? "final")' (it has \(known))", kind: .usage)
+            }
+            guard value.isFinite else {
+                throw ExperimentError("run \(result.id) (\(label)): its \(metric ?? "final") is not a finite number")
             }
             scores.append(value)
         }
@@ -160,7 +174,8 @@ extension Array where Element == ReportGroup {
             throw ExperimentError(
                 matches.isEmpty
                     ? "no configuration '\(name)' (give a number from the table or a label: \(map { "'\($0.label)'" }.joined(separator: ", ")))"
-                    : "'\(name)' names \(matches.count) configurations that differ in episodes: give its number from the table")
+                    : "'\(name)' names \(matches.count) configurations that differ in episodes: give its number from the table",
+                kind: .usage)
         }
         return matches[0]
     }

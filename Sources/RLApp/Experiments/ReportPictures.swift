@@ -10,15 +10,12 @@ extension ReportGroup {
     ) throws(ExperimentError) -> BandChart.Series {
         var averaged: [[Double]] = []
         for path in curves {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw ExperimentError("cannot read the curve \(path)")
+            let bytes = try readBytes(path)
+            // Not the parser's message: it would quote the file, which need not be ours to show.
+            guard let text = String(validating: bytes, as: UTF8.self), let curve = try? LearningCurve(csv: text, name: path) else {
+                throw ExperimentError("the curve \(path) is not a training log of rl")
             }
-            do {
-                let curve = try LearningCurve(csv: text, name: path)
-                averaged.append(movingAverage(ofSteps ? curve.steps : curve.returns, window: window))
-            } catch {
-                throw ExperimentError(error.message)
-            }
+            averaged.append(movingAverage(ofSteps ? curve.steps : curve.returns, window: window))
         }
         let length = averaged.map(\.count).min()!
         let stride = max(1, length / points)
@@ -77,7 +74,7 @@ public func parameterStudy(
         guard let text = group.settings[setting], let value = Double(text), value.isFinite else {
             throw ExperimentError(
                 "--study-x \(setting): configuration \(group.label) does not set it to a number (swept settings: "
-                    + "\(Set(groups.flatMap(\.settings.keys)).sorted().joined(separator: ", ")))")
+                    + "\(Set(groups.flatMap(\.settings.keys)).sorted().joined(separator: ", ")))", kind: .usage)
         }
         var key = group.settings
         key[setting] = nil
@@ -92,7 +89,7 @@ public func parameterStudy(
         }
     }
     if lines.allSatisfy({ $0.points.count < 2 }) {
-        throw ExperimentError("--study-x \(setting): every configuration has a single value of it; sweep it over several")
+        throw ExperimentError("--study-x \(setting): every configuration has a single value of it; sweep it over several", kind: .usage)
     }
     // What tells the lines apart names them: the keys whose values differ between lines.
     let varying = Set(lines.flatMap(\.key.keys)).filter { name in Set(lines.map { $0.key[name] ?? "" }).count > 1 }.sorted()

@@ -112,9 +112,19 @@ extension SweepSpec {
         if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
             throw SettingError("--set \(repeated) is given twice")
         }
+        // What a results line may hold (``SweepResult/Limits``): never write what `rl report` refuses.
+        guard settings.count <= SweepResult.Limits.entries else {
+            throw SettingError("a sweep sets at most \(SweepResult.Limits.entries) settings, got \(settings.count)")
+        }
         var combinations: [[(String, String)]] = [[]]
         for setting in settings {
             guard !setting.values.isEmpty else { throw SettingError("--set \(setting.name) has no value") }
+            guard setting.name.utf8.count <= SweepResult.Limits.name,
+                setting.values.allSatisfy({ $0.utf8.count <= SweepResult.Limits.value })
+            else {
+                throw SettingError(
+                    "--set: a setting's name has at most \(SweepResult.Limits.name) bytes, a value \(SweepResult.Limits.value)")
+            }
             combinations = combinations.flatMap { prefix in setting.values.map { prefix + [(setting.name, $0)] } }
         }
         var runs: [SweepRun] = []
@@ -126,6 +136,11 @@ extension SweepSpec {
             for agentID in agents {
                 guard let agent = Registry.agent(agentID) else {
                     throw SettingError("unknown agent '\(agentID)' (this rl knows \(Registry.agentList))")
+                }
+                // Refused before any run starts, as `rl train` refuses it: not a failure per run.
+                if Registry.planner(agentID) != nil && !world.capabilities.contains(.model) {
+                    throw SettingError(
+                        "agent \(agentID) solves a world from its model, and \(world.id) publishes none: sweep a learning agent instead")
                 }
                 for combination in combinations {
                     let resolved = try Self.resolve(combination, world: world, agent: agent)

@@ -44,6 +44,9 @@ public struct SweepSummary: Sendable {
     /// Ctrl-C stopped the sweep: the runs in flight were dropped and will run again on a restart.
     public var interrupted: Bool
     public var seconds: Double
+    /// Lines of the results file that are not valid results (1-based): their runs were done
+    /// again, but `rl report` refuses the file until they are removed.
+    public var invalidLines: [Int] = []
 }
 
 /// Runs a sweep's runs (those of `options.shard`, minus those already in the results file) on
@@ -67,16 +70,26 @@ public func runSweep(
     let clock = ContinuousClock()
     let start = clock.now
     let inShard = options.shard.map { shard in runs.filter(shard.contains) } ?? runs
+    // Held until the sweep returns: a second sweep on the same results would redo every run
+    // this one has not written yet, and append them twice.
+    let lock = try ResultsLock(resultsPath: options.resultsPath)
+    defer { lock.release() }
     var done: Set<String> = []
+    var invalidLines: [Int] = []
+    var status = stat()
+    if stat(options.resultsPath, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+        // An output first: a device or a folder cannot take results lines.
+        throw ExperimentError("cannot write \(options.resultsPath): it is not a regular file", kind: .inputOutput)
+    }
     if FileManager.default.fileExists(atPath: options.resultsPath) {
-        done = Set(try JSONLines.read(SweepResultID.self, from: options.resultsPath).values.map(\.id))
+        (done, invalidLines) = try finishedRuns(in: options.resultsPath)
     }
     let toDo = inShard.filter { !done.contains($0.id) }
     let state = try SweepState(resultsPath: options.resultsPath)
     do {
         try FileManager.default.createDirectory(atPath: options.runsFolder, withIntermediateDirectories: true)
     } catch {
-        throw ExperimentError("cannot create folder \(options.runsFolder)")
+        throw ExperimentError("cannot create folder \(options.runsFolder)", kind: .inputOutput)
     }
 
     let group = DispatchGroup()
@@ -84,10 +97,12 @@ public func runSweep(
         group.enter()
         let thread = Thread {
             defer { group.leave() }
-            while !shouldStop() {
+            // A write that failed (a full disk) fails every run after it: stop them all.
+            let stopping = { @Sendable in shouldStop() || state.writeFailed.load(ordering: .relaxed) }
+            while !stopping() {
                 let next = state.next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard next < toDo.count else { return }
-                let outcome = performRun(toDo[next], options: options, shouldStop: shouldStop)
+                let outcome = performRun(toDo[next], options: options, shouldStop: stopping)
                 state.sink.withLock { sink in
                     switch outcome {
                     case .finished(let result):
@@ -96,8 +111,12 @@ public func runSweep(
                             sink.finished += 1
                             finished(result, sink.finished, toDo.count)
                         } catch {
-                            sink.failures.append("\(toDo[next].id): \(error.message)")
+                            if sink.writeFailure == nil { sink.writeFailure = error }
+                            state.writeFailed.store(true, ordering: .relaxed)
                         }
+                    case .failedToWrite(let message):
+                        if sink.writeFailure == nil { sink.writeFailure = ExperimentError(message, kind: .inputOutput) }
+                        state.writeFailed.store(true, ordering: .relaxed)
                     case .failed(let message):
                         sink.failures.append(
                             "\(toDo[next].id) (\(toDo[next].world), \(toDo[next].agent), seed \(toDo[next].seed)): \(message)")
@@ -112,26 +131,50 @@ public func runSweep(
         thread.start()
     }
     group.wait()
-    let (finishedCount, failures, closing) = state.sink.withLock { sink in
+    let (finishedCount, failures, closing, writeFailure) = state.sink.withLock { sink in
         let closing = Result { () throws(ExperimentError) in try sink.writer.close() }
-        return (sink.finished, sink.failures, closing)
+        return (sink.finished, sink.failures, closing, sink.writeFailure)
     }
+    // One line for the sweep, not one per run: the runs not written are run again next time.
+    if let writeFailure { throw writeFailure }
     try closing.get()
     return SweepSummary(
         runs: inShard.count, skipped: inShard.count - toDo.count, finished: finishedCount,
         failures: failures, interrupted: shouldStop() && finishedCount + failures.count < toDo.count,
-        seconds: seconds(clock.now - start))
+        seconds: seconds(clock.now - start), invalidLines: invalidLines)
+}
+
+/// The ids of the runs a results file holds, read as `rl report` reads them: a line counts only
+/// if it is a whole, valid result (``SweepResult/problem``). Other lines (damaged, or with a
+/// readable id but a bad body) are listed by number, and their runs are done again.
+func finishedRuns(in path: String) throws(ExperimentError) -> (ids: Set<String>, invalidLines: [Int]) {
+    let decoder = JSONDecoder()
+    var ids: Set<String> = []
+    var invalid: [Int] = []
+    // The last line without its newline is a writer's unfinished line: the writer cuts it off.
+    for (number, line) in JSONLines.completeLines(in: try readBytes(path)).lines.enumerated() {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+        guard let result = try? decoder.decode(SweepResult.self, from: Data(line)), result.problem == nil else {
+            invalid.append(number + 1)
+            continue
+        }
+        ids.insert(result.id)
+    }
+    return (ids, invalid)
 }
 
 /// What the sweep's threads share: the next run to take, and the results file.
 private final class SweepState: Sendable {
     let next = Atomic<Int>(0)
+    let writeFailed = Atomic<Bool>(false)
     let sink: Mutex<Sink>
 
     struct Sink {
         var writer: JSONLinesWriter
         var finished = 0
         var failures: [String] = []
+        /// The first output that could not be written, which stops the sweep.
+        var writeFailure: ExperimentError?
     }
 
     init(resultsPath: String) throws(ExperimentError) {
@@ -142,6 +185,8 @@ private final class SweepState: Sendable {
 private enum RunOutcome {
     case finished(SweepResult)
     case failed(String)
+    /// A file of the run could not be written: the disk, not the run, is at fault.
+    case failedToWrite(String)
     case interrupted
 }
 
@@ -160,7 +205,7 @@ private func performRun(_ run: SweepRun, options sweep: SweepOptions, shouldStop
         let directory = URL(fileURLWithPath: board).appendingPathComponent(tensorBoardRunName(run)).path
         // A run that was stopped earlier starts again from scratch: so does its log.
         try? FileManager.default.removeItem(atPath: directory)
-        do { logs = try RunLogs(tensorBoard: directory, progressPath: nil) } catch { return .failed(error.message) }
+        do { logs = try RunLogs(tensorBoard: directory, progressPath: nil) } catch { return .failedToWrite(error.message) }
     }
     let outcome: TrainingOutcome
     do {
@@ -169,9 +214,10 @@ private func performRun(_ run: SweepRun, options sweep: SweepOptions, shouldStop
             observeEpisodes: logs.map { logs in { logs.episode($0) } }, shouldStop: shouldStop)
     } catch {
         _ = logs?.finish()
+        if case .file(let file) = error, file.kind == .inputOutput { return .failedToWrite(error.message) }
         return .failed(error.message)
     }
-    if let failure = logs?.finish() { return .failed(failure) }
+    if let failure = logs?.finish() { return .failedToWrite(failure) }
     if outcome.interrupted { return .interrupted }
     var finalEvaluation = outcome.lastEvaluation
     if finalEvaluation?.episodes != options.episodes {
@@ -214,4 +260,40 @@ private func performRun(_ run: SweepRun, options sweep: SweepOptions, shouldStop
 func tensorBoardRunName(_ run: SweepRun) -> String {
     let settings = run.settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
     return ([run.world, run.agent] + settings + ["seed\(run.seed)", run.id]).joined(separator: ",")
+}
+
+/// An exclusive `flock` on a lock file beside a results file (`sweep.jsonl.lock`), so one sweep
+/// at a time appends to it. The lock file stays: removing it would let a third sweep lock a new
+/// file while the second still holds the old one.
+final class ResultsLock {
+    private var descriptor: Int32
+
+    init(resultsPath: String) throws(ExperimentError) {
+        let path = resultsPath + ".lock"
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw ExperimentError("cannot write \(path): \(String(cString: strerror(errno)))", kind: .inputOutput)
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let busy = errno == EWOULDBLOCK
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            descriptor = -1
+            throw busy
+                ? ExperimentError(
+                    "another rl sweep is writing \(resultsPath) (it holds \(path)): wait for it to finish, or give another --out",
+                    kind: .busy)
+                : ExperimentError("cannot lock \(path): \(reason)", kind: .inputOutput)
+        }
+    }
+
+    func release() {
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        descriptor = -1
+    }
+
+    deinit { release() }
 }

@@ -3,6 +3,9 @@ import RLCore
 import RLTabular
 
 extension SweepSpec {
+    /// The largest spec file read: a grid is a few lines of JSON.
+    public static let maximumFileBytes = 1 << 20
+
     /// Reads a sweep from a JSON spec file, the flags' counterpart:
     ///
     ///     {"env": ["pong"], "agent": ["q-learning", "sarsa"],

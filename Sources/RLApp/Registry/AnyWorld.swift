@@ -106,6 +106,12 @@ public struct AnyWorld: @unchecked Sendable {
                 }
                 chosen.configure(&configuration)
             }
+            for group in W.exclusiveFlags {
+                let named = group.filter { name in given.contains { $0.name == name } }
+                if named.count > 1 {
+                    throw SettingError("\(named.map { "--" + $0 }.joined(separator: " and ")) set the same thing: give one")
+                }
+            }
             var others: [(name: String, value: String?)] = []
             for (name, value) in given {
                 guard let flag = W.flags.first(where: { $0.name == name }) else {

@@ -28,6 +28,8 @@ public struct ConfiguredWorld: @unchecked Sendable {
     let evaluate:
         (_ policy: Policy, _ label: String, _ episodes: Int, _ seed: UInt64, _ shouldStop: @escaping () -> Bool) -> EvaluationReport
     let benchmark: (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(RunError) -> WorldBenchmark
+    /// Restores what a saved run holds beyond its table into a throwaway agent (``SavedPolicyCheck``).
+    let checkSaved: (_ policy: Policy) throws(PolicyFileError) -> Void
     private let makeModel: () -> WorldModel?
     private let hyperparameters: (_ agent: String, _ preset: String?) -> Hyperparameters
 
@@ -61,7 +63,8 @@ public struct ConfiguredWorld: @unchecked Sendable {
         playGreedily:
             @escaping (_ policy: Policy, _ world: inout W.World, _ episodes: Int, _ seed: UInt64, _ shouldStop: () -> Bool)
             -> [EpisodeRecord<W.World.Counters>],
-        benchmark: @escaping (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(RunError) -> WorldBenchmark
+        benchmark: @escaping (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(RunError) -> WorldBenchmark,
+        checkSaved: @escaping (_ policy: Policy) throws(PolicyFileError) -> Void = { _ throws(PolicyFileError) in }
     ) {
         id = W.id
         self.configuration = JSONText.encode(configuration)
@@ -85,6 +88,7 @@ public struct ConfiguredWorld: @unchecked Sendable {
             return report
         }
         self.benchmark = benchmark
+        self.checkSaved = checkSaved
         baselines = WorldCapabilities.baselines(of: W.self, configuration)
         picture = WorldCapabilities.picture(of: W.self, configuration)
         inspection = WorldCapabilities.inspection(of: W.self, configuration)
@@ -107,7 +111,8 @@ public struct ConfiguredWorld: @unchecked Sendable {
             benchmark: { (agent, episodes, environmentSteps, seed) throws(RunError) -> WorldBenchmark in
                 try WorldBenchmarkRun<W>.measure(
                     configuration, agent: agent, episodes: episodes, environmentSteps: environmentSteps, seed: seed)
-            })
+            },
+            checkSaved: { (policy) throws(PolicyFileError) in try SavedPolicyCheck<W>.check(configuration, policy) })
     }
 
     /// A world with real coordinates: its agents learn linear functions of features, which the

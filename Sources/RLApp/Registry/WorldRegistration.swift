@@ -42,6 +42,9 @@ public protocol WorldRegistration {
     static func defaultEpisodes(_ configuration: Configuration) -> Int
     /// The configuration in a few words, for `rl inspect` and messages. Default: its JSON.
     static func describe(_ configuration: Configuration) -> String
+    /// Groups of flags that set the same thing, of which a command line may give only one
+    /// (`--map` and `--map-file`): otherwise the last would silently win. Default: none.
+    static var exclusiveFlags: [[String]] { get }
 }
 
 extension WorldRegistration {
@@ -49,6 +52,7 @@ extension WorldRegistration {
     public static var mainMetric: String { "return" }
     public static func defaultEpisodes(_ configuration: Configuration) -> Int { 6000 }
     public static func describe(_ configuration: Configuration) -> String { JSONText.encode(configuration) }
+    public static var exclusiveFlags: [[String]] { [] }
 }
 
 /// The configuration of a world that has no settings.

@@ -91,8 +91,10 @@ public struct DuelPlaySession {
 
 /// Who plays the agent's side in `rl play`: a pong-duel policy (with ε, the difficulty) or a
 /// script; and the court it plays on.
+/// - Throws: ``RunError/file(_:)`` for a policy that cannot be read, ``RunError/unsupported(_:)``
+///   for a court the policy was not trained on (a request that does not fit it).
 public func duelPlayer(policyOrScript text: String, court: PongDuelCourt?, pointsToWin: Int, epsilon: Double)
-    throws(PolicyFileError) -> (player: DuelPlayer, configuration: PongDuelConfiguration, name: String)
+    throws(RunError) -> (player: DuelPlayer, configuration: PongDuelConfiguration, name: String)
 {
     if let kind = PongDuelScript.Kind(rawValue: text) {
         var game = PongDuelWorld.Configuration()
@@ -100,13 +102,14 @@ public func duelPlayer(policyOrScript text: String, court: PongDuelCourt?, point
         game.pointsToWin = pointsToWin
         return (.script(PongDuelScript(kind, configuration: game.game)), game.game, kind.rawValue)
     }
-    let loaded = try LoadedPolicy(path: text, expecting: PongDuelWorld.id)
+    let loaded: LoadedPolicy
+    do { loaded = try LoadedPolicy(path: text, expecting: PongDuelWorld.id) } catch { throw .file(error) }
     var configuration: PongDuelWorld.Configuration
     do { configuration = try PongDuelWorld.configuration(fromJSON: loaded.policy.metadata.configuration) } catch {
-        throw PolicyFileError("\(text): \(error.message)")
+        throw .file(PolicyFileError("\(text): \(error.message)"))
     }
     if let court, court != configuration.court {
-        throw PolicyFileError("\(text) was trained on the \(configuration.court) court, not \(court)")
+        throw .unsupported("\(text) was trained on the \(configuration.court) court, not \(court)")
     }
     configuration.pointsToWin = pointsToWin
     let game = configuration.game

@@ -183,3 +183,42 @@ extension PolicyMetadata {
         features = layout.features
     }
 }
+
+/// What `--resume` would restore from a saved policy, restored into a fresh agent and world and
+/// thrown away: so a file whose agent or league tensors do not fit (a Dyna-Q model of the wrong
+/// shape, a league's current pick 99 of 2) is refused when any command loads it, not only when
+/// one resumes it.
+struct SavedPolicyCheck<W: WorldRegistration>: AgentBody where W.World.ObservationSpace: FiniteSpace {
+    typealias ObservationSpace = W.World.ObservationSpace
+    typealias ActionSpace = W.World.ActionSpace
+
+    let configuration: W.Configuration
+    let policy: Policy
+    var failure: PolicyFileError?
+
+    /// Checks `policy` (already decoded, its table's shape and its settings checked) on `W`.
+    static func check(_ configuration: W.Configuration, _ policy: Policy) throws(PolicyFileError) {
+        var check = SavedPolicyCheck(configuration: configuration, policy: policy)
+        // A planner's policy or an agent of another rl: nothing of an agent's to restore.
+        guard Registry.openAgent(policy.metadata.agent, &check) else { return }
+        if let failure = check.failure { throw failure }
+    }
+
+    mutating func run<A: TabularAgent>(_ agentType: A.Type)
+    where A.ObservationSpace == ObservationSpace, A.ActionSpace == ActionSpace {
+        let environment = W.makeWorld(configuration)
+        guard let settings = JSONText.decode(A.Settings.self, from: policy.metadata.agentSettings) else {
+            failure = PolicyFileError("the settings of agent \(policy.metadata.agent) are malformed")
+            return
+        }
+        var agent = A(
+            observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
+            hyperparameters: policy.metadata.hyperparameters, settings: settings, seed: 0)
+        do throws(PolicyFileError) {
+            try agent.restore(table: policy.table, extraTensors: policy.extraTensors)
+            try WorldCapabilities.trainingCompanion(of: W.self, for: environment)?.restore(from: policy.extraTensors)
+        } catch {
+            failure = error
+        }
+    }
+}

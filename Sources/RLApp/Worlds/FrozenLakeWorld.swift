@@ -40,6 +40,8 @@ public enum FrozenLakeWorld: WorldRegistration, ModelledWorld, InspectableWorld,
     /// The largest custom map side: a table of at most 64 × 64 × 4 values.
     public static let maximumSide = 64
     public static let maximumStepCap = 100_000
+    /// The largest map file read: the largest map with room for spaces and line ends.
+    static let maximumMapFileBytes = 64 * 1024
 
     public static var flags: [SettingFlag<FrozenLakeConfiguration>] {
         [
@@ -54,14 +56,26 @@ public enum FrozenLakeWorld: WorldRegistration, ModelledWorld, InspectableWorld,
             SettingFlag(name: "map-file", valueName: "PATH", help: "A map of your own: rows of S (start), F (frozen), H (hole), G (goal).")
             {
                 (configuration: inout FrozenLakeConfiguration, text: String?) throws(SettingError) in
-                guard let text, let contents = try? String(contentsOfFile: text, encoding: .utf8) else {
-                    throw SettingError("--map-file: cannot read '\(text ?? "")'")
+                guard let text else { throw SettingError("--map-file needs a path") }
+                // The README's exit statuses: a missing file is 66, one that is there but not a map 65.
+                let bytes: [UInt8]
+                do throws(PolicyFileError) { bytes = try AtomicFile.read(text) } catch {
+                    throw SettingError("--map-file: \(error.message)", kind: error.kind == .malformedData ? .badData : .missingInput)
+                }
+                guard bytes.count <= maximumMapFileBytes, let contents = String(validating: bytes, as: UTF8.self) else {
+                    throw SettingError(
+                        "--map-file \(text): not a map (UTF-8 text of at most \(maximumMapFileBytes) bytes)", kind: .badData)
                 }
                 let rows = contents.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
                     !$0.isEmpty
                 }
-                do throws(LakeMapError) { _ = try LakeMap(rows: rows) } catch {
-                    throw SettingError("--map-file \(text): \(error.description)")
+                let map: LakeMap
+                do throws(LakeMapError) { map = try LakeMap(rows: rows) } catch {
+                    throw SettingError("--map-file \(text): \(error.description)", kind: .badData)
+                }
+                guard map.rows <= maximumSide, map.columns <= maximumSide else {
+                    throw SettingError(
+                        "--map-file \(text): the map is \(map.rows)×\(map.columns); at most \(maximumSide)×\(maximumSide)", kind: .badData)
                 }
                 configuration.map = "custom"
                 configuration.rows = rows
@@ -85,6 +99,9 @@ public enum FrozenLakeWorld: WorldRegistration, ModelledWorld, InspectableWorld,
             },
         ]
     }
+
+    /// A built-in map or a map file, not both.
+    public static var exclusiveFlags: [[String]] { [["map", "map-file"]] }
 
     public static func validate(_ configuration: FrozenLakeConfiguration) throws(SettingError) {
         switch configuration.map {

@@ -104,8 +104,8 @@ extension Dictionary where Key == String, Value == Tensor {
         guard tensor.shape == shape, case .floats(let values) = tensor.values else {
             throw PolicyFileError("tensor '\(name)' must be floats of shape \(shape), got shape \(tensor.shape)")
         }
-        if let bad = values.firstIndex(where: { !$0.isFinite }) {
-            throw PolicyFileError("tensor '\(name)' holds a non-finite value at flat index \(bad)")
+        if let bad = values.firstIndex(where: { !$0.isFinite || abs($0) > Policy.Limits.value }) {
+            throw PolicyFileError("tensor '\(name)' holds a non-finite value or one beyond ±\(Policy.Limits.value) at flat index \(bad)")
         }
         return values
     }

@@ -13,6 +13,14 @@ struct DuelScreen {
     var names: Pair<String>
     /// Watching: stop after this many games (`nil`: until quit).
     var games: Int?
+    /// Watching: stop after this many frames (`--frames`; `nil`: until quit). The first frame
+    /// is the serve; each step and each new game makes another.
+    var frames: Int? = nil
+
+    /// Frames shown so far: the first, then one per step of any game and per new game.
+    static func frameCount(_ session: DuelPlaySession, stepsBefore: Int) -> Int {
+        1 + stepsBefore + session.steps + (session.gamesStarted - 1)
+    }
 
     func frame(_ session: DuelPlaySession, paused: Bool) -> DuelFrame {
         var banner: String?
@@ -62,6 +70,7 @@ struct DuelScreen {
         var paused = false
         var overSince: Int?
         var clock = StepClock(now: monotonicMilliseconds(), stepsPerSecond: fps)
+        var stepsBefore = 0
         while !wasInterrupted {
             for input in window.pendingInput() {
                 switch ScreenKey(input) {
@@ -87,8 +96,11 @@ struct DuelScreen {
             if !paused && !session.isOver && clock.isDue(now) {
                 session.step(human: DuelPlaySession.move(upHeld: held.up, downHeld: held.down))
             }
+            let steps = session.steps
             guard moveOn(&session, overSince: &overSince, now: now) else { return }
+            if session.steps < steps { stepsBefore += steps }
             window.show(frame(session, paused: paused).scene())
+            if let frames, Self.frameCount(session, stepsBefore: stepsBefore) >= frames { return }
             sleepMilliseconds(min(16, clock.wait(now: monotonicMilliseconds())))
         }
     }
@@ -107,6 +119,7 @@ struct DuelScreen {
         var shown: (steps: Int, paused: Bool, over: Bool, games: Int, waiting: Bool)?
         // Without a keyboard (standard input is not a terminal) nobody can press a key to start.
         if !screen.hasKeyboard { session.start() }
+        var stepsBefore = 0
         while !wasInterrupted {
             for key in screen.pendingKeys() {
                 switch key {
@@ -134,7 +147,9 @@ struct DuelScreen {
                 session.step(human: steering.steps > 0 ? steering.action : .stay)
                 steering.steps = max(0, steering.steps - 1)
             }
+            let steps = session.steps
             guard moveOn(&session, overSince: &overSince, now: now) else { return }
+            if session.steps < steps { stepsBefore += steps }
             // Without a keyboard (standard input is not a terminal) nobody can start another game.
             if !screen.hasKeyboard && session.isOver && session.hasHuman && shown?.over == true { return }
             if shown.map({ $0 != (session.steps, paused, session.isOver, session.gamesStarted, session.isWaitingForPlayer) }) ?? true {
@@ -145,6 +160,7 @@ struct DuelScreen {
                     + TerminalPicture(region: picture.playArea, unitsPerColumn: 1).lines(for: picture.scene())
                 screen.show(lines)
                 shown = (session.steps, paused, session.isOver, session.gamesStarted, session.isWaitingForPlayer)
+                if let frames, Self.frameCount(session, stepsBefore: stepsBefore) >= frames { return }
             }
             sleepMilliseconds(min(20, clock.wait(now: monotonicMilliseconds())))
         }

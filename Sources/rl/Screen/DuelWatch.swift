@@ -40,7 +40,7 @@ extension WatchCommand {
         }
         let screen = DuelScreen(
             fps: fps, scale: scale, names: Pair(left: name(leftSource, "LEFT"), right: name(rightSource, "RIGHT")),
-            games: episodes)
+            games: episodes, frames: frames)
         if video != nil {
             try recordDuelVideo(&session, screen: screen)
         } else if renderer == .terminal {
