@@ -80,14 +80,9 @@ import Testing
     @Test func aStoppedRunResumesToTheSameBytesAsARunLeftAlone() throws {
         let folder = temporaryFolder()
         let arguments = ["train", "--env", "mountain-car", "--agent", "sarsa-lambda", "--episodes", "3000", "--seed", "7"]
-        #expect(try RL.run(arguments + ["--quiet", "--out", "alone.safetensors"], in: folder).status == 0)
-        let (process, output, _) = try RL.start(arguments + ["--out", "stopped.safetensors"], in: folder)
-        RL.read(until: "episodes 500:", from: output)
-        kill(process.processIdentifier, SIGTERM)
-        _ = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 143)
-        let resumed = try RL.run(["train", "--resume", "stopped.safetensors", "--quiet"], in: folder)
+        let (aloneStatus, stoppedStatus, resumed) = try RL.trainStoppedAndResumed(arguments, in: folder)
+        #expect(aloneStatus == 0)
+        #expect(stoppedStatus == 143)
         #expect(resumed.status == 0, "\(resumed.standardError)")
         #expect(
             FileManager.default.contents(atPath: folder + "/alone.safetensors")

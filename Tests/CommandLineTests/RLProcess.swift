@@ -57,6 +57,22 @@ enum RL {
         }
     }
 
+    /// `rl train` with `arguments` twice in `folder`: left alone into `alone.safetensors`, and into
+    /// `stopped.safetensors` stopped by SIGTERM after its first report, then resumed. Returns the
+    /// exit statuses of the run left alone and of the stopped one, and the resume's run; the test
+    /// compares the two files.
+    static func trainStoppedAndResumed(_ arguments: [String], in folder: String) throws -> (
+        aloneStatus: Int32, stoppedStatus: Int32, resumed: RLRun
+    ) {
+        let alone = try run(arguments + ["--quiet", "--out", "alone.safetensors"], in: folder)
+        let (process, output, _) = try start(arguments + ["--out", "stopped.safetensors"], in: folder)
+        read(until: "episodes 500:", from: output)
+        kill(process.processIdentifier, SIGTERM)
+        _ = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (alone.status, process.terminationStatus, try run(["train", "--resume", "stopped.safetensors", "--quiet"], in: folder))
+    }
+
     static func run(_ arguments: [String], in folder: String = temporaryFolder(), environment: [String: String?] = [:]) throws -> RLRun {
         let (process, output, error) = try start(arguments, in: folder, environment: environment)
         // Read before waiting, so a full pipe cannot block the child.

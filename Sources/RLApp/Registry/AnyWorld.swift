@@ -45,7 +45,7 @@ public struct AnyWorld: @unchecked Sendable {
             (configuration, others) throws(SettingError) -> ConfiguredWorld in
             guard var variant = W.continuousVariant(of: configuration) else {
                 if let (name, _) = others.first {
-                    throw SettingError("--\(name) applies to world \(W.id) only with its real coordinates (--observation continuous)")
+                    throw SettingError("--\(name) applies to world \(W.id) only with its real coordinates (\(W.continuousVariantFlag))")
                 }
                 try W.validate(configuration)
                 return ConfiguredWorld(W.self, configuration)

@@ -11,4 +11,6 @@ public protocol ContinuousVariantWorld: WorldRegistration where World.Observatio
     /// The variant's configuration when `configuration` asks for real coordinates, else `nil`.
     /// The variant's own settings (features) start from its defaults.
     static func continuousVariant(of configuration: Configuration) -> ContinuousVariant.Configuration?
+    /// The flag that asks for the variant, for messages (`--observation continuous`).
+    static var continuousVariantFlag: String { get }
 }

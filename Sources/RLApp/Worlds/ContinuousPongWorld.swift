@@ -98,6 +98,7 @@ public enum ContinuousPongWorld: ContinuousWorld, BaselineWorld {
 
 extension PongWorld: ContinuousVariantWorld {
     public typealias ContinuousVariant = ContinuousPongWorld
+    public static let continuousVariantFlag = "--observation continuous"
 
     public static func continuousVariant(of configuration: PongConfiguration) -> ContinuousPongConfiguration? {
         guard configuration.observation == .continuous else { return nil }
