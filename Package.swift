@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "RLFeatures", targets: ["RLFeatures"]),
         .library(name: "RLLinear", targets: ["RLLinear"]),
         .library(name: "RLNeural", targets: ["RLNeural"]),
+        .library(name: "RLDeep", targets: ["RLDeep"]),
         .library(name: "RLExperiments", targets: ["RLExperiments"]),
         .library(name: "RLApp", targets: ["RLApp"]),
     ],
@@ -40,6 +41,8 @@ let package = Package(
         // Float32 multilayer perceptrons, their losses, the categorical head and Adam: no world, no agent.
         // Matrix products go through OpenBLAS, one thread per process.
         .target(name: "RLNeural", dependencies: ["RLCore", "COpenBLAS"]),
+        // Deep agents on the neural core (DQN, PPO): their own training loops over any world.
+        .target(name: "RLDeep", dependencies: ["RLCore", "RLNeural", "RLTabular"]),
         // Debian's OpenBLAS (libopenblas-dev), its CBLAS interface.
         .systemLibrary(
             name: "COpenBLAS", pkgConfig: "openblas",
@@ -78,7 +81,7 @@ let package = Package(
             name: "RLApp",
             dependencies: [
                 "RLCore", "RLPong", "RLPongDuel", "RLCliffWalking", "RLMaximizationBias", "RLFrozenLake", "RLTaxi", "RLBlackjack",
-                "RLPlanning", "RLTabular", "RLFeatures", "RLLinear", "RLClassicControl", "RLClassicControlRender", "RLRender",
+                "RLPlanning", "RLTabular", "RLFeatures", "RLLinear", "RLDeep", "RLClassicControl", "RLClassicControlRender", "RLRender",
                 "RLPongRender", "RLGridRender",
                 "RLExperiments",
             ]),
@@ -118,6 +121,8 @@ let package = Package(
             dependencies: ["RLClassicControlRender", "RLClassicControl", "RLGridRender", "RLRender", "GymnasiumFixtures"]),
         .testTarget(name: "RLFeaturesTests", dependencies: ["RLFeatures", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLNeuralTests", dependencies: ["RLNeural", "RLCore", "COpenBLAS"]),
+        .testTarget(
+            name: "RLDeepTests", dependencies: ["RLDeep", "RLNeural", "RLTabular", "RLCore", "RLClassicControl", "RLCliffWalking"]),
         .testTarget(name: "RLLinearTests", dependencies: ["RLLinear", "RLFeatures", "RLTabular", "RLCore", "RLCliffWalking"]),
         .testTarget(name: "RLTabularTests", dependencies: ["RLTabular", "RLCore", "RLCliffWalking", "RLPong", "RLTestSupport"]),
         .testTarget(

@@ -43,6 +43,12 @@ public struct Tensor: Sendable, Equatable {
 
     public init(shape: [Int], floats: [Double]) { self.shape = shape; values = .floats(floats); dtype = "F64" }
     public init(shape: [Int], integers: [Int64]) { self.shape = shape; values = .integers(integers); dtype = "I64" }
+    /// Single-precision values, stored as `F32` (a network's weights: what PyTorch's modules hold).
+    public init(shape: [Int], float32 values: [Float]) {
+        self.shape = shape
+        self.values = .floats(values.map(Double.init))
+        dtype = "F32"
+    }
 }
 
 /// The safetensors format (Hugging Face): an 8-byte little-endian header length N, N bytes of
@@ -60,21 +66,28 @@ public struct SafetensorsFile: Sendable, Equatable {
         self.metadata = metadata
     }
 
-    /// The file's bytes: tensors in name order, header keys sorted, so equal content gives
+    /// The file's bytes: tensors in a fixed order, header keys sorted, so equal content gives
     /// byte-identical files.
     public func encoded() -> [UInt8] {
         var data: [UInt8] = []
         var header: [String: Any] = ["__metadata__": metadata]
-        for name in tensors.keys.sorted() {
+        // Eight-byte tensors first, then four-byte ones, each group in name order: every tensor
+        // starts aligned to its own width, as the reference writer keeps them.
+        func group(_ name: String) -> Int { tensors[name]!.dtype == "F32" ? 1 : 0 }
+        let names = tensors.keys.sorted { (group($0), $0) < (group($1), $1) }
+        for name in names {
             let tensor = tensors[name]!
             let begin = data.count
+            let single = tensor.dtype == "F32" && tensor.values.isFloat
             switch tensor.values {
+            case .floats(let values) where single:
+                for value in values { appendLittleEndian(UInt32(Float(value).bitPattern), to: &data) }
             case .floats(let values): for value in values { appendLittleEndian(value.bitPattern, to: &data) }
             case .integers(let values): for value in values { appendLittleEndian(UInt64(bitPattern: value), to: &data) }
             }
             header[name] =
                 [
-                    "dtype": tensor.values.isFloat ? "F64" : "I64",
+                    "dtype": single ? "F32" : tensor.values.isFloat ? "F64" : "I64",
                     "shape": tensor.shape,
                     "data_offsets": [begin, data.count],
                 ] as [String: Any]
@@ -226,6 +239,10 @@ private func exactInteger(_ value: Any) -> Int? {
     let double = number.doubleValue
     guard double.rounded() == double, abs(double) < 9e15 else { return nil }
     return number.intValue
+}
+
+private func appendLittleEndian(_ value: UInt32, to bytes: inout [UInt8]) {
+    for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
 }
 
 private func appendLittleEndian(_ value: UInt64, to bytes: inout [UInt8]) {

@@ -1,0 +1,44 @@
+import RLCore
+import RLNeural
+import RLTabular
+
+/// An agent whose knowledge is neural networks (DQN, PPO), trained by environment steps on any
+/// world: it owns its training loop, because what it steps (one world, or `--envs` copies of
+/// it) and when it learns (every few steps, after each rollout) are the algorithm's own.
+///
+/// The app makes it, hands it a world factory and an ``ObservationEncoder``, and saves
+/// ``tensors``; the greedy policy is ``policyNetwork``'s argmax (Q-values or logits), so one
+/// player (``GreedyNetworkAgent``) plays every deep agent's file.
+public protocol DeepAgent {
+    associatedtype Settings: AgentSettings
+
+    /// A fresh agent whose networks read `inputWidth` inputs and give one output per action.
+    /// `hyperparameters` (the learning rate and its schedule, γ, and for DQN ε) and `settings`
+    /// must be valid.
+    init(inputWidth: Int, actionCount: Int, hyperparameters: Hyperparameters, settings: Settings, seed: UInt64)
+
+    /// The network whose argmax is the greedy action, saved under `policy.`.
+    var policyNetwork: MLP<Float> { get }
+
+    /// Every tensor a policy file holds for this agent: the networks as PyTorch state
+    /// dictionaries (`policy.0.weight`, … and PPO's `value.…`, single precision), and under
+    /// other names whatever resuming needs.
+    var tensors: [String: Tensor] { get }
+
+    /// Puts back ``tensors`` read from a file (untrusted: shapes and finiteness checked).
+    mutating func restore(tensors: [String: Tensor]) throws(PolicyFileError)
+
+    /// Trains until `totalSteps` environment steps have been taken in all, or `onEpisode`
+    /// says stop. Schedules run over `totalSteps`. `makeEnvironment(k)` makes copy `k` of the
+    /// world (PPO steps several); the first reset of copy `k` uses
+    /// `derivedSeed(seed, purpose: UInt64(k))`. Episodes are reported as they end, numbered
+    /// from 0 in that order.
+    mutating func train<E: Environment, Encoder: ObservationEncoder>(
+        makeEnvironment: (Int) -> E, encoder: Encoder, totalSteps: Int, seed: UInt64,
+        onEpisode: (EpisodeRecord<E.Counters>) -> TrainingControl
+    ) -> TrainingResult where Encoder.Observation == E.Observation
+
+    /// What the last updates measured, under Stable-Baselines3's names (`train/loss`,
+    /// `train/entropy_loss`, `train/approx_kl`, …), for logs.
+    var diagnostics: [(name: String, value: Double)] { get }
+}

@@ -1,0 +1,39 @@
+import RLCore
+import RLNeural
+
+/// Plays a network greedily: the action with the largest output (a Q-value or a logit) for the
+/// encoded observation, ties to the lowest index, as `argmax` breaks them. What `rl eval` and
+/// `rl watch` play for every deep agent.
+public struct GreedyNetworkAgent<Encoder: ObservationEncoder, ActionSpace: FiniteSpace>: ScriptedAgent
+where Encoder.Observation: Sendable {
+    public typealias Observation = Encoder.Observation
+    public typealias Action = ActionSpace.Element
+
+    public let network: MLP<Float>
+    public let encoder: Encoder
+    public let actionSpace: ActionSpace
+    private let row: Matrix<Float>
+
+    /// - Precondition: the network reads `encoder.width` inputs and gives one output per action.
+    public init(network: MLP<Float>, encoder: Encoder, actionSpace: ActionSpace) {
+        precondition(network.inputSize == encoder.width && network.outputSize == actionSpace.count, "a network that fits")
+        self.network = network
+        self.encoder = encoder
+        self.actionSpace = actionSpace
+        row = Matrix(rows: 1, columns: encoder.width)
+    }
+
+    /// The network's outputs for one observation.
+    public func outputs(for observation: Observation) -> [Float] {
+        encoder.encode(observation, into: row.pointer)
+        return network.forward(row).values
+    }
+
+    public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
+        encoder.encode(observation, into: row.pointer)
+        let output = network.forward(row)
+        var best = 0
+        for index in 1..<actionSpace.count where output[index] > output[best] { best = index }
+        return actionSpace.element(at: best)
+    }
+}
