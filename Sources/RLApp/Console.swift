@@ -82,6 +82,12 @@ public final class TrainingProgressView {
             stream.write("\r" + Self.bar(episodes: episodes, total: total, elapsedSeconds: elapsed) + "\u{1B}[K")
             barShown = true
             if episodes == total { finish() }
+        case .stepProgress(let steps, let total, let elapsed):
+            guard stream.isTerminal, steps == total || elapsed - lastDraw >= redrawInterval else { return }
+            lastDraw = elapsed
+            stream.write("\r" + Self.bar(episodes: steps, total: total, elapsedSeconds: elapsed, unit: "steps") + "\u{1B}[K")
+            barShown = true
+            if steps == total { finish() }
         case .report(let report):
             clearBar()
             stream.writeLine(Self.reportLine(report))
@@ -104,13 +110,13 @@ public final class TrainingProgressView {
     }
 
     /// `[#########.........]  3000/6000 episodes  25000 episodes/s  ETA 0.1 s`
-    public static func bar(episodes: Int, total: Int, elapsedSeconds: Double, width: Int = 30) -> String {
+    public static func bar(episodes: Int, total: Int, elapsedSeconds: Double, width: Int = 30, unit: String = "episodes") -> String {
         let fraction = total > 0 ? Double(episodes) / Double(total) : 1
         let filled = Int((fraction * Double(width)).rounded(.down))
         let rate = elapsedSeconds > 0 ? Double(episodes) / elapsedSeconds : 0
         let remaining = rate > 0 ? Double(total - episodes) / rate : 0
         return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
-            + "\(episodes)/\(total) episodes  \(Int(rate.rounded())) episodes/s  ETA \(fixed(remaining, 1)) s"
+            + "\(episodes)/\(total) \(unit)  \(Int(rate.rounded())) \(unit)/s  ETA \(fixed(remaining, 1)) s"
     }
 
     /// The tutorial's report, in English.

@@ -38,6 +38,10 @@ public struct LoadedPolicy {
             throw PolicyFileError("\(path): \(error.message)")
         }
         self.world = world
+        if policy.metadata.isNetwork {
+            try checkNetwork(against: world)
+            return
+        }
         let layout = world.layout
         guard policy.table.stateShape == layout.stateShape, policy.table.actionCount == layout.actionCount else {
             throw PolicyFileError(
@@ -62,6 +66,30 @@ public struct LoadedPolicy {
         // here for every command; a version 1 file holds none of it.
         if policy.metadata.formatVersion >= 2 {
             do { try world.checkSaved(policy) } catch { throw PolicyFileError("\(path): \(error.message)", kind: error.kind) }
+        }
+    }
+
+    /// A deep agent's file: its names match the world, its agent's settings are valid, and its
+    /// network reads the world's inputs and gives its actions from finite weights. On a finite
+    /// world the table becomes what the network gives each state.
+    private mutating func checkNetwork(against world: ConfiguredWorld) throws(PolicyFileError) {
+        let layout = world.networkLayout
+        guard policy.metadata.actions == layout.actions, policy.metadata.stateDimensions == layout.stateDimensions,
+            policy.metadata.observation == layout.observation
+        else {
+            throw PolicyFileError("\(path): the metadata's observation, state dimensions or actions do not match its configuration")
+        }
+        guard let agent = Registry.agent(policy.metadata.agent), Registry.isDeep(agent.id) else {
+            throw PolicyFileError(
+                "\(path): it holds networks, but its agent '\(policy.metadata.agent.prefix(40))' is not a deep agent this rl knows")
+        }
+        do { try agent.checkSettings(policy.metadata.agentSettings) } catch {
+            throw PolicyFileError("\(path): \(error.message)")
+        }
+        do {
+            if let table = try world.loadNetwork(policy).table { policy.table = table }
+        } catch {
+            throw PolicyFileError("\(path): \(error.message)")
         }
     }
 

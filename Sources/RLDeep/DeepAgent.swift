@@ -32,10 +32,11 @@ public protocol DeepAgent {
     /// says stop. Schedules run over `totalSteps`. `makeEnvironment(k)` makes copy `k` of the
     /// world (PPO steps several); the first reset of copy `k` uses
     /// `derivedSeed(seed, purpose: UInt64(k))`. Episodes are reported as they end, numbered
-    /// from 0 in that order.
+    /// from 0 in that order, with the agent as it is then (a copy: its networks are shared
+    /// references, so a caller that evaluates copies them first).
     mutating func train<E: Environment, Encoder: ObservationEncoder>(
         makeEnvironment: (Int) -> E, encoder: Encoder, totalSteps: Int, seed: UInt64,
-        onEpisode: (EpisodeRecord<E.Counters>) -> TrainingControl
+        onEpisode: (EpisodeRecord<E.Counters>, Self) -> TrainingControl
     ) -> TrainingResult where Encoder.Observation == E.Observation
 
     /// What the last updates measured, under Stable-Baselines3's names (`train/loss`,

@@ -4,8 +4,7 @@ import RLNeural
 /// Plays a network greedily: the action with the largest output (a Q-value or a logit) for the
 /// encoded observation, ties to the lowest index, as `argmax` breaks them. What `rl eval` and
 /// `rl watch` play for every deep agent.
-public struct GreedyNetworkAgent<Encoder: ObservationEncoder, ActionSpace: FiniteSpace>: ScriptedAgent
-where Encoder.Observation: Sendable {
+public struct GreedyNetworkAgent<Encoder: ObservationEncoder, ActionSpace: FiniteSpace>: ScriptedAgent {
     public typealias Observation = Encoder.Observation
     public typealias Action = ActionSpace.Element
 

@@ -3,7 +3,7 @@ import RLCore
 /// Turns a world's observation into a network's input row: real coordinates as they are, a
 /// finite world's state one-hot. Writes into storage the caller owns, so encoding allocates
 /// nothing.
-public protocol ObservationEncoder: Sendable {
+public protocol ObservationEncoder {
     associatedtype Observation
     /// How many inputs a row has.
     var width: Int { get }
@@ -24,7 +24,7 @@ public struct CoordinateEncoder<Observation: ContinuousObservation>: Observation
 
 /// A finite world's state as a one-hot row over its dense indices (Stable-Baselines3's
 /// preprocessing of a `Discrete` observation).
-public struct OneHotEncoder<Space: FiniteSpace & Sendable>: ObservationEncoder {
+public struct OneHotEncoder<Space: FiniteSpace>: ObservationEncoder {
     public typealias Observation = Space.Element
     public let space: Space
     public init(space: Space) { self.space = space }

@@ -94,6 +94,15 @@ public final class MLP<Scalar: NeuralScalar> {
         }
     }
 
+    /// A network of the same shape with the same weights, its own buffers: what an evaluation
+    /// plays while training goes on with the original.
+    public func copy() -> MLP<Scalar> {
+        let twin = MLP(
+            layers: layers.map { DenseLayer<Scalar>(inputSize: $0.inputSize, outputSize: $0.outputSize, activation: $0.activation) })
+        twin.copyParameters(from: self)
+        return twin
+    }
+
     /// Takes `other`'s weights and biases (a DQN target network's update): no allocation.
     public func copyParameters(from other: MLP<Scalar>) {
         precondition(other.layers.count == layers.count, "networks of the same shape")

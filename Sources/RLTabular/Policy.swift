@@ -112,6 +112,13 @@ public struct PolicyMetadata: Sendable, Equatable {
     /// A linear agent's features (JSON: settings and ranges), whose rows the tensor `q` holds
     /// instead of states; `nil` for a table.
     public var features: String?
+    /// A deep agent's networks (JSON: the activation and each network's layer sizes), whose
+    /// weights the tensors `policy.…` (and `value.…`) hold as PyTorch state dictionaries; such
+    /// a file has no `q` or `visits`. `nil` for a table or a linear agent.
+    public var network: String?
+
+    /// Whether the file holds networks rather than a table or weights over features.
+    public var isNetwork: Bool { network != nil }
 
     public init(
         environment: String, configuration: String, observation: String?, stateDimensions: [String],
@@ -136,6 +143,9 @@ public struct PolicyMetadata: Sendable, Equatable {
 /// `q` (shape: state dimensions..., actions; F64), `visits` (same shape; I64), and whatever
 /// else the agent needs to resume (Double Q-learning's `q1` and `q2`, Dyna-Q's model).
 public struct Policy: Sendable, Equatable {
+    /// The values commands act on. A deep agent's file (``PolicyMetadata/isNetwork``) holds
+    /// none: its table is what the network gives each state of a finite world, filled in when
+    /// the file is loaded against its world, and a one-row placeholder otherwise.
     public var table: QTable
     public var metadata: PolicyMetadata
     /// The agent's tensors beyond `q` and `visits`, by name.
@@ -181,6 +191,7 @@ public struct Policy: Sendable, Equatable {
             strings["agent_settings"] = metadata.agentSettings
             if let state = metadata.trainingState { strings["training_state"] = json(state) }
             if let features = metadata.features { strings["features"] = features }
+            if let network = metadata.network { strings["network"] = network }
         }
         // Saturated at the reader's bounds (``Limits``): a value or count past them is refused.
         func saturated(_ value: Double) -> Double { value.isFinite ? min(max(value, -Limits.value), Limits.value) : value }
@@ -190,8 +201,11 @@ public struct Policy: Sendable, Equatable {
         }
         let values = table.values.contains { abs($0) > Limits.value } ? table.values.map(saturated) : table.values
         let visits = table.visits.contains { $0 > Limits.visits } ? table.visits.map { min($0, Limits.visits) } : table.visits
-        tensors["q"] = Tensor(shape: table.shape, floats: values)
-        tensors["visits"] = Tensor(shape: table.shape, integers: visits)
+        // A network's file is its state dictionaries: the table is only what commands read of it.
+        if !metadata.isNetwork {
+            tensors["q"] = Tensor(shape: table.shape, floats: values)
+            tensors["visits"] = Tensor(shape: table.shape, integers: visits)
+        }
         return SafetensorsFile(tensors: tensors, metadata: strings).encoded()
     }
 
@@ -242,6 +256,7 @@ public struct Policy: Sendable, Equatable {
                 metadata.trainingState = state
             }
             metadata.features = strings["features"]
+            metadata.network = strings["network"]
         }
         guard !metadata.agent.isEmpty, metadata.agent.utf8.count <= 100 else {
             throw PolicyFileError("the policy's agent name is empty or too long")
@@ -252,6 +267,17 @@ public struct Policy: Sendable, Equatable {
             throw PolicyFileError("the policy's summary has a negative count of episodes, steps or its window")
         }
 
+        if metadata.isNetwork {
+            guard !metadata.actions.isEmpty, metadata.actions.count <= 1 << 16 else {
+                throw PolicyFileError("the policy names \(metadata.actions.count) actions")
+            }
+            // The table of a network's file is a placeholder: the loader fills it from the
+            // network where the world is finite.
+            self.init(
+                table: QTable(stateShape: [1], actionCount: metadata.actions.count), metadata: metadata,
+                extraTensors: file.tensors)
+            return
+        }
         guard let q = file.tensors["q"] else { throw PolicyFileError("the file has no tensor 'q'") }
         guard let visitsTensor = file.tensors["visits"] else { throw PolicyFileError("the file has no tensor 'visits'") }
         guard case .floats(let values) = q.values else { throw PolicyFileError("tensor 'q' must hold floats, not \(q.dtype)") }

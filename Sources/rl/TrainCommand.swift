@@ -31,6 +31,13 @@ struct TrainCommand: ParsableCommand {
         help: "Episodes to play (1...10000000; default the world's: 6000, FrozenLake 20000, 8x8 60000, pong-duel 20000, Blackjack 200000).")
     var episodes: Int?
 
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Environment steps for a deep agent, dqn or ppo (1...1000000000; default the world's, rl-zoo3's: cart-pole 50000 dqn, 100000 ppo)."
+    )
+    var steps: Int?
+
     @Option(parsing: .unconditional, help: "Seed of the run: the same seed gives the same policy file (default 1).")
     var seed: UInt64?
 
@@ -108,6 +115,7 @@ struct TrainCommand: ParsableCommand {
 
     func validate() throws {
         try requireFlag("episodes", episodes, in: 1...10_000_000)
+        try requireFlag("steps", steps, in: 1...1_000_000_000)
         do throws(SettingError) {
             for (flag, value) in sharedSettingFlags { try SharedSetting.check(value, forFlag: flag) }
         } catch {
@@ -125,7 +133,8 @@ struct TrainCommand: ParsableCommand {
         }
         if resume != nil {
             let fromFile = [
-                ("--env", env != nil), ("--agent", agent != nil), ("--episodes", episodes != nil), ("--seed", seed != nil),
+                ("--env", env != nil), ("--agent", agent != nil), ("--episodes", episodes != nil), ("--steps", steps != nil),
+                ("--seed", seed != nil),
                 ("--preset", preset != nil), ("--learning-rate", learningRate != nil), ("--learning-rate-end", learningRateEnd != nil),
                 ("--discount", discount != nil), ("--epsilon", epsilon != nil), ("--epsilon-end", epsilonEnd != nil),
                 ("--decay", decay != nil), ("the world's and agent's flags", !settingFlags.isEmpty),
@@ -143,6 +152,10 @@ struct TrainCommand: ParsableCommand {
             for (flag, _) in sharedSettingFlags { try agentDescription.checkUses(sharedFlag: flag) }
         } catch {
             throw ValidationError(error.message)
+        }
+        if steps != nil && !Registry.isDeep(agentID) {
+            throw ValidationError(
+                "--steps sets a deep agent's budget (\(Registry.deepAgentIDs.joined(separator: ", "))); \(agentID) trains by --episodes")
         }
         _ = try parsedSettings()
     }
@@ -211,17 +224,22 @@ struct TrainCommand: ParsableCommand {
             let settings: String
             do {
                 configured = try world.configure(preset: preset, flags: flags.world)
-                settings = try Registry.agent(agentID)!.settings(flags.agent)
+                // A deep agent starts from the world's settings for it; the user's flags come after.
+                let worldSettings = configured.deepDefaults(forAgent: agentID)?.settings ?? []
+                settings = try Registry.agent(agentID)!.settings(worldSettings + flags.agent)
             } catch {
                 // A flag that does not fit is 64; a --map-file that is missing 66, malformed 65.
                 throw CommandError(error)
             }
-            let episodes = episodes ?? configured.defaultEpisodes
+            let deep = configured.deepDefaults(forAgent: agentID)
+            // A deep agent's run is counted in steps: episodes only cap it when given.
+            let episodes = episodes ?? (deep != nil ? 10_000_000 : configured.defaultEpisodes)
             options = TrainingOptions(
                 world: world.id, configuration: configured.configuration, agent: agentID, agentSettings: settings,
                 episodes: episodes, seed: seed ?? 1, hyperparameters: try hyperparameters(world: configured),
                 outputPath: out ?? PolicyPaths.trained(world.id), logPath: log)
-            options.reportInterval = min(500, episodes)
+            options.steps = deep.map { steps ?? $0.steps }
+            options.reportInterval = min(deep != nil ? 100 : 500, episodes)
         }
         options.evaluationInterval = evalEvery
         options.evaluationEpisodes = evalEpisodes
@@ -266,11 +284,15 @@ struct TrainCommand: ParsableCommand {
         let agentWords = outcome.agent == QLearning.id ? "" : " with \(outcome.agent)"
         let summary =
             outcome.planning.map { PlanningText.summary(outcome, $0) } ?? [
-                outcome.interrupted
-                    ? "Interrupted after \(outcome.episodes) of \(outcome.episodesRequested) episodes; 'rl train --resume \(outcome.policy)' continues the run."
-                    : (outcome.resumed
-                        ? "Resumed and trained to \(outcome.episodes) episodes of \(outcome.environment)\(agentWords)."
-                        : "Trained \(outcome.episodes) episodes of \(outcome.environment)\(agentWords)."),
+                outcome.interrupted && options.steps != nil
+                    ? "Interrupted after \(grouped(outcome.steps)) of \(grouped(options.steps!)) steps; the policy holds what was learned so far."
+                    : outcome.interrupted
+                        ? "Interrupted after \(outcome.episodes) of \(outcome.episodesRequested) episodes; 'rl train --resume \(outcome.policy)' continues the run."
+                        : (outcome.resumed
+                            ? "Resumed and trained to \(outcome.episodes) episodes of \(outcome.environment)\(agentWords)."
+                            : options.steps != nil
+                                ? "Trained \(grouped(outcome.steps)) steps (\(outcome.episodes) episodes) of \(outcome.environment)\(agentWords)."
+                                : "Trained \(outcome.episodes) episodes of \(outcome.environment)\(agentWords)."),
                 "\(grouped(outcome.steps)) environment steps in \(fixed(outcome.seconds, 3)) s: \(grouped(Int(outcome.stepsPerSecond.rounded()))) steps/s"
                     + (outcome.resumed ? " (this part of the run)." : "."),
                 "Average return over the last \(min(options.reportInterval, outcome.episodes)) episodes: \(fixed(outcome.finalMeanReturn, 1)); best return: \(fixed(outcome.bestReturn, 1)).",

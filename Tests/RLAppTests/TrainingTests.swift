@@ -40,6 +40,7 @@ func temporaryFolder() -> String {
             case .progress(let episodes, _, _, _): lastProgress = episodes
             case .evaluation: Issue.record("no evaluation was asked for")
             case .note(let line): Issue.record("pong has no training companion, yet it said: \(line)")
+            case .stepProgress: Issue.record("a table's run counts episodes, not steps")
             }
         }
         #expect(outcome.episodes == 300 && !outcome.interrupted && lastProgress == 300)

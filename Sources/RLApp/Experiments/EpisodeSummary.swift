@@ -12,4 +12,7 @@ public struct EpisodeSummary: Sendable {
     public var learningRate: Double
     /// The world's metrics for the episode, in the registration's order.
     public var metrics: [(name: String, value: Double)]
+    /// What a deep agent's last updates measured, under Stable-Baselines3's tags (`train/loss`);
+    /// empty for other agents.
+    public var training: [(name: String, value: Double)] = []
 }

@@ -48,6 +48,7 @@ public final class RunLogs {
             ("episode/epsilon", summary.epsilon), ("episode/learning_rate", summary.learningRate),
         ]
         scalars += summary.metrics.map { ("episode/" + $0.name, $0.value) }
+        scalars += summary.training.map { ($0.name, $0.value) }
         write { () throws(ExperimentError) in try board.addScalars(scalars, step: summary.episode) }
     }
 
@@ -55,6 +56,8 @@ public final class RunLogs {
         switch event {
         case .progress(let episodes, _, let steps, let elapsed):
             lastProgress = (episodes, steps, elapsed)
+        case .stepProgress(let steps, _, let elapsed):
+            lastProgress = (lastProgress.0, steps, elapsed)
         case .report(let report):
             let (_, steps, elapsed) = lastProgress
             let rate = elapsed > 0 ? Double(steps) / elapsed : 0

@@ -1,5 +1,7 @@
 import RLCore
+import RLDeep
 import RLFeatures
+import RLNeural
 import RLTabular
 
 /// A registered world under one valid configuration, with its types erased: what a command
@@ -30,8 +32,19 @@ public struct ConfiguredWorld: @unchecked Sendable {
     let benchmark: (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(RunError) -> WorldBenchmark
     /// Restores what a saved run holds beyond its table into a throwaway agent (``SavedPolicyCheck``).
     let checkSaved: (_ policy: Policy) throws(PolicyFileError) -> Void
+    /// Checks a deep agent's file against the world (inputs, actions, every weight) and returns
+    /// its action network; with it, on a finite world, the table of what it gives each state.
+    let loadNetwork: (_ policy: Policy) throws(PolicyFileError) -> (network: MLP<Float>, table: QTable?)
+    /// What a deep agent's policy file names: the world's state dimensions (a finite world's)
+    /// or coordinates (a continuous one's), and its actions.
+    public let networkLayout: TableLayout
     private let makeModel: () -> WorldModel?
     private let hyperparameters: (_ agent: String, _ preset: String?) -> Hyperparameters
+    private let deepDefaults: (_ agent: String) -> DeepDefaults?
+
+    /// What deep agent `agent` starts from on this world (its steps, hyperparameters and
+    /// settings), or `nil` for an agent that is not deep.
+    public func deepDefaults(forAgent agent: String) -> DeepDefaults? { deepDefaults(agent) }
 
     /// The hyperparameters an agent starts from, under an optional preset.
     public func defaultHyperparameters(forAgent agent: String, preset: String? = nil) -> Hyperparameters {
@@ -56,8 +69,9 @@ public struct ConfiguredWorld: @unchecked Sendable {
 
     /// A world under a configuration, with everything the configuration decides; the
     /// capabilities are found here, once, for both kinds of world.
-    private init<W: WorldRegistration>(
-        _ world: W.Type, _ configuration: W.Configuration, layout: TableLayout,
+    private init<W: WorldRegistration, Encoder: ObservationEncoder>(
+        _ world: W.Type, _ configuration: W.Configuration, layout: TableLayout, encoder: Encoder, networkLayout: TableLayout,
+        tabulate: ((MLP<Float>) -> QTable)? = nil,
         train: @escaping (_ options: TrainingOptions, _ observers: TrainingObservers) throws(PolicyFileError) -> TrainingOutcome,
         plan: @escaping (_ planner: Planner, _ options: TrainingOptions) throws(RunError) -> TrainingOutcome,
         playGreedily:
@@ -65,7 +79,7 @@ public struct ConfiguredWorld: @unchecked Sendable {
             -> [EpisodeRecord<W.World.Counters>],
         benchmark: @escaping (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(RunError) -> WorldBenchmark,
         checkSaved: @escaping (_ policy: Policy) throws(PolicyFileError) -> Void = { _ throws(PolicyFileError) in }
-    ) {
+    ) where Encoder.Observation == W.World.Observation {
         id = W.id
         self.configuration = JSONText.encode(configuration)
         description = W.describe(configuration)
@@ -73,14 +87,37 @@ public struct ConfiguredWorld: @unchecked Sendable {
         self.layout = layout
         hasRealCoordinates = W.self is any ContinuousWorld.Type
         hyperparameters = { agent, preset in
-            W.presets.first { $0.name == preset }?.hyperparameters ?? W.defaultHyperparameters(forAgent: agent)
+            if let deep = Registry.deepDefaults(forAgent: agent, on: W.self) { return deep.hyperparameters }
+            return W.presets.first { $0.name == preset }?.hyperparameters ?? W.defaultHyperparameters(forAgent: agent)
         }
-        self.train = train
+        deepDefaults = { agent in Registry.deepDefaults(forAgent: agent, on: W.self) }
+        self.networkLayout = networkLayout
+        // A deep agent trains by steps on any world: its own run, chosen here once.
+        self.train = { (options, observers) throws(PolicyFileError) -> TrainingOutcome in
+            guard Registry.isDeep(options.agent) else { return try train(options, observers) }
+            return try DeepTrainingRun<W, Encoder>.train(
+                configuration, options, observers: observers, encoder: encoder, layout: networkLayout)
+        }
         self.plan = plan
         makeModel = { WorldCapabilities.model(of: W.self, configuration) }
+        let loadNetwork = { (policy: Policy) throws(PolicyFileError) -> (network: MLP<Float>, table: QTable?) in
+            let network = try NetworkDescription(json: policy.metadata.network ?? "").makePolicyNetwork(from: policy.extraTensors)
+            guard network.inputSize == encoder.width, network.outputSize == networkLayout.actionCount else {
+                throw PolicyFileError(
+                    "its network reads \(network.inputSize) inputs and gives \(network.outputSize) outputs; world \(W.id) needs "
+                        + "\(encoder.width) and \(networkLayout.actionCount)")
+            }
+            return (network, tabulate?(network))
+        }
+        self.loadNetwork = loadNetwork
         evaluate = { policy, label, episodes, seed, shouldStop in
             var world = W.makeWorld(configuration)
-            let records = playGreedily(policy, &world, episodes, seed, shouldStop)
+            let records: [EpisodeRecord<W.World.Counters>]
+            if policy.metadata.isNetwork, let network = try? loadNetwork(policy).network {
+                records = playGreedy(network: network, encoder: encoder, on: &world, episodes: episodes, seed: seed, shouldStop: shouldStop)
+            } else {
+                records = playGreedily(policy, &world, episodes, seed, shouldStop)
+            }
             var report = EvaluationReport(
                 environment: W.id, agent: label, seed: seed, records: records, metrics: W.metrics,
                 episodesRequested: episodes)
@@ -97,8 +134,12 @@ public struct ConfiguredWorld: @unchecked Sendable {
 
     /// A world with finite observations: its agents learn tables.
     init<W: WorldRegistration>(_ world: W.Type, _ configuration: W.Configuration) where W.World.ObservationSpace: FiniteSpace {
+        let layout = W.layout(configuration)
+        let space = W.makeWorld(configuration).observationSpace
+        let encoder = OneHotEncoder(space: space)
         self.init(
-            world, configuration, layout: W.layout(configuration),
+            world, configuration, layout: layout, encoder: encoder, networkLayout: layout,
+            tabulate: { network in QTable(network: network, encoder: encoder) },
             train: { (options, observers) throws(PolicyFileError) -> TrainingOutcome in
                 try TrainingRun<W>.train(configuration, options, observers: observers)
             },
@@ -123,8 +164,12 @@ public struct ConfiguredWorld: @unchecked Sendable {
         let layout =
             (try? W.layout(configuration))
             ?? TableLayout(stateShape: [], actionCount: 0, stateDimensions: [], actions: [], observation: nil)
+        var networkLayout = layout
+        networkLayout.stateShape = [1]
+        networkLayout.stateDimensions = W.World.Observation.dimensionNames
+        networkLayout.features = nil
         self.init(
-            world, configuration, layout: layout,
+            world, configuration, layout: layout, encoder: CoordinateEncoder<W.World.Observation>(), networkLayout: networkLayout,
             train: { (options, observers) throws(PolicyFileError) -> TrainingOutcome in
                 try LinearTrainingRun<W>.train(configuration, options, observers: observers)
             },
@@ -193,5 +238,27 @@ public struct WorldTwoPlayers: @unchecked Sendable {
         shouldStop: @escaping () -> Bool = { false }
     ) throws(PolicyFileError) -> DuelEvaluationReport {
         try duel(policy, path, opponents, games, seed, shouldStop)
+    }
+}
+
+extension QTable {
+    /// What a network gives each state of a finite world, as a table: so a deep agent's file
+    /// on a finite world is evaluated exactly, drawn and inspected as a table is.
+    init<Space: FiniteSpace>(network: MLP<Float>, encoder: OneHotEncoder<Space>) {
+        self.init(observationSpace: encoder.space, actionSpace: Discrete(network.outputSize))
+        let states = encoder.space.count
+        // A batch of one-hot rows at a time: a large world's table never needs states² inputs.
+        let chunk = min(states, 256)
+        let batch = Matrix<Float>(rows: chunk, columns: states)
+        for first in stride(from: 0, to: states, by: chunk) {
+            let rows = min(chunk, states - first)
+            batch.resize(rows: rows)
+            batch.fill(with: 0)
+            for row in 0..<rows { batch[row, first + row] = 1 }
+            let outputs = network.forward(batch)
+            for row in 0..<rows {
+                for action in 0..<network.outputSize { self[first + row, action] = Double(outputs[row, action]) }
+            }
+        }
     }
 }

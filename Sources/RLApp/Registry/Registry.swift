@@ -1,4 +1,5 @@
 import RLCore
+import RLDeep
 import RLLinear
 import RLTabular
 import Synchronization
@@ -153,10 +154,37 @@ public enum Registry {
         return opener.found
     }
 
-    /// Whether agent `id` can learn on `world`: every agent on a finite world; on a continuous
-    /// one, those with a linear form.
+    /// Runs `body` with the deep agent `id`; `false` when no deep agent has that id.
+    public static func openDeepAgent<Body: DeepAgentBody>(_ id: String, _ body: inout Body) -> Bool {
+        var opener = DeepAgentOpener(id: id, body: body)
+        visitAgents(&opener)
+        body = opener.body
+        return opener.found
+    }
+
+    /// Whether agent `id` can learn on `world`: a deep agent on every world; the others on a
+    /// finite world, and on a continuous one those with a linear form.
     public static func canLearn(_ id: String, on world: ConfiguredWorld) -> Bool {
-        !world.hasRealCoordinates || linearAgentIDs.contains(id)
+        !world.hasRealCoordinates || linearAgentIDs.contains(id) || deepAgentIDs.contains(id)
+    }
+
+    /// Whether agent `id` learns neural networks (it trains by steps, on every world).
+    public static func isDeep(_ id: String) -> Bool { deepAgentIDs.contains(id) }
+
+    /// What deep agent `id` starts from on world `W`: the world's own settings for it, else
+    /// the agent's; `nil` when `id` is not a deep agent.
+    static func deepDefaults<W: WorldRegistration>(forAgent id: String, on world: W.Type) -> DeepDefaults? {
+        var collector = DeepDefaultsCollector(id: id)
+        visitAgents(&collector)
+        guard let agentDefaults = collector.defaults else { return nil }
+        return W.deepDefaults(forAgent: id) ?? agentDefaults
+    }
+
+    /// The ids of the agents that learn neural networks.
+    public static var deepAgentIDs: [String] {
+        var collector = DeepAgentCollector()
+        visitAgents(&collector)
+        return collector.ids
     }
 
     /// Whether agent `id` can learn on `world` under its default configuration.
@@ -275,5 +303,34 @@ struct LinearAgentCollector: AgentVisitor {
     var ids: [String] = []
     mutating func visit<Registration: AgentRegistration>(_ registration: Registration.Type) {
         if registration is any LinearAgentRegistration.Type { ids.append(Registration.id) }
+    }
+}
+
+struct DeepAgentOpener<Body: DeepAgentBody>: AgentVisitor {
+    let id: String
+    var body: Body
+    var found = false
+
+    mutating func visit<Registration: AgentRegistration>(_ registration: Registration.Type) {
+        guard !found, Registration.id == id, let deep = registration as? any DeepAgentRegistration.Type else { return }
+        found = true
+        func open<D: DeepAgentRegistration>(_ type: D.Type) { D.openDeep(&body) }
+        open(deep)
+    }
+}
+
+struct DeepAgentCollector: AgentVisitor {
+    var ids: [String] = []
+    mutating func visit<Registration: AgentRegistration>(_ registration: Registration.Type) {
+        if registration is any DeepAgentRegistration.Type { ids.append(Registration.id) }
+    }
+}
+
+struct DeepDefaultsCollector: AgentVisitor {
+    let id: String
+    var defaults: DeepDefaults?
+    mutating func visit<Registration: AgentRegistration>(_ registration: Registration.Type) {
+        guard defaults == nil, Registration.id == id, let deep = registration as? any DeepAgentRegistration.Type else { return }
+        defaults = DeepDefaults(steps: deep.defaultSteps, hyperparameters: deep.defaultHyperparameters)
     }
 }

@@ -45,6 +45,23 @@ public protocol WorldRegistration {
     /// Groups of flags that set the same thing, of which a command line may give only one
     /// (`--map` and `--map-file`): otherwise the last would silently win. Default: none.
     static var exclusiveFlags: [[String]] { get }
+    /// What a deep agent (`dqn`, `ppo`) starts from on this world when not told: rl-zoo3's
+    /// settings where it has them. Default: `nil`, the agent's own defaults.
+    static func deepDefaults(forAgent agent: String) -> DeepDefaults?
+}
+
+/// A deep agent's starting point on a world: its budget of environment steps, its shared
+/// settings (learning rate, γ, ε) and values for its own flags, applied before the user's.
+public struct DeepDefaults: Sendable {
+    public var steps: Int
+    public var hyperparameters: Hyperparameters
+    public var settings: [(name: String, value: String?)]
+
+    public init(steps: Int, hyperparameters: Hyperparameters, settings: [(name: String, value: String?)] = []) {
+        self.steps = steps
+        self.hyperparameters = hyperparameters
+        self.settings = settings
+    }
 }
 
 extension WorldRegistration {
@@ -53,6 +70,7 @@ extension WorldRegistration {
     public static func defaultEpisodes(_ configuration: Configuration) -> Int { 6000 }
     public static func describe(_ configuration: Configuration) -> String { JSONText.encode(configuration) }
     public static var exclusiveFlags: [[String]] { [] }
+    public static func deepDefaults(forAgent agent: String) -> DeepDefaults? { nil }
 }
 
 /// The configuration of a world that has no settings.

@@ -11,6 +11,8 @@ public struct TrainingOptions: Sendable {
     public var agent: String
     public var agentSettings: String
     public var episodes: Int
+    /// A deep agent's budget of environment steps (`--steps`); `episodes` then only caps the run.
+    public var steps: Int?
     public var seed: UInt64
     public var hyperparameters: Hyperparameters
     /// Where the policy is saved.

@@ -28,6 +28,8 @@ public struct EvaluationPoint: Sendable, Codable, Equatable {
 public enum TrainingEvent: Sendable {
     /// An episode finished: `episodes` of `total` are done.
     case progress(episodes: Int, total: Int, steps: Int, elapsedSeconds: Double)
+    /// An episode of a deep agent's run finished: `steps` of its `total` are done.
+    case stepProgress(steps: Int, total: Int, elapsedSeconds: Double)
     /// Every ``TrainingOptions/reportInterval`` episodes.
     case report(IntervalReport)
     /// Every ``TrainingOptions/evaluationInterval`` episodes.

@@ -45,6 +45,11 @@ struct EpisodeObserver<W: WorldRegistration> {
     /// Plays greedy episodes of the agent's values (a table, or a linear agent's weights) as `rl eval` would.
     let playGreedily: (_ values: QTable, _ world: inout W.World, _ episodes: Int, _ seed: UInt64) -> [EpisodeRecord<W.World.Counters>]
     var progress: TrainingProgress
+    /// A deep agent's run counts environment steps, not episodes: its budget, which its
+    /// progress and schedules follow; `nil` for a run of episodes.
+    var stepBudget: Int?
+    /// What a deep agent's last updates measured (losses, entropy), logged with each episode.
+    var diagnostics: (() -> [(name: String, value: Double)])?
     var lastEvaluation: EvaluationPoint?
     var logFailure: PolicyFileError?
     private let clock = ContinuousClock()
@@ -74,7 +79,9 @@ struct EpisodeObserver<W: WorldRegistration> {
         let played = record.episode + 1
         let evaluation = evaluateIfDue(afterEpisode: played, table: table)
         let notes = companion?.episodeFinished(played, table: table) ?? []
-        let epsilon = options.hyperparameters.epsilon.value(atEpisode: record.episode, of: options.episodes)
+        // Schedules run over what the run counts: episodes, or a deep agent's steps.
+        let (done, total) = stepBudget.map { (progress.steps, $0) } ?? (record.episode, options.episodes)
+        let epsilon = options.hyperparameters.epsilon.value(atStep: done, of: total)
         if let log, logFailure == nil {
             do throws(PolicyFileError) {
                 try log.append(record, metrics: W.metrics, epsilon: epsilon, evaluation: evaluation)
@@ -87,11 +94,15 @@ struct EpisodeObserver<W: WorldRegistration> {
                 EpisodeSummary(
                     episode: played, totalReward: record.totalReward, steps: record.steps, stepsSoFar: progress.steps,
                     epsilon: epsilon,
-                    learningRate: options.hyperparameters.learningRate.value(atEpisode: record.episode, of: options.episodes),
-                    metrics: W.metrics.map { ($0.name, $0.value(record.counters)) }))
+                    learningRate: options.hyperparameters.learningRate.value(atStep: done, of: total),
+                    metrics: W.metrics.map { ($0.name, $0.value(record.counters)) }, training: diagnostics?() ?? []))
         }
         let observe = observers.observe
-        observe(.progress(episodes: played, total: options.episodes, steps: progress.steps, elapsedSeconds: seconds(clock.now - start)))
+        if let stepBudget {
+            observe(.stepProgress(steps: min(progress.steps, stepBudget), total: stepBudget, elapsedSeconds: seconds(clock.now - start)))
+        } else {
+            observe(.progress(episodes: played, total: options.episodes, steps: progress.steps, elapsedSeconds: seconds(clock.now - start)))
+        }
         if played % options.reportInterval == 0 {
             observe(
                 .report(
