@@ -71,8 +71,9 @@ where Encoder.Observation == W.World.Observation {
         episodes.stepBudget = steps
         episodes.diagnostics = { current.value.diagnostics }
         let placeholder = QTable(stateShape: [1], actionCount: world.actionSpace.count)
+        let makeWorld = { (_: Int) in W.makeWorld(configuration) }
         let result = agent.train(
-            makeEnvironment: { _ in W.makeWorld(configuration) }, encoder: encoder, totalSteps: steps,
+            makeEnvironment: makeWorld, encoder: encoder, totalSteps: steps,
             seed: derivedSeed(options.seed, purpose: SeedPurpose.training)
         ) { record, agentSoFar in
             current.value = agentSoFar
