@@ -54,7 +54,7 @@ public enum SharedSetting: String, CaseIterable, Sendable, Hashable {
 
     /// The help line of one of its flags, with the range: `Exploration rate ε at the start (0...1).`
     public func help(forFlag flag: String) -> String {
-        let range = "(\(Self.text(of: range)))."
+        let range = "(\(self == .learningRate && flag == flags[1] ? "0 or " : "")\(Self.text(of: range)))."
         guard isScheduled else { return "\(helpName) \(symbol) \(range)" }
         return flag == flags[0] ? "\(helpName) \(symbol) at the start \(range)" : "\(helpName) at the end of its decay \(range)"
     }
@@ -95,7 +95,15 @@ public enum SharedSetting: String, CaseIterable, Sendable, Hashable {
 
     /// Checks a value given for one of its flags: `--epsilon must be in 0...1, got 2.0`.
     public func check(_ value: Double, flag: String) throws(SettingError) {
-        try Self.check(value, in: range, flag: flag)
+        // A learning rate may decay to exactly 0 (PPO's anneals to nothing by the end of its
+        // run, as Stable-Baselines3's `lin_` does), never to subnormal dust.
+        if self == .learningRate && flag == flags[1] && value == 0 { return }
+        do { try Self.check(value, in: range, flag: flag) } catch {
+            if self == .learningRate && flag == flags[1] {
+                throw SettingError("--\(flag) must be 0 or in \(Self.text(of: range)), got \(value)")
+            }
+            throw error
+        }
     }
 
     /// Checks a value given for any shared flag: a setting's start or end, or ``decayFlag``.

@@ -192,7 +192,7 @@ extension InspectCommand {
     /// picture (`--heatmap`), as action values at one point (`--state`), or as a greedy-action
     /// grid under the summary.
     func inspectValueFunction(_ view: ValueFunctionView, _ loaded: LoadedPolicy, out: ConsoleStream) throws {
-        let weights = loaded.policy.table
+        let policy = loaded.policy
         let names = view.dimensionNames
         func dimension(_ name: Substring) throws -> Int {
             guard let index = view.dimension(named: String(name)) else {
@@ -205,7 +205,7 @@ extension InspectCommand {
             guard numbers.count == names.count, numbers.allSatisfy({ $0?.isFinite == true }) else {
                 throw CommandError.usage("--state takes \(names.count) numbers, \(names.joined(separator: ",")), got '\(state)'")
             }
-            let values = view.actionValues(weights, at: numbers.map { $0! })
+            let values = view.actionValues(policy, at: numbers.map { $0! })
             let best = values.indices.max { values[$0] < values[$1] }!
             for (index, name) in loaded.policy.metadata.actions.enumerated() {
                 out.writeLine(
@@ -231,10 +231,11 @@ extension InspectCommand {
         let (x, y) = (chosen[0], chosen[1])
         if let heatmap {
             do { try PictureFile.checkPNGPath(heatmap, option: "--heatmap") } catch { throw CommandError.usage(error.message) }
-            let grid = view.grid(weights, x: x, y: y, fixed: fixedValues, columns: 60, rows: 60)
+            let grid = view.grid(policy, x: x, y: y, fixed: fixedValues, columns: 60, rows: 60)
+            let value = view.hasCritic(policy) ? "-V" : "-max q"
             try savePNG(
                 ValueHeatmap.picture(
-                    grid, title: "\(loaded.worldID): cost-to-go, -max q over \(names[x]) x \(names[y])",
+                    grid, title: "\(loaded.worldID): cost-to-go, \(value) over \(names[x]) x \(names[y])",
                     note: note.isEmpty ? "\(loaded.policy.metadata.summary.episodes) episodes" : note,
                     xName: names[x], xRange: view.low[x]...view.high[x], yName: names[y], yRange: view.low[y]...view.high[y]),
                 to: heatmap)
@@ -248,7 +249,7 @@ extension InspectCommand {
         }
         out.write(PolicySummaryText.render(PolicySummary(loaded), loaded: loaded))
         if summaryOnly { return }
-        let grid = view.grid(weights, x: x, y: y, fixed: fixedValues, columns: 48, rows: 16)
+        let grid = view.grid(policy, x: x, y: y, fixed: fixedValues, columns: 48, rows: 16)
         let letters = loaded.policy.metadata.actions.map { String($0.prefix(1)) }
         out.writeLine("")
         out.writeLine(

@@ -8,9 +8,12 @@ import Testing
 @Suite struct SharedSettingTests {
     @Test func everyRangeIsCheckedInOnePlaceWithOneMessage() {
         #expect(throws: SettingError("--epsilon must be in 0...1, got 2.0")) { try SharedSetting.epsilon.check(2, flag: "epsilon") }
-        #expect(throws: SettingError("--learning-rate-end must be in 1e-12...1, got 5e-324")) {
+        #expect(throws: SettingError("--learning-rate-end must be 0 or in 1e-12...1, got 5e-324")) {
             try SharedSetting.learningRate.check(.leastNonzeroMagnitude, flag: "learning-rate-end")
         }
+        // A rate may anneal to nothing (PPO's), but not start there.
+        #expect(throws: Never.self) { try SharedSetting.learningRate.check(0, flag: "learning-rate-end") }
+        #expect(throws: SettingError.self) { try SharedSetting.learningRate.check(0, flag: "learning-rate") }
         #expect(throws: SettingError.self) { try SharedSetting.checkDecay(.nan) }
         // Hyperparameters from a file go through the same check.
         let bad = Hyperparameters(learningRate: .constant(0.5), discount: 1.5, epsilon: .constant(0.1))

@@ -1,4 +1,5 @@
 import RLCore
+import RLDeep
 import RLPong
 import RLRender
 import RLTabular
@@ -31,6 +32,10 @@ public struct PolicySummary: Sendable, Codable, Equatable {
     public var greedyShares: [String: Double]
     /// Over visited states: how often several actions tie for the best value.
     public var tieShare: Double
+    /// A deep agent's networks (JSON: activation and sizes), or `nil`.
+    public var network: NetworkDescription?
+    /// How many weights and biases its networks hold.
+    public var parameterCount: Int?
 
     public init(_ loaded: LoadedPolicy) {
         let table = loaded.policy.table
@@ -61,6 +66,12 @@ public struct PolicySummary: Sendable, Codable, Equatable {
         let denominator = Double(max(visitedStates, 1))
         greedyShares = Dictionary(uniqueKeysWithValues: zip(metadata.actions, greedyCounts.map { Double($0) / denominator }))
         tieShare = Double(ties) / denominator
+        if let json = metadata.network, let description = try? NetworkDescription(json: json) {
+            network = description
+            parameterCount = ([description.policy] + (description.value.map { [$0] } ?? [])).reduce(0) { total, sizes in
+                total + zip(sizes, sizes.dropFirst()).reduce(0) { $0 + ($1.0 + 1) * $1.1 }
+            }
+        }
     }
 }
 
@@ -88,8 +99,15 @@ public enum PolicySummaryText {
         let kibibytes = grouped(summary.valueCount * 16 / 1024)
         // A linear policy's table is its weights: a row per feature, not per state.
         let isLinear = loaded.policy.metadata.features != nil
+        func layers(_ sizes: [Int]) -> String { sizes.map(String.init).joined(separator: " → ") }
         let tableLine =
-            (isLinear
+            summary.network.map { network in
+                "  network          \(layers(network.policy)) (\(network.activation))"
+                    + (network.value.map { ", critic \(layers($0))" } ?? "")
+                    + "; \(grouped(summary.parameterCount ?? 0)) parameters\n"
+                    + "  inputs           \(summary.stateDimensions.joined(separator: ", "))"
+            }
+            ?? (isLinear
                 ? "  weights          \(shape) = \(grouped(summary.valueCount)) weights (\(kibibytes) KiB with update counts)\n"
                 : "  table            \(shape) = \(grouped(summary.valueCount)) values (\(kibibytes) KiB with visit counts)\n")
             + "  axes             \(dimensions)"
@@ -114,7 +132,9 @@ public enum PolicySummaryText {
                 "  seed             \(summary.seed)",
                 "  trained          " + (solved ?? trained),
             ]
-            + (isLinear
+            + (summary.network != nil
+                ? []
+                : isLinear
                 ? [
                     "  weights from     \(fixed(summary.minimumValue, 3)) to \(fixed(summary.maximumValue, 3))",
                     "  coverage         \(percent(summary.pairCoverage)) of weights updated, \(percent(summary.stateCoverage)) of features",

@@ -1,4 +1,5 @@
 import RLCore
+import RLDeep
 import RLFeatures
 import RLGridRender
 import RLLinear
@@ -26,7 +27,7 @@ public struct ContinuousWatchSession<W: ContinuousWorld>: WatchableSession {
     public var episodeReturn: Double { tally.episodeReturn }
     /// How the current episode ended, when it has.
     public var ending: (terminated: Bool, truncated: Bool)? { tally.ending }
-    var agent: LinearQLearningAgent<ContinuousFeatures<World.Observation>, World.ActionSpace>
+    var agent: ContinuousPlayer<World.Observation, World.ActionSpace>
     let mode: AgentMode
     /// The seed episode k's start is derived from (``evaluationEpisodeSeed(_:episode:)``).
     let evaluationSeed: UInt64
@@ -49,12 +50,25 @@ public struct ContinuousWatchSession<W: ContinuousWorld>: WatchableSession {
         var world = W.makeWorld(configuration)
         evaluationSeed = derivedSeed(seed, purpose: SeedPurpose.evaluation)
         observation = world.reset(seed: evaluationEpisodeSeed(evaluationSeed, episode: 0))
-        var hyperparameters = policy.metadata.hyperparameters
-        hyperparameters.epsilon = .constant(epsilon)
-        agent = LinearQLearningAgent(
-            features: features, actionSpace: world.actionSpace, hyperparameters: hyperparameters, settings: NoAgentSettings(),
-            seed: derivedSeed(seed, purpose: SeedPurpose.agent))
-        do { try agent.restore(weights: policy.table) } catch { throw WatchError(error.message) }
+        let agentSeed = derivedSeed(seed, purpose: SeedPurpose.agent)
+        if policy.metadata.isNetwork {
+            do {
+                let network = try NetworkDescription(json: policy.metadata.network ?? "").makePolicyNetwork(from: policy.extraTensors)
+                agent = .network(
+                    GreedyNetworkAgent(network: network, encoder: CoordinateEncoder(), actionSpace: world.actionSpace),
+                    epsilon: epsilon, generator: Xoshiro256StarStar(seed: agentSeed))
+            } catch {
+                throw WatchError(error.message)
+            }
+        } else {
+            var hyperparameters = policy.metadata.hyperparameters
+            hyperparameters.epsilon = .constant(epsilon)
+            var linear = LinearQLearningAgent(
+                features: features, actionSpace: world.actionSpace, hyperparameters: hyperparameters, settings: NoAgentSettings(),
+                seed: agentSeed)
+            do { try linear.restore(weights: policy.table) } catch { throw WatchError(error.message) }
+            agent = .linear(linear)
+        }
         self.world = world
         mode = epsilon > 0 ? .training : .evaluation
         self.draw = draw
@@ -91,15 +105,15 @@ public struct ContinuousWatchSession<W: ContinuousWorld>: WatchableSession {
         nextAction = agent.action(for: observation, mode: mode)
     }
 
-    /// What the agent sees and values: the observation's coordinates and q̂ of each action.
+    /// What the agent sees and values: the observation's coordinates and q̂ of each action (a
+    /// deep agent's outputs: DQN's Q-values, PPO's logits).
     public var agentView: ToyTextAgentView {
         let names = World.Observation.dimensionNames
         let space = world.actionSpace
-        let features = agent.features.activeFeatures(of: observation)
         return ToyTextAgentView(
             stateLines: names.indices.map { "\(Self.words(names[$0])) \(fixed(observation[$0], 3))" },
             actionNames: (0..<space.count).map { space.element(at: $0).description },
-            actionValues: (0..<space.count).map { agent.values.value(of: features, action: $0) },
+            actionValues: agent.values(of: observation),
             chosenAction: space.index(of: nextAction))
     }
 
@@ -127,4 +141,39 @@ public struct ContinuousWatchSession<W: ContinuousWorld>: WatchableSession {
     }
 
     public var terminalRegion: Rect { ToyTextFrame.playArea(of: scene()) }
+}
+
+/// What plays a continuous world in `rl watch`: a linear agent's q̂ over features, or a deep
+/// agent's network (greedy, or ε-greedy from its own generator when asked).
+enum ContinuousPlayer<Observation: ContinuousObservation, ActionSpace: FiniteSpace & Sendable> {
+    case linear(LinearQLearningAgent<ContinuousFeatures<Observation>, ActionSpace>)
+    case network(GreedyNetworkAgent<CoordinateEncoder<Observation>, ActionSpace>, epsilon: Double, generator: Xoshiro256StarStar)
+
+    mutating func action(for observation: Observation, mode: AgentMode) -> ActionSpace.Element {
+        switch self {
+        case .linear(var agent):
+            let action = agent.action(for: observation, mode: mode)
+            self = .linear(agent)
+            return action
+        case .network(var agent, let epsilon, var generator):
+            let space = agent.actionSpace
+            let action =
+                epsilon > 0 && Double.random(in: 0..<1, using: &generator) < epsilon
+                ? space.element(at: Int.random(in: 0..<space.count, using: &generator))
+                : agent.action(for: observation, mode: .evaluation)
+            self = .network(agent, epsilon: epsilon, generator: generator)
+            return action
+        }
+    }
+
+    /// What the player values each action at in `observation`.
+    func values(of observation: Observation) -> [Double] {
+        switch self {
+        case .linear(let agent):
+            let features = agent.features.activeFeatures(of: observation)
+            return (0..<agent.actionSpace.count).map { agent.values.value(of: features, action: $0) }
+        case .network(let agent, _, _):
+            return agent.outputs(for: observation).map(Double.init)
+        }
+    }
 }
