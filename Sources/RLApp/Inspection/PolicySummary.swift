@@ -135,15 +135,15 @@ public enum PolicySummaryText {
             + (summary.network != nil
                 ? []
                 : isLinear
-                ? [
-                    "  weights from     \(fixed(summary.minimumValue, 3)) to \(fixed(summary.maximumValue, 3))",
-                    "  coverage         \(percent(summary.pairCoverage)) of weights updated, \(percent(summary.stateCoverage)) of features",
-                ]
-                : [
-                    "  values           from \(fixed(summary.minimumValue, 3)) to \(fixed(summary.maximumValue, 3))",
-                    "  coverage         \(percent(summary.pairCoverage)) of state-action pairs visited, \(percent(summary.stateCoverage)) of states",
-                    "  greedy action    \(greedy), tie \(percent(summary.tieShare)) (of visited states)",
-                ])
+                    ? [
+                        "  weights from     \(fixed(summary.minimumValue, 3)) to \(fixed(summary.maximumValue, 3))",
+                        "  coverage         \(percent(summary.pairCoverage)) of weights updated, \(percent(summary.stateCoverage)) of features",
+                    ]
+                    : [
+                        "  values           from \(fixed(summary.minimumValue, 3)) to \(fixed(summary.maximumValue, 3))",
+                        "  coverage         \(percent(summary.pairCoverage)) of state-action pairs visited, \(percent(summary.stateCoverage)) of states",
+                        "  greedy action    \(greedy), tie \(percent(summary.tieShare)) (of visited states)",
+                    ])
         return lines.joined(separator: "\n") + "\n"
     }
 }
