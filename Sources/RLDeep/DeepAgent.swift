@@ -39,6 +39,13 @@ public protocol DeepAgent {
         onEpisode: (EpisodeRecord<E.Counters>, Self) -> TrainingControl
     ) -> TrainingResult where Encoder.Observation == E.Observation
 
+    /// Gradient steps (minibatch updates) taken so far.
+    var gradientSteps: Int { get }
+
+    /// The matrix products of one gradient step, every network's forward and backward passes
+    /// on its batch: what `rl bench` times through BLAS alone as the gradient step's floor.
+    var gradientStepProducts: [MatrixProduct] { get }
+
     /// What the last updates measured, under Stable-Baselines3's names (`train/loss`,
     /// `train/entropy_loss`, `train/approx_kl`, …), for logs.
     var diagnostics: [(name: String, value: Double)] { get }
