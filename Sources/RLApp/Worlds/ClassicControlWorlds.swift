@@ -133,6 +133,18 @@ public enum MountainCarWorld: ClassicControlRegistration {
             learningRate: .linear(from: 0.5, to: 0.01, over: Hyperparameters.defaultDecay), discount: 1, epsilon: .constant(0))
     }
     public static func defaultEpisodes(_ configuration: ClassicControlConfiguration) -> Int { 10_000 }
+    /// rl-zoo3's MountainCar-v0 DQN (its PPO needs observation and reward normalisation: the agent's defaults apply).
+    public static func deepDefaults(forAgent agent: String) -> DeepDefaults? {
+        guard agent == "dqn" else { return nil }
+        return DeepDefaults(
+            steps: 120_000,
+            hyperparameters: Hyperparameters(
+                learningRate: .constant(4e-3), discount: 0.98, epsilon: .linear(from: 1, to: 0.07, over: 0.2)),
+            settings: [
+                ("batch-size", "128"), ("buffer-size", "10000"), ("learning-starts", "1000"), ("target-update-interval", "600"),
+                ("train-frequency", "16"), ("gradient-steps", "8"), ("hidden", "256,256"),
+            ])
+    }
 
     public enum Baseline: String, CaseIterable, Sendable {
         /// Push the way the car moves (right at rest).
@@ -176,6 +188,19 @@ public enum AcrobotWorld: ClassicControlRegistration {
             learningRate: .linear(from: 0.5, to: 0.01, over: Hyperparameters.defaultDecay), discount: 1, epsilon: .constant(0))
     }
     public static func defaultEpisodes(_ configuration: ClassicControlConfiguration) -> Int { 20_000 }
+    /// rl-zoo3's Acrobot-v1 DQN; its `gradient_steps: -1` means as many as the steps between
+    /// rounds, here 4.
+    public static func deepDefaults(forAgent agent: String) -> DeepDefaults? {
+        guard agent == "dqn" else { return nil }
+        return DeepDefaults(
+            steps: 100_000,
+            hyperparameters: Hyperparameters(
+                learningRate: .constant(6.3e-4), discount: 0.99, epsilon: .linear(from: 1, to: 0.1, over: 0.12)),
+            settings: [
+                ("batch-size", "128"), ("buffer-size", "50000"), ("learning-starts", "0"), ("target-update-interval", "250"),
+                ("train-frequency", "4"), ("gradient-steps", "4"), ("hidden", "256,256"),
+            ])
+    }
 
     public enum Baseline: String, CaseIterable, Sendable {
         /// Torque against the first link's swing (see `AcrobotEnergy`).
