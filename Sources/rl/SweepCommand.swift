@@ -37,7 +37,7 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Seeds, as 1-50 or 1,3,10-12 (default 1).")
     var seeds: String?
 
-    @Option(parsing: .unconditional, help: "Episodes of each run (1...10000000; default 6000).")
+    @Option(parsing: .unconditional, help: "Episodes of each run (1...10000000; default each world's, as rl train plays it).")
     var episodes: Int?
 
     @Option(parsing: .unconditional, help: "Episodes of each run's final greedy evaluation (1...100000; default 100).")
@@ -107,7 +107,7 @@ struct SweepCommand: ParsableCommand {
             for setting in settings { parsed.append(try SweepSetting(parsing: setting)) }
             return SweepSpec(
                 worlds: env, agents: agent.isEmpty ? [QLearning.id] : agent, settings: parsed,
-                seeds: try parseSeeds(seeds ?? "1"), episodes: episodes ?? 6000,
+                seeds: try parseSeeds(seeds ?? "1"), episodes: episodes,
                 evaluationEpisodes: evalEpisodes ?? 100, evaluationInterval: evalEvery)
         } catch let error as SettingError {
             throw gridError(error)

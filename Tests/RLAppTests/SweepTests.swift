@@ -104,6 +104,15 @@ import Testing
         #expect(switches.seeds == [4, 5])
     }
 
+    /// Without `--episodes`, each world plays as many as `rl train` would: FrozenLake's 8×8 map
+    /// is not cut to Pong's 6000.
+    @Test func eachWorldPlaysItsOwnEpisodesUnlessTold() throws {
+        #expect(try SweepSpec(json: "{\"env\": [\"pong\", \"frozen-lake\"]}").runs().map(\.options.episodes) == [6000, 20_000])
+        let large = try SweepSpec(json: "{\"env\": \"frozen-lake\", \"set\": {\"map\": [\"4x4\", \"8x8\"]}}").runs()
+        #expect(large.map(\.options.episodes) == [20_000, 60_000])
+        #expect(try SweepSpec(json: "{\"env\": \"frozen-lake\", \"episodes\": 10}").runs().map(\.options.episodes) == [10])
+    }
+
     /// The test: the shards' results, concatenated and sorted, are the unsharded sweep's,
     /// timing aside; and a restarted sweep skips what is done.
     @Test func shardsTogetherGiveTheUnshardedSweep() throws {

@@ -14,14 +14,15 @@ public struct SweepSpec: Sendable, Equatable, Codable {
     /// takes `true` or `false`.
     public var settings: [SweepSetting]
     public var seeds: [UInt64]
-    public var episodes: Int
+    /// Episodes of each run; `nil`: each world's own default, as `rl train` plays it.
+    public var episodes: Int?
     /// Episodes of each run's final greedy evaluation, which `final` is measured on.
     public var evaluationEpisodes: Int
     /// Also evaluate every this many episodes (it must divide `episodes`); `nil`: only at the end.
     public var evaluationInterval: Int?
 
     public init(
-        worlds: [String], agents: [String], settings: [SweepSetting] = [], seeds: [UInt64], episodes: Int,
+        worlds: [String], agents: [String], settings: [SweepSetting] = [], seeds: [UInt64], episodes: Int? = nil,
         evaluationEpisodes: Int = 100, evaluationInterval: Int? = nil
     ) {
         self.worlds = worlds
@@ -101,12 +102,11 @@ extension SweepSpec {
         guard !worlds.isEmpty else { throw SettingError("a sweep needs at least one --env") }
         guard !agents.isEmpty else { throw SettingError("a sweep needs at least one --agent") }
         guard !seeds.isEmpty else { throw SettingError("a sweep needs at least one seed") }
-        guard (1...10_000_000).contains(episodes) else { throw SettingError("episodes must be in 1...10000000, got \(episodes)") }
+        if let episodes, !(1...10_000_000).contains(episodes) {
+            throw SettingError("episodes must be in 1...10000000, got \(episodes)")
+        }
         guard (1...100_000).contains(evaluationEpisodes) else {
             throw SettingError("evaluation episodes must be in 1...100000, got \(evaluationEpisodes)")
-        }
-        if let evaluationInterval, evaluationInterval < 1 || episodes % evaluationInterval != 0 {
-            throw SettingError("--eval-every must divide the episodes (\(episodes)), got \(evaluationInterval)")
         }
         let names = settings.map(\.name)
         if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
@@ -144,6 +144,11 @@ extension SweepSpec {
                 }
                 for combination in combinations {
                     let resolved = try Self.resolve(combination, world: world, agent: agent)
+                    // The resolved configuration is checked: it configures.
+                    let episodes = episodes ?? (try? world.configured(fromJSON: resolved.configuration))?.defaultEpisodes ?? 6000
+                    if let evaluationInterval, evaluationInterval < 1 || episodes % evaluationInterval != 0 {
+                        throw SettingError("--eval-every must divide the episodes (\(episodes) on \(world.id)), got \(evaluationInterval)")
+                    }
                     for seed in seeds {
                         var options = TrainingOptions(
                             world: world.id, configuration: resolved.configuration, agent: agent.id,

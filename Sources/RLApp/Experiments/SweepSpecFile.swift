@@ -16,7 +16,7 @@ extension SweepSpec {
     /// strings or booleans); `seeds` a range text, a number or a list of numbers. JSON objects
     /// have no order, so the grid takes the settings in sorted order. Unknown keys are an error,
     /// so a typo does not silently run the defaults.
-    public init(json text: String, defaultEpisodes: Int = 6000) throws(SettingError) {
+    public init(json text: String) throws(SettingError) {
         guard let data = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)), case .object(let object) = data else {
             throw SettingError("the spec is not a JSON object")
         }
@@ -74,7 +74,7 @@ extension SweepSpec {
         }
         self.init(
             worlds: try names("env", default: []), agents: try names("agent", default: [QLearning.id]),
-            settings: settings, seeds: seeds, episodes: try integer("episodes") ?? defaultEpisodes,
+            settings: settings, seeds: seeds, episodes: try integer("episodes"),
             evaluationEpisodes: try integer("eval_episodes") ?? 100, evaluationInterval: try integer("eval_every"))
     }
 }

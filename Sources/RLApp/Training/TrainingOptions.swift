@@ -73,7 +73,9 @@ public struct TrainingOptions: Sendable {
             throw PolicyFileError("it is \(metadata.agent)'s solution of its world: complete, nothing to resume")
         }
         if metadata.isNetwork && metadata.trainingState == nil {
-            throw PolicyFileError("it cannot be resumed: a deep agent's file keeps its networks but not yet its replay buffer or optimiser; train again with the --steps you want")
+            throw PolicyFileError(
+                "it cannot be resumed: a deep agent's file keeps its networks but not yet its replay buffer or optimiser; train again with the --steps you want"
+            )
         }
         guard metadata.formatVersion >= 2, let state = metadata.trainingState else {
             // Since version 2 every run's own file keeps its training state: one without it is a snapshot.
