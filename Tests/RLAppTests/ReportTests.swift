@@ -59,6 +59,24 @@ import Testing
         #expect(colours.contains(BandChart.palette[0]) && colours.contains(BandChart.palette[1]))
     }
 
+    /// Past eight curves the colours come back dashed, then dotted: no two of 24 look alike.
+    @Test func curvesNineToSixteenAreDashed() {
+        #expect(BandChart.dashPattern(ofSeries: 7) == nil)
+        #expect(BandChart.dashPattern(ofSeries: 8)! == (10, 6))
+        #expect(BandChart.dashPattern(ofSeries: 16)! == (3, 5))
+        var travelled = 0.0
+        let pieces = BandChart.dashes(from: (0, 0), to: (32, 0), pattern: (10, 6), travelled: &travelled)
+        #expect(pieces.map { [$0.0.0, $0.1.0] } == [[0, 10], [16, 26]])
+        // The next segment goes on with the pattern where this one left it (32 = 2 periods).
+        let next = BandChart.dashes(from: (32, 0), to: (40, 0), pattern: (10, 6), travelled: &travelled)
+        #expect(next.map { [$0.0.0, $0.1.0] } == [[32, 40]])
+        let series = (0..<12).map { BandChart.Series(label: "c\($0)", x: [0, 1], y: [0, 1], low: [0, 1], high: [0, 1]) }
+        let picture = BandChart.picture(series, title: "t", xLabel: "x", yLabel: "y")
+        // The ninth legend sample is drawn in pieces, the first in one.
+        let ninth = picture.filledRectangles().filter { $0.1 == BandChart.palette[0] && $0.0.height == 6 }
+        #expect(ninth.count > 2)
+    }
+
     @Test func longTitlesAndLabelsWrapInsideThePicture() {
         let label = String(repeating: "mountain-car sarsa learning-rate=0.5 ", count: 4)
         let series = [BandChart.Series(label: label, x: [0, 1], y: [1, 2], low: [1, 2], high: [1, 2])]

@@ -21,7 +21,8 @@ public enum BandChart {
         }
     }
 
-    /// Distinct colours for up to eight curves, then again.
+    /// Distinct colours for eight curves; the next eight repeat them dashed, the eight after
+    /// dotted (``dashPattern(ofSeries:)``), so 24 curves never look alike.
     public static let palette = [
         RGBA(20, 70, 160), RGBA(220, 90, 20), RGBA(30, 140, 60), RGBA(180, 30, 40),
         RGBA(120, 60, 170), RGBA(120, 80, 50), RGBA(210, 80, 160), RGBA(90, 90, 90),
@@ -100,9 +101,13 @@ public enum BandChart {
         for (index, curve) in series.enumerated() {
             let colour = palette[index % palette.count]
             let points = curve.x.indices.map { (px(curve.x[$0]), py(curve.y[$0])) }
+            let pattern = Self.dashPattern(ofSeries: index)
+            var travelled = 0.0
             for (from, to) in zip(points, points.dropFirst()) {
-                picture.add(.line(fromX: from.0, fromY: from.1, toX: to.0, toY: to.1, colour))
-                picture.add(.line(fromX: from.0, fromY: from.1 + 1, toX: to.0, toY: to.1 + 1, colour))
+                for (start, end) in Self.dashes(from: from, to: to, pattern: pattern, travelled: &travelled) {
+                    picture.add(.line(fromX: start.0, fromY: start.1, toX: end.0, toY: end.1, colour))
+                    picture.add(.line(fromX: start.0, fromY: start.1 + 1, toX: end.0, toY: end.1 + 1, colour))
+                }
             }
             if errorBars {
                 // Bars side by side when lines share an x: each series shifted a little.
@@ -117,7 +122,11 @@ public enum BandChart {
             }
             let linesBefore = labelLines[..<index].map(\.count).reduce(0, +)
             let legendY = 36 + titleHeight + Double(linesBefore) * (textHeight + 6)
-            picture.add(.rectangle(Rect(x: 80, y: legendY + 4, width: 24, height: 6), colour))
+            var legendTravelled = 0.0
+            for (start, end) in Self.dashes(from: (80, legendY + 7), to: (104, legendY + 7), pattern: pattern, travelled: &legendTravelled)
+            {
+                picture.add(.rectangle(Rect(x: start.0, y: legendY + 4, width: max(1, end.0 - start.0), height: 6), colour))
+            }
             for (line, text) in labelLines[index].enumerated() {
                 picture.add(.text(text, x: 112, y: legendY + Double(line) * (textHeight + 6), pixelSize: fontPixel, .black))
             }
@@ -168,4 +177,44 @@ func wrapped(_ text: String, width: Double) -> [String] {
     }
     if !line.isEmpty { lines.append(line) }
     return lines.isEmpty ? [""] : lines
+}
+
+extension BandChart {
+    /// Drawn and skipped lengths along a curve, in pixels: solid for the first eight series,
+    /// dashed for the next eight, dotted for the eight after, then again.
+    static func dashPattern(ofSeries index: Int) -> (on: Double, off: Double)? {
+        switch (index / palette.count) % 3 {
+        case 0: nil
+        case 1: (10, 6)
+        default: (3, 5)
+        }
+    }
+
+    /// The drawn pieces of the segment `from`–`to` under `pattern`, continuing the pattern from
+    /// `travelled` pixels along the curve (updated), so dashes run on across the points.
+    static func dashes(
+        from: (Double, Double), to: (Double, Double), pattern: (on: Double, off: Double)?, travelled: inout Double
+    ) -> [((Double, Double), (Double, Double))] {
+        let dx = to.0 - from.0, dy = to.1 - from.1
+        let length = (dx * dx + dy * dy).squareRoot()
+        guard let pattern, length > 0 else {
+            travelled += length
+            return [(from, to)]
+        }
+        let period = pattern.on + pattern.off
+        var pieces: [((Double, Double), (Double, Double))] = []
+        var position = 0.0
+        while position < length {
+            let phase = (travelled + position).truncatingRemainder(dividingBy: period)
+            let drawing = phase < pattern.on
+            let step = min(length - position, drawing ? pattern.on - phase : period - phase)
+            if drawing {
+                let a = position / length, b = (position + step) / length
+                pieces.append(((from.0 + dx * a, from.1 + dy * a), (from.0 + dx * b, from.1 + dy * b)))
+            }
+            position += step
+        }
+        travelled += length
+        return pieces
+    }
 }
