@@ -42,6 +42,10 @@ public protocol DeepAgent {
     /// Gradient steps (minibatch updates) taken so far.
     var gradientSteps: Int { get }
 
+    /// Seconds spent in gradient steps so far (the clock read around each round of updates),
+    /// which `rl bench` sets against the products' floor.
+    var secondsInGradientSteps: Double { get }
+
     /// The matrix products of one gradient step, every network's forward and backward passes
     /// on its batch: what `rl bench` times through BLAS alone as the gradient step's floor.
     var gradientStepProducts: [MatrixProduct] { get }

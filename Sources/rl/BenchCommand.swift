@@ -25,8 +25,11 @@ struct BenchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Training episodes to time (1...1000000).")
     var episodes = 6000
 
-    @Option(parsing: .unconditional, help: "Repeats; the best run is reported (1...20).")
-    var repeats = 3
+    @Option(parsing: .unconditional, help: "Repeats; the best run is reported (1...20; default 3, a deep agent 1).")
+    var repeats: Int?
+
+    @Option(parsing: .unconditional, help: "A deep agent's environment steps (default its run on the world, rl-zoo3's).")
+    var steps: Int?
 
     @Flag(help: "Print the figures as JSON on stdout.")
     var json = false
@@ -35,6 +38,7 @@ struct BenchCommand: ParsableCommand {
         try requireFlag("env-steps", envSteps, in: 1...1_000_000_000)
         try requireFlag("episodes", episodes, in: 1...1_000_000)
         try requireFlag("repeats", repeats, in: 1...20)
+        try requireFlag("steps", steps, in: 1...1_000_000_000)
         guard Registry.agent(agent) != nil else {
             throw ValidationError("--agent: unknown agent '\(agent)' (this rl knows \(Registry.agentList))")
         }
@@ -45,7 +49,9 @@ struct BenchCommand: ParsableCommand {
         ConsoleStream.standardError.writeLine("warning: this is a debug build; for real figures run: swift run -c release rl bench")
         #endif
         if Registry.planner(agent) != nil { return try runPlanner() }
+        if Registry.isDeep(agent) { return try runDeep() }
         let report: BenchmarkReport
+        let repeats = repeats ?? 3
         do {
             report = try runBenchmark(
                 world: env, agent: agent, environmentSteps: envSteps, episodes: episodes, repeats: repeats,
@@ -71,10 +77,29 @@ struct BenchCommand: ParsableCommand {
 }
 
 extension BenchCommand {
+    /// A deep agent trains by steps: its run on the world timed whole, and its gradient steps
+    /// against their matrix products through BLAS alone.
+    func runDeep() throws {
+        let report: DeepBenchmarkReport
+        do { report = try runDeepBenchmark(world: env, agent: agent, steps: steps, repeats: repeats ?? 1) } catch {
+            throw CommandError(error)
+        }
+        if json { return ConsoleStream.standardOutput.writeLine(JSONText.encode(report)) }
+        let out = ConsoleStream.standardOutput
+        out.writeLine(
+            "Training \(agent) on \(env): \(grouped(report.steps)) steps in \(fixed(report.seconds, 2)) s, "
+                + "\(grouped(Int(report.envStepsPerSecond.rounded()))) steps/s")
+        out.writeLine(
+            "Gradient steps: \(grouped(report.gradientSteps)), \(grouped(Int(report.gradientStepsPerSecond.rounded())))/s; "
+                + "their matrix products through BLAS alone: \(grouped(Int(report.floorGradientStepsPerSecond.rounded())))/s "
+                + "(\(fixed(report.shareOfFloor * 100, 1))% of the floor)")
+        out.writeLine("(best of \(report.repeats) runs)")
+    }
+
     /// A planner has no episodes to time: it times solving the world's model.
     func runPlanner() throws {
         let report: PlannerBenchmarkReport
-        do { report = try runPlannerBenchmark(world: env, planner: agent, repeats: repeats) } catch { throw CommandError(error) }
+        do { report = try runPlannerBenchmark(world: env, planner: agent, repeats: repeats ?? 3) } catch { throw CommandError(error) }
         if json { return ConsoleStream.standardOutput.writeLine(JSONText.encode(report)) }
         let what = agent == Planner.valueIteration.id ? "sweeps" : "improvement rounds"
         ConsoleStream.standardOutput.writeLine(

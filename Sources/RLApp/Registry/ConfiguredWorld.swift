@@ -30,6 +30,10 @@ public struct ConfiguredWorld: @unchecked Sendable {
     let evaluate:
         (_ policy: Policy, _ label: String, _ episodes: Int, _ seed: UInt64, _ shouldStop: @escaping () -> Bool) -> EvaluationReport
     let benchmark: (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(RunError) -> WorldBenchmark
+    /// Times a deep agent's training run (``runDeepBenchmark(world:agent:steps:repeats:seed:)``).
+    let deepBenchmark:
+        (_ agent: String, _ settings: String, _ hyperparameters: Hyperparameters, _ steps: Int, _ seed: UInt64) throws(RunError)
+            -> DeepBenchmark
     /// Restores what a saved run holds beyond its table into a throwaway agent (``SavedPolicyCheck``).
     let checkSaved: (_ policy: Policy) throws(PolicyFileError) -> Void
     /// Checks a deep agent's file against the world (inputs, actions, every weight) and returns
@@ -125,6 +129,13 @@ public struct ConfiguredWorld: @unchecked Sendable {
             return report
         }
         self.benchmark = benchmark
+        deepBenchmark = { (agent, settings, hyperparameters, steps, seed) throws(RunError) -> DeepBenchmark in
+            var run = DeepBenchmarkRun<W, Encoder>(
+                configuration: configuration, encoder: encoder, settings: settings, hyperparameters: hyperparameters, steps: steps,
+                seed: seed)
+            guard Registry.openDeepAgent(agent, &run), let result = run.result else { throw .unknownAgent(agent) }
+            return try result.get()
+        }
         self.checkSaved = checkSaved
         baselines = WorldCapabilities.baselines(of: W.self, configuration)
         picture = WorldCapabilities.picture(of: W.self, configuration)
