@@ -191,7 +191,8 @@ import Testing
         #expect(tensors["policy.4.weight"]?.shape == [2, 64])
         #expect(tensors["value.4.bias"]?.shape == [1])
         #expect(tensors["policy.0.weight"]?.dtype == "F32")
-        #expect(tensors.count == 12)
+        #expect(tensors.count == 12 + 3)
+        #expect(tensors["ppo.action_generator"]?.shape == [4])
         var restored = PPOAgent(inputWidth: 4, actionCount: 2, hyperparameters: Self.hyperparameters, settings: PPOSettings(), seed: 2)
         try restored.restore(tensors: tensors)
         #expect(restored.tensors == tensors)
@@ -201,6 +202,35 @@ import Testing
         broken = tensors
         broken["policy.0.bias"] = Tensor(shape: [64], floats: [.nan] + Array(repeating: 0, count: 63))
         #expect(throws: PolicyFileError.self) { try restored.restore(tensors: broken) }
+    }
+
+    /// With a learning rate of 0 the critic stays as it was in the rollout, so a replay of copy
+    /// 0's first episode (cut by a cap of 5 steps) gives the value its last reward holds.
+    @Test func aTimeLimitBootstrapsFromTheObservationItCut() {
+        let still = Hyperparameters(learningRate: .constant(0), discount: 0.98, epsilon: .constant(0))
+        var agent = PPOAgent(inputWidth: 4, actionCount: 2, hyperparameters: still, settings: Self.smallSettings, seed: 5)
+        let encoder = CoordinateEncoder<CartPoleObservation>()
+        var records: [EpisodeRecord<NoCounters>] = []
+        _ = agent.train(
+            makeEnvironment: { _ in CartPole.capped(at: 5, seed: 0) }, encoder: encoder, totalSteps: 64, seed: 5,
+            onEpisode: { record in
+                records.append(record)
+                return .proceed
+            })
+        #expect(records.count == 12 && records.allSatisfy { $0.truncated && !$0.terminated && $0.steps == 5 })
+        let copies = 4
+        var world = CartPole.capped(at: 5, seed: 0)
+        _ = world.reset(seed: derivedSeed(5, purpose: 0))
+        var last = world.step(world.actionSpace.element(at: agent.rollout.actions[0]))
+        for step in 1..<5 { last = world.step(world.actionSpace.element(at: agent.rollout.actions[step * copies])) }
+        #expect(last.truncated && !last.terminated)
+        let row = Matrix<Float>(rows: 1, columns: 4)
+        encoder.encode(last.observation, into: row.pointer)
+        let terminalValue = agent.valueNetwork.forward(row)[0]
+        #expect(terminalValue != 0)
+        #expect(agent.rollout.rewards[4 * copies] == 1 + Float(0.98) * terminalValue)
+        #expect(agent.rollout.rewards[3 * copies] == 1)
+        #expect(agent.rollout.episodeStarts[5 * copies] == 1 && agent.rollout.episodeStarts[4 * copies] == 0)
     }
 
     @Test func stopEndsTheRunAfterTheCurrentStep() {
