@@ -16,6 +16,11 @@ import RLTabular
 /// apart), initialised as SB3's `ortho_init` does, and trained by one Adam. Every buffer is
 /// allocated when the agent is made or in the first rollout: a step or a minibatch allocates
 /// nothing. The networks are classes: a copy of the agent shares them.
+///
+/// Where it differs from SB3, knowingly: random numbers come from xoshiro256** streams derived
+/// from the seed (not PyTorch's or NumPy's), so the same seed gives other weights, actions and
+/// minibatches than SB3's; and the schedules stop at their end values, where zoo's `lin_`
+/// schedules go a hair below 0 in the last update of a run whose rollouts overshoot the total.
 public struct PPOAgent: DeepAgent {
     public let inputWidth: Int
     public let actionCount: Int

@@ -1,3 +1,4 @@
+import Foundation
 import RLClassicControl
 import RLCore
 import RLNeural
@@ -105,6 +106,15 @@ import Testing
         try settings.validate()
         #expect(settings.rolloutSize == 256)
         #expect(settings.hidden == [64, 64] && settings.activation == .tanh)
+    }
+
+    @Test func settingsSurviveJSON() throws {
+        var settings = PPOSettings()
+        settings.hidden = [32]
+        settings.activation = .relu
+        settings.clipRangeEnd = 0.2
+        let decoded = try JSONDecoder().decode(PPOSettings.self, from: JSONEncoder().encode(settings))
+        #expect(decoded == settings)
     }
 
     @Test func oversizedSettingsAreRefusedInOneLine() {
