@@ -1,0 +1,103 @@
+import RLCore
+import RLNeural
+
+extension PPOAgent {
+    /// SB3's `PPO.train()` on the rollout just collected: `timesteps` of `totalSteps` taken so
+    /// far fix the learning rate and the clip range (`progress_remaining = 1 − timesteps/total`);
+    /// then ``PPOSettings/epochs`` passes of shuffled minibatches, one gradient step each.
+    mutating func update(timesteps: Int, of totalSteps: Int) {
+        // SB3 with zoo's `lin_` schedules goes a hair below 0 in the last update of a run that
+        // overshoots its total (progress_remaining < 0); Schedule stops at its end value.
+        let learningRate = hyperparameters.learningRate.value(atStep: timesteps, of: totalSteps)
+        let clipRange = Schedule.linear(from: settings.clipRange, to: settings.clipRangeEnd, over: 1)
+            .value(atStep: timesteps, of: totalSteps)
+        optimizer.learningRate = learningRate
+
+        var totals = (entropyLoss: 0.0, policyLoss: 0.0, valueLoss: 0.0, clipFraction: 0.0, minibatches: 0)
+        var lastEpochKL = (sum: 0.0, minibatches: 0)
+        var lastLoss = 0.0
+        for _ in 0..<settings.epochs {
+            // np.random.permutation: a fresh permutation for every epoch.
+            for index in permutation.indices { permutation[index] = index }
+            for index in stride(from: permutation.count - 1, to: 0, by: -1) {
+                permutation.swapAt(index, shuffleGenerator.nextIndex(below: index + 1))
+            }
+            lastEpochKL = (0, 0)
+            var start = 0
+            while start < rollout.count {
+                let minibatch = rollout.count - start >= fullMinibatch.size ? fullMinibatch : shortMinibatch!
+                minibatch.gather(from: rollout, indices: permutation, start: start)
+                let measured = step(on: minibatch, clipRange: clipRange)
+                totals.entropyLoss += measured.entropyLoss
+                totals.policyLoss += measured.surrogate.loss
+                totals.valueLoss += measured.valueLoss
+                totals.clipFraction += measured.surrogate.clipFraction
+                totals.minibatches += 1
+                lastEpochKL.sum += measured.surrogate.approximateKL
+                lastEpochKL.minibatches += 1
+                lastLoss = measured.loss
+                start += minibatch.size
+            }
+            updateCount += 1
+        }
+        let minibatches = Double(totals.minibatches)
+        diagnostics = [
+            ("train/entropy_loss", totals.entropyLoss / minibatches),
+            ("train/policy_gradient_loss", totals.policyLoss / minibatches),
+            ("train/value_loss", totals.valueLoss / minibatches),
+            // SB3 logs the KL of the last epoch only (its list is reset every epoch).
+            ("train/approx_kl", lastEpochKL.sum / Double(lastEpochKL.minibatches)),
+            ("train/clip_fraction", totals.clipFraction / minibatches),
+            ("train/loss", lastLoss),
+            ("train/explained_variance", rollout.explainedVariance),
+            ("train/n_updates", Double(updateCount)),
+            ("train/clip_range", clipRange),
+            ("train/learning_rate", learningRate),
+        ]
+    }
+
+    /// One gradient step on `minibatch`: SB3's loop body from `evaluate_actions` to
+    /// `optimizer.step()`.
+    func step(on minibatch: PPOMinibatch, clipRange: Double)
+        -> (surrogate: SurrogateMeasurement, valueLoss: Double, entropyLoss: Double, loss: Double)
+    {
+        let size = minibatch.size
+        policyNetwork.forward(minibatch.observations)
+        updateDistribution.update(logits: policyNetwork.output)
+        let values = valueNetwork.forward(minibatch.observations)
+        var entropySum = 0.0
+        for row in 0..<size {
+            minibatch.logProbabilities[row] = updateDistribution.logProbability(of: minibatch.actions[row], row: row)
+            entropySum += Double(updateDistribution.entropy(row: row))
+        }
+        let surrogate = minibatch.advantages.withUnsafeMutableBufferPointer { advantages in
+            if settings.normalizeAdvantage { PPOObjective.normalizeAdvantages(advantages.baseAddress!, count: size) }
+            return minibatch.logProbabilities.withUnsafeBufferPointer { logProbabilities in
+                minibatch.oldLogProbabilities.withUnsafeBufferPointer { oldLogProbabilities in
+                    minibatch.logProbabilityWeights.withUnsafeMutableBufferPointer { weights in
+                        PPOObjective.clippedSurrogate(
+                            logProbabilities: logProbabilities.baseAddress!, oldLogProbabilities: oldLogProbabilities.baseAddress!,
+                            advantages: advantages.baseAddress!, count: size, clipRange: clipRange, gradient: weights.baseAddress!)
+                    }
+                }
+            }
+        }
+        // F.mse_loss(returns, values), weighted by the value coefficient in the gradient.
+        let valueLoss = Double(
+            MeanSquaredError().evaluate(prediction: values, target: minibatch.returns, gradient: minibatch.valueGradient))
+        let valueWeight = Float(settings.valueCoefficient)
+        for row in 0..<size { minibatch.valueGradient[row] *= valueWeight }
+        let entropyLoss = -entropySum / Double(size)
+        let loss = surrogate.loss + settings.entropyCoefficient * entropyLoss + settings.valueCoefficient * valueLoss
+
+        // ∂(c_ent · −mean H)/∂H = −c_ent/n for each row.
+        updateDistribution.backward(
+            actions: minibatch.actions, logProbabilityWeights: minibatch.logProbabilityWeights,
+            entropyWeight: Float(-settings.entropyCoefficient / Double(size)), into: minibatch.logitGradient)
+        policyNetwork.backward(minibatch.logitGradient)
+        valueNetwork.backward(minibatch.valueGradient)
+        clipGradientNorm(parameters, maxNorm: settings.maxGradientNorm)
+        optimizer.step()
+        return (surrogate, valueLoss, entropyLoss, loss)
+    }
+}
