@@ -36,6 +36,7 @@ extension PPOAgent {
                 lastEpochKL.sum += measured.surrogate.approximateKL
                 lastEpochKL.minibatches += 1
                 lastLoss = measured.loss
+                gradientSteps += 1
                 start += minibatch.size
             }
             updateCount += 1

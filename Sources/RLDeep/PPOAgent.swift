@@ -39,6 +39,9 @@ public struct PPOAgent: DeepAgent {
     var shuffleGenerator: Xoshiro256StarStar
     /// Epochs of updates so far (SB3's `_n_updates`).
     public internal(set) var updateCount = 0
+    /// Minibatch steps so far, and the seconds the updates took (for `rl bench`).
+    public internal(set) var gradientSteps = 0
+    public internal(set) var secondsInGradientSteps = 0.0
     public internal(set) var diagnostics: [(name: String, value: Double)] = []
 
     // Storage reused by every rollout and update.
@@ -100,7 +103,7 @@ public struct PPOAgent: DeepAgent {
 
     public mutating func train<E: Environment, Encoder: ObservationEncoder>(
         makeEnvironment: (Int) -> E, encoder: Encoder, totalSteps: Int, seed: UInt64,
-        onEpisode: (EpisodeRecord<E.Counters>) -> TrainingControl
+        onEpisode: (EpisodeRecord<E.Counters>, PPOAgent) -> TrainingControl
     ) -> TrainingResult where Encoder.Observation == E.Observation {
         precondition(encoder.width == inputWidth, "an encoder of \(encoder.width) inputs for a network of \(inputWidth)")
         let copies = settings.environmentCount
@@ -160,7 +163,7 @@ public struct PPOAgent: DeepAgent {
                             terminated: outcome.terminated, truncated: outcome.truncated, counters: environments[copy].counters)
                         if !stopping {
                             episodes += 1
-                            stopping = onEpisode(record) == .stop
+                            stopping = onEpisode(record, self) == .stop
                         }
                         episodeRewards[copy] = 0
                         episodeLengths[copy] = 0
@@ -179,8 +182,22 @@ public struct PPOAgent: DeepAgent {
             for copy in 0..<copies { lastValues[copy] = finalValues[copy] }
             rollout.computeReturnsAndAdvantages(
                 lastValues: lastValues, lastDones: lastDones, discount: hyperparameters.discount, gaeLambda: settings.gaeLambda)
+            let clock = ContinuousClock()
+            let started = clock.now
             update(timesteps: timesteps, of: totalSteps)
+            let elapsed = (clock.now - started).components
+            secondsInGradientSteps += Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
         }
         return TrainingResult(episodes: episodes, steps: timesteps, stoppedEarly: false)
+    }
+}
+
+extension PPOAgent {
+    /// One minibatch step's products: the actor's and the critic's forward and backward passes.
+    public var gradientStepProducts: [MatrixProduct] {
+        let batch = fullMinibatch.size
+        let actor = [inputWidth] + settings.hidden + [actionCount]
+        let critic = [inputWidth] + settings.hidden + [1]
+        return [actor, critic].flatMap { MatrixProduct.forward(sizes: $0, batch: batch) + MatrixProduct.backward(sizes: $0, batch: batch) }
     }
 }

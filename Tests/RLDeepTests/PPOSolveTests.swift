@@ -20,7 +20,7 @@ struct PPOSolveTests {
         var agent = PPOAgent(inputWidth: 4, actionCount: 2, hyperparameters: hyperparameters, settings: PPOSettings(), seed: seed)
         let result = agent.train(
             makeEnvironment: { _ in CartPole.capped(at: 500, seed: seed) }, encoder: encoder, totalSteps: 100_000, seed: seed,
-            onEpisode: { _ in .proceed })
+            onEpisode: { _, _ in .proceed })
         let trainingTime = clock.now - start
         var world = CartPole.capped(at: 500, seed: seed)
         var player = GreedyNetworkAgent(network: agent.policyNetwork, encoder: encoder, actionSpace: world.actionSpace)

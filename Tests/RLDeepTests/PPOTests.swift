@@ -175,7 +175,7 @@ import Testing
         let result = agent.train(
             makeEnvironment: { _ in CartPole.capped(at: 500, seed: 0) }, encoder: CoordinateEncoder<CartPoleObservation>(),
             totalSteps: steps, seed: seed,
-            onEpisode: { record in
+            onEpisode: { record, _ in
                 records.append(record)
                 return .proceed
             })
@@ -223,7 +223,7 @@ import Testing
         var records: [EpisodeRecord<NoCounters>] = []
         _ = agent.train(
             makeEnvironment: { _ in CartPole.capped(at: 5, seed: 0) }, encoder: encoder, totalSteps: 64, seed: 5,
-            onEpisode: { record in
+            onEpisode: { record, _ in
                 records.append(record)
                 return .proceed
             })
@@ -249,7 +249,7 @@ import Testing
         let result = agent.train(
             makeEnvironment: { _ in CartPole.capped(at: 500, seed: 0) }, encoder: CoordinateEncoder<CartPoleObservation>(),
             totalSteps: 100_000, seed: 3,
-            onEpisode: { _ in
+            onEpisode: { _, _ in
                 seen += 1
                 return seen == 2 ? .stop : .proceed
             })
