@@ -101,6 +101,10 @@ import Testing
         #expect(lines.count == 10)
         let report = try RL.run(["report", "merged.jsonl", "--json", "--replicates", "1000"], in: folder)
         #expect(report.status == 0, "\(report.standardError)")
+        // The runs' files came back from the tasks beside the merged file: its curves draw.
+        let curves = try RL.run(["report", "merged.jsonl", "--replicates", "1000", "--curves", "curves.png"], in: folder)
+        #expect(curves.status == 0, "\(curves.standardError)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/curves.png"))
     }
 
     @Test func optunaTunesAndPrunesOnTheProgressStream() throws {

@@ -21,7 +21,9 @@ public struct ReportGroup: Sendable {
 
 /// Reads results files and groups their runs by configuration, in the order configurations
 /// first appear. A run (by id) that appears more than once, as when shards' files are read
-/// together with the merged file, counts once.
+/// together with the merged file, counts once. A run's curve is where its line says, relative to
+/// the results file's folder, or else at that path in one of the folder's subfolders (the shards'
+/// folders, when their files were merged into one beside them); never outside the folder.
 public func loadReportGroups(_ paths: [String]) throws(ExperimentError) -> [ReportGroup] {
     var groups: [ReportGroup] = []
     var seen: Set<String> = []
@@ -35,13 +37,24 @@ public func loadReportGroups(_ paths: [String]) throws(ExperimentError) -> [Repo
         for (number, result) in content.values.enumerated() {
             if let problem = result.problem { throw ExperimentError("\(path): run \(number + 1) is not a result of rl sweep: \(problem)") }
         }
+        let resolvedFolder = folder.resolvingSymlinksInPath().path
+        func isInside(_ path: String) -> Bool { URL(fileURLWithPath: path).resolvingSymlinksInPath().path.hasPrefix(resolvedFolder + "/") }
+        var subfolders: [URL]?
         for result in content.values where seen.insert(result.id).inserted {
             // Inside the results file's folder (checked above), and not through a link out of it.
             var curve = ""
             if !result.curve.isEmpty {
                 curve = folder.appendingPathComponent(result.curve).path
-                let resolvedFolder = folder.resolvingSymlinksInPath().path
-                guard URL(fileURLWithPath: curve).resolvingSymlinksInPath().path.hasPrefix(resolvedFolder + "/") else {
+                if !FileManager.default.fileExists(atPath: curve) {
+                    // Shards' files concatenated in the folder above theirs: the curve is one folder down.
+                    subfolders = subfolders ?? immediateSubfolders(of: folder)
+                    if let found = subfolders?.lazy.map({ $0.appendingPathComponent(result.curve).path })
+                        .first(where: { FileManager.default.fileExists(atPath: $0) && isInside($0) })
+                    {
+                        curve = found
+                    }
+                }
+                guard isInside(curve) else {
                     throw ExperimentError("\(path): run \(result.id)'s curve leads out of the results file's folder")
                 }
             }
@@ -61,6 +74,16 @@ public func loadReportGroups(_ paths: [String]) throws(ExperimentError) -> [Repo
     guard !groups.isEmpty else { throw ExperimentError("no finished run in \(paths.joined(separator: ", "))") }
     // Label configurations that differ only in their episode count apart.
     return groups
+}
+
+/// The folders in `folder`, sorted by name: where `rl report` looks for a curve that is not where
+/// its line says, as when shards in their own folders are merged into a file beside them.
+private func immediateSubfolders(of folder: URL) -> [URL] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.sorted().map { folder.appendingPathComponent($0) }.filter {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: $0.path, isDirectory: &isFolder) && isFolder.boolValue
+    }
 }
 
 extension ReportGroup {
