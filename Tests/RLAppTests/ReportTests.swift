@@ -28,6 +28,13 @@ import Testing
         #expect(try groups.named("2").label == "pong q-learning learning-rate=0.5")
         #expect(throws: ExperimentError.self) { try groups.named("pong q-learning learning-rate=0.1") }
         #expect(throws: ExperimentError.self) { try groups.named("9") }
+        // Ids name configurations whatever the order of the files: the two that share a label too.
+        #expect(Set(groups.map(\.id)).count == 3 && groups.allSatisfy { $0.id.count == 8 })
+        #expect(try groups.named(groups[2].id).episodes == 200)
+        #expect(try groups.named(groups[0].id.uppercased()).episodes == 100)
+        let reversed = try loadReportGroups([folder + "/two.jsonl", folder + "/one.jsonl"])
+        #expect(try reversed.named(groups[1].id).label == "pong q-learning learning-rate=0.5")
+        #expect(reversed.map(\.id).sorted() == groups.map(\.id).sorted())
     }
 
     @Test func statisticsAreOverRuns() throws {

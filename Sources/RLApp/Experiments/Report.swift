@@ -17,6 +17,15 @@ public struct ReportGroup: Sendable {
     public var label: String {
         ([env, agent] + settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: " ")
     }
+
+    /// Eight hex digits that name the configuration (its world, agent, episodes and settings)
+    /// whatever the order of the files read: what the table prints beside the label, and what
+    /// `--compare` takes when a label is ambiguous or long.
+    public var id: String {
+        // One field a line, settings sorted: the same configuration, the same text.
+        let fields = [env, agent, String(episodes)] + settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return String(stableID(fields.joined(separator: "\n")).prefix(8))
+    }
 }
 
 /// Reads results files and groups their runs by configuration, in the order configurations
@@ -121,6 +130,8 @@ extension ReportGroup {
 
 /// A configuration's statistics, as `rl report --json` prints them.
 public struct ReportSummary: Sendable, Encodable, Equatable {
+    /// ``ReportGroup/id``.
+    public var id: String
     public var env: String
     public var agent: String
     public var settings: [String: String]
@@ -136,7 +147,7 @@ public struct ReportSummary: Sendable, Encodable, Equatable {
     public var iqmCI: [Double]
 
     enum CodingKeys: String, CodingKey {
-        case env, agent, settings, episodes, metric, runs, mean, median, iqm
+        case id, env, agent, settings, episodes, metric, runs, mean, median, iqm
         case meanCI = "mean_ci", medianCI = "median_ci", iqmCI = "iqm_ci"
     }
 }
@@ -161,7 +172,7 @@ public func summarize(
         return [interval.lower, interval.upper]
     }
     return ReportSummary(
-        env: group.env, agent: group.agent, settings: group.settings, episodes: group.episodes,
+        id: group.id, env: group.env, agent: group.agent, settings: group.settings, episodes: group.episodes,
         metric: metric ?? group.results[0].metric, runs: values.count, mean: points[0], median: points[1],
         iqm: points[2], meanCI: intervals[0], medianCI: intervals[1], iqmCI: intervals[2])
 }
@@ -189,17 +200,22 @@ public func compare(
 }
 
 extension Array where Element == ReportGroup {
-    /// The configuration a `--compare` argument names: its label, or its number in the table (1-based).
+    /// The configuration a `--compare` argument names: its id or its label as the table prints
+    /// them, or its number in the table (1-based, which follows the order of the files read).
+    /// - Throws: a usage error when it names none, or more than one (a label shared by
+    ///   configurations that differ in episodes, or a number that is also an id).
     public func named(_ name: String) throws(ExperimentError) -> ReportGroup {
-        if let number = Int(name), indices.contains(number - 1) { return self[number - 1] }
-        let matches = filter { $0.label == name }
+        var matches = indices.filter { self[$0].id == name.lowercased() || self[$0].label == name }
+        if let number = Int(name), indices.contains(number - 1), !matches.contains(number - 1) { matches.append(number - 1) }
         guard matches.count == 1 else {
+            let choices = matches.map { "\(self[$0].id) (\($0 + 1). \(self[$0].label), \(self[$0].episodes) episodes)" }
             throw ExperimentError(
                 matches.isEmpty
-                    ? "no configuration '\(name)' (give a number from the table or a label: \(map { "'\($0.label)'" }.joined(separator: ", ")))"
-                    : "'\(name)' names \(matches.count) configurations that differ in episodes: give its number from the table",
+                    ? "no configuration '\(name)' (give an id, a label or a number from the table: "
+                        + "\(map { "\($0.id) '\($0.label)'" }.joined(separator: ", ")))"
+                    : "'\(name)' names \(matches.count) configurations, give one of their ids: \(choices.joined(separator: ", "))",
                 kind: .usage)
         }
-        return matches[0]
+        return self[matches[0]]
     }
 }
