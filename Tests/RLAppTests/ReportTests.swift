@@ -84,6 +84,38 @@ import Testing
         #expect(ninth.count > 2)
     }
 
+    /// Two configurations with the same scores have the same profile: the second is drawn just
+    /// below the first, not under it, and its legend says which it repeats.
+    @Test func identicalCurvesAreBothVisibleAndTheLegendSaysSo() {
+        let same = BandChart.Series(label: "a", x: [0, 1, 2], y: [1, 0.5, 0], low: [1, 0.4, 0], high: [1, 0.6, 0])
+        var twin = same, other = same, third = same
+        twin.label = "b"
+        other.label = "c"
+        other.y = [1, 0.2, 0]
+        third.label = "d"
+        third.y[1] += 1e-15  // the same means, summed in another order
+        let series = [same, other, twin, third]
+        #expect(BandChart.coincidences(series).map { $0.map { [$0.first, $0.rank] } } == [nil, nil, [0, 1], [0, 2]])
+        let picture = BandChart.picture(series, title: "t", xLabel: "x", yLabel: "y")
+        #expect(picture.texts.contains("a") && picture.texts.contains("c"))
+        #expect(picture.texts.contains("b (same curve as the 1st, drawn 2 px lower)"))
+        #expect(picture.texts.contains("d (same curve as the 1st, drawn 4 px lower)"))
+        func curve(_ index: Int) -> [[Double]] {
+            picture.items.compactMap { item in
+                guard case .line(let x0, let y0, let x1, let y1, let colour) = item, colour == BandChart.palette[index] else { return nil }
+                return [x0, y0, x1, y1]
+            }
+        }
+        #expect(!curve(0).isEmpty && curve(2).count == curve(0).count)
+        func shifted(_ lines: [[Double]], by pixels: Double) -> [[Double]] {
+            lines.map { [$0[0], ($0[1] + pixels).rounded(), $0[2], ($0[3] + pixels).rounded()] }
+        }
+        #expect(shifted(curve(2), by: 0) == shifted(curve(0), by: 2))
+        #expect(shifted(curve(3), by: 0) == shifted(curve(0), by: 4))
+        #expect(curve(1) != curve(0))
+        #expect(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "112th"] == [1, 2, 3, 4, 11, 12, 13, 21, 112].map(ordinal))
+    }
+
     @Test func longTitlesAndLabelsWrapInsideThePicture() {
         let label = String(repeating: "mountain-car sarsa learning-rate=0.5 ", count: 4)
         let series = [BandChart.Series(label: label, x: [0, 1], y: [1, 2], low: [1, 2], high: [1, 2])]
