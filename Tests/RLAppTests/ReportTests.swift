@@ -35,6 +35,12 @@ import Testing
         let reversed = try loadReportGroups([folder + "/two.jsonl", folder + "/one.jsonl"])
         #expect(try reversed.named(groups[1].id).label == "pong q-learning learning-rate=0.5")
         #expect(reversed.map(\.id).sorted() == groups.map(\.id).sorted())
+        // An unknown name lists a few choices, not hundreds.
+        let many = (0..<10).map {
+            ReportGroup(env: "pong", agent: "q-learning", episodes: 100, settings: ["discount": "0.\($0)"], results: [], curves: [])
+        }
+        let error = #expect(throws: ExperimentError.self) { try many.named("x") }
+        #expect(error?.message.hasSuffix("and 2 more)") == true && error?.kind == .usage, "\(String(describing: error))")
     }
 
     @Test func statisticsAreOverRuns() throws {

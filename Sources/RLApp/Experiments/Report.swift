@@ -212,7 +212,8 @@ extension Array where Element == ReportGroup {
             throw ExperimentError(
                 matches.isEmpty
                     ? "no configuration '\(name)' (give an id, a label or a number from the table: "
-                        + "\(map { "\($0.id) '\($0.label)'" }.joined(separator: ", ")))"
+                        + "\(prefix(8).map { "\($0.id) '\($0.label)'" }.joined(separator: ", "))"
+                        + "\(count > 8 ? " and \(count - 8) more" : ""))"
                     : "'\(name)' names \(matches.count) configurations, give one of their ids: \(choices.joined(separator: ", "))",
                 kind: .usage)
         }
