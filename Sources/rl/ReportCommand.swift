@@ -25,7 +25,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         parsing: .upToNextOption,
-        help: "Two configurations (labels or table numbers): the probability that a run of the first beats a run of the second.")
+        help:
+            "Two configurations, each by its id or label as the table prints them, or its table number (numbers follow the order of the files): the probability that a run of the first beats a run of the second."
+    )
     var compare: [String] = []
 
     @Option(parsing: .unconditional, help: "Bootstrap resamples (100...1000000; default 50000).")
@@ -61,7 +63,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("y-range"), help: "LOW,HIGH: the y axis of --study and --curves; values beyond it are drawn at its edge.")
     var yRange: String?
 
-    @Flag(help: "Print JSON on stdout: {\"configurations\": [...], \"comparison\": {...}}.")
+    @Flag(help: "Print JSON on stdout: {\"configurations\": [...], \"comparison\": {...}}, each configuration with its id.")
     var json = false
 
     func validate() throws {
@@ -170,7 +172,7 @@ struct ReportCommand: ParsableCommand {
                 "\(fixed(value, 2)) [\(fixed(interval[0], 2)), \(fixed(interval[1], 2))]"
             }
             output.writeLine(
-                "\(number + 1). \(group.label) (\(group.episodes) episodes, \(summary.runs) runs): "
+                "\(number + 1). \(group.label) (id \(group.id), \(group.episodes) episodes, \(summary.runs) runs): "
                     + "mean \(estimate(summary.mean, summary.meanCI)), median \(estimate(summary.median, summary.medianCI)), "
                     + "IQM \(estimate(summary.iqm, summary.iqmCI))")
         }

@@ -101,6 +101,18 @@ import Testing
         #expect(lines.count == 10)
         let report = try RL.run(["report", "merged.jsonl", "--json", "--replicates", "1000"], in: folder)
         #expect(report.status == 0, "\(report.standardError)")
+        // The runs' files came back from the tasks beside the merged file (not only in --work, which
+        // a cluster's driver does not see), and its curves draw.
+        for line in lines {
+            let run = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            for key in ["curve", "policy"] {
+                let path = try #require(run[key] as? String)
+                #expect(path.hasPrefix("merged.runs/") && FileManager.default.fileExists(atPath: folder + "/" + path), "\(path)")
+            }
+        }
+        let curves = try RL.run(["report", "merged.jsonl", "--replicates", "1000", "--curves", "curves.png"], in: folder)
+        #expect(curves.status == 0, "\(curves.standardError)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/curves.png"))
     }
 
     @Test func optunaTunesAndPrunesOnTheProgressStream() throws {

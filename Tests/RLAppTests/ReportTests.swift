@@ -28,6 +28,19 @@ import Testing
         #expect(try groups.named("2").label == "pong q-learning learning-rate=0.5")
         #expect(throws: ExperimentError.self) { try groups.named("pong q-learning learning-rate=0.1") }
         #expect(throws: ExperimentError.self) { try groups.named("9") }
+        // Ids name configurations whatever the order of the files: the two that share a label too.
+        #expect(Set(groups.map(\.id)).count == 3 && groups.allSatisfy { $0.id.count == 8 })
+        #expect(try groups.named(groups[2].id).episodes == 200)
+        #expect(try groups.named(groups[0].id.uppercased()).episodes == 100)
+        let reversed = try loadReportGroups([folder + "/two.jsonl", folder + "/one.jsonl"])
+        #expect(try reversed.named(groups[1].id).label == "pong q-learning learning-rate=0.5")
+        #expect(reversed.map(\.id).sorted() == groups.map(\.id).sorted())
+        // An unknown name lists a few choices, not hundreds.
+        let many = (0..<10).map {
+            ReportGroup(env: "pong", agent: "q-learning", episodes: 100, settings: ["discount": "0.\($0)"], results: [], curves: [])
+        }
+        let error = #expect(throws: ExperimentError.self) { try many.named("x") }
+        #expect(error?.message.hasSuffix("and 2 more)") == true && error?.kind == .usage, "\(String(describing: error))")
     }
 
     @Test func statisticsAreOverRuns() throws {
@@ -75,6 +88,38 @@ import Testing
         // The ninth legend sample is drawn in pieces, the first in one.
         let ninth = picture.filledRectangles().filter { $0.1 == BandChart.palette[0] && $0.0.height == 6 }
         #expect(ninth.count > 2)
+    }
+
+    /// Two configurations with the same scores have the same profile: the second is drawn just
+    /// below the first, not under it, and its legend says which it repeats.
+    @Test func identicalCurvesAreBothVisibleAndTheLegendSaysSo() {
+        let same = BandChart.Series(label: "a", x: [0, 1, 2], y: [1, 0.5, 0], low: [1, 0.4, 0], high: [1, 0.6, 0])
+        var twin = same, other = same, third = same
+        twin.label = "b"
+        other.label = "c"
+        other.y = [1, 0.2, 0]
+        third.label = "d"
+        third.y[1] += 1e-15  // the same means, summed in another order
+        let series = [same, other, twin, third]
+        #expect(BandChart.coincidences(series).map { $0.map { [$0.first, $0.rank] } } == [nil, nil, [0, 1], [0, 2]])
+        let picture = BandChart.picture(series, title: "t", xLabel: "x", yLabel: "y")
+        #expect(picture.texts.contains("a") && picture.texts.contains("c"))
+        #expect(picture.texts.contains("b (same curve as the 1st, drawn 2 px lower)"))
+        #expect(picture.texts.contains("d (same curve as the 1st, drawn 4 px lower)"))
+        func curve(_ index: Int) -> [[Double]] {
+            picture.items.compactMap { item in
+                guard case .line(let x0, let y0, let x1, let y1, let colour) = item, colour == BandChart.palette[index] else { return nil }
+                return [x0, y0, x1, y1]
+            }
+        }
+        #expect(!curve(0).isEmpty && curve(2).count == curve(0).count)
+        func shifted(_ lines: [[Double]], by pixels: Double) -> [[Double]] {
+            lines.map { [$0[0], ($0[1] + pixels).rounded(), $0[2], ($0[3] + pixels).rounded()] }
+        }
+        #expect(shifted(curve(2), by: 0) == shifted(curve(0), by: 2))
+        #expect(shifted(curve(3), by: 0) == shifted(curve(0), by: 4))
+        #expect(curve(1) != curve(0))
+        #expect(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "112th"] == [1, 2, 3, 4, 11, 12, 13, 21, 112].map(ordinal))
     }
 
     @Test func longTitlesAndLabelsWrapInsideThePicture() {

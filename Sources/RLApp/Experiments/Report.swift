@@ -17,11 +17,22 @@ public struct ReportGroup: Sendable {
     public var label: String {
         ([env, agent] + settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: " ")
     }
+
+    /// Eight hex digits that name the configuration (its world, agent, episodes and settings)
+    /// whatever the order of the files read: what the table prints beside the label, and what
+    /// `--compare` takes when a label is ambiguous or long.
+    public var id: String {
+        // One field a line, settings sorted: the same configuration, the same text.
+        let fields = [env, agent, String(episodes)] + settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return String(stableID(fields.joined(separator: "\n")).prefix(8))
+    }
 }
 
 /// Reads results files and groups their runs by configuration, in the order configurations
 /// first appear. A run (by id) that appears more than once, as when shards' files are read
-/// together with the merged file, counts once.
+/// together with the merged file, counts once. A run's curve is where its line says, relative to
+/// the results file's folder, or else at that path in one of the folder's subfolders (the shards'
+/// folders, when their files were merged into one beside them); never outside the folder.
 public func loadReportGroups(_ paths: [String]) throws(ExperimentError) -> [ReportGroup] {
     var groups: [ReportGroup] = []
     var seen: Set<String> = []
@@ -35,13 +46,24 @@ public func loadReportGroups(_ paths: [String]) throws(ExperimentError) -> [Repo
         for (number, result) in content.values.enumerated() {
             if let problem = result.problem { throw ExperimentError("\(path): run \(number + 1) is not a result of rl sweep: \(problem)") }
         }
+        let resolvedFolder = folder.resolvingSymlinksInPath().path
+        func isInside(_ path: String) -> Bool { URL(fileURLWithPath: path).resolvingSymlinksInPath().path.hasPrefix(resolvedFolder + "/") }
+        var subfolders: [URL]?
         for result in content.values where seen.insert(result.id).inserted {
             // Inside the results file's folder (checked above), and not through a link out of it.
             var curve = ""
             if !result.curve.isEmpty {
                 curve = folder.appendingPathComponent(result.curve).path
-                let resolvedFolder = folder.resolvingSymlinksInPath().path
-                guard URL(fileURLWithPath: curve).resolvingSymlinksInPath().path.hasPrefix(resolvedFolder + "/") else {
+                if !FileManager.default.fileExists(atPath: curve) {
+                    // Shards' files concatenated in the folder above theirs: the curve is one folder down.
+                    subfolders = subfolders ?? immediateSubfolders(of: folder)
+                    if let found = subfolders?.lazy.map({ $0.appendingPathComponent(result.curve).path })
+                        .first(where: { FileManager.default.fileExists(atPath: $0) && isInside($0) })
+                    {
+                        curve = found
+                    }
+                }
+                guard isInside(curve) else {
                     throw ExperimentError("\(path): run \(result.id)'s curve leads out of the results file's folder")
                 }
             }
@@ -61,6 +83,16 @@ public func loadReportGroups(_ paths: [String]) throws(ExperimentError) -> [Repo
     guard !groups.isEmpty else { throw ExperimentError("no finished run in \(paths.joined(separator: ", "))") }
     // Label configurations that differ only in their episode count apart.
     return groups
+}
+
+/// The folders in `folder`, sorted by name: where `rl report` looks for a curve that is not where
+/// its line says, as when shards in their own folders are merged into a file beside them.
+private func immediateSubfolders(of folder: URL) -> [URL] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.sorted().map { folder.appendingPathComponent($0) }.filter {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: $0.path, isDirectory: &isFolder) && isFolder.boolValue
+    }
 }
 
 extension ReportGroup {
@@ -98,6 +130,8 @@ extension ReportGroup {
 
 /// A configuration's statistics, as `rl report --json` prints them.
 public struct ReportSummary: Sendable, Encodable, Equatable {
+    /// ``ReportGroup/id``.
+    public var id: String
     public var env: String
     public var agent: String
     public var settings: [String: String]
@@ -113,7 +147,7 @@ public struct ReportSummary: Sendable, Encodable, Equatable {
     public var iqmCI: [Double]
 
     enum CodingKeys: String, CodingKey {
-        case env, agent, settings, episodes, metric, runs, mean, median, iqm
+        case id, env, agent, settings, episodes, metric, runs, mean, median, iqm
         case meanCI = "mean_ci", medianCI = "median_ci", iqmCI = "iqm_ci"
     }
 }
@@ -138,7 +172,7 @@ public func summarize(
         return [interval.lower, interval.upper]
     }
     return ReportSummary(
-        env: group.env, agent: group.agent, settings: group.settings, episodes: group.episodes,
+        id: group.id, env: group.env, agent: group.agent, settings: group.settings, episodes: group.episodes,
         metric: metric ?? group.results[0].metric, runs: values.count, mean: points[0], median: points[1],
         iqm: points[2], meanCI: intervals[0], medianCI: intervals[1], iqmCI: intervals[2])
 }
@@ -166,17 +200,23 @@ public func compare(
 }
 
 extension Array where Element == ReportGroup {
-    /// The configuration a `--compare` argument names: its label, or its number in the table (1-based).
+    /// The configuration a `--compare` argument names: its id or its label as the table prints
+    /// them, or its number in the table (1-based, which follows the order of the files read).
+    /// - Throws: a usage error when it names none, or more than one (a label shared by
+    ///   configurations that differ in episodes, or a number that is also an id).
     public func named(_ name: String) throws(ExperimentError) -> ReportGroup {
-        if let number = Int(name), indices.contains(number - 1) { return self[number - 1] }
-        let matches = filter { $0.label == name }
+        var matches = indices.filter { self[$0].id == name.lowercased() || self[$0].label == name }
+        if let number = Int(name), indices.contains(number - 1), !matches.contains(number - 1) { matches.append(number - 1) }
         guard matches.count == 1 else {
+            let choices = matches.map { "\(self[$0].id) (\($0 + 1). \(self[$0].label), \(self[$0].episodes) episodes)" }
             throw ExperimentError(
                 matches.isEmpty
-                    ? "no configuration '\(name)' (give a number from the table or a label: \(map { "'\($0.label)'" }.joined(separator: ", ")))"
-                    : "'\(name)' names \(matches.count) configurations that differ in episodes: give its number from the table",
+                    ? "no configuration '\(name)' (give an id, a label or a number from the table: "
+                        + "\(prefix(8).map { "\($0.id) '\($0.label)'" }.joined(separator: ", "))"
+                        + "\(count > 8 ? " and \(count - 8) more" : ""))"
+                    : "'\(name)' names \(matches.count) configurations, give one of their ids: \(choices.joined(separator: ", "))",
                 kind: .usage)
         }
-        return matches[0]
+        return self[matches[0]]
     }
 }

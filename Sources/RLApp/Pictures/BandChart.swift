@@ -52,7 +52,14 @@ public enum BandChart {
         for (line, text) in titleLines.enumerated() {
             picture.add(.text(text, x: 70, y: 10 + Double(line) * (textHeight + 4), pixelSize: fontPixel, .black))
         }
-        let labelLines = series.map { wrapped($0.label, width: Double(width) - 112 - 20) }
+        // A curve identical to an earlier one would hide under it: it is drawn a little lower, and says so.
+        let twins = coincidences(series)
+        let labelLines = series.indices.map { index in
+            let label = twins[index].map {
+                "\(series[index].label) (same curve as the \(ordinal($0.first + 1)), drawn \(Int(Self.twinShift) * $0.rank) px lower)"
+            }
+            return wrapped(label ?? series[index].label, width: Double(width) - 112 - 20)
+        }
         let titleHeight = Double(titleLines.count - 1) * (textHeight + 4)
         let legendHeight = Double(labelLines.map(\.count).reduce(0, +)) * (textHeight + 6) + titleHeight
         // The y axis's label sits above the frame, clear of the curves.
@@ -100,7 +107,8 @@ public enum BandChart {
         }
         for (index, curve) in series.enumerated() {
             let colour = palette[index % palette.count]
-            let points = curve.x.indices.map { (px(curve.x[$0]), py(curve.y[$0])) }
+            let shift = Self.twinShift * Double(twins[index]?.rank ?? 0)
+            let points = curve.x.indices.map { (px(curve.x[$0]), min(py(curve.y[$0]) + shift, frame.y + frame.height - 2)) }
             let pattern = Self.dashPattern(ofSeries: index)
             var travelled = 0.0
             for (from, to) in zip(points, points.dropFirst()) {
@@ -180,6 +188,26 @@ func wrapped(_ text: String, width: Double) -> [String] {
 }
 
 extension BandChart {
+    /// Pixels between a curve and an identical one drawn after it: its two-pixel line lies just
+    /// below the other's, so both show.
+    static let twinShift = 2.0
+
+    /// For each series that is identical to an earlier one (the same points, to rounding), the
+    /// index of the first of them and how many came before it (1 for the second, 2 for the
+    /// third...); nil for the others.
+    static func coincidences(_ series: [Series]) -> [(first: Int, rank: Int)?] {
+        // The same runs read in another order sum to means that differ in the last bits.
+        func same(_ a: [Double], _ b: [Double]) -> Bool {
+            a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= 1e-9 * max(1, abs($0), abs($1)) }
+        }
+        var result: [(first: Int, rank: Int)?] = []
+        for (index, curve) in series.enumerated() {
+            let first = series[..<index].firstIndex { same($0.x, curve.x) && same($0.y, curve.y) }
+            result.append(first.map { first in (first, result[first..<index].count { $0?.first == first } + 1) })
+        }
+        return result
+    }
+
     /// Drawn and skipped lengths along a curve, in pixels: solid for the first eight series,
     /// dashed for the next eight, dotted for the eight after, then again.
     static func dashPattern(ofSeries index: Int) -> (on: Double, off: Double)? {
@@ -217,4 +245,12 @@ extension BandChart {
         travelled += length
         return pieces
     }
+}
+
+/// `1st`, `2nd`, `3rd`, `4th`... `11th`, `21st`: a legend entry's place.
+func ordinal(_ number: Int) -> String {
+    let suffix =
+        (11...13).contains(number % 100)
+        ? "th" : [1: "st", 2: "nd", 3: "rd"][number % 10] ?? "th"
+    return "\(number)\(suffix)"
 }
