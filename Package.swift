@@ -40,9 +40,12 @@ let package = Package(
         .target(name: "RLLinear", dependencies: ["RLCore", "RLTabular", "RLFeatures"]),
         // Float32 multilayer perceptrons, their losses, the categorical head and Adam: no world, no agent.
         // Matrix products go through OpenBLAS, one thread per process.
-        .target(name: "RLNeural", dependencies: ["RLCore", "COpenBLAS"]),
+        .target(name: "RLNeural", dependencies: ["RLCore", "COpenBLAS", "CNeuralKernels"]),
         // Deep agents on the neural core (DQN, PPO): their own training loops over any world.
         .target(name: "RLDeep", dependencies: ["RLCore", "RLNeural", "RLTabular"]),
+        // The neural core's tanh in C, vectorised as wide as the processor allows (chosen at run
+        // time), with no fused multiply-adds so every machine gets the same bits.
+        .target(name: "CNeuralKernels", cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])]),
         // Debian's OpenBLAS (libopenblas-dev), its CBLAS interface.
         .systemLibrary(
             name: "COpenBLAS", pkgConfig: "openblas",

@@ -1,3 +1,5 @@
+import CNeuralKernels
+
 /// tanh over a Float32 buffer in a loop the compiler vectorises: the C library's `tanhf` costs
 /// about 19 ns a value here, as much as a third of a 256-wide layer's whole step, where this
 /// costs about 1 ns. Accurate to a few units in the last place (the tests bound it), which is
@@ -8,11 +10,12 @@
 /// r⁷ (truncation under 6e-9). Below 0.5, where `1 − e` would cancel, tanh's own Taylor series
 /// to x¹⁹ (truncation under 1e-10 relative). |x| is capped at 9, past which tanh is 1 in Float32;
 /// the sign is put back last. Every branch is a select, so the loop has none.
-@inlinable
+///
+/// The buffer form runs the same operations in C (`CNeuralKernels`), eight lanes at a time where
+/// the processor has AVX2: the same bits as this scalar form, about twice as fast.
+@usableFromInline
 func fastHyperbolicTangent(_ values: UnsafeMutablePointer<Float>, count: Int) {
-    for index in 0..<count {
-        values[index] = fastHyperbolicTangent(values[index])
-    }
+    rl_tanh_f32(values, count)
 }
 
 @inlinable @inline(__always)
