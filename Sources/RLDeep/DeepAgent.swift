@@ -50,7 +50,15 @@ public protocol DeepAgent {
     /// on its batch: what `rl bench` times through BLAS alone as the gradient step's floor.
     var gradientStepProducts: [MatrixProduct] { get }
 
+    /// The statistics observations are normalised with before the networks (Stable-Baselines3's
+    /// `VecNormalize`, as the policy file stores them), or `nil` when the agent uses them as they are.
+    var observationNormalization: ObservationNormalization? { get }
+
     /// What the last updates measured, under Stable-Baselines3's names (`train/loss`,
     /// `train/entropy_loss`, `train/approx_kl`, …), for logs.
     var diagnostics: [(name: String, value: Double)] { get }
+}
+
+extension DeepAgent {
+    public var observationNormalization: ObservationNormalization? { nil }
 }

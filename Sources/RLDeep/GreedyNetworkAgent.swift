@@ -11,25 +11,33 @@ public struct GreedyNetworkAgent<Encoder: ObservationEncoder, ActionSpace: Finit
     public let network: MLP<Float>
     public let encoder: Encoder
     public let actionSpace: ActionSpace
+    /// The statistics the inputs are normalised with (`obs_mean`, `obs_var`), if the agent kept any.
+    public let normalization: ObservationNormalization?
     private let row: Matrix<Float>
 
     /// - Precondition: the network reads `encoder.width` inputs and gives one output per action.
-    public init(network: MLP<Float>, encoder: Encoder, actionSpace: ActionSpace) {
+    public init(network: MLP<Float>, encoder: Encoder, actionSpace: ActionSpace, normalization: ObservationNormalization? = nil) {
         precondition(network.inputSize == encoder.width && network.outputSize == actionSpace.count, "a network that fits")
         self.network = network
         self.encoder = encoder
         self.actionSpace = actionSpace
+        self.normalization = normalization
         row = Matrix(rows: 1, columns: encoder.width)
     }
 
     /// The network's outputs for one observation.
     public func outputs(for observation: Observation) -> [Float] {
-        encoder.encode(observation, into: row.pointer)
+        encode(observation)
         return network.forward(row).values
     }
 
-    public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
+    private func encode(_ observation: Observation) {
         encoder.encode(observation, into: row.pointer)
+        normalization?.apply(to: row.pointer, rows: 1)
+    }
+
+    public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
+        encode(observation)
         let output = network.forward(row)
         var best = 0
         for index in 1..<actionSpace.count where output[index] > output[best] { best = index }

@@ -16,6 +16,7 @@ extension PPOAgent {
         tensors[ResumeTensor.actionGenerator] = Tensor(shape: [4], integers: actionGenerator.state.map { Int64(bitPattern: $0) })
         tensors[ResumeTensor.shuffleGenerator] = Tensor(shape: [4], integers: shuffleGenerator.state.map { Int64(bitPattern: $0) })
         tensors[ResumeTensor.updateCount] = Tensor(shape: [1], integers: [Int64(updateCount)])
+        if let normalization = observationNormalization { tensors.merge(normalization.tensors) { mine, _ in mine } }
         return tensors
     }
 

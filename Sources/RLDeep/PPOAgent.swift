@@ -51,6 +51,14 @@ public struct PPOAgent: DeepAgent {
     let rolloutDistribution: Categorical<Float>
     let updateDistribution: Categorical<Float>
     var lastValues: [Float]
+    /// `VecNormalize`'s state: the observations' and the discounted returns' running statistics,
+    /// each copy's return so far, and the raw observations and truncated copies' last ones.
+    var observationStatistics: RunningMeanVariance
+    var returnStatistics = RunningMeanVariance(width: 1)
+    var discountedReturns: [Double]
+    let rawObservations: Matrix<Float>
+    let cutObservations: Matrix<Float>
+    var wasCut: [Bool]
     var lastDones: [Float]
     var permutation: [Int]
     let fullMinibatch: PPOMinibatch
@@ -92,6 +100,11 @@ public struct PPOAgent: DeepAgent {
         rolloutDistribution = Categorical(actionCount: actionCount)
         updateDistribution = Categorical(actionCount: actionCount)
         lastValues = Array(repeating: 0, count: copies)
+        observationStatistics = RunningMeanVariance(width: inputWidth)
+        discountedReturns = Array(repeating: 0, count: copies)
+        rawObservations = Matrix(rows: copies, columns: inputWidth)
+        cutObservations = Matrix(rows: copies, columns: inputWidth)
+        wasCut = Array(repeating: false, count: copies)
         lastDones = Array(repeating: 1, count: copies)
         permutation = Array(0..<rollout.count)
         // SB3 slices the permutation in batch_size pieces: the last may be shorter.
@@ -112,8 +125,10 @@ public struct PPOAgent: DeepAgent {
         precondition(environments[0].actionSpace.count == actionCount, "a world of \(actionCount) actions")
         for copy in 0..<copies {
             let observation = environments[copy].reset(seed: derivedSeed(seed, purpose: UInt64(copy)))
-            encoder.encode(observation, into: currentObservations.pointer + copy * inputWidth)
+            encoder.encode(observation, into: rawObservations.pointer + copy * inputWidth)
         }
+        if settings.normalize { observationStatistics.update(rawObservations.pointer, rows: copies) }
+        normaliseObservations()
         // SB3's `_last_episode_starts` begins as ones.
         for copy in 0..<copies { lastDones[copy] = 1 }
         var episodeRewards = [Double](repeating: 0, count: copies)
@@ -146,16 +161,16 @@ public struct PPOAgent: DeepAgent {
                 for copy in 0..<copies {
                     let index = step * copies + copy
                     let outcome = environments[copy].step(environments[copy].actionSpace.element(at: rollout.actions[index]))
-                    var reward = Float(outcome.reward)
                     episodeRewards[copy] += outcome.reward
                     episodeLengths[copy] += 1
-                    if outcome.truncated && !outcome.terminated {
-                        // SB3 (GH #633): a time limit is not the task's end; bootstrap from the
-                        // observation it cut at.
-                        encoder.encode(outcome.observation, into: terminalObservation.pointer)
-                        reward += discount * valueNetwork.forward(terminalObservation)[0]
+                    // SB3 (GH #633): a time limit is not the task's end; the step bootstraps from
+                    // the observation it cut at, once every copy has stepped (below).
+                    wasCut[copy] = outcome.truncated && !outcome.terminated
+                    if wasCut[copy] { encoder.encode(outcome.observation, into: cutObservations.pointer + copy * inputWidth) }
+                    if settings.normalize {
+                        discountedReturns[copy] = discountedReturns[copy] * hyperparameters.discount + outcome.reward
                     }
-                    rollout.rewards[index] = reward
+                    rollout.rewards[index] = Float(outcome.reward)
                     let observation: E.Observation
                     if outcome.isLast {
                         let record = EpisodeRecord(
@@ -173,8 +188,9 @@ public struct PPOAgent: DeepAgent {
                         observation = outcome.observation
                         lastDones[copy] = 0
                     }
-                    encoder.encode(observation, into: currentObservations.pointer + copy * inputWidth)
+                    encoder.encode(observation, into: rawObservations.pointer + copy * inputWidth)
                 }
+                finishStep(step, discount: discount)
                 timesteps += copies
                 if stopping { return TrainingResult(episodes: episodes, steps: timesteps, stoppedEarly: true) }
             }
@@ -199,5 +215,50 @@ extension PPOAgent {
         let actor = [inputWidth] + settings.hidden + [actionCount]
         let critic = [inputWidth] + settings.hidden + [1]
         return [actor, critic].flatMap { MatrixProduct.forward(sizes: $0, batch: batch) + MatrixProduct.backward(sizes: $0, batch: batch) }
+    }
+}
+
+extension PPOAgent {
+    /// After every copy has stepped, as `VecNormalize` and SB3's rollout do it: update the
+    /// observations' statistics with the new ones, normalise the rewards by the discounted
+    /// returns' spread, then add γ·V of each cut copy's last observation (normalised with the
+    /// updated statistics) to its reward, and make the new observations the current ones.
+    mutating func finishStep(_ step: Int, discount: Float) {
+        let copies = settings.environmentCount
+        if settings.normalize {
+            observationStatistics.update(rawObservations.pointer, rows: copies)
+            discountedReturns.withUnsafeBufferPointer { returnStatistics.update($0.baseAddress!, rows: copies) }
+            let spread = (returnStatistics.variance[0] + ObservationNormalization.epsilon).squareRoot()
+            for copy in 0..<copies {
+                let index = step * copies + copy
+                let scaled = Double(rollout.rewards[index]) / spread
+                rollout.rewards[index] = Float(min(max(scaled, -ObservationNormalization.clip), ObservationNormalization.clip))
+                if lastDones[copy] == 1 { discountedReturns[copy] = 0 }
+            }
+        }
+        for copy in 0..<copies where wasCut[copy] {
+            terminalObservation.pointer.update(from: cutObservations.pointer + copy * inputWidth, count: inputWidth)
+            if settings.normalize { runningNormalization.apply(to: terminalObservation.pointer, rows: 1) }
+            rollout.rewards[step * copies + copy] += discount * valueNetwork.forward(terminalObservation)[0]
+        }
+        normaliseObservations()
+    }
+
+    /// The raw observations, normalised when asked, into the current ones.
+    mutating func normaliseObservations() {
+        currentObservations.pointer.update(from: rawObservations.pointer, count: settings.environmentCount * inputWidth)
+        if settings.normalize { runningNormalization.apply(to: currentObservations.pointer, rows: settings.environmentCount) }
+    }
+
+    /// The statistics as training applies them (double precision, as SB3's).
+    var runningNormalization: ObservationNormalization {
+        ObservationNormalization(mean: observationStatistics.mean, variance: observationStatistics.variance)
+    }
+
+    /// The statistics as the policy file keeps them (single precision), which `rl eval` applies.
+    public var observationNormalization: ObservationNormalization? {
+        guard settings.normalize else { return nil }
+        return ObservationNormalization(
+            mean: observationStatistics.mean.map { Double(Float($0)) }, variance: observationStatistics.variance.map { Double(Float($0)) })
     }
 }

@@ -37,6 +37,9 @@ public struct PPOSettings: AgentSettings {
     public var activation = Activation.tanh
     /// Whether each minibatch's advantages are normalised (`normalize_advantage`).
     public var normalizeAdvantage = true
+    /// Whether observations and rewards are normalised by running statistics, as rl-zoo3's
+    /// `normalize: true` wraps the worlds in Stable-Baselines3's `VecNormalize`.
+    public var normalize = false
 
     public init() {}
 
@@ -144,6 +147,9 @@ extension PPOSettings {
                 }
                 settings.normalizeAdvantage = value
             },
+            .toggle(
+                "normalize", \.normalize,
+                help: "normalise observations and rewards by running statistics (VecNormalize; the file keeps obs_mean and obs_var)"),
         ]
     }
 }

@@ -10,6 +10,10 @@ named as in an `nn.Sequential` under `policy.` (`policy.0.weight` of shape [out,
 `torch.nn` and `load_state_dict` takes the tensors with no conversion. The greedy action is
 the argmax of its outputs (DQN's Q-values, PPO's logits), as `rl eval` plays it.
 
+An agent trained with `--normalize` also stores `obs_mean` and `obs_var`: observations are
+normalised as (x - mean) / sqrt(var + 1e-8), clipped to ±10, before the network (what
+Stable-Baselines3's VecNormalize does).
+
 `--backend numpy` does the same forward pass in NumPy, for a machine without PyTorch.
 """
 
@@ -75,6 +79,15 @@ def numpy_policy(network, tensors):
     return act
 
 
+def normaliser(tensors):
+    """The observation normalisation the file keeps, or the identity."""
+    if "obs_mean" not in tensors:
+        return lambda observation: np.asarray(observation, dtype=np.float32)
+    mean = tensors["obs_mean"].astype(np.float64)
+    scale = np.sqrt(tensors["obs_var"].astype(np.float64) + 1e-8)
+    return lambda observation: np.clip((np.asarray(observation, dtype=np.float64) - mean) / scale, -10, 10).astype(np.float32)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("policy", help="a cart-pole policy trained by rl with --agent dqn or ppo")
@@ -87,7 +100,12 @@ def main():
         sys.exit("--episodes must be 1 or more")
 
     network, tensors = read_policy(arguments.policy)
-    act = (torch_policy if arguments.backend == "torch" else numpy_policy)(network, tensors)
+    act_on_inputs = (torch_policy if arguments.backend == "torch" else numpy_policy)(network, tensors)
+    normalise = normaliser(tensors)
+
+    def act(observation):
+        return act_on_inputs(normalise(observation))
+
     environment = gym.make("CartPole-v1")
     returns = []
     for episode in range(arguments.episodes):

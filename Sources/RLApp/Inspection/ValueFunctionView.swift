@@ -54,9 +54,11 @@ public struct ValueFunctionView: @unchecked Sendable {
         let critic = description.value.flatMap {
             try? NetworkDescription.network(sizes: $0, activation: description.hiddenActivation, prefix: "value", from: policy.extraTensors)
         }
+        let normalization = (try? ObservationNormalization(tensors: policy.extraTensors, width: actor.inputSize)) ?? nil
         let row = Matrix<Float>(rows: 1, columns: actor.inputSize)
         return { point in
             for (index, coordinate) in point.enumerated() { row[index] = Float(coordinate) }
+            normalization?.apply(to: row.pointer, rows: 1)
             let scores = actor.forward(row).values.map(Double.init)
             return (scores, critic.map { Double($0.forward(row)[0]) } ?? scores.max()!)
         }

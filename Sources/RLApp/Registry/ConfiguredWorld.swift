@@ -38,7 +38,7 @@ public struct ConfiguredWorld: @unchecked Sendable {
     let checkSaved: (_ policy: Policy) throws(PolicyFileError) -> Void
     /// Checks a deep agent's file against the world (inputs, actions, every weight) and returns
     /// its action network; with it, on a finite world, the table of what it gives each state.
-    let loadNetwork: (_ policy: Policy) throws(PolicyFileError) -> (network: MLP<Float>, table: QTable?)
+    let loadNetwork: (_ policy: Policy) throws(PolicyFileError) -> LoadedNetwork
     /// What a deep agent's policy file names: the world's state dimensions (a finite world's)
     /// or coordinates (a continuous one's), and its actions.
     public let networkLayout: TableLayout
@@ -75,7 +75,7 @@ public struct ConfiguredWorld: @unchecked Sendable {
     /// capabilities are found here, once, for both kinds of world.
     private init<W: WorldRegistration, Encoder: ObservationEncoder>(
         _ world: W.Type, _ configuration: W.Configuration, layout: TableLayout, encoder: Encoder, networkLayout: TableLayout,
-        tabulate: ((MLP<Float>) -> QTable)? = nil,
+        tabulate: ((MLP<Float>, ObservationNormalization?) -> QTable)? = nil,
         train: @escaping (_ options: TrainingOptions, _ observers: TrainingObservers) throws(PolicyFileError) -> TrainingOutcome,
         plan: @escaping (_ planner: Planner, _ options: TrainingOptions) throws(RunError) -> TrainingOutcome,
         playGreedily:
@@ -104,21 +104,24 @@ public struct ConfiguredWorld: @unchecked Sendable {
         }
         self.plan = plan
         makeModel = { WorldCapabilities.model(of: W.self, configuration) }
-        let loadNetwork = { (policy: Policy) throws(PolicyFileError) -> (network: MLP<Float>, table: QTable?) in
+        let loadNetwork = { (policy: Policy) throws(PolicyFileError) -> LoadedNetwork in
             let network = try NetworkDescription(json: policy.metadata.network ?? "").makePolicyNetwork(from: policy.extraTensors)
             guard network.inputSize == encoder.width, network.outputSize == networkLayout.actionCount else {
                 throw PolicyFileError(
                     "its network reads \(network.inputSize) inputs and gives \(network.outputSize) outputs; world \(W.id) needs "
                         + "\(encoder.width) and \(networkLayout.actionCount)")
             }
-            return (network, tabulate?(network))
+            let normalization = try ObservationNormalization(tensors: policy.extraTensors, width: encoder.width)
+            return LoadedNetwork(network: network, normalization: normalization, table: tabulate?(network, normalization))
         }
         self.loadNetwork = loadNetwork
         evaluate = { policy, label, episodes, seed, shouldStop in
             var world = W.makeWorld(configuration)
             let records: [EpisodeRecord<W.World.Counters>]
-            if policy.metadata.isNetwork, let network = try? loadNetwork(policy).network {
-                records = playGreedy(network: network, encoder: encoder, on: &world, episodes: episodes, seed: seed, shouldStop: shouldStop)
+            if policy.metadata.isNetwork, let loaded = try? loadNetwork(policy) {
+                records = playGreedy(
+                    network: loaded.network, normalization: loaded.normalization, encoder: encoder, on: &world, episodes: episodes,
+                    seed: seed, shouldStop: shouldStop)
             } else {
                 records = playGreedily(policy, &world, episodes, seed, shouldStop)
             }
@@ -150,7 +153,7 @@ public struct ConfiguredWorld: @unchecked Sendable {
         let encoder = OneHotEncoder(space: space)
         self.init(
             world, configuration, layout: layout, encoder: encoder, networkLayout: layout,
-            tabulate: { network in QTable(network: network, encoder: encoder) },
+            tabulate: { network, normalization in QTable(network: network, encoder: encoder, normalization: normalization) },
             train: { (options, observers) throws(PolicyFileError) -> TrainingOutcome in
                 try TrainingRun<W>.train(configuration, options, observers: observers)
             },
@@ -255,7 +258,7 @@ public struct WorldTwoPlayers: @unchecked Sendable {
 extension QTable {
     /// What a network gives each state of a finite world, as a table: so a deep agent's file
     /// on a finite world is evaluated exactly, drawn and inspected as a table is.
-    init<Space: FiniteSpace>(network: MLP<Float>, encoder: OneHotEncoder<Space>) {
+    init<Space: FiniteSpace>(network: MLP<Float>, encoder: OneHotEncoder<Space>, normalization: ObservationNormalization?) {
         self.init(observationSpace: encoder.space, actionSpace: Discrete(network.outputSize))
         let states = encoder.space.count
         // A batch of one-hot rows at a time: a large world's table never needs states² inputs.
@@ -266,10 +269,19 @@ extension QTable {
             batch.resize(rows: rows)
             batch.fill(with: 0)
             for row in 0..<rows { batch[row, first + row] = 1 }
+            normalization?.apply(to: batch.pointer, rows: rows)
             let outputs = network.forward(batch)
             for row in 0..<rows {
                 for action in 0..<network.outputSize { self[first + row, action] = Double(outputs[row, action]) }
             }
         }
     }
+}
+
+/// A deep agent's file made ready to play: its action network, the statistics its inputs are
+/// normalised with (if any), and on a finite world the table of what it gives each state.
+struct LoadedNetwork {
+    var network: MLP<Float>
+    var normalization: ObservationNormalization?
+    var table: QTable?
 }

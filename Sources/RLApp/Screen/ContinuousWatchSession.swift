@@ -54,8 +54,10 @@ public struct ContinuousWatchSession<W: ContinuousWorld>: WatchableSession {
         if policy.metadata.isNetwork {
             do {
                 let network = try NetworkDescription(json: policy.metadata.network ?? "").makePolicyNetwork(from: policy.extraTensors)
+                let normalization = try ObservationNormalization(tensors: policy.extraTensors, width: network.inputSize)
                 agent = .network(
-                    GreedyNetworkAgent(network: network, encoder: CoordinateEncoder(), actionSpace: world.actionSpace),
+                    GreedyNetworkAgent(
+                        network: network, encoder: CoordinateEncoder(), actionSpace: world.actionSpace, normalization: normalization),
                     epsilon: epsilon, generator: Xoshiro256StarStar(seed: agentSeed))
             } catch {
                 throw WatchError(error.message)

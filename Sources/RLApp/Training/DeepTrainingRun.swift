@@ -65,8 +65,8 @@ where Encoder.Observation == W.World.Observation {
             // Evaluations play a copy of the action network as it is now, on a copy of the world.
             playGreedily: { _, world, count, seed in
                 playGreedy(
-                    network: current.value.policyNetwork.copy(), encoder: encoder, on: &world, episodes: count, seed: seed,
-                    shouldStop: { false })
+                    network: current.value.policyNetwork.copy(), normalization: current.value.observationNormalization, encoder: encoder,
+                    on: &world, episodes: count, seed: seed, shouldStop: { false })
             })
         episodes.stepBudget = steps
         episodes.diagnostics = { current.value.diagnostics }
@@ -114,9 +114,10 @@ private final class SharedCell<Value> {
 
 /// Plays greedy episodes of a deep agent's action network, seeded as `rl eval` seeds them.
 func playGreedy<E: Environment, Encoder: ObservationEncoder>(
-    network: MLP<Float>, encoder: Encoder, on environment: inout E, episodes: Int, seed: UInt64, shouldStop: () -> Bool
+    network: MLP<Float>, normalization: ObservationNormalization?, encoder: Encoder, on environment: inout E, episodes: Int,
+    seed: UInt64, shouldStop: () -> Bool
 ) -> [EpisodeRecord<E.Counters>] where Encoder.Observation == E.Observation {
-    var agent = GreedyNetworkAgent(network: network, encoder: encoder, actionSpace: environment.actionSpace)
+    var agent = GreedyNetworkAgent(network: network, encoder: encoder, actionSpace: environment.actionSpace, normalization: normalization)
     return evaluate(
         &agent, on: &environment, episodes: episodes, seed: derivedSeed(seed, purpose: SeedPurpose.evaluation), until: shouldStop)
 }
