@@ -51,6 +51,7 @@ public func runDeepBenchmark(world: String, agent: String, steps: Int? = nil, re
     } catch {
         throw .unsupported(error.message)
     }
+    if !Registry.canLearn(agent, on: configured) { throw .unsupported(Registry.whyNot(agent, on: configured)) }
     var best: DeepBenchmark?
     for _ in 0..<max(1, repeats) {
         let run = try configured.deepBenchmark(agent, settings, defaults.hyperparameters, steps ?? defaults.steps, seed)

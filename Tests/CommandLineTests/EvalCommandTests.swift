@@ -85,10 +85,11 @@ func metric(_ json: [String: Any], _ name: String) -> [String: Any]? {
     @Test func benchMeasuresEveryWorldWithEveryAgent() throws {
         for world in Registry.builtInWorlds {
             for agent in Registry.builtInAgents where Registry.canLearn(agent.id, on: try world.configure()) {
-                let run = try RL.run([
-                    "bench", "--env", world.id, "--agent", agent.id, "--env-steps", "2000", "--episodes", "3",
-                    "--repeats", "1", "--json",
-                ])
+                let run = try RL.run(
+                    [
+                        "bench", "--env", world.id, "--agent", agent.id, "--env-steps", "2000", "--episodes", "3",
+                        "--repeats", "1", "--json",
+                    ] + (Registry.isDeep(agent.id) ? ["--steps", "300"] : []))
                 #expect(run.status == 0, "\(world.id) \(agent.id): \(run.standardError.prefix(300))")
             }
         }

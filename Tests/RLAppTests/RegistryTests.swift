@@ -44,12 +44,14 @@ import Testing
     /// travel through a resume too). rl's own worlds: others registered by tests come and go.
     static let resumeCases: [(world: String, agent: String, settings: String)] = {
         var cases: [(world: String, agent: String, settings: String)] = []
+        // A deep agent's run cannot be resumed yet (docs/DEEP.md): its refusal is tested apart.
+        let resumable = Registry.builtInAgents.filter { !Registry.isDeep($0.id) }
         for world in Registry.builtInWorlds {
-            for agent in Registry.builtInAgents where Registry.canLearn(agent.id, on: try! world.configure()) {
+            for agent in resumable where Registry.canLearn(agent.id, on: try! world.configure()) {
                 cases.append((world.id, agent.id, try! agent.settings([])))
             }
         }
-        for agent in Registry.builtInAgents where !agent.flagHelp.isEmpty {
+        for agent in resumable where !agent.flagHelp.isEmpty {
             cases.append(("cliff-walking", agent.id, try! agent.settings(agent.flagHelp.map { ($0.name, otherValue(of: $0, agent)) })))
         }
         return cases
@@ -73,9 +75,10 @@ import Testing
 
     @Test func theResumeCasesCoverTheRegistryAndGiveFlagsOtherValues() throws {
         let pairs = Set(Self.resumeCases.map { "\($0.world) \($0.agent)" })
-        let learnable = Registry.builtInWorlds.map { world in Registry.builtInAgents.filter { Registry.canLearn($0.id, on: world) }.count }
+        let resumable = Registry.builtInAgents.filter { !Registry.isDeep($0.id) }
+        let learnable = Registry.builtInWorlds.map { world in resumable.filter { Registry.canLearn($0.id, on: world) }.count }
         #expect(pairs.count == learnable.reduce(0, +))
-        for agent in Registry.builtInAgents where !agent.flagHelp.isEmpty {
+        for agent in resumable where !agent.flagHelp.isEmpty {
             let given = try #require(Self.resumeCases.last { $0.agent == agent.id }).settings
             #expect(given != (try agent.settings([])), "\(agent.id): \(given)")
             try agent.checkSettings(given)
@@ -146,6 +149,8 @@ import Testing
                     episodes: world.id.hasPrefix("pong") ? 3 : 30, seed: 1,
                     hyperparameters: world.defaultHyperparameters(forAgent: agent.id),
                     outputPath: folder + "/\(world.id)-\(agent.id).safetensors", logPath: folder + "/\(world.id)-\(agent.id).csv")
+                // A deep agent's run is counted in steps: a short one, capped by the episodes too.
+                if Registry.isDeep(agent.id) { options.steps = 300 }
                 options.evaluationInterval = options.episodes
                 options.evaluationEpisodes = 2
                 let outcome = try runTraining(options)

@@ -36,8 +36,9 @@ import Testing
         let planner = try #require(Registry.agent("value-iteration"))
         _ = try SweepSpec.resolve([("discount", "0.9")], world: taxi, agent: planner)
         #expect(throws: SettingError.self) { try SweepSpec.resolve([("epsilon", "0.1")], world: taxi, agent: planner) }
-        // rl's own agents read all three.
-        #expect(Registry.builtInAgents.allSatisfy { $0.sharedSettings == Set(SharedSetting.allCases) })
+        // rl's own table agents read all three; PPO has no ε.
+        #expect(Registry.builtInAgents.filter { !Registry.isDeep($0.id) }.allSatisfy { $0.sharedSettings == Set(SharedSetting.allCases) })
+        #expect(Registry.agent("ppo")?.sharedSettings == [.learningRate, .discount])
     }
 }
 

@@ -24,6 +24,10 @@ public struct ConfiguredWorld: @unchecked Sendable {
     /// Whether its observations are real coordinates: its agents learn linear functions of
     /// features, and only agents with a linear form can learn it.
     public let hasRealCoordinates: Bool
+    /// Whether some state allows only some of the actions (the maximisation-bias world's A):
+    /// a deep agent, which chooses among all of them, cannot learn it. Counted when asked.
+    public var limitsActions: Bool { actionsLimited() }
+    private let actionsLimited: () -> Bool
 
     let train: (_ options: TrainingOptions, _ observers: TrainingObservers) throws(PolicyFileError) -> TrainingOutcome
     let plan: (_ planner: Planner, _ options: TrainingOptions) throws(RunError) -> TrainingOutcome
@@ -75,7 +79,7 @@ public struct ConfiguredWorld: @unchecked Sendable {
     /// capabilities are found here, once, for both kinds of world.
     private init<W: WorldRegistration, Encoder: ObservationEncoder>(
         _ world: W.Type, _ configuration: W.Configuration, layout: TableLayout, encoder: Encoder, networkLayout: TableLayout,
-        tabulate: ((MLP<Float>, ObservationNormalization?) -> QTable)? = nil,
+        tabulate: ((MLP<Float>, ObservationNormalization?) -> QTable)? = nil, limitsActions: @autoclosure @escaping () -> Bool = false,
         train: @escaping (_ options: TrainingOptions, _ observers: TrainingObservers) throws(PolicyFileError) -> TrainingOutcome,
         plan: @escaping (_ planner: Planner, _ options: TrainingOptions) throws(RunError) -> TrainingOutcome,
         playGreedily:
@@ -90,6 +94,7 @@ public struct ConfiguredWorld: @unchecked Sendable {
         defaultEpisodes = W.defaultEpisodes(configuration)
         self.layout = layout
         hasRealCoordinates = W.self is any ContinuousWorld.Type
+        actionsLimited = limitsActions
         hyperparameters = { agent, preset in
             if let deep = Registry.deepDefaults(forAgent: agent, on: W.self) { return deep.hyperparameters }
             return W.presets.first { $0.name == preset }?.hyperparameters ?? W.defaultHyperparameters(forAgent: agent)
@@ -154,6 +159,7 @@ public struct ConfiguredWorld: @unchecked Sendable {
         self.init(
             world, configuration, layout: layout, encoder: encoder, networkLayout: layout,
             tabulate: { network, normalization in QTable(network: network, encoder: encoder, normalization: normalization) },
+            limitsActions: (0..<space.count).contains { space.legalActions(inState: $0) != .all },
             train: { (options, observers) throws(PolicyFileError) -> TrainingOutcome in
                 try TrainingRun<W>.train(configuration, options, observers: observers)
             },

@@ -163,10 +163,20 @@ public enum Registry {
         return opener.found
     }
 
-    /// Whether agent `id` can learn on `world`: a deep agent on every world; the others on a
-    /// finite world, and on a continuous one those with a linear form.
+    /// Whether agent `id` can learn on `world`: a deep agent on every world whose states all
+    /// allow every action; the others on a finite world, and on a continuous one those with a
+    /// linear form.
     public static func canLearn(_ id: String, on world: ConfiguredWorld) -> Bool {
-        !world.hasRealCoordinates || linearAgentIDs.contains(id) || deepAgentIDs.contains(id)
+        if isDeep(id) { return !world.limitsActions }
+        return !world.hasRealCoordinates || linearAgentIDs.contains(id)
+    }
+
+    /// Why agent `id` cannot learn on `world`, in one line (when ``canLearn(_:on:)`` says no).
+    public static func whyNot(_ id: String, on world: ConfiguredWorld) -> String {
+        isDeep(id)
+            ? "agent \(id) chooses among all of a world's actions, and \(world.id) allows only some in some states: use a table agent"
+            : "agent \(id) learns only tables, and \(world.id) has real coordinates: use one of "
+                + (linearAgentIDs + deepAgentIDs).joined(separator: ", ")
     }
 
     /// Whether agent `id` learns neural networks (it trains by steps, on every world).

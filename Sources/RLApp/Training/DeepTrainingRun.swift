@@ -83,13 +83,16 @@ where Encoder.Observation == W.World.Observation {
         }
         let progress = episodes.progress
         let elapsed = episodes.elapsedSeconds
+        // A budget of steps may end before any episode does: then there is no return to report
+        // (and JSON has no infinity).
+        let (meanReturn, bestReturn) = result.episodes > 0 ? (progress.returns.mean, progress.bestReturn) : (0, 0)
         let interrupted = result.stoppedEarly && progress.playedThisRun < options.episodes
 
         var metadata = PolicyMetadata(
             world: W.self, configuration: configuration, layout: layout, options: options,
             summary: TrainingSummary(
-                episodes: result.episodes, steps: result.steps, finalMeanReturn: progress.returns.mean,
-                window: options.reportInterval, bestReturn: progress.bestReturn, interrupted: interrupted),
+                episodes: result.episodes, steps: result.steps, finalMeanReturn: meanReturn,
+                window: options.reportInterval, bestReturn: bestReturn, interrupted: interrupted),
             trainingState: nil)
         let tensors = agent.tensors
         metadata.network = NetworkDescription(policyNetwork: agent.policyNetwork, tensors: tensors).json
@@ -101,7 +104,7 @@ where Encoder.Observation == W.World.Observation {
             environment: W.id, agent: options.agent, episodes: result.episodes, episodesRequested: options.episodes,
             episodesThisRun: result.episodes, steps: result.steps, seconds: elapsed,
             stepsPerSecond: Double(result.steps) / elapsed, episodesPerSecond: Double(result.episodes) / elapsed,
-            finalMeanReturn: progress.returns.mean, bestReturn: progress.bestReturn, seed: options.seed, policy: options.outputPath,
+            finalMeanReturn: meanReturn, bestReturn: bestReturn, seed: options.seed, policy: options.outputPath,
             log: options.logPath, interrupted: interrupted, resumed: false, lastEvaluation: episodes.lastEvaluation)
     }
 }

@@ -36,11 +36,7 @@ public func runTraining(
         throw .file(error)
     }
     if let planner = Registry.planner(options.agent) { return try configured.plan(planner, options) }
-    if !Registry.canLearn(options.agent, on: configured) {
-        throw .unsupported(
-            "agent \(options.agent) learns only tables, and \(world.id) has real coordinates: use one of "
-                + Registry.linearAgentIDs.joined(separator: ", "))
-    }
+    if !Registry.canLearn(options.agent, on: configured) { throw .unsupported(Registry.whyNot(options.agent, on: configured)) }
     let observers = TrainingObservers(observe: observe, observeEpisodes: observeEpisodes, shouldStop: shouldStop)
     do { return try configured.train(options, observers) } catch { throw .file(error) }
 }
