@@ -15,16 +15,26 @@ struct DQNSolvesCartPoleTests {
     static let hyperparameters = Hyperparameters(
         learningRate: .constant(2.3e-3), discount: 0.99, epsilon: .linear(from: 1, to: 0.04, over: 0.16))
 
-    @Test(arguments: [1, 2, 3] as [UInt64])
+    /// Seeds 1–3, or those `RL_DQN_SEEDS` lists (`4,5,6`).
+    static var seeds: [UInt64] {
+        ProcessInfo.processInfo.environment["RL_DQN_SEEDS"]?.split(separator: ",").compactMap { UInt64($0) } ?? [1, 2, 3]
+    }
+
+    @Test(arguments: seeds)
     func theZoosSettingsSolveCartPole(seed: UInt64) {
         let encoder = CoordinateEncoder<CartPoleObservation>()
         var agent = DQNAgent(inputWidth: 4, actionCount: 2, hyperparameters: Self.hyperparameters, settings: DQNSettings(), seed: seed)
         let start = ContinuousClock.now
-        var episodes = 0
+        // The training curve: the mean return of the episodes that ended in each 5,000 steps.
+        var windows = [(sum: Double, count: Int)](repeating: (0, 0), count: 10)
+        var stepsSoFar = 0
         agent.train(
             makeEnvironment: { _ in CartPole.capped(at: 500, seed: seed) }, encoder: encoder, totalSteps: 50_000, seed: seed,
-            onEpisode: { _ in
-                episodes += 1
+            onEpisode: { record in
+                stepsSoFar += record.steps
+                let window = min(stepsSoFar / 5000, windows.count - 1)
+                windows[window].sum += record.totalReward
+                windows[window].count += 1
                 return .proceed
             })
         let elapsed = ContinuousClock.now - start
@@ -32,8 +42,9 @@ struct DQNSolvesCartPoleTests {
         var player = GreedyNetworkAgent(network: agent.policyNetwork, encoder: encoder, actionSpace: environment.actionSpace)
         let records = evaluate(&player, on: &environment, episodes: 100, seed: derivedSeed(seed, purpose: SeedPurpose.evaluation))
         let mean = records.reduce(0) { $0 + $1.totalReward } / Double(records.count)
+        let curve = windows.map { $0.count == 0 ? "-" : String(Int($0.sum / Double($0.count))) }.joined(separator: " ")
         print(
-            "DQN CartPole seed \(seed): \(episodes) training episodes in \(elapsed), greedy mean \(mean) over 100 episodes, loss \(agent.lastLoss ?? .nan)"
+            "DQN CartPole seed \(seed): training curve [\(curve)] in \(elapsed), greedy mean \(mean) over 100 episodes, loss \(agent.lastLoss ?? .nan)"
         )
         #expect(mean >= 475)
     }
