@@ -27,7 +27,7 @@ public struct DQNAgent: DeepAgent {
     /// The networks and their update.
     public let learner: DQNLearner
     /// The transitions seen, the latest `bufferSize` of them.
-    public private(set) var replayBuffer: ReplayBuffer
+    public internal(set) var replayBuffer: ReplayBuffer
     let batch: ReplayBatch
     /// ε-greedy's coin and random actions.
     var explorationGenerator: Xoshiro256StarStar

@@ -28,6 +28,11 @@ struct DQNSolvesCartPoleTests {
         // The training curve: the mean return of the episodes that ended in each 5,000 steps.
         var windows = [(sum: Double, count: Int)](repeating: (0, 0), count: 10)
         var stepsSoFar = 0
+        // Heap allocations from the first episode to end after step 5,000 (learning has run by
+        // then) to the last, when a preloaded counter is there to ask.
+        let countAllocations = allocationCounter()
+        var warm: (steps: Int, allocations: UInt64)?
+        var last: (steps: Int, allocations: UInt64)?
         agent.train(
             makeEnvironment: { _ in CartPole.capped(at: 500, seed: seed) }, encoder: encoder, totalSteps: 50_000, seed: seed,
             onEpisode: { record in
@@ -35,6 +40,10 @@ struct DQNSolvesCartPoleTests {
                 let window = min(stepsSoFar / 5000, windows.count - 1)
                 windows[window].sum += record.totalReward
                 windows[window].count += 1
+                if let countAllocations, stepsSoFar > 5000 {
+                    last = (stepsSoFar, countAllocations())
+                    if warm == nil { warm = last }
+                }
                 return .proceed
             })
         let elapsed = ContinuousClock.now - start
@@ -43,9 +52,49 @@ struct DQNSolvesCartPoleTests {
         let records = evaluate(&player, on: &environment, episodes: 100, seed: derivedSeed(seed, purpose: SeedPurpose.evaluation))
         let mean = records.reduce(0) { $0 + $1.totalReward } / Double(records.count)
         let curve = windows.map { $0.count == 0 ? "-" : String(Int($0.sum / Double($0.count))) }.joined(separator: " ")
+        if let warm, let last, last.steps > warm.steps {
+            let perStep = Double(last.allocations - warm.allocations) / Double(last.steps - warm.steps)
+            print("DQN CartPole seed \(seed): \(perStep) heap allocations per step over steps \(warm.steps)...\(last.steps)")
+        }
+        if let countAllocations { reportAllocations(of: &agent, count: countAllocations) }
         print(
             "DQN CartPole seed \(seed): training curve [\(curve)] in \(elapsed), greedy mean \(mean) over 100 episodes, loss \(agent.lastLoss ?? .nan)"
         )
         #expect(mean >= 475)
     }
+}
+
+/// Allocations per call of each piece of a step, once warm.
+private func reportAllocations(of agent: inout DQNAgent, count: () -> UInt64) {
+    var environment = CartPole.capped(at: 500, seed: 0)
+    let encoder = CoordinateEncoder<CartPoleObservation>()
+    let row = Matrix<Float>(rows: 1, columns: 4)
+    func measure(_ name: String, _ body: () -> Void) {
+        body()
+        let before = count()
+        for _ in 0..<1000 { body() }
+        print("allocations per call, \(name): \(Double(count() - before) / 1000)")
+    }
+    _ = environment.reset(seed: 1)
+    measure("environment step and encode") {
+        let step = environment.step(.right)
+        encoder.encode(step.observation, into: row.pointer)
+        if step.isLast { encoder.encode(environment.reset(seed: nil), into: row.pointer) }
+    }
+    measure("acting") { _ = agent.chooseAction(for: row) }
+    measure("replay add") {
+        agent.replayBuffer.add(observation: row.pointer, action: 1, reward: 1, nextObservation: row.pointer, terminated: false)
+    }
+    measure("sample") { agent.replayBuffer.sample(into: agent.batch, using: &agent.samplingGenerator) }
+    measure("gradient step") { agent.learner.gradientStep(on: agent.batch, discount: 0.99) }
+    measure("target update") { agent.learner.updateTarget(tau: 1) }
+}
+
+/// `rl_allocation_count`, when a library that counts heap allocations is preloaded
+/// (`LD_PRELOAD`; benchmarks/CAllocationCounter's counter built as a shared library).
+private func allocationCounter() -> (() -> UInt64)? {
+    typealias Count = @convention(c) () -> UInt64
+    guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "rl_allocation_count") else { return nil }
+    let count = unsafeBitCast(symbol, to: Count.self)
+    return { count() }
 }
