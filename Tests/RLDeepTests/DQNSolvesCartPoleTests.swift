@@ -10,6 +10,12 @@ import Testing
 /// rl-zoo3's DQN on CartPole-v1, 50,000 steps with its tuned settings, then 100 greedy
 /// episodes: the zoo's agent averages 500. Minutes in a release build, so only when asked:
 /// `RL_SOLVE_TESTS=1 swift test -c release --filter DQNSolvesCartPoleTests`.
+///
+/// Measured on 2026-12-05 (2 shared cores, about 19–22 s a run when not contended): seeds 1, 3
+/// and 5 reach 500, 6 reaches 490.5, but 2, 4, 7, 8, 9 and 10 end at 24.6, 49.7, 239, 262, 232
+/// and 318, so this suite fails on seed 2. DQN's last snapshot on Cart Pole is that unstable in
+/// Stable-Baselines3 2.9.2 too, with the same settings (`DQN("MlpPolicy", ...)`, 100 deterministic
+/// episodes): seeds 1, 2, 4, 5, 8 reach 500 and 7 485.4, but 3 ends at 191.4 and 6 at 303.9.
 @Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["RL_SOLVE_TESTS"] == "1"))
 struct DQNSolvesCartPoleTests {
     static let hyperparameters = Hyperparameters(
