@@ -29,7 +29,10 @@ struct DQNSolvesCartPoleTests {
     @Test(arguments: seeds)
     func theZoosSettingsSolveCartPole(seed: UInt64) {
         let encoder = CoordinateEncoder<CartPoleObservation>()
-        var agent = DQNAgent(inputWidth: 4, actionCount: 2, hyperparameters: Self.hyperparameters, settings: DQNSettings(), seed: seed)
+        var settings = DQNSettings()
+        // `RL_DQN_DOUBLE=1` tries Double DQN with the same settings.
+        settings.doubleQ = ProcessInfo.processInfo.environment["RL_DQN_DOUBLE"] == "1"
+        var agent = DQNAgent(inputWidth: 4, actionCount: 2, hyperparameters: Self.hyperparameters, settings: settings, seed: seed)
         let start = ContinuousClock.now
         // The training curve: the mean return of the episodes that ended in each 5,000 steps.
         var windows = [(sum: Double, count: Int)](repeating: (0, 0), count: 10)
