@@ -45,7 +45,7 @@ struct DQNSolvesCartPoleTests {
         let countAllocations = allocationCounter()
         var warm: (steps: Int, allocations: UInt64)?
         var last: (steps: Int, allocations: UInt64)?
-        agent.train(
+        let result = agent.train(
             makeEnvironment: { _ in CartPole.capped(at: 500, seed: seed) }, encoder: encoder, totalSteps: 50_000, seed: seed,
             onEpisode: { record in
                 stepsSoFar += record.steps
@@ -59,6 +59,7 @@ struct DQNSolvesCartPoleTests {
                 return .proceed
             })
         let elapsed = ContinuousClock.now - start
+        #expect(result.steps == 50_000 && !result.stoppedEarly)
         var environment = CartPole.capped(at: 500, seed: seed)
         var player = GreedyNetworkAgent(network: agent.policyNetwork, encoder: encoder, actionSpace: environment.actionSpace)
         let records = evaluate(&player, on: &environment, episodes: 100, seed: derivedSeed(seed, purpose: SeedPurpose.evaluation))
