@@ -42,6 +42,8 @@ public struct DQNAgent: DeepAgent {
     public private(set) var episodeCount = 0
     /// Gradient steps taken so far (`_n_updates`).
     public private(set) var updateCount = 0
+    /// Seconds the rounds of learning took (for `rl bench`).
+    public private(set) var secondsInGradientSteps = 0.0
     /// The mean loss of the last round of learning.
     public private(set) var lastLoss: Double?
     /// ε as of the last step.
@@ -104,7 +106,7 @@ public struct DQNAgent: DeepAgent {
 
     public mutating func train<E: Environment, Encoder: ObservationEncoder>(
         makeEnvironment: (Int) -> E, encoder: Encoder, totalSteps: Int, seed: UInt64,
-        onEpisode: (EpisodeRecord<E.Counters>) -> TrainingControl
+        onEpisode: (EpisodeRecord<E.Counters>, DQNAgent) -> TrainingControl
     ) -> TrainingResult where Encoder.Observation == E.Observation {
         precondition(encoder.width == inputWidth, "an encoder of \(encoder.width) inputs for a network of \(inputWidth)")
         var environment = makeEnvironment(0)
@@ -137,7 +139,7 @@ public struct DQNAgent: DeepAgent {
                     truncated: step.truncated, counters: environment.counters)
                 episodeCount += 1
                 episodes += 1
-                if onEpisode(record) == .stop {
+                if onEpisode(record, self) == .stop {
                     return TrainingResult(episodes: episodes, steps: steps, stoppedEarly: stepCount < totalSteps)
                 }
                 episodeReward = 0
@@ -148,7 +150,11 @@ public struct DQNAgent: DeepAgent {
             }
             // The end of SB3's rollout of `train_freq` steps: learn once past `learning_starts`.
             if stepCount % settings.trainFrequency == 0 && stepCount > settings.learningStarts {
+                let clock = ContinuousClock()
+                let started = clock.now
                 learn(totalSteps: totalSteps)
+                let elapsed = (clock.now - started).components
+                secondsInGradientSteps += Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
             }
         }
         return TrainingResult(episodes: episodes, steps: steps, stoppedEarly: false)
@@ -162,5 +168,28 @@ public struct DQNAgent: DeepAgent {
         values.append((name: "rollout/exploration_rate", value: explorationRate))
         values.append((name: "train/n_updates", value: Double(updateCount)))
         return values
+    }
+}
+
+extension DQNAgent {
+    /// Gradient steps so far.
+    public var gradientSteps: Int { updateCount }
+
+    /// One gradient step's products: the target network's forward pass on the next observations
+    /// (and the online network's too for Double DQN), the online network's forward and backward
+    /// passes on the batch.
+    public var gradientStepProducts: [MatrixProduct] {
+        let sizes = [inputWidth] + settings.hiddenLayers + [actionCount]
+        let batch = settings.batchSize
+        let next = MatrixProduct.forward(sizes: sizes, batch: batch)
+        return next + (settings.doubleQ ? next : []) + MatrixProduct.forward(sizes: sizes, batch: batch)
+            + MatrixProduct.backward(sizes: sizes, batch: batch)
+    }
+}
+
+extension DQNAgent {
+    /// The replay buffer grows with the inputs: a world's one-hot states may not fit.
+    public static func validate(_ settings: DQNSettings, inputWidth: Int, actionCount: Int) throws(SettingError) {
+        try settings.validate(inputWidth: inputWidth, actionCount: actionCount)
     }
 }

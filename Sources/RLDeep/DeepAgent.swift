@@ -17,6 +17,10 @@ public protocol DeepAgent {
     /// must be valid.
     init(inputWidth: Int, actionCount: Int, hyperparameters: Hyperparameters, settings: Settings, seed: UInt64)
 
+    /// Checks that the agent's networks and buffers for `inputWidth` inputs and `actionCount`
+    /// actions fit in memory, in one line that says how big they would be.
+    static func validate(_ settings: Settings, inputWidth: Int, actionCount: Int) throws(SettingError)
+
     /// The network whose argmax is the greedy action, saved under `policy.`.
     var policyNetwork: MLP<Float> { get }
 
@@ -61,4 +65,8 @@ public protocol DeepAgent {
 
 extension DeepAgent {
     public var observationNormalization: ObservationNormalization? { nil }
+    /// Settings that are valid bound their sizes whatever the world: nothing more to check.
+    public static func validate(_ settings: Settings, inputWidth: Int, actionCount: Int) throws(SettingError) {
+        try settings.validate()
+    }
 }

@@ -108,20 +108,20 @@ extension PPOSettings {
     /// The flags that set PPO's settings, in kebab case (`--n-steps 32`).
     public static var flags: [SettingFlag<PPOSettings>] {
         [
-            .integer("envs", \.environmentCount, in: 1...1024, help: "copies of the world stepped side by side (n_envs)"),
-            .integer("n-steps", \.stepsPerRollout, in: 1...maximumRolloutSize, help: "steps per copy in each rollout (n_steps)"),
-            .integer("batch-size", \.batchSize, in: 2...maximumRolloutSize, help: "transitions per gradient step"),
-            .integer("epochs", \.epochs, in: 1...1000, help: "passes over each rollout (n_epochs)"),
-            .number("gae-lambda", \.gaeLambda, in: 0...1, help: "GAE's λ"),
-            .number("clip-range", \.clipRange, in: 0...10, help: "the surrogate's clip range at the start"),
+            .integer("envs", \.environmentCount, in: 1...1024, help: "Copies of the world stepped side by side (n_envs)."),
+            .integer("n-steps", \.stepsPerRollout, in: 1...maximumRolloutSize, help: "Steps per copy in each rollout (n_steps)."),
+            .integer("batch-size", \.batchSize, in: 2...maximumRolloutSize, help: "Transitions per gradient step."),
+            .integer("epochs", \.epochs, in: 1...1000, help: "Passes over each rollout (n_epochs)."),
+            .number("gae-lambda", \.gaeLambda, in: 0...1, help: "GAE's λ."),
+            .number("clip-range", \.clipRange, in: 0...10, help: "The surrogate's clip range at the start."),
             .number(
                 "clip-range-end", \.clipRangeEnd, in: 0...10,
-                help: "the clip range at the end, reached linearly (equal to --clip-range: constant)"),
-            .number("entropy-coefficient", \.entropyCoefficient, in: 0...100, help: "the weight of the entropy bonus (ent_coef)"),
-            .number("value-coefficient", \.valueCoefficient, in: 0...100, help: "the weight of the value loss (vf_coef)"),
-            .number("max-grad-norm", \.maxGradientNorm, in: 1e-8...1e6, help: "the largest global norm of the gradient"),
-            .number("adam-epsilon", \.adamEpsilon, in: 1e-12...1, help: "Adam's ε (SB3's PPO: 1e-5)"),
-            SettingFlag(name: "hidden", valueName: "W,W,...", help: "hidden widths of the actor and of the critic") {
+                help: "The clip range at the end, reached linearly (equal to --clip-range: constant)."),
+            .number("entropy-coefficient", \.entropyCoefficient, in: 0...100, help: "The weight of the entropy bonus (ent_coef)."),
+            .number("value-coefficient", \.valueCoefficient, in: 0...100, help: "The weight of the value loss (vf_coef)."),
+            .number("max-grad-norm", \.maxGradientNorm, in: 1e-8...1e6, help: "The largest global norm of the gradient."),
+            .number("adam-epsilon", \.adamEpsilon, in: 1e-12...1, help: "Adam's ε (SB3's PPO: 1e-5)."),
+            SettingFlag(name: "hidden", valueName: "W,W,...", help: "Hidden widths of the actor and of the critic.") {
                 (settings: inout PPOSettings, text: String?) throws(SettingError) in
                 let parts = (text ?? "").split(separator: ",", omittingEmptySubsequences: false)
                 var widths: [Int] = []
@@ -133,14 +133,14 @@ extension PPOSettings {
                 }
                 settings.hidden = widths
             },
-            SettingFlag(name: "activation", valueName: "tanh|relu", help: "the hidden layers' function") {
+            SettingFlag(name: "activation", valueName: "tanh|relu", help: "The hidden layers' function.") {
                 (settings: inout PPOSettings, text: String?) throws(SettingError) in
                 guard let text, let activation = Activation(rawValue: text), activation != .identity else {
                     throw SettingError("--activation must be one of tanh, relu, got '\(text ?? "")'")
                 }
                 settings.activation = activation
             },
-            SettingFlag(name: "normalize-advantage", valueName: "true|false", help: "normalise each minibatch's advantages") {
+            SettingFlag(name: "normalize-advantage", valueName: "true|false", help: "Normalise each minibatch's advantages.") {
                 (settings: inout PPOSettings, text: String?) throws(SettingError) in
                 guard let text, let value = Bool(text) else {
                     throw SettingError("--normalize-advantage takes true or false, got '\(text ?? "")'")
@@ -149,7 +149,7 @@ extension PPOSettings {
             },
             .toggle(
                 "normalize", \.normalize,
-                help: "normalise observations and rewards by running statistics (VecNormalize; the file keeps obs_mean and obs_var)"),
+                help: "Normalise observations and rewards by running statistics (VecNormalize; the file keeps obs_mean and obs_var)."),
         ]
     }
 }

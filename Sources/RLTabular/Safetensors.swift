@@ -10,6 +10,8 @@ public struct PolicyFileError: Error, Sendable, CustomStringConvertible, Equatab
         case malformedData
         /// Writing (or reading an opened file) failed (EX_IOERR).
         case inputOutput
+        /// What was asked for cannot be done as asked (EX_USAGE): a network too large for memory.
+        case usage
     }
 
     public var message: String

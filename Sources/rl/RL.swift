@@ -101,6 +101,7 @@ enum ExitStatus {
         case .missingFile: noInput
         case .malformedData: dataError
         case .inputOutput: inputOutputError
+        case .usage: usage
         }
     }
 }

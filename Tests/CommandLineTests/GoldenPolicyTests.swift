@@ -29,12 +29,15 @@ import Testing
     /// (self-play's snapshots; policy iteration, which needs γ below 1 on an undiscounted world).
     static var cases: [Case] {
         let agents = Registry.builtInAgents.map(\.id) + Registry.planners.map(\.id)
-        var cases = Registry.builtInWorlds.flatMap { world in agents.map { Case(world: world.id, agent: $0) } }
+        // A deep agent's run is counted in steps: a short one with small networks, so that the
+        // one-hot input of a large world stays quick in a debug build.
+        func small(_ agent: String) -> [String] { DeepAgentCommandTests.small[agent] ?? [] }
+        var cases = Registry.builtInWorlds.flatMap { world in agents.map { Case(world: world.id, agent: $0, extra: small($0)) } }
         cases.append(Case(world: "pong-duel", agent: "q-learning", extra: ["--snapshot-every", "10", "--rating-games", "2"]))
         cases.append(Case(world: "cliff-walking", agent: "policy-iteration", extra: ["--discount", "0.9"]))
         cases.append(Case(world: "pong", agent: "sarsa-lambda", extra: ["--preset", "tutorial"]))
         // Pong without bins: its own registration behind pong's id (table-only agents refused).
-        cases += agents.map { Case(world: "pong", agent: $0, extra: ["--observation", "continuous", "--hash-size", "4096"]) }
+        cases += agents.map { Case(world: "pong", agent: $0, extra: ["--observation", "continuous", "--hash-size", "4096"] + small($0)) }
         return cases
     }
 

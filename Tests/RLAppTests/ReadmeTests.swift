@@ -91,10 +91,14 @@ import Testing
         }
     }
 
+    /// rl's own agents that learn tables (and linear functions): all but the deep ones.
+    static var tableAgentCount: Int { Registry.builtInAgents.filter { !Registry.isDeep($0.id) }.count }
+
     @Test func theCountsAndListsInTheProseAreTheRegistrys() throws {
         // Each phrase names a number of things and lists them in parentheses, separated by `separator`.
         for (phrase, separator, count) in [
-            ("worlds", ";", Registry.builtInWorlds.count), ("tabular agents", ",", Registry.builtInAgents.count),
+            ("worlds", ";", Registry.builtInWorlds.count), ("tabular agents", ",", Self.tableAgentCount),
+            ("deep agents", ",", Registry.deepAgentIDs.count),
             ("exact planners", ",", Registry.planners.count),
         ] {
             let list = try #require(Self.countedList(phrase), "the README has no '... \(phrase) (...)'")
@@ -104,6 +108,6 @@ import Testing
             #expect(list.items.split(separator: Character(separator)).count == count, "'\(phrase)': \(list.items)")
         }
         let text = Self.readme.replacingOccurrences(of: "\n", with: " ")
-        #expect(text.contains("`RLTabular` (tables, the \(Self.numberWords[Registry.builtInAgents.count]) agents,"))
+        #expect(text.contains("`RLTabular` (tables, the \(Self.numberWords[Self.tableAgentCount]) agents,"))
     }
 }

@@ -31,7 +31,7 @@ import Testing
         agent.train(
             makeEnvironment: { _ in CartPole.capped(at: 500, seed: 0) }, encoder: CoordinateEncoder<CartPoleObservation>(),
             totalSteps: steps, seed: seed,
-            onEpisode: { record in
+            onEpisode: { record, _ in
                 records.append(record)
                 return .proceed
             })
@@ -75,7 +75,7 @@ import Testing
         let result = agent.train(
             makeEnvironment: { _ in CartPole.capped(at: 500, seed: 0) }, encoder: CoordinateEncoder<CartPoleObservation>(),
             totalSteps: 10_000, seed: 1,
-            onEpisode: { _ in
+            onEpisode: { _, _ in
                 seen += 1
                 return seen == 3 ? .stop : .proceed
             })

@@ -47,7 +47,7 @@ struct DQNSolvesCartPoleTests {
         var last: (steps: Int, allocations: UInt64)?
         let result = agent.train(
             makeEnvironment: { _ in CartPole.capped(at: 500, seed: seed) }, encoder: encoder, totalSteps: 50_000, seed: seed,
-            onEpisode: { record in
+            onEpisode: { record, _ in
                 stepsSoFar += record.steps
                 let window = min(stepsSoFar / 5000, windows.count - 1)
                 windows[window].sum += record.totalReward

@@ -42,6 +42,7 @@ public enum Registry {
         visitor.visit(SarsaLambda.self)
         visitor.visit(DynaQ.self)
         visitor.visit(TrueOnlineSarsaLambda.self)
+        visitor.visit(DQN.self)
         visitor.visit(PPO.self)
     }
 

@@ -42,14 +42,17 @@ where Encoder.Observation == W.World.Observation {
         }
         guard (1...NetworkDescription.maximumWidth).contains(encoder.width) else {
             throw PolicyFileError(
-                "world \(W.id) has \(encoder.width) states: too many for a network's one-hot input (at most \(NetworkDescription.maximumWidth))"
-            )
+                "world \(W.id) has \(encoder.width) states: too many for a network's one-hot input (at most \(NetworkDescription.maximumWidth))",
+                kind: .usage)
         }
         if options.resuming != nil {
             throw PolicyFileError("a deep agent's run cannot be resumed yet: train it again with more --steps")
         }
         let steps = options.steps ?? 100_000
         let world = W.makeWorld(configuration)
+        do { try A.validate(settings, inputWidth: encoder.width, actionCount: world.actionSpace.count) } catch {
+            throw PolicyFileError(error.message, kind: .usage)
+        }
         var agent = A(
             inputWidth: encoder.width, actionCount: world.actionSpace.count, hyperparameters: options.hyperparameters,
             settings: settings, seed: derivedSeed(options.seed, purpose: SeedPurpose.agent))
