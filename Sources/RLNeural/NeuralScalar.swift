@@ -98,3 +98,11 @@ func blasDoubleProduct(
         CblasRowMajor, cblasTranspose(transposingA), cblasTranspose(transposingB), blasint(m), blasint(n), blasint(k),
         alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
 }
+
+/// The processor kernels OpenBLAS chose at run time (`Zen`, `Haswell`, …). Its products sum in
+/// an order each kernel family fixes: the same seed gives the same networks on every machine
+/// whose OpenBLAS runs the same kernels (the golden files of deep runs record it).
+public var blasCoreName: String {
+    guard let name = openblas_get_corename() else { return "unknown" }
+    return String(cString: name)
+}
