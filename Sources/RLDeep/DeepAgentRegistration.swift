@@ -14,9 +14,13 @@ public protocol DeepAgentRegistration: AgentRegistration {
     /// The learning rate, γ and ε a run starts from when the world does not say (rl-zoo3's
     /// CartPole-v1 settings).
     static var defaultHyperparameters: Hyperparameters { get }
+    /// Episodes between the evaluations whose best networks a run keeps by default
+    /// (`--eval-every N --keep-best`), or `nil` to keep the last.
+    static var defaultKeepBestEvery: Int? { get }
 }
 
 extension DeepAgentRegistration {
+    public static var defaultKeepBestEvery: Int? { nil }
     /// A deep agent learns no table.
     public static func open<Body: AgentBody>(_ body: inout Body) {}
     /// Its tensors are its networks', named by ``DeepAgent/tensors``.

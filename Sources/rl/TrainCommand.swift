@@ -76,6 +76,9 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Episodes of each --eval-every evaluation (1...100000).")
     var evalEpisodes = 20
 
+    @Flag(help: "A deep agent's file keeps the networks of its best --eval-every evaluation, not its last (rl-zoo3's best model).")
+    var keepBest = false
+
     @Option(help: "Save a copy of the policy after these episodes, N,N,... (beside --out: NAME.episode-N.safetensors).")
     var snapshotAt: String?
 
@@ -152,6 +155,9 @@ struct TrainCommand: ParsableCommand {
             for (flag, _) in sharedSettingFlags { try agentDescription.checkUses(sharedFlag: flag) }
         } catch {
             throw ValidationError(error.message)
+        }
+        if keepBest && (evalEvery == nil || !Registry.isDeep(agentID)) {
+            throw ValidationError("--keep-best keeps a deep agent's best --eval-every evaluation: give both, with dqn or ppo")
         }
         if steps != nil && !Registry.isDeep(agentID) {
             throw ValidationError(
@@ -243,6 +249,15 @@ struct TrainCommand: ParsableCommand {
         }
         options.evaluationInterval = evalEvery
         options.evaluationEpisodes = evalEpisodes
+        options.keepsBest = keepBest
+        // A deep agent whose world keeps its best evaluation by default (DQN's Cart Pole).
+        if resume == nil, evalEvery == nil,
+            let every = Registry.world(options.world).flatMap({ try? $0.configured(fromJSON: options.configuration) })?
+                .deepDefaults(forAgent: options.agent)?.keepBestEvery
+        {
+            options.evaluationInterval = every
+            options.keepsBest = true
+        }
         if let snapshotAt {
             let episodes = snapshotAt.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard !episodes.isEmpty, episodes.count <= 1000, episodes.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= options.episodes }) else {

@@ -130,6 +130,31 @@ import Testing
         #expect(inspect.standardOutput.contains("network          48 → 32 → 4 (relu)"), "\(inspect.standardOutput.prefix(600))")
     }
 
+    /// `--keep-best` saves the networks of the best evaluation: `rl eval` of the file, seeded as
+    /// the evaluations were, gives that evaluation's mean exactly.
+    @Test func keepBestSavesTheBestEvaluatedNetworks() throws {
+        let folder = temporaryFolder()
+        let loud = Self.dqn.filter { $0 != "--quiet" }
+        let train = try RL.run(loud + ["--eval-every", "5", "--eval-episodes", "3", "--keep-best", "--out", "k.safetensors"], in: folder)
+        #expect(train.status == 0, "\(train.standardError)")
+        let means = train.standardOutput.split(separator: "\n").compactMap { line -> Double? in
+            guard let range = line.range(of: "average return ") else { return nil }
+            return Double(line[range.upperBound...].prefix { $0 != "," })
+        }
+        let kept = try #require(means.max(), "\(train.standardOutput)")
+        #expect(train.standardOutput.contains("Kept the networks of the best evaluation"), "\(train.standardOutput)")
+        let eval = try RL.run(["eval", "k.safetensors", "--episodes", "3", "--seed", "3", "--json"], in: folder)
+        #expect(eval.status == 0, "\(eval.standardError)")
+        let mean = try #require(eval.json?["mean_return"] as? Double)
+        #expect(abs(mean - kept) < 0.05, "kept \(kept), eval \(mean)")
+        for (arguments, words) in [
+            (["--agent", "dqn", "--keep-best"], "--keep-best"), (["--agent", "sarsa", "--eval-every", "5", "--keep-best"], "--keep-best"),
+        ] {
+            let run = try RL.run(["train", "--env", "cart-pole"] + arguments, in: folder)
+            #expect(run.status == 64 && run.errorLines.count == 1 && run.standardError.contains(words), "\(run.standardError)")
+        }
+    }
+
     @Test func badInputIsRefusedInOneLine() throws {
         let folder = temporaryFolder()
         for (arguments, status, words) in [

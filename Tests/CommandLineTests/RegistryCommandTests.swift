@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["train", "--agent", "ppo"], "unknown agent 'ppo'"),
+        (["train", "--agent", "alpha-zero"], "unknown agent 'alpha-zero'"),
         (["train", "--env", "chess"], "unknown world 'chess'"),
         (["train", "--lambda", "0.5"], "unknown option '--lambda' for world pong and agent q-learning"),
         (["train", "--agent", "sarsa-lambda", "--lambda", "1.5"], "--lambda must be in 0...1"),
@@ -60,7 +60,7 @@ import Testing
         (["train", "--log", "run.txt"], "ending in .csv"),
         (["train", "--learning-rate", "5e-324"], "--learning-rate must be in 1e-12...1"),
         (["train", "--resume", "p.safetensors", "--episodes", "10"], "--resume takes every setting from the policy file: drop --episodes"),
-        (["bench", "--agent", "ppo"], "unknown agent 'ppo'"),
+        (["bench", "--agent", "alpha-zero"], "unknown agent 'alpha-zero'"),
     ])
     func badRequestsAreOneLineUsageErrors(arguments: [String], expected: String) throws {
         let run = try RL.run(arguments)

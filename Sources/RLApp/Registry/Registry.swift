@@ -343,6 +343,7 @@ struct DeepDefaultsCollector: AgentVisitor {
     var defaults: DeepDefaults?
     mutating func visit<Registration: AgentRegistration>(_ registration: Registration.Type) {
         guard defaults == nil, Registration.id == id, let deep = registration as? any DeepAgentRegistration.Type else { return }
-        defaults = DeepDefaults(steps: deep.defaultSteps, hyperparameters: deep.defaultHyperparameters)
+        defaults = DeepDefaults(
+            steps: deep.defaultSteps, hyperparameters: deep.defaultHyperparameters, keepBestEvery: deep.defaultKeepBestEvery)
     }
 }

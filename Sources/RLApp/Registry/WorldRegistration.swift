@@ -56,11 +56,17 @@ public struct DeepDefaults: Sendable {
     public var steps: Int
     public var hyperparameters: Hyperparameters
     public var settings: [(name: String, value: String?)]
+    /// An evaluation every this many episodes whose best networks the file keeps (`--eval-every`
+    /// with `--keep-best`), or `nil` for the last networks.
+    public var keepBestEvery: Int?
 
-    public init(steps: Int, hyperparameters: Hyperparameters, settings: [(name: String, value: String?)] = []) {
+    public init(
+        steps: Int, hyperparameters: Hyperparameters, settings: [(name: String, value: String?)] = [], keepBestEvery: Int? = nil
+    ) {
         self.steps = steps
         self.hyperparameters = hyperparameters
         self.settings = settings
+        self.keepBestEvery = keepBestEvery
     }
 }
 

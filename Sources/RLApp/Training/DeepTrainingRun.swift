@@ -1,6 +1,7 @@
 import RLCore
 import RLDeep
 import RLNeural
+import RLRender
 import RLTabular
 
 /// One training run of a deep agent on world `W`, opened on the agent's concrete type by the
@@ -73,6 +74,8 @@ where Encoder.Observation == W.World.Observation {
             })
         episodes.stepBudget = steps
         episodes.diagnostics = { current.value.diagnostics }
+        // `--keep-best`: the tensors of the best evaluation so far, taken when it is made.
+        var best: (meanReturn: Double, episodes: Int, tensors: [String: Tensor])?
         let placeholder = QTable(stateShape: [1], actionCount: world.actionSpace.count)
         let makeWorld = { (_: Int) in W.makeWorld(configuration) }
         let result = agent.train(
@@ -80,8 +83,14 @@ where Encoder.Observation == W.World.Observation {
             seed: derivedSeed(options.seed, purpose: SeedPurpose.training)
         ) { record, agentSoFar in
             current.value = agentSoFar
+            let evaluated = episodes.lastEvaluation
             // The episode cap (`--episodes`) stops a run of steps as Ctrl-C does, but is no interruption.
             let control = episodes.finished(record, table: placeholder)
+            if options.keepsBest, let point = episodes.lastEvaluation, point != evaluated,
+                point.meanReturn > (best?.meanReturn ?? -.infinity)
+            {
+                best = (point.meanReturn, point.episodes, agentSoFar.tensors)
+            }
             return record.episode + 1 >= options.episodes ? .stop : control
         }
         let progress = episodes.progress
@@ -97,7 +106,11 @@ where Encoder.Observation == W.World.Observation {
                 episodes: result.episodes, steps: result.steps, finalMeanReturn: meanReturn,
                 window: options.reportInterval, bestReturn: bestReturn, interrupted: interrupted),
             trainingState: nil)
-        let tensors = agent.tensors
+        let tensors = best?.tensors ?? agent.tensors
+        if let best {
+            observers.observe(
+                .note("Kept the networks of the best evaluation: mean return \(fixed(best.meanReturn, 1)) after episode \(best.episodes)."))
+        }
         metadata.network = NetworkDescription(policyNetwork: agent.policyNetwork, tensors: tensors).json
         try Policy(table: placeholder, metadata: metadata, extraTensors: tensors).save(to: options.outputPath)
         if let failure = episodes.logFailure { throw failure }

@@ -13,6 +13,9 @@ public struct TrainingOptions: Sendable {
     public var episodes: Int
     /// A deep agent's budget of environment steps (`--steps`); `episodes` then only caps the run.
     public var steps: Int?
+    /// A deep agent's file keeps the networks of its best `--eval-every` evaluation, not its last
+    /// (rl-zoo3's `EvalCallback` with its best model; `--keep-best`).
+    public var keepsBest = false
     public var seed: UInt64
     public var hyperparameters: Hyperparameters
     /// Where the policy is saved.

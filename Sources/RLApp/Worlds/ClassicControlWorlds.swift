@@ -1,5 +1,6 @@
 import RLClassicControl
 import RLCore
+import RLDeep
 import RLFeatures
 import RLTabular
 
@@ -144,7 +145,7 @@ public enum MountainCarWorld: ClassicControlRegistration {
             settings: [
                 ("batch-size", "128"), ("buffer-size", "10000"), ("learning-starts", "1000"), ("target-update-interval", "600"),
                 ("train-frequency", "16"), ("gradient-steps", "8"), ("hidden", "256,256"),
-            ])
+            ], keepBestEvery: DQN.defaultKeepBestEvery)
     }
 
     public enum Baseline: String, CaseIterable, Sendable {
@@ -201,7 +202,7 @@ public enum AcrobotWorld: ClassicControlRegistration {
             settings: [
                 ("batch-size", "128"), ("buffer-size", "50000"), ("learning-starts", "0"), ("target-update-interval", "250"),
                 ("train-frequency", "4"), ("gradient-steps", "4"), ("hidden", "256,256"),
-            ])
+            ], keepBestEvery: DQN.defaultKeepBestEvery)
     }
 
     public enum Baseline: String, CaseIterable, Sendable {
