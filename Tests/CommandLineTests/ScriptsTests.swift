@@ -9,8 +9,8 @@ import Testing
 
     /// The scripts this suite runs; the rest must be run by .ci/run.
     static let runHere = [
-        "bench-sweep", "format", "gymnasium-golden", "lint", "pytorch-golden", "quality", "sutton-barto", "toy-text-gap",
-        "toy-text-thresholds.py",
+        "bench-sweep", "compare-sb3", "compare_sb3.py", "format", "gymnasium-golden", "lint", "pytorch-golden", "quality",
+        "sutton-barto", "toy-text-gap", "toy-text-thresholds.py",
     ]
 
     /// Runs scripts/`name` with `RL` set to the rl under test; standard output and error apart.
@@ -51,6 +51,19 @@ import Testing
             #expect(Self.runHere.contains(name) || ci.contains("scripts/\(name)"), "scripts/\(name) runs neither here nor in .ci/run")
         }
         #expect(ci.contains("scripts/setup --test") && ci.contains("scripts/lint"))
+    }
+
+    /// The Stable-Baselines3 comparison checks what it is asked before it installs anything (its
+    /// real run takes minutes and Stable-Baselines3 from PyPI: docs/DEEP.md gives its figures).
+    @Test func compareSB3RefusesBadRequestsInOneLine() throws {
+        for (arguments, status) in [
+            (["--algorithms", "a2c"], Int32(64)), (["--seeds", "one"], 64), (["--steps-scale", "0"], 64),
+            (["--rl", "/nonexistent/rl"], 69),
+        ] {
+            let run = try script("compare-sb3", arguments)
+            #expect(run.status == status, "\(arguments): \(run.errors)")
+            #expect(run.errors.split(separator: "\n").count == 1, "\(arguments): \(run.errors)")
+        }
     }
 
     @Test func qualityReportsTheShareWithNoAvoidableMissPerSeedAndTheirMean() throws {

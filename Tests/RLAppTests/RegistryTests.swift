@@ -117,7 +117,7 @@ import Testing
         // A file that names an agent this rl does not know: refused before training.
         let interrupted = try train("cliff-walking", agent: "sarsa", episodes: 20, stoppingAfter: 5, in: folder, name: "cut.safetensors")
         var stranger = try Policy.load(from: interrupted)
-        stranger.metadata.agent = "ppo"
+        stranger.metadata.agent = "alpha-zero"
         try stranger.save(to: folder + "/stranger.safetensors")
         #expect(throws: PolicyFileError.self) {
             _ = try runTraining(

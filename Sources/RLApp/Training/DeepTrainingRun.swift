@@ -93,8 +93,17 @@ where Encoder.Observation == W.World.Observation {
             }
             return record.episode + 1 >= options.episodes ? .stop : control
         }
-        let progress = episodes.progress
         let elapsed = episodes.elapsedSeconds
+        // With --eval-every, the run ends on an evaluation of what it ends with.
+        if options.evaluationInterval != nil && episodes.lastEvaluation?.episodes != result.episodes {
+            current.value = agent
+            let point = episodes.evaluate(afterEpisode: result.episodes, table: placeholder)
+            observers.observe(.evaluation(point))
+            if options.keepsBest, point.meanReturn > (best?.meanReturn ?? -.infinity) {
+                best = (point.meanReturn, point.episodes, agent.tensors)
+            }
+        }
+        let progress = episodes.progress
         // A budget of steps may end before any episode does: then there is no return to report
         // (and JSON has no infinity).
         let (meanReturn, bestReturn) = result.episodes > 0 ? (progress.returns.mean, progress.bestReturn) : (0, 0)

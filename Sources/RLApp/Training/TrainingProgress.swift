@@ -119,6 +119,12 @@ struct EpisodeObserver<W: WorldRegistration> {
     /// `rl eval --seed <seed> --episodes <n>` of the saved policy.
     private mutating func evaluateIfDue(afterEpisode played: Int, table: QTable) -> EvaluationPoint? {
         guard let interval = options.evaluationInterval, played % interval == 0 else { return nil }
+        return evaluate(afterEpisode: played, table: table)
+    }
+
+    /// A greedy evaluation now, seeded as `--eval-every`'s: a deep run's last, when its budget of
+    /// steps ended between two of them (a sweep's `final` score reads it).
+    mutating func evaluate(afterEpisode played: Int, table: QTable) -> EvaluationPoint {
         var world = evaluationWorld
         let records = playGreedily(table, &world, options.evaluationEpisodes, options.seed)
         let report = EvaluationReport(environment: W.id, agent: "", seed: options.seed, records: records, metrics: W.metrics)
