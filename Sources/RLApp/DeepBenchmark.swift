@@ -96,7 +96,7 @@ where Encoder.Observation == W.World.Observation {
             seed: derivedSeed(seed, purpose: SeedPurpose.training), onEpisode: { _, _ in .proceed })
         result = .success(
             DeepBenchmark(
-                seconds: RLApp.seconds(clock.now - start), steps: trained.steps, gradientSteps: agent.gradientSteps,
+                seconds: RLCore.seconds(clock.now - start), steps: trained.steps, gradientSteps: agent.gradientSteps,
                 secondsInGradientSteps: agent.secondsInGradientSteps, products: agent.gradientStepProducts))
     }
 }

@@ -153,8 +153,7 @@ public struct DQNAgent: DeepAgent {
                 let clock = ContinuousClock()
                 let started = clock.now
                 learn(totalSteps: totalSteps)
-                let elapsed = (clock.now - started).components
-                secondsInGradientSteps += Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+                secondsInGradientSteps += seconds(clock.now - started)
             }
         }
         return TrainingResult(episodes: episodes, steps: steps, stoppedEarly: false)

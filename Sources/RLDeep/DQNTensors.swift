@@ -5,13 +5,7 @@ extension DQNAgent {
     /// The online network as `policy.0.weight`, `policy.0.bias`, `policy.2.weight`, … and the
     /// target network as `target.…`: PyTorch state dictionaries in single precision.
     public var tensors: [String: Tensor] {
-        var tensors: [String: Tensor] = [:]
-        for (prefix, network) in [("policy", learner.online), ("target", learner.target)] {
-            for parameter in network.namedParameters(prefix: prefix) {
-                tensors[parameter.name] = Tensor(shape: parameter.shape, float32: parameter.value.values)
-            }
-        }
-        return tensors
+        learner.online.stateDictionary(prefix: "policy").merging(learner.target.stateDictionary(prefix: "target")) { online, _ in online }
     }
 
     /// Puts back the networks of a file: `policy.…` is required; `target.…`, when the file has

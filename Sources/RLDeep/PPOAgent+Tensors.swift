@@ -9,9 +9,8 @@ extension PPOAgent {
     /// of minibatches, and the epochs of updates so far. (Adam's moments are not saved: RLNeural
     /// keeps them to itself, so a resumed run starts them again from zero.)
     public var tensors: [String: Tensor] {
-        var tensors: [String: Tensor] = [:]
-        for (name, shape, value) in namedParameters {
-            tensors[name] = Tensor(shape: shape, float32: value.values)
+        var tensors = policyNetwork.stateDictionary(prefix: "policy").merging(valueNetwork.stateDictionary(prefix: "value")) { actor, _ in
+            actor
         }
         tensors[ResumeTensor.actionGenerator] = Tensor(shape: [4], integers: actionGenerator.state.map { Int64(bitPattern: $0) })
         tensors[ResumeTensor.shuffleGenerator] = Tensor(shape: [4], integers: shuffleGenerator.state.map { Int64(bitPattern: $0) })

@@ -201,8 +201,7 @@ public struct PPOAgent: DeepAgent {
             let clock = ContinuousClock()
             let started = clock.now
             update(timesteps: timesteps, of: totalSteps)
-            let elapsed = (clock.now - started).components
-            secondsInGradientSteps += Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+            secondsInGradientSteps += seconds(clock.now - started)
         }
         return TrainingResult(episodes: episodes, steps: timesteps, stoppedEarly: false)
     }

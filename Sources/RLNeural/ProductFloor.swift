@@ -1,3 +1,5 @@
+import RLCore
+
 /// The matrix products of a network's training step, and their time through BLAS alone: the
 /// floor a deep agent's gradient step is measured against (`rl bench --agent dqn|ppo`). What a
 /// step adds to these products (activations, the loss, Adam, sampling a batch) is the overhead
@@ -67,9 +69,7 @@ public enum ProductFloor {
                         ldb: product.transposingB ? product.k : product.n, beta: 0, c: c, ldc: product.n)
                 }
             }
-            let elapsed = clock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            best = min(best, seconds / Double(max(1, rounds)))
+            best = min(best, seconds(clock.now - start) / Double(max(1, rounds)))
         }
         return best
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RLCore
 import RLExperiments
 import Synchronization
 

@@ -1,4 +1,0 @@
-/// Converts a clock duration to seconds.
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-}
