@@ -112,7 +112,7 @@ struct WorldBenchmarkRun<W: WorldRegistration>: AgentBody where W.World.Observat
         var environment = W.makeWorld(configuration)
         var agent = A(
             observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
-            hyperparameters: W.defaultHyperparameters(forAgent: agent),
+            hyperparameters: W.defaultHyperparameters(forAgent: agent, in: configuration),
             settings: A.Settings(), seed: derivedSeed(seed, purpose: SeedPurpose.agent))
         let clock = ContinuousClock()
         let start = clock.now

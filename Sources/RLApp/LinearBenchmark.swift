@@ -50,7 +50,8 @@ struct LinearBenchmarkRun<W: ContinuousWorld>: LinearAgentBody {
     mutating func run<A: LinearAgent>(_ agentType: A.Type) where A.Features == Features, A.ActionSpace == ActionSpace {
         var environment = W.makeWorld(configuration)
         var agent = A(
-            features: features, actionSpace: environment.actionSpace, hyperparameters: W.defaultHyperparameters(forAgent: agent),
+            features: features, actionSpace: environment.actionSpace,
+            hyperparameters: W.defaultHyperparameters(forAgent: agent, in: configuration),
             settings: A.Settings(), seed: derivedSeed(seed, purpose: SeedPurpose.agent))
         let clock = ContinuousClock()
         let start = clock.now

@@ -9,7 +9,8 @@ import Testing
 
     /// The scripts this suite runs; the rest must be run by .ci/run.
     static let runHere = [
-        "bench-sweep", "compare-sb3", "compare_sb3.py", "format", "gymnasium-golden", "lint", "pytorch-golden", "quality",
+        "bench-sweep", "compare-sb3", "compare_sb3.py", "default-gaps.py", "format", "gymnasium-golden", "lint", "pytorch-golden",
+        "quality",
         "sutton-barto", "toy-text-gap", "toy-text-thresholds.py",
     ]
 
@@ -128,6 +129,23 @@ import Testing
         #expect(
             run.output.contains("4 runs, 100 episodes each,") && run.output.contains("--jobs 1: ")
                 && run.output.contains("--jobs 2: ") && run.output.contains("speed-up"), "\(run.output)")
+    }
+
+    @Test func defaultGapsComparesWithValueIteration() throws {
+        let run = try script("default-gaps.py", ["--quick"])
+        #expect(run.status == 0, "\(run.errors)")
+        let lines = run.output.split(separator: "\n")
+        #expect(lines.count == 3 && lines[0].hasPrefix("| world | agent | value iteration |"), "\(run.output)")
+        // Q-learning's Cliff Walking defaults end on the optimal path, as value iteration's policy.
+        #expect(lines[2].hasPrefix("| cliff-walking | q-learning | -13.0000 | -13.0000 | yes |"), "\(run.output)")
+        // Its agents are the registry's learning agents, in order, and its worlds are registered.
+        let text = try source("scripts/default-gaps.py")
+        let listed = try #require(text.components(separatedBy: "agents = [").dropFirst().first?.prefix { $0 != "]" })
+        #expect(
+            listed.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }
+                == Registry.builtInAgents.map(\.id).filter { !Registry.isDeep($0) })
+        let worlds = text.components(separatedBy: #"["--env", ""#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(!worlds.isEmpty && worlds.allSatisfy { Registry.world($0) != nil }, "\(worlds)")
     }
 
     @Test func toyTextThresholdsRunsEveryRegisteredAgent() throws {

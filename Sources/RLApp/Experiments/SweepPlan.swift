@@ -226,7 +226,8 @@ extension SweepSpec {
         }
         let configured = try world.configure(preset: preset, flags: worldFlags)
         let configuration = configured.configuration
-        let agentSettings = try agent.settings(agentFlags)
+        // The same rule as `rl train`'s flags: the world's settings for the agent, then the run's.
+        let agentSettings = try agent.settings(configured.defaultSettings(forAgent: agent.id) + agentFlags)
         // The same rule as `rl train`'s flags.
         let hyperparameters = configured.defaultHyperparameters(forAgent: agent.id, preset: preset).overriding(
             learningRate: rates["learning-rate"], learningRateEnd: rates["learning-rate-end"], epsilon: rates["epsilon"],

@@ -49,10 +49,15 @@ public struct ConfiguredWorld: @unchecked Sendable {
     private let makeModel: () -> WorldModel?
     private let hyperparameters: (_ agent: String, _ preset: String?) -> Hyperparameters
     private let deepDefaults: (_ agent: String) -> DeepDefaults?
+    private let agentSettings: (_ agent: String) -> [(name: String, value: String?)]
 
     /// What deep agent `agent` starts from on this world (its steps, hyperparameters and
     /// settings), or `nil` for an agent that is not deep.
     public func deepDefaults(forAgent agent: String) -> DeepDefaults? { deepDefaults(agent) }
+
+    /// The values the world gives an agent's own flags before the user's: a deep agent's
+    /// (``DeepDefaults/settings``) or a tabular agent's (``WorldRegistration/defaultSettings(forAgent:)``).
+    public func defaultSettings(forAgent agent: String) -> [(name: String, value: String?)] { agentSettings(agent) }
 
     /// The hyperparameters an agent starts from, under an optional preset.
     public func defaultHyperparameters(forAgent agent: String, preset: String? = nil) -> Hyperparameters {
@@ -97,9 +102,12 @@ public struct ConfiguredWorld: @unchecked Sendable {
         actionsLimited = limitsActions
         hyperparameters = { agent, preset in
             if let deep = Registry.deepDefaults(forAgent: agent, on: W.self) { return deep.hyperparameters }
-            return W.presets.first { $0.name == preset }?.hyperparameters ?? W.defaultHyperparameters(forAgent: agent)
+            return W.presets.first { $0.name == preset }?.hyperparameters ?? W.defaultHyperparameters(forAgent: agent, in: configuration)
         }
         deepDefaults = { agent in Registry.deepDefaults(forAgent: agent, on: W.self) }
+        agentSettings = { agent in
+            Registry.deepDefaults(forAgent: agent, on: W.self)?.settings ?? W.defaultSettings(forAgent: agent, in: configuration)
+        }
         self.networkLayout = networkLayout
         // A deep agent trains by steps on any world: its own run, chosen here once.
         self.train = { (options, observers) throws(PolicyFileError) -> TrainingOutcome in

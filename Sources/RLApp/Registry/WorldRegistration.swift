@@ -48,6 +48,12 @@ public protocol WorldRegistration {
     /// What a deep agent (`dqn`, `ppo`) starts from on this world when not told: rl-zoo3's
     /// settings where it has them. Default: `nil`, the agent's own defaults.
     static func deepDefaults(forAgent agent: String) -> DeepDefaults?
+    /// Values for a tabular agent's own flags on this world (`lambda` for `sarsa-lambda`),
+    /// applied before the user's, as `--lambda 0.5` would be. Default: none, the agent's own.
+    static func defaultSettings(forAgent agent: String, in configuration: Configuration) -> [(name: String, value: String?)]
+    /// The hyperparameters an agent starts from under one configuration (Taxi's rain wants a
+    /// slower rate than its dry roads). Default: ``defaultHyperparameters(forAgent:)``.
+    static func defaultHyperparameters(forAgent agent: String, in configuration: Configuration) -> Hyperparameters
 }
 
 /// A deep agent's starting point on a world: its budget of environment steps, its shared
@@ -77,6 +83,10 @@ extension WorldRegistration {
     public static func describe(_ configuration: Configuration) -> String { JSONText.encode(configuration) }
     public static var exclusiveFlags: [[String]] { [] }
     public static func deepDefaults(forAgent agent: String) -> DeepDefaults? { nil }
+    public static func defaultSettings(forAgent agent: String, in configuration: Configuration) -> [(name: String, value: String?)] { [] }
+    public static func defaultHyperparameters(forAgent agent: String, in configuration: Configuration) -> Hyperparameters {
+        defaultHyperparameters(forAgent: agent)
+    }
 }
 
 /// The configuration of a world that has no settings.

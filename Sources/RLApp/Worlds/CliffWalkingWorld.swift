@@ -71,7 +71,36 @@ public enum CliffWalkingWorld: WorldRegistration, ModelledWorld, InspectableWorl
     }
 
     /// The book's settings for every agent: α 0.5, γ 1, ε 0.1, constant.
-    public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters { .cliffWalking }
+    public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters { .cliffWalkingGreedy }
+
+    /// Greedy from a table of zeros: every return is negative, so the zeros are optimistic and
+    /// draw the agent to each untried move, and without ε the on-policy agents learn the edge
+    /// path (ε 0.1 teaches Sarsa the safe path, Figure 6.4). Double Q-learning splits its
+    /// optimism between two tables and needs ε decaying to 0, as does the slippery walk, whose
+    /// rate must decay too. The book's settings are the `book` preset.
+    public static func defaultHyperparameters(forAgent agent: String, in configuration: CliffWalkingConfiguration)
+        -> Hyperparameters
+    {
+        if configuration.isSlippery { return .slipperyCliffWalking }
+        return agent == DoubleQLearning.id ? .cliffWalkingDecaying : .cliffWalkingGreedy
+    }
+
+    /// The slippery walk learns for longer, with its rate decaying.
+    public static func defaultEpisodes(_ configuration: CliffWalkingConfiguration) -> Int {
+        configuration.isSlippery ? 30_000 : 6000
+    }
+
+    public static var presets: [WorldPreset<CliffWalkingConfiguration>] {
+        [WorldPreset(name: "book", summary: "Sutton & Barto's settings of Figure 6.4: α 0.5, γ 1, ε 0.1", hyperparameters: .cliffWalking)]
+    }
+
+    /// Traces spread a fall's −100 over the moves before it, and the on-policy agents then keep
+    /// off the edge (λ 0.9 ends at −19 or −200): traces of λ 0.05 end on the optimal path.
+    public static func defaultSettings(forAgent agent: String, in configuration: CliffWalkingConfiguration)
+        -> [(name: String, value: String?)]
+    {
+        [SarsaLambda.id, TrueOnlineSarsaLambda.id].contains(agent) ? [("lambda", "0.05")] : []
+    }
 
     public static func panels(_ configuration: CliffWalkingConfiguration, _ selection: PanelSelection) throws(InspectionError)
         -> [PolicyPanel]
@@ -90,6 +119,14 @@ extension Hyperparameters {
     /// Sutton & Barto's Cliff Walking settings: α 0.5, γ 1, ε 0.1, constant.
     public static let cliffWalking = Hyperparameters(
         learningRate: .constant(0.5), discount: 1.0, epsilon: .constant(0.1))
+    /// `rl`'s Cliff Walking defaults: the book's α and γ, greedy.
+    public static let cliffWalkingGreedy = Hyperparameters(learningRate: .constant(0.5), discount: 1.0, epsilon: .constant(0))
+    /// Double Q-learning's Cliff Walking defaults: ε from 1 to 0 over 90% of the run.
+    public static let cliffWalkingDecaying = Hyperparameters(
+        learningRate: .constant(0.5), discount: 1.0, epsilon: .linear(from: 1.0, to: 0.0, over: 0.9))
+    /// The slippery walk's defaults: α from 0.5 to 0.01 and ε from 1 to 0, over 90% of the run.
+    public static let slipperyCliffWalking = Hyperparameters(
+        learningRate: .linear(from: 0.5, to: 0.01, over: 0.9), discount: 1.0, epsilon: .linear(from: 1.0, to: 0.0, over: 0.9))
 }
 
 extension CliffWalkingWorld {
