@@ -76,11 +76,20 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Episodes of each --eval-every evaluation (1...100000).")
     var evalEpisodes = 20
 
-    @Flag(help: "A deep agent's file keeps the networks of its best --eval-every evaluation, not its last (rl-zoo3's best model).")
+    @Flag(
+        help:
+            "Keep the best --eval-every evaluation (rl-zoo3's best model): a deep agent's file holds those networks; a table's run also writes NAME.best.safetensors beside --out."
+    )
     var keepBest = false
 
     @Option(help: "Save a copy of the policy after these episodes, N,N,... (beside --out: NAME.episode-N.safetensors).")
     var snapshotAt: String?
+
+    @Option(
+        help:
+            "Every N episodes, save a checkpoint that --resume continues, beside --out: NAME.checkpoint-N.safetensors (1...1000000000; not for dqn or ppo)."
+    )
+    var checkpointEvery: Int?
 
     @Option(help: "Continue the interrupted run saved in this policy file, to the episode count it was started with.")
     var resume: String?
@@ -119,6 +128,7 @@ struct TrainCommand: ParsableCommand {
     func validate() throws {
         try requireFlag("episodes", episodes, in: 1...10_000_000)
         try requireFlag("steps", steps, in: 1...1_000_000_000)
+        try requireFlag("checkpoint-every", checkpointEvery, in: 1...1_000_000_000)
         do throws(SettingError) {
             for (flag, value) in sharedSettingFlags { try SharedSetting.check(value, forFlag: flag) }
         } catch {
@@ -156,8 +166,11 @@ struct TrainCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.message)
         }
-        if keepBest && (evalEvery == nil || !Registry.isDeep(agentID)) {
-            throw ValidationError("--keep-best keeps a deep agent's best --eval-every evaluation: give both, with dqn or ppo")
+        if keepBest && evalEvery == nil {
+            throw ValidationError("--keep-best keeps the best --eval-every evaluation: give --eval-every N too")
+        }
+        if checkpointEvery != nil && Registry.isDeep(agentID) {
+            throw ValidationError("--checkpoint-every saves resumable runs, and \(agentID)'s runs cannot be resumed yet")
         }
         if steps != nil && !Registry.isDeep(agentID) {
             throw ValidationError(
@@ -230,9 +243,8 @@ struct TrainCommand: ParsableCommand {
             let settings: String
             do {
                 configured = try world.configure(preset: preset, flags: flags.world)
-                // A deep agent starts from the world's settings for it; the user's flags come after.
-                let worldSettings = configured.deepDefaults(forAgent: agentID)?.settings ?? []
-                settings = try Registry.agent(agentID)!.settings(worldSettings + flags.agent)
+                // An agent starts from the world's settings for it; the user's flags come after.
+                settings = try Registry.agent(agentID)!.settings(configured.defaultSettings(forAgent: agentID) + flags.agent)
             } catch {
                 // A flag that does not fit is 64; a --map-file that is missing 66, malformed 65.
                 throw CommandError(error)
@@ -250,6 +262,7 @@ struct TrainCommand: ParsableCommand {
         options.evaluationInterval = evalEvery
         options.evaluationEpisodes = evalEpisodes
         options.keepsBest = keepBest
+        options.checkpointInterval = checkpointEvery
         // A deep agent whose world keeps its best evaluation by default (DQN's Cart Pole).
         if resume == nil, evalEvery == nil,
             let every = Registry.world(options.world).flatMap({ try? $0.configured(fromJSON: options.configuration) })?

@@ -148,7 +148,7 @@ import Testing
         let mean = try #require(eval.json?["mean_return"] as? Double)
         #expect(abs(mean - kept) < 0.05, "kept \(kept), eval \(mean)")
         for (arguments, words) in [
-            (["--agent", "dqn", "--keep-best"], "--keep-best"), (["--agent", "sarsa", "--eval-every", "5", "--keep-best"], "--keep-best"),
+            (["--agent", "dqn", "--keep-best"], "--keep-best"), (["--agent", "sarsa", "--keep-best"], "--eval-every"),
         ] {
             let run = try RL.run(["train", "--env", "cart-pole"] + arguments, in: folder)
             #expect(run.status == 64 && run.errorLines.count == 1 && run.standardError.contains(words), "\(run.standardError)")

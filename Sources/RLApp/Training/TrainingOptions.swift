@@ -13,8 +13,9 @@ public struct TrainingOptions: Sendable {
     public var episodes: Int
     /// A deep agent's budget of environment steps (`--steps`); `episodes` then only caps the run.
     public var steps: Int?
-    /// A deep agent's file keeps the networks of its best `--eval-every` evaluation, not its last
-    /// (rl-zoo3's `EvalCallback` with its best model; `--keep-best`).
+    /// Keep the best `--eval-every` evaluation (rl-zoo3's `EvalCallback` with its best model;
+    /// `--keep-best`): a deep agent's file holds its best networks, not its last; a table's run
+    /// keeps its own file (the last table, which resumes) and writes the best beside it (``bestPath``).
     public var keepsBest = false
     public var seed: UInt64
     public var hyperparameters: Hyperparameters
@@ -34,11 +35,26 @@ public struct TrainingOptions: Sendable {
     /// (`<name>.episode-N.safetensors`, not resumable): Sutton & Barto's Figure 10.1 shows the
     /// cost-to-go after 1, 12, 104, 1000 and 9000 episodes.
     public var snapshotEpisodes: Set<Int> = []
+    /// Every this many episodes, a checkpoint beside the output that `--resume` continues
+    /// (`<name>.checkpoint-N.safetensors`; Stable-Baselines3's `CheckpointCallback`); `nil` for none.
+    public var checkpointInterval: Int?
 
     /// Where the snapshot after `episode` episodes goes: beside the policy, named after it.
     public func snapshotPath(afterEpisode episode: Int) -> String {
         let base = outputPath.hasSuffix(".safetensors") ? String(outputPath.dropLast(".safetensors".count)) : outputPath
         return base + ".episode-\(episode).safetensors"
+    }
+
+    /// Where `--keep-best` puts a table's best evaluated policy: beside the policy, `<name>.best.safetensors`.
+    public var bestPath: String {
+        let base = outputPath.hasSuffix(".safetensors") ? String(outputPath.dropLast(".safetensors".count)) : outputPath
+        return base + ".best.safetensors"
+    }
+
+    /// Where the checkpoint after `episode` episodes goes: beside the policy, named after it.
+    public func checkpointPath(afterEpisode episode: Int) -> String {
+        let base = outputPath.hasSuffix(".safetensors") ? String(outputPath.dropLast(".safetensors".count)) : outputPath
+        return base + ".checkpoint-\(episode).safetensors"
     }
 
     public init(
@@ -65,7 +81,7 @@ public struct TrainingOptions: Sendable {
         self.init(
             world: W.id, configuration: JSONText.encode(configuration), agent: agent,
             agentSettings: JSONText.encode(agentSettings), episodes: episodes, seed: seed,
-            hyperparameters: hyperparameters ?? W.defaultHyperparameters(forAgent: agent),
+            hyperparameters: hyperparameters ?? W.defaultHyperparameters(forAgent: agent, in: configuration),
             outputPath: outputPath, logPath: logPath)
     }
 

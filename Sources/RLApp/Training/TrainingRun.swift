@@ -1,4 +1,5 @@
 import RLCore
+import RLRender
 import RLTabular
 
 /// One training run on world `W`, opened on the agent's concrete type by the registry. Read it
@@ -88,41 +89,57 @@ struct AgentTraining<W: WorldRegistration> {
             // policy file) is the same with or without them.
             evaluationWorld: environment, progress: progress, playGreedily: playGreedily)
 
-        let result = RLCore.train(
-            &agent, on: &environment, episodes: options.episodes, startingAt: firstEpisode,
-            seed: derivedSeed(options.seed, purpose: SeedPurpose.training)
-        ) { record, agentSoFar in
-            let control = episodes.finished(record, table: agentSoFar.table)
-            let played = record.episode + 1
-            if options.snapshotEpisodes.contains(played) && snapshotFailure == nil {
-                do throws(PolicyFileError) {
-                    try snapshot(agentSoFar.table, afterEpisode: played, progress: episodes.progress)
-                } catch {
-                    snapshotFailure = error
+        // With --checkpoint-every the run stops at each multiple, saves everything it has (as an
+        // interrupted run does) and goes on with the same agent and world: the episodes, and so
+        // the final file, are those of the run left alone.
+        var episodesDone = firstEpisode
+        // `--keep-best`: the table of the best evaluation so far, taken when it is made.
+        var best: (meanReturn: Double, episodes: Int, table: QTable)?
+        while true {
+            var checkpointDue = false
+            let nextCheckpoint = options.checkpointInterval.map { (episodesDone / $0 + 1) * $0 }
+            let result = RLCore.train(
+                &agent, on: &environment, episodes: options.episodes, startingAt: episodesDone,
+                seed: derivedSeed(options.seed, purpose: SeedPurpose.training)
+            ) { record, agentSoFar in
+                let evaluated = episodes.lastEvaluation
+                let control = episodes.finished(record, table: agentSoFar.table)
+                let played = record.episode + 1
+                if options.keepsBest, let point = episodes.lastEvaluation, point != evaluated,
+                    point.meanReturn > (best?.meanReturn ?? -.infinity)
+                {
+                    best = (point.meanReturn, point.episodes, agentSoFar.table)
                 }
+                if options.snapshotEpisodes.contains(played) && snapshotFailure == nil {
+                    do throws(PolicyFileError) {
+                        try snapshot(agentSoFar.table, afterEpisode: played, progress: episodes.progress)
+                    } catch {
+                        snapshotFailure = error
+                    }
+                }
+                if control == .proceed, played == nextCheckpoint, played < options.episodes { checkpointDue = true }
+                return snapshotFailure == nil && !checkpointDue ? control : .stop
             }
-            return snapshotFailure == nil ? control : .stop
+            episodesDone += result.episodes
+            if let snapshotFailure { throw snapshotFailure }
+            guard checkpointDue else { break }
+            try policy(of: agent, environment: environment, companion: companion, progress: episodes.progress, episodesDone: episodesDone)
+                .save(to: options.checkpointPath(afterEpisode: episodesDone))
         }
-        if let snapshotFailure { throw snapshotFailure }
         progress = episodes.progress
         let elapsed = episodes.elapsedSeconds
-        let episodesDone = firstEpisode + result.episodes
         let interrupted = episodesDone < options.episodes
 
-        let policy = Policy(
-            table: agent.table,
-            metadata: PolicyMetadata(
-                world: W.self, configuration: configuration, layout: layout, options: options,
-                summary: TrainingSummary(
-                    episodes: episodesDone, steps: progress.steps, finalMeanReturn: progress.returns.mean,
-                    window: options.reportInterval, bestReturn: progress.bestReturn, interrupted: interrupted),
-                trainingState: TrainingState(
-                    episodesRequested: options.episodes, episodesDone: episodesDone, steps: progress.steps,
-                    agentGenerator: agent.generatorState, environmentGenerator: environment.generatorState,
-                    bestReturn: progress.bestReturn, recentReturns: progress.returns.contents,
-                    recentSteps: progress.lengths.contents, reportInterval: options.reportInterval)),
-            extraTensors: agent.extraTensors.merging(companion?.tensors ?? [:]) { agents, _ in agents })
-        try policy.save(to: options.outputPath)
+        try policy(of: agent, environment: environment, companion: companion, progress: progress, episodesDone: episodesDone)
+            .save(to: options.outputPath)
+        // The run's own file stays its last table, which resumes; the best goes beside it.
+        if let best {
+            try snapshot(best.table, afterEpisode: best.episodes, progress: progress, to: options.bestPath)
+            observers.observe(
+                .note(
+                    "Kept the table of the best evaluation in \(options.bestPath): mean return \(fixed(best.meanReturn, 1)) after episode \(best.episodes)."
+                ))
+        }
         if let failure = episodes.logFailure { throw failure }
         try log?.finish()
 
@@ -135,9 +152,31 @@ struct AgentTraining<W: WorldRegistration> {
             interrupted: interrupted, resumed: options.resuming != nil, lastEvaluation: episodes.lastEvaluation)
     }
 
+    /// The run so far as a policy file's contents: the table, everything a resume needs (the
+    /// generators, the recent returns, the agent's and the companion's tensors) and the summary.
+    private func policy<A: SavableAgent>(
+        of agent: A, environment: W.World, companion: (any TrainingCompanion)?, progress: TrainingProgress, episodesDone: Int
+    ) -> Policy {
+        Policy(
+            table: agent.table,
+            metadata: PolicyMetadata(
+                world: W.self, configuration: configuration, layout: layout, options: options,
+                summary: TrainingSummary(
+                    episodes: episodesDone, steps: progress.steps, finalMeanReturn: progress.returns.mean,
+                    window: options.reportInterval, bestReturn: progress.bestReturn, interrupted: episodesDone < options.episodes),
+                trainingState: TrainingState(
+                    episodesRequested: options.episodes, episodesDone: episodesDone, steps: progress.steps,
+                    agentGenerator: agent.generatorState, environmentGenerator: environment.generatorState,
+                    bestReturn: progress.bestReturn, recentReturns: progress.returns.contents,
+                    recentSteps: progress.lengths.contents, reportInterval: options.reportInterval)),
+            extraTensors: agent.extraTensors.merging(companion?.tensors ?? [:]) { agents, _ in agents })
+    }
+
     /// Saves the values so far as a policy that plays, evaluates and inspects like the final one
     /// but cannot be resumed (`--snapshot-at`).
-    private func snapshot(_ table: QTable, afterEpisode episode: Int, progress: TrainingProgress) throws(PolicyFileError) {
+    private func snapshot(
+        _ table: QTable, afterEpisode episode: Int, progress: TrainingProgress, to path: String? = nil
+    ) throws(PolicyFileError) {
         let policy = Policy(
             table: table,
             metadata: PolicyMetadata(
@@ -146,7 +185,7 @@ struct AgentTraining<W: WorldRegistration> {
                     episodes: episode, steps: progress.steps, finalMeanReturn: progress.returns.mean,
                     window: options.reportInterval, bestReturn: progress.bestReturn, interrupted: true),
                 trainingState: nil))
-        try policy.save(to: options.snapshotPath(afterEpisode: episode))
+        try policy.save(to: path ?? options.snapshotPath(afterEpisode: episode))
     }
 
     /// Puts back the agent's and the world's generators from a saved run, checked: a file may

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// `rl train --checkpoint-every N`: resumable files every N episodes, beside `--out`, in a run
+/// whose own file is byte for byte the run without them (Stable-Baselines3's `CheckpointCallback`).
+@Suite struct CheckpointTests {
+    func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    @Test func checkpointsResumeToTheRunLeftAlone() throws {
+        let folder = temporaryFolder()
+        let run = ["train", "--env", "taxi", "--agent", "sarsa", "--episodes", "1000", "--seed", "3", "--quiet"]
+        let alone = try RL.run(run + ["--out", "alone.safetensors"], in: folder)
+        #expect(alone.status == 0, "\(alone.standardError)")
+        let checkpointed = try RL.run(run + ["--out", "c.safetensors", "--checkpoint-every", "300"], in: folder)
+        #expect(checkpointed.status == 0, "\(checkpointed.standardError)")
+        // Checkpoints at 300, 600 and 900; the end is the run's own file.
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("c.") }.sorted()
+        #expect(
+            files == ["c.checkpoint-300.safetensors", "c.checkpoint-600.safetensors", "c.checkpoint-900.safetensors", "c.safetensors"])
+        #expect(try bytes("\(folder)/c.safetensors") == bytes("\(folder)/alone.safetensors"))
+        // A checkpoint continues to the same bytes.
+        let resumed = try RL.run(
+            ["train", "--resume", "c.checkpoint-600.safetensors", "--out", "resumed.safetensors", "--quiet"], in: folder)
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        #expect(try bytes("\(folder)/resumed.safetensors") == bytes("\(folder)/alone.safetensors"))
+        let inspected = try RL.run(["inspect", "c.checkpoint-600.safetensors"], in: folder)
+        #expect(inspected.status == 0 && inspected.standardOutput.contains("600"), "\(inspected.standardOutput)")
+    }
+
+    /// A table's `--keep-best` writes the best evaluated table beside the run's own file, which
+    /// stays the last table (it resumes): `rl eval` of the best, seeded as the evaluations were,
+    /// gives the best evaluation's mean exactly.
+    @Test func keepBestWritesTheBestTableBesideTheRun() throws {
+        let folder = temporaryFolder()
+        let run = try RL.run(
+            [
+                "train", "--env", "frozen-lake", "--episodes", "3000", "--seed", "3", "--eval-every", "250", "--eval-episodes", "50",
+                "--keep-best", "--log", "l.csv", "--out", "k.safetensors",
+            ], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("Kept the table of the best evaluation in k.best.safetensors"), "\(run.standardOutput)")
+        let log = try String(contentsOfFile: "\(folder)/l.csv", encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        let column = try #require(log.first?.firstIndex(of: "eval_return"))
+        let evaluations = log.dropFirst().compactMap { Double($0[column]) }
+        #expect(evaluations.count == 12 && Set(evaluations).count > 1, "\(evaluations)")
+        let best = try RL.run(["eval", "k.best.safetensors", "--episodes", "50", "--seed", "3", "--json"], in: folder)
+        #expect(best.status == 0, "\(best.standardError)")
+        #expect(try #require(best.json?["mean_return"] as? Double) == evaluations.max())
+        // The run's own file is its last table and still resumes (to nothing more: it is done).
+        #expect(try bytes("\(folder)/k.safetensors") != bytes("\(folder)/k.best.safetensors"))
+    }
+
+    @Test func checkpointsAreRefusedWhereTheyCannotBeMade() throws {
+        let folder = temporaryFolder()
+        for (arguments, message) in [
+            (["--checkpoint-every", "0"], "--checkpoint-every must be in 1...1000000000, got 0"),
+            (
+                ["--agent", "dqn", "--checkpoint-every", "10"],
+                "--checkpoint-every saves resumable runs, and dqn's runs cannot be resumed yet"
+            ),
+        ] {
+            let run = try RL.run(["train", "--env", "cart-pole"] + arguments, in: folder)
+            #expect(run.status == 64, "\(arguments): \(run.standardError)")
+            #expect(run.standardError.contains(message), "\(run.standardError)")
+        }
+    }
+}
