@@ -32,6 +32,8 @@ public struct DuelFrame: Sendable, Equatable {
     public var banner: String?
     /// Whether the banner is good news for the right side (its colour).
     public var bannerIsWin = false
+    /// The `v` overlay: what each side's table sees and values, a line each; `nil` when off.
+    public var agentView: [String]?
 
     public init(
         configuration: PongDuelConfiguration, state: PongDuelState, names: Pair<String>,
@@ -100,6 +102,20 @@ public struct DuelFrame: Sendable, Equatable {
         items.append(.rectangle(Rect(x: dotX, y: 1, width: 1, height: 1), DuelPalette.serve))
         if let status {
             items.append(centred(status, y: 2 + Double(BitmapFont.glyphHeight) * size, size: size, DuelPalette.statusText))
+        }
+        if let agentView, !agentView.isEmpty {
+            // A shaded panel across the court's top, left-aligned lines, as small as needed to fit.
+            let widest = Double(agentView.map { BitmapFont.width(of: $0) }.max() ?? 1)
+            let textSize = min(size, (court.width - 2) / widest)
+            let lineHeight = (Double(BitmapFont.glyphHeight) + 2) * textSize
+            let panel = Rect(x: court.x, y: court.y, width: court.width, height: lineHeight * Double(agentView.count) + 2 * textSize)
+            items.append(.rectangle(panel, DuelPalette.shade))
+            for (index, line) in agentView.enumerated() {
+                items.append(
+                    .text(
+                        line, x: court.x + 1, y: court.y + 2 * textSize + lineHeight * Double(index), pixelSize: textSize,
+                        DuelPalette.hudText))
+            }
         }
         if let banner {
             let height = Double(BitmapFont.glyphHeight) * Self.bannerPixelSize

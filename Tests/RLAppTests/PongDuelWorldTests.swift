@@ -132,4 +132,23 @@ import Testing
             watched.winner == .left && max(watched.state.score.left, watched.state.score.right) == 2,
             "\(watched.state) after \(watched.steps) steps")
     }
+
+    /// The `v` overlay: a table's side shows its bins, its state's number and the value of each
+    /// move, the greedy one marked; a script's side its name; a human's side nothing.
+    @Test func theAgentViewShowsWhatEachTableSeesAndValues() throws {
+        let game = PongDuelWorld.Configuration().game
+        let bins = PongDuelObservationSpace(configuration: game)
+        var table = QTable(stateShape: bins.shape, actionCount: 3)
+        for state in 0..<bins.count { table[state, 1] = 0.25 }  // DOWN everywhere
+        let session = try DuelPlaySession(
+            agent: .table(DuelTablePlayer(table: table, bins: bins)),
+            right: .script(PongDuelScript(.tracker, configuration: game)), configuration: game, seed: 4)
+        let lines = session.agentView
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines[0].hasPrefix("LEFT SEES ") && lines[0].split(separator: " ").count == 2 + bins.shape.count + 1, "\(lines[0])")
+        #expect(lines[1] == "  UP 0.00  >DOWN 0.25  STAY 0.00", "\(lines[1])")
+        #expect(lines[2] == "RIGHT: TRACKER SCRIPT")
+        let human = try DuelPlaySession(agent: .script(PongDuelScript(.random, configuration: game)), configuration: game, seed: 4)
+        #expect(human.agentView == ["LEFT: RANDOM SCRIPT"])
+    }
 }

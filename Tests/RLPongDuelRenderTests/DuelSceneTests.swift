@@ -38,4 +38,21 @@ import Testing
         frame.status = "PAUSED"
         #expect(frame.scene().texts.contains("YOU WIN") && frame.scene().texts.contains("PAUSED"))
     }
+
+    /// The overlay's lines are drawn over a shaded panel inside the court, and only when asked.
+    @Test func theAgentViewIsDrawnInsideTheCourt() {
+        var frame = DuelFrame(
+            configuration: configuration, state: state(left: 10, right: 10, server: .left), names: Pair(left: "AGENT", right: "YOU"))
+        let plain = frame.scene()
+        frame.agentView = ["LEFT SEES 1 2 3 4 0 1 (#99)", "  UP 0.00  >DOWN 0.25  STAY -1.50", "RIGHT SEES 10 12 33 24 1 2 (#123456)"]
+        let scene = frame.scene()
+        #expect(scene.texts.contains("  UP 0.00  >DOWN 0.25  STAY -1.50") && !plain.texts.contains("  UP 0.00  >DOWN 0.25  STAY -1.50"))
+        #expect(scene.filledRectangles().contains { $0.1 == DuelPalette.shade })
+        for item in scene.items {
+            guard case .text(let text, let x, _, let size, _) = item, text.hasPrefix("  UP") || text.hasPrefix("LEFT SEES") else {
+                continue
+            }
+            #expect(x + Double(BitmapFont.width(of: text)) * size <= frame.sceneWidth - frame.margin, "\(text) runs off the court")
+        }
+    }
 }

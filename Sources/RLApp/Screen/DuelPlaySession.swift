@@ -1,5 +1,6 @@
 import RLCore
 import RLPongDuel
+import RLRender
 import RLTabular
 
 /// A game of `rl play`: the agent (a policy or a script) on the left, the human on the right,
@@ -73,6 +74,39 @@ public struct DuelPlaySession {
         observations = step.observations
         steps += 1
         isOver = step.isLast
+    }
+
+    /// What the `v` overlay shows: for each side a table plays, the bins it sees (paddle, the
+    /// opponent's paddle, ball x and y, whether the ball moves away, its vertical speed) and its
+    /// value for each move, the one it makes marked; for a script, its name. A human's side shows
+    /// nothing.
+    public var agentView: [String] {
+        var lines: [String] = []
+        for (name, player, observation) in [
+            ("LEFT", agent.fixed, observations.left), ("RIGHT", rightAgent?.fixed, observations.right),
+        ] {
+            switch player {
+            case .table(let player):
+                let state = player.bins.index(of: player.bins.map(observation))
+                var coordinates: [Int] = []
+                var rest = state
+                for size in player.bins.shape.reversed() {
+                    coordinates.insert(rest % size, at: 0)
+                    rest /= size
+                }
+                let chosen = player.table.greedyActions(in: state).first ?? 0
+                let values = PongDuelActionSpace().names.enumerated().map { action, move in
+                    "\(action == chosen ? ">" : "")\(move.uppercased()) \(fixed(player.table[state, action], 2))"
+                }
+                lines.append("\(name) SEES \(coordinates.map(String.init).joined(separator: " ")) (#\(state))")
+                lines.append("  " + values.joined(separator: "  "))
+            case .script(let script):
+                lines.append("\(name): \(script.kind.rawValue.uppercased()) SCRIPT")
+            case .missing, nil:
+                break
+            }
+        }
+        return lines
     }
 
     /// A new game, with the next serves.

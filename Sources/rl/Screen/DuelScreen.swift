@@ -22,7 +22,9 @@ struct DuelScreen {
         1 + stepsBefore + session.steps + (session.gamesStarted - 1)
     }
 
-    func frame(_ session: DuelPlaySession, paused: Bool) -> DuelFrame {
+    /// The picture of the session now; with `showingAgentView`, the `v` overlay of what each
+    /// table sees and values.
+    func frame(_ session: DuelPlaySession, paused: Bool, showingAgentView: Bool = false) -> DuelFrame {
         var banner: String?
         if session.isOver {
             if session.hasHuman {
@@ -42,10 +44,12 @@ struct DuelScreen {
             // Watching two agents: where in the run we are.
             status = session.hasHuman ? nil : "GAME \(session.gamesStarted)  STEP \(session.steps)"
         }
-        return DuelFrame(
+        var picture = DuelFrame(
             configuration: session.configuration, state: session.state, names: names,
             status: status,
             banner: banner, bannerIsWin: session.hasHuman ? session.winner == .right : true)
+        if showingAgentView { picture.agentView = session.agentView }
+        return picture
     }
 
     /// After a game, when watching: the next game once the banner has been up long enough.
@@ -68,6 +72,7 @@ struct DuelScreen {
             withoutDisplay: "try --renderer terminal")
         catchInterrupts()
         var paused = false
+        var showingAgentView = false
         var overSince: Int?
         var clock = StepClock(now: monotonicMilliseconds(), stepsPerSecond: fps)
         var stepsBefore = 0
@@ -75,6 +80,7 @@ struct DuelScreen {
             for input in window.pendingInput() {
                 switch ScreenKey(input) {
                 case .closed, .escape, .character("q"): return
+                case .character("v"): showingAgentView.toggle()
                 case .space:
                     if session.isWaitingForPlayer {
                         session.start()
@@ -99,10 +105,17 @@ struct DuelScreen {
             let steps = session.steps
             guard moveOn(&session, overSince: &overSince, now: now) else { return }
             if session.steps < steps { stepsBefore += steps }
-            window.show(frame(session, paused: paused).scene())
+            window.show(frame(session, paused: paused, showingAgentView: showingAgentView).scene())
             if let frames, Self.frameCount(session, stepsBefore: stepsBefore) >= frames { return }
             sleepMilliseconds(min(16, clock.wait(now: monotonicMilliseconds())))
         }
+    }
+
+    /// The terminal prints the overlay as lines of text: its blocks are too coarse for the bitmap font.
+    func withoutOverlay(_ picture: DuelFrame) -> DuelFrame {
+        var picture = picture
+        picture.agentView = nil
+        return picture
     }
 
     /// Terminals report presses, not releases: each press steers the paddle for this many steps.
@@ -113,10 +126,11 @@ struct DuelScreen {
         let screen = TerminalScreen()
         defer { screen.restore() }
         var paused = false
+        var showingAgentView = false
         var overSince: Int?
         var steering: (action: PongDuelAction, steps: Int) = (.stay, 0)
         var clock = StepClock(now: monotonicMilliseconds(), stepsPerSecond: fps)
-        var shown: (steps: Int, paused: Bool, over: Bool, games: Int, waiting: Bool)?
+        var shown: (steps: Int, paused: Bool, over: Bool, games: Int, waiting: Bool, view: Bool)?
         // Without a keyboard (standard input is not a terminal) nobody can press a key to start.
         if !screen.hasKeyboard { session.start() }
         var stepsBefore = 0
@@ -124,6 +138,7 @@ struct DuelScreen {
             for key in screen.pendingKeys() {
                 switch key {
                 case .escape, .character("q"): return
+                case .character("v"): showingAgentView.toggle()
                 case .space:
                     if session.isWaitingForPlayer {
                         session.start()
@@ -152,14 +167,16 @@ struct DuelScreen {
             if session.steps < steps { stepsBefore += steps }
             // Without a keyboard (standard input is not a terminal) nobody can start another game.
             if !screen.hasKeyboard && session.isOver && session.hasHuman && shown?.over == true { return }
-            if shown.map({ $0 != (session.steps, paused, session.isOver, session.gamesStarted, session.isWaitingForPlayer) }) ?? true {
-                let picture = frame(session, paused: paused)
+            let current = (session.steps, paused, session.isOver, session.gamesStarted, session.isWaitingForPlayer, showingAgentView)
+            if shown.map({ $0 != current }) ?? true {
+                let picture = frame(session, paused: paused, showingAgentView: showingAgentView)
                 // The bitmap text is too small for character cells: the score goes on a line of its own.
                 let lines =
                     [picture.scoreLine + (picture.banner.map { "   " + $0 } ?? "") + (picture.status.map { "   " + $0 } ?? "")]
-                    + TerminalPicture(region: picture.playArea, unitsPerColumn: 1).lines(for: picture.scene())
+                    + (picture.agentView ?? [])
+                    + TerminalPicture(region: picture.playArea, unitsPerColumn: 1).lines(for: withoutOverlay(picture).scene())
                 screen.show(lines)
-                shown = (session.steps, paused, session.isOver, session.gamesStarted, session.isWaitingForPlayer)
+                shown = current
                 if let frames, Self.frameCount(session, stepsBefore: stepsBefore) >= frames { return }
             }
             sleepMilliseconds(min(20, clock.wait(now: monotonicMilliseconds())))
