@@ -139,7 +139,7 @@ let package = Package(
         .target(name: "GymnasiumFixtures", dependencies: ["RLCore"], path: "Tests/GymnasiumFixtures"),
         .testTarget(name: "RLFrozenLakeTests", dependencies: ["RLFrozenLake", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLTaxiTests", dependencies: ["RLTaxi", "RLCore", "GymnasiumFixtures"]),
-        .testTarget(name: "RLBlackjackTests", dependencies: ["RLBlackjack", "RLCore", "GymnasiumFixtures"]),
+        .testTarget(name: "RLBlackjackTests", dependencies: ["RLBlackjack", "RLCore", "RLPlanning", "GymnasiumFixtures"]),
         .testTarget(name: "RLClassicControlTests", dependencies: ["RLClassicControl", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLCliffWalkingTests", dependencies: ["RLCliffWalking", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLPlanningTests", dependencies: ["RLPlanning", "RLCore", "RLFrozenLake", "RLTaxi", "GymnasiumFixtures"]),

@@ -22,7 +22,8 @@ worlds = [("cliff-walking", ["--env", "cliff-walking"]),
           ("frozen-lake 4x4 not slippery", ["--env", "frozen-lake", "--not-slippery"]),
           ("frozen-lake 8x8 not slippery", ["--env", "frozen-lake", "--map", "8x8", "--not-slippery"]),
           ("taxi", ["--env", "taxi"]),
-          ("taxi rainy", ["--env", "taxi", "--rainy"])]
+          ("taxi rainy", ["--env", "taxi", "--rainy"]),
+          ("blackjack plain rules", ["--env", "blackjack", "--no-sab"])]
 # Every learning agent of the registry that trains by episodes, the deep ones aside
 # (Tests/CommandLineTests/ScriptsTests checks this list).
 agents = ["q-learning", "sarsa", "expected-sarsa", "double-q-learning", "sarsa-lambda", "dyna-q", "true-online-sarsa-lambda"]

@@ -14,7 +14,7 @@ public struct BlackjackConfiguration: Sendable, Equatable, Codable {
 }
 
 /// `blackjack`: Gymnasium's `Blackjack-v1` (Sutton & Barto, Example 5.1).
-public enum BlackjackWorld: WorldRegistration, InspectableWorld, DrawableWorld {
+public enum BlackjackWorld: WorldRegistration, ModelledWorld, InspectableWorld, DrawableWorld {
     public static let id = "blackjack"
     public static let summary = "Gymnasium's Blackjack-v1 (Sutton & Barto's Example 5.1), infinite deck"
     public static var defaultConfiguration: BlackjackConfiguration { BlackjackConfiguration() }
@@ -64,6 +64,14 @@ public enum BlackjackWorld: WorldRegistration, InspectableWorld, DrawableWorld {
     /// A game is one or two steps, so many are cheap: 200,000 games take about 0.3 s in a
     /// release build and end near −0.05 a game (6000 games end near −0.07; docs/WORLDS.md).
     public static func defaultEpisodes(_ configuration: BlackjackConfiguration) -> Int { 200_000 }
+
+    /// The plain rules' exact dynamics (``BlackjackModel``); Sutton & Barto's rules and
+    /// `natural`'s 1.5 pay a natural apart from other 21s, which the observation cannot tell.
+    /// No step cap (Gymnasium registers none): no game lasts 21 steps.
+    public static func model(_ configuration: BlackjackConfiguration) -> WorldModel? {
+        guard !configuration.sab && !configuration.natural else { return nil }
+        return WorldModel(model: BlackjackModel.plainRules(), stepCap: 100)
+    }
 
     public static func panels(_ configuration: BlackjackConfiguration, _ selection: PanelSelection) throws(InspectionError) -> [PolicyPanel]
     {
