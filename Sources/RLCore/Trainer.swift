@@ -125,6 +125,37 @@ public func train<E: Environment, A: Agent>(
     return TrainingResult(episodes: played, steps: steps, stoppedEarly: false)
 }
 
+/// Trains by a budget of environment steps rather than episodes (`rl train --steps`, SB3's
+/// `total_timesteps`): whole episodes until `steps` steps have been taken, the last one played
+/// to its end, or until `episodes` episodes (a cap). Schedules run over the steps: each
+/// episode begins at the fraction of the budget spent (``Agent/beginEpisode(_:of:)`` is told
+/// `stepsDone` of `steps`).
+///
+/// - Parameters:
+///   - firstEpisode: where a resumed run picks up, and `stepsDone` the steps it had taken.
+///     Only episode 0 resets with `seed`.
+@inlinable
+public func train<E: Environment, A: Agent>(
+    _ agent: inout A, on environment: inout E, steps: Int, episodes: Int, startingAt firstEpisode: Int = 0, stepsDone: Int = 0,
+    seed: UInt64?, onEpisode: (EpisodeRecord<E.Counters>, A) -> TrainingControl
+) -> TrainingResult where A.Observation == E.Observation, A.Action == E.Action {
+    var taken = stepsDone
+    var played = 0
+    var episode = firstEpisode
+    while taken < steps && episode < episodes {
+        agent.beginEpisode(taken, of: steps)
+        agent.ownStorageForEpisode()
+        let record = playEpisode(&agent, on: &environment, mode: .training, episode: episode, seed: episode == 0 ? seed : nil)
+        taken += record.steps
+        played += 1
+        episode += 1
+        if onEpisode(record, agent) == .stop {
+            return TrainingResult(episodes: played, steps: taken - stepsDone, stoppedEarly: taken < steps && episode < episodes)
+        }
+    }
+    return TrainingResult(episodes: played, steps: taken - stepsDone, stoppedEarly: false)
+}
+
 /// The seed of evaluation episode `episode` of an evaluation seeded with `seed`.
 @inlinable
 public func evaluationEpisodeSeed(_ seed: UInt64, episode: Int) -> UInt64 {

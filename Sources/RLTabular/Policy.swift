@@ -43,6 +43,9 @@ public struct TrainingState: Sendable, Equatable, Codable {
     public var recentSteps: [Double]
     /// Episodes per report (the window's capacity).
     public var reportInterval: Int
+    /// The budget of environment steps a run by steps was started with (`rl train --steps`; its
+    /// schedules run over it), or `nil` for a run by episodes.
+    public var stepsRequested: Int?
 
     public init(
         episodesRequested: Int, episodesDone: Int, steps: Int, agentGenerator: [UInt64], environmentGenerator: [UInt64],
@@ -70,6 +73,7 @@ public struct TrainingState: Sendable, Equatable, Codable {
         try require(agentGenerator.count <= 64 && environmentGenerator.count <= 64, "generator state too long")
         try require(bestReturn.isFinite || (episodesDone == 0 && bestReturn == -.infinity), "best return is not finite")
         try require((1...10_000_000).contains(reportInterval), "report interval out of range")
+        try require(stepsRequested.map { (1...1_000_000_000).contains($0) } ?? true, "steps requested out of range")
         try require(
             recentReturns.count == recentSteps.count && recentReturns.count <= min(reportInterval, episodesDone),
             "the report window does not match its interval")

@@ -34,7 +34,7 @@ struct TrainCommand: ParsableCommand {
     @Option(
         parsing: .unconditional,
         help:
-            "Environment steps for a deep agent, dqn or ppo (1...1000000000; default the world's, rl-zoo3's: cart-pole 50000 dqn, 100000 ppo)."
+            "Train by environment steps, in whole episodes, schedules decaying over the steps (1...1000000000). A deep agent's default is the world's, rl-zoo3's (cart-pole 50000 dqn, 100000 ppo); others train by --episodes unless given."
     )
     var steps: Int?
 
@@ -172,10 +172,6 @@ struct TrainCommand: ParsableCommand {
         if checkpointEvery != nil && Registry.isDeep(agentID) {
             throw ValidationError("--checkpoint-every saves resumable runs, and \(agentID)'s runs cannot be resumed yet")
         }
-        if steps != nil && !Registry.isDeep(agentID) {
-            throw ValidationError(
-                "--steps sets a deep agent's budget (\(Registry.deepAgentIDs.joined(separator: ", "))); \(agentID) trains by --episodes")
-        }
         _ = try parsedSettings()
     }
 
@@ -251,12 +247,13 @@ struct TrainCommand: ParsableCommand {
             }
             let deep = configured.deepDefaults(forAgent: agentID)
             // A deep agent's run is counted in steps: episodes only cap it when given.
-            let episodes = episodes ?? (deep != nil ? 10_000_000 : configured.defaultEpisodes)
+            // A run by steps (any agent given --steps) only caps its episodes when told.
+            let episodes = episodes ?? (deep != nil || steps != nil ? 10_000_000 : configured.defaultEpisodes)
             options = TrainingOptions(
                 world: world.id, configuration: configured.configuration, agent: agentID, agentSettings: settings,
                 episodes: episodes, seed: seed ?? 1, hyperparameters: try hyperparameters(world: configured),
                 outputPath: out ?? PolicyPaths.trained(world.id), logPath: log)
-            options.steps = deep.map { steps ?? $0.steps }
+            options.steps = deep.map { steps ?? $0.steps } ?? steps
             options.reportInterval = min(deep != nil ? 100 : 500, episodes)
         }
         options.evaluationInterval = evalEvery

@@ -67,3 +67,29 @@ import Testing
         }
     }
 }
+
+/// `rl train --steps N` for an agent that learns by episodes: whole episodes until N steps are
+/// spent, schedules over the steps; a stopped run resumes to the bytes of the run left alone.
+@Suite struct TrainingByStepsTests {
+    @Test func aTableTrainsByStepsAndResumesExactly() throws {
+        let folder = temporaryFolder()
+        let arguments = ["train", "--env", "taxi", "--agent", "expected-sarsa", "--steps", "300000", "--seed", "2"]
+        let run = try RL.run(arguments + ["--json", "--out", "s.safetensors"], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        let summary = try #require(run.json)
+        let steps = try #require(summary["steps"] as? Int)
+        // The last episode is played to its end: at most one step cap (200) past the budget.
+        #expect(steps >= 300_000 && steps < 300_200, "\(steps)")
+        // ε decays over the steps: 1 at the start of the run, 0 by 90% of it, so the table is greedy-good.
+        let eval = try RL.run(["eval", "s.safetensors", "--episodes", "1", "--json"], in: folder)
+        #expect(try #require(eval.json?["exact_return"] as? Double) > 7.5, "\(eval.standardOutput)")
+        // Stopped by SIGTERM after its first report, then resumed: the same bytes.
+        let (aloneStatus, stoppedStatus, resumed) = try RL.trainStoppedAndResumed(arguments, in: folder)
+        #expect(aloneStatus == 0 && stoppedStatus == 143 && resumed.status == 0, "\(resumed.standardError)")
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: "\(folder)/stopped.safetensors"))
+                == Data(contentsOf: URL(fileURLWithPath: "\(folder)/alone.safetensors")))
+        let again = try RL.run(["train", "--resume", "alone.safetensors"], in: folder)
+        #expect(again.status == 65 && again.standardError.contains("steps): nothing to resume"), "\(again.standardError)")
+    }
+}

@@ -159,7 +159,7 @@ import Testing
         let folder = temporaryFolder()
         for (arguments, status, words) in [
             (["train", "--env", "cart-pole", "--agent", "ppo", "--steps", "0"], Int32(64), "--steps"),
-            (["train", "--env", "cart-pole", "--agent", "sarsa", "--steps", "100"], 64, "trains by --episodes"),
+            (["train", "--env", "cart-pole", "--agent", "sarsa", "--steps", "0"], 64, "--steps must be in 1...1000000000"),
             (["train", "--env", "cart-pole", "--agent", "dqn", "--hidden", "100000"], 64, "--hidden"),
             (["train", "--env", "cart-pole", "--agent", "dqn", "--epsilon", "2"], 64, "--epsilon"),
             (["train", "--env", "cart-pole", "--agent", "ppo", "--epsilon", "0.1"], 64, "not a setting of agent ppo"),

@@ -11,7 +11,8 @@ public struct TrainingOptions: Sendable {
     public var agent: String
     public var agentSettings: String
     public var episodes: Int
-    /// A deep agent's budget of environment steps (`--steps`); `episodes` then only caps the run.
+    /// A budget of environment steps (`--steps`): whole episodes until it is spent, schedules
+    /// running over it; `episodes` then only caps the run.
     public var steps: Int?
     /// Keep the best `--eval-every` evaluation (rl-zoo3's `EvalCallback` with its best model;
     /// `--keep-best`): a deep agent's file holds its best networks, not its last; a table's run
@@ -115,11 +116,15 @@ public struct TrainingOptions: Sendable {
         guard state.episodesDone < state.episodesRequested else {
             throw PolicyFileError("its run is complete (\(state.episodesDone) of \(state.episodesRequested) episodes): nothing to resume")
         }
+        if let budget = state.stepsRequested, state.steps >= budget {
+            throw PolicyFileError("its run is complete (\(state.steps) of \(budget) steps): nothing to resume")
+        }
         self.init(
             world: metadata.environment, configuration: metadata.configuration, agent: metadata.agent,
             agentSettings: metadata.agentSettings, episodes: state.episodesRequested, seed: metadata.seed,
             hyperparameters: metadata.hyperparameters, outputPath: outputPath, logPath: logPath)
         reportInterval = state.reportInterval
+        steps = state.stepsRequested
         resuming = policy
     }
 }

@@ -88,6 +88,7 @@ struct AgentTraining<W: WorldRegistration> {
             // evaluation seeds: training's own generators never see them, so the run (and its
             // policy file) is the same with or without them.
             evaluationWorld: environment, progress: progress, playGreedily: playGreedily)
+        episodes.stepBudget = options.steps
 
         // With --checkpoint-every the run stops at each multiple, saves everything it has (as an
         // interrupted run does) and goes on with the same agent and world: the episodes, and so
@@ -98,10 +99,7 @@ struct AgentTraining<W: WorldRegistration> {
         while true {
             var checkpointDue = false
             let nextCheckpoint = options.checkpointInterval.map { (episodesDone / $0 + 1) * $0 }
-            let result = RLCore.train(
-                &agent, on: &environment, episodes: options.episodes, startingAt: episodesDone,
-                seed: derivedSeed(options.seed, purpose: SeedPurpose.training)
-            ) { record, agentSoFar in
+            let onEpisode = { (record: EpisodeRecord<W.World.Counters>, agentSoFar: A) -> TrainingControl in
                 let evaluated = episodes.lastEvaluation
                 let control = episodes.finished(record, table: agentSoFar.table)
                 let played = record.episode + 1
@@ -117,9 +115,21 @@ struct AgentTraining<W: WorldRegistration> {
                         snapshotFailure = error
                     }
                 }
-                if control == .proceed, played == nextCheckpoint, played < options.episodes { checkpointDue = true }
+                let budgetLeft = options.steps.map { episodes.progress.steps < $0 } ?? true
+                if control == .proceed, played == nextCheckpoint, played < options.episodes, budgetLeft { checkpointDue = true }
                 return snapshotFailure == nil && !checkpointDue ? control : .stop
             }
+            let seed = derivedSeed(options.seed, purpose: SeedPurpose.training)
+            // A run by steps (`--steps`) spends its budget in whole episodes, schedules over the steps.
+            let result =
+                if let budget = options.steps {
+                    RLCore.train(
+                        &agent, on: &environment, steps: budget, episodes: options.episodes, startingAt: episodesDone,
+                        stepsDone: episodes.progress.steps, seed: seed, onEpisode: onEpisode)
+                } else {
+                    RLCore.train(
+                        &agent, on: &environment, episodes: options.episodes, startingAt: episodesDone, seed: seed, onEpisode: onEpisode)
+                }
             episodesDone += result.episodes
             if let snapshotFailure { throw snapshotFailure }
             guard checkpointDue else { break }
@@ -128,7 +138,7 @@ struct AgentTraining<W: WorldRegistration> {
         }
         progress = episodes.progress
         let elapsed = episodes.elapsedSeconds
-        let interrupted = episodesDone < options.episodes
+        let interrupted = options.steps.map { progress.steps < $0 && episodesDone < options.episodes } ?? (episodesDone < options.episodes)
 
         try policy(of: agent, environment: environment, companion: companion, progress: progress, episodesDone: episodesDone)
             .save(to: options.outputPath)
@@ -163,13 +173,24 @@ struct AgentTraining<W: WorldRegistration> {
                 world: W.self, configuration: configuration, layout: layout, options: options,
                 summary: TrainingSummary(
                     episodes: episodesDone, steps: progress.steps, finalMeanReturn: progress.returns.mean,
-                    window: options.reportInterval, bestReturn: progress.bestReturn, interrupted: episodesDone < options.episodes),
-                trainingState: TrainingState(
-                    episodesRequested: options.episodes, episodesDone: episodesDone, steps: progress.steps,
-                    agentGenerator: agent.generatorState, environmentGenerator: environment.generatorState,
-                    bestReturn: progress.bestReturn, recentReturns: progress.returns.contents,
-                    recentSteps: progress.lengths.contents, reportInterval: options.reportInterval)),
+                    window: options.reportInterval, bestReturn: progress.bestReturn,
+                    interrupted: options.steps.map { progress.steps < $0 && episodesDone < options.episodes }
+                        ?? (episodesDone < options.episodes)),
+                trainingState: trainingState(of: agent, environment: environment, progress: progress, episodesDone: episodesDone)),
             extraTensors: agent.extraTensors.merging(companion?.tensors ?? [:]) { agents, _ in agents })
+    }
+
+    /// What a resumed run needs to go on exactly: the counts, the generators and the report window.
+    private func trainingState<A: SavableAgent>(of agent: A, environment: W.World, progress: TrainingProgress, episodesDone: Int)
+        -> TrainingState
+    {
+        var state = TrainingState(
+            episodesRequested: options.episodes, episodesDone: episodesDone, steps: progress.steps,
+            agentGenerator: agent.generatorState, environmentGenerator: environment.generatorState,
+            bestReturn: progress.bestReturn, recentReturns: progress.returns.contents,
+            recentSteps: progress.lengths.contents, reportInterval: options.reportInterval)
+        state.stepsRequested = options.steps
+        return state
     }
 
     /// Saves the values so far as a policy that plays, evaluates and inspects like the final one
