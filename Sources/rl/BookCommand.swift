@@ -59,7 +59,9 @@ struct BookCommand: ParsableCommand {
         guard let id else { throw ValidationError("name a figure (rl book 2.2) or give --list") }
         guard Book.figure(id) != nil else { throw ValidationError("rl book has no figure \(id) (it draws \(Book.idList))") }
         if quick && runs != nil { throw ValidationError("--quick sets the run count: drop --runs or --quick") }
-        if let out { try PictureFile.checkPNGPath(out, option: "--out") }
+        if let out {
+            do { try PictureFile.checkPNGPath(out, option: "--out") } catch { throw ValidationError(error.message) }
+        }
     }
 
     func run() throws {
