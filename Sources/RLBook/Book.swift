@@ -8,6 +8,7 @@ public enum Book {
         Figure2_5.figure,
         Figure2_6.figure,
         Figure6_4.figure,
+        Figure6_6.figure,
         Figure6_5.figure,
     ]
 

@@ -13,6 +13,11 @@ public struct BookFigure: Sendable {
     public var section: String
     /// The page of the figure in the book's second edition (2018).
     public var page: Int
+    /// What the 2018 printing calls it, where that is not `Figure <id>`: the ids follow the
+    /// issue that listed the figures (the 2017 draft's numbers), and two of them moved when the
+    /// book was printed (the cliff-walking plot is Example 6.6's, unnumbered; the interim and
+    /// asymptotic study is Figure 6.3).
+    public var printedAs: String
     /// The book's own run count.
     public var runs: Int
     /// The run count of `--quick`: enough for its checks, fast in a debug build.
@@ -24,10 +29,11 @@ public struct BookFigure: Sendable {
     public var checks: [BookCheck]
 
     public init(
-        id: String, title: String, section: String, page: Int, runs: Int, quickRuns: Int, settings: String,
-        series: [BookSeries], panels: [BookPanel], checks: [BookCheck]
+        id: String, printedAs: String? = nil, title: String, section: String, page: Int, runs: Int, quickRuns: Int,
+        settings: String, series: [BookSeries], panels: [BookPanel], checks: [BookCheck]
     ) {
         self.id = id
+        self.printedAs = printedAs ?? "Figure \(id)"
         self.title = title
         self.section = section
         self.page = page
@@ -40,7 +46,7 @@ public struct BookFigure: Sendable {
     }
 
     /// `Figure 2.2, p. 29`: where a check's value comes from.
-    public var reference: String { "Figure \(id), p. \(page)" }
+    public var reference: String { "\(printedAs), p. \(page)" }
 }
 
 /// One curve of a figure (one method under one setting, or one method over a parameter): what a
@@ -54,22 +60,30 @@ public struct BookSeries: @unchecked Sendable {
     /// How many measures a run gives (a bandit run: average reward and % optimal action), each
     /// of `x.count` points, one after the other.
     public var measures: Int
-    /// Plays one run per seed and adds each run's `measures × x.count` numbers to the sums.
-    let play: @Sendable (_ seeds: Range<UInt64>, _ sums: inout RunSums) throws(BookError) -> Void
+    /// This series plays the figure's run count divided by this (at least 2 runs): Figure 6.6's
+    /// asymptotic curves average 10 runs where its interim ones average 50,000.
+    public var runDivisor: Int
+    /// Plays one run per seed and adds each run's `measures × x.count` numbers to the sums;
+    /// `quick` asks for the series' shorter runs (`rl book --quick`), where it has any.
+    let play: @Sendable (_ seeds: Range<UInt64>, _ quick: Bool, _ sums: inout RunSums) throws(BookError) -> Void
 
     public init(
-        label: String, x: [Double], measures: Int = 1,
-        play: @escaping @Sendable (_ seeds: Range<UInt64>, _ sums: inout RunSums) throws(BookError) -> Void
+        label: String, x: [Double], measures: Int = 1, runDivisor: Int = 1,
+        play: @escaping @Sendable (_ seeds: Range<UInt64>, _ quick: Bool, _ sums: inout RunSums) throws(BookError) -> Void
     ) {
         self.label = label
         self.x = x
         self.measures = measures
+        self.runDivisor = runDivisor
         self.play = play
     }
 
+    /// The runs this series plays when the figure plays `runs`.
+    public func runs(of runs: Int) -> Int { runDivisor == 1 ? runs : max(min(runs, 2), runs / runDivisor) }
+
     /// A curve every run gives alike (the book's dashed "optimal" lines).
     public static func constant(_ label: String, x: [Double], value: Double) -> BookSeries {
-        BookSeries(label: label, x: x) { seeds, sums in
+        BookSeries(label: label, x: x) { seeds, _, sums in
             let values = Array(repeating: value, count: x.count)
             for _ in seeds { sums.add(values) }
         }

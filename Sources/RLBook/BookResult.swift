@@ -18,6 +18,8 @@ public struct BookResult: Sendable, Encodable {
         public var y: [Double]
         /// The standard error of each mean.
         public var standardError: [Double]
+        /// The runs averaged.
+        public var runs: Int
     }
 
     public var id: String
@@ -48,7 +50,7 @@ public struct BookResult: Sendable, Encodable {
                     let points = series.x.count, first = panel.measure * points
                     return Series(
                         label: series.label, x: series.x, y: Array(sums.means[first..<first + points]),
-                        standardError: Array(sums.standardErrors[first..<first + points]))
+                        standardError: Array(sums.standardErrors[first..<first + points]), runs: sums.runs)
                 })
         }
         checks = []

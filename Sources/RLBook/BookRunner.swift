@@ -12,11 +12,14 @@ public struct BookRunOptions: Sendable {
     public var seed: UInt64
     /// Threads at once.
     public var jobs: Int
+    /// The series' shorter runs, where they have any (`rl book --quick`).
+    public var quick: Bool
 
-    public init(runs: Int, seed: UInt64 = 1, jobs: Int = 1) {
+    public init(runs: Int, seed: UInt64 = 1, jobs: Int = 1, quick: Bool = false) {
         self.runs = runs
         self.seed = seed
         self.jobs = jobs
+        self.quick = quick
     }
 
     /// Runs are handed to threads in blocks of this many, the same whatever `jobs` is: each
@@ -44,7 +47,9 @@ public struct BookRun: Sendable {
     public var overheadPerRunMilliseconds: Double {
         max(0, seconds * Double(min(options.jobs, max(workItems, 1))) - secondsInRuns) / Double(max(runCount, 1)) * 1000
     }
-    var workItems: Int { figure.series.count * ((options.runs + BookRunOptions.block - 1) / BookRunOptions.block) }
+    var workItems: Int {
+        figure.series.map { ($0.runs(of: options.runs) + BookRunOptions.block - 1) / BookRunOptions.block }.reduce(0, +)
+    }
 }
 
 /// Plays `options.runs` runs of each of the figure's series on `options.jobs` threads, in memory,
@@ -62,12 +67,13 @@ public func runFigure(
     let start = clock.now
     // Work items: (series, first run), series by series.
     let items = figure.series.indices.flatMap { series in
-        stride(from: 0, to: options.runs, by: BookRunOptions.block).map { first in
-            (series: series, runs: first..<min(first + BookRunOptions.block, options.runs))
+        let runs = figure.series[series].runs(of: options.runs)
+        return stride(from: 0, to: runs, by: BookRunOptions.block).map { first in
+            (series: series, runs: first..<min(first + BookRunOptions.block, runs))
         }
     }
     let shared = RunnerState(items: items.count)
-    let total = options.runs * figure.series.count
+    let total = items.map(\.runs.count).reduce(0, +)
     let work = { @Sendable in
         while !shouldStop() && !shared.failed.load(ordering: .relaxed) {
             let next = shared.next.wrappingAdd(1, ordering: .relaxed).oldValue
@@ -77,7 +83,7 @@ public func runFigure(
             var sums = RunSums(points: series.measures * series.x.count)
             let seeds = options.seed &+ UInt64(runs.lowerBound)..<options.seed &+ UInt64(runs.upperBound)
             do throws(BookError) {
-                try series.play(seeds, &sums)
+                try series.play(seeds, options.quick, &sums)
             } catch {
                 shared.results.withLock { state in
                     if state.failure == nil { state.failure = error }

@@ -11,7 +11,7 @@ extension BookSeries {
     public static func bandit<A: TestbedAgent>(
         _ label: String, _ agent: A.Type, _ settings: A.Settings, testbed: Testbed.Settings = Testbed.Settings(), steps: Int = 1000
     ) -> BookSeries where A.Settings: Sendable {
-        BookSeries(label: label, x: (1...steps).map(Double.init), measures: 2) { seeds, sums in
+        BookSeries(label: label, x: (1...steps).map(Double.init), measures: 2) { seeds, _, sums in
             var trace = BanditTrace(steps: steps)
             var values = Array(repeating: 0.0, count: 2 * steps)
             let clock = ContinuousClock()
@@ -36,7 +36,7 @@ extension BookSeries {
         _ label: String, _ agent: A.Type, values: [Double], settings: @escaping @Sendable (Double) -> A.Settings,
         testbed: Testbed.Settings = Testbed.Settings(), steps: Int = 1000
     ) -> BookSeries {
-        BookSeries(label: label, x: values) { seeds, sums in
+        BookSeries(label: label, x: values) { seeds, _, sums in
             var trace = BanditTrace(steps: steps)
             var points = Array(repeating: 0.0, count: values.count)
             let clock = ContinuousClock()

@@ -10,9 +10,11 @@ extension BookSeries {
     /// - Parameters:
     ///   - flags: the world's flags, as `rl train` takes them (`max-steps`, `100000`).
     ///   - x: the x of each point: episodes 1...n for a curve, the parameter's values for a study.
+    ///   - quick: what `--quick` runs instead (fewer episodes), if anything.
+    ///   - runDivisor: see ``BookSeries/runDivisor``.
     public static func world(
         _ label: String, world id: String, flags: [(name: String, value: String?)] = [], x: [Double],
-        _ request: EpisodeCurveRequest
+        _ request: EpisodeCurveRequest, quick: EpisodeCurveRequest? = nil, runDivisor: Int = 1
     ) -> BookSeries {
         // A figure's world is declared in code: one that does not configure is found by the
         // tests of every figure, and reported as the run's failure.
@@ -20,9 +22,9 @@ extension BookSeries {
             guard let world = Registry.world(id) else { throw SettingError("unknown world '\(id)'") }
             return try world.configure(flags: flags)
         }
-        return BookSeries(label: label, x: x) { seeds, sums throws(BookError) in
+        return BookSeries(label: label, x: x, runDivisor: runDivisor) { seeds, isQuick, sums throws(BookError) in
             do {
-                try configured.get().accumulate(request, seeds: seeds, into: &sums)
+                try configured.get().accumulate(isQuick ? quick ?? request : request, seeds: seeds, into: &sums)
             } catch let error as SettingError {
                 throw BookError("world \(id): \(error.message)")
             } catch let error as RunError {

@@ -5,9 +5,13 @@ import RLRender
 public enum BookText {
     /// The heading, the key numbers of each panel and where the picture went.
     public static func summary(_ result: BookResult, run: BookRun, picture: String) -> [String] {
+        // Series that average fewer runs, as the book's do (Figure 6.6's asymptotic curves).
+        let fewer = zip(run.figure.series, run.sums).filter { $1.runs != result.runs }.map { "\($0.label) \($1.runs)" }
         var lines = [
-            "Figure \(result.id): \(result.title) (\(result.section), p. \(result.page))",
-            "\(result.runs) runs of each of \(run.figure.series.count) series in \(fixed(result.seconds, 2)) s "
+            "Figure \(result.id): \(result.title) (\(result.section), p. \(result.page)"
+                + (run.figure.printedAs == "Figure \(result.id)" ? "" : "; printed as \(run.figure.printedAs)") + ")",
+            "\(result.runs) runs of each of \(run.figure.series.count) series"
+                + (fewer.isEmpty ? "" : " (but \(fewer.joined(separator: ", ")))") + " in \(fixed(result.seconds, 2)) s "
                 + "(seed \(result.seed), \(run.options.jobs) jobs; \(fixed(run.overheadPerRunMilliseconds, 3)) ms per run outside its loop)",
         ]
         for panel in result.panels {

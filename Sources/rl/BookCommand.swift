@@ -68,7 +68,7 @@ struct BookCommand: ParsableCommand {
         if list { return printList() }
         let figure = Book.figure(id!)!
         let output = out ?? "figures/\(figure.id).png"
-        let options = BookRunOptions(runs: runs ?? (quick ? figure.quickRuns : figure.runs), seed: seed, jobs: jobs)
+        let options = BookRunOptions(runs: runs ?? (quick ? figure.quickRuns : figure.runs), seed: seed, jobs: jobs, quick: quick)
         let human = json ? ConsoleStream.standardError : ConsoleStream.standardOutput
         let bar = BookProgress(stream: ConsoleStream.standardError, quiet: quiet)
         catchInterrupts()
@@ -102,7 +102,9 @@ struct BookCommand: ParsableCommand {
             ConsoleStream.standardOutput.writeLine(
                 JSONText.encode(
                     Book.figures.map {
-                        BookListEntry(id: $0.id, title: $0.title, section: $0.section, page: $0.page, runs: $0.runs, settings: $0.settings)
+                        BookListEntry(
+                            id: $0.id, printedAs: $0.printedAs, title: $0.title, section: $0.section, page: $0.page, runs: $0.runs,
+                            settings: $0.settings)
                     }))
             return
         }
@@ -115,7 +117,7 @@ struct BookCommand: ParsableCommand {
 
 /// One figure in `rl book --list --json`.
 struct BookListEntry: Encodable {
-    var id, title, section: String
+    var id, printedAs, title, section: String
     var page, runs: Int
     var settings: String
 }
