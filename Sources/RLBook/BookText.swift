@@ -12,7 +12,7 @@ public enum BookText {
                 + (run.figure.printedAs == "Figure \(result.id)" ? "" : "; printed as \(run.figure.printedAs)") + ")",
             "\(result.runs) runs of each of \(run.figure.series.count) series"
                 + (fewer.isEmpty ? "" : " (but \(fewer.joined(separator: ", ")))") + " in \(fixed(result.seconds, 2)) s "
-                + "(seed \(result.seed), \(run.options.jobs) jobs; \(fixed(run.overheadPerRunMilliseconds, 3)) ms per run outside its loop)",
+                + "(seed \(result.seed), \(run.options.jobs) \(run.options.jobs == 1 ? "job" : "jobs"); \(fixed(run.overheadPerRunMilliseconds, 3)) ms per run outside its loop)",
         ]
         for panel in result.panels {
             lines.append("  \(panel.yLabel)" + (panel.title.isEmpty ? "" : " (\(panel.title))") + ":")
