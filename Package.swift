@@ -25,6 +25,8 @@ let package = Package(
         .library(name: "RLDeep", targets: ["RLDeep"]),
         .library(name: "RLExperiments", targets: ["RLExperiments"]),
         .library(name: "RLBandits", targets: ["RLBandits"]),
+        .library(name: "RLRandomWalk", targets: ["RLRandomWalk"]),
+        .library(name: "RLPrediction", targets: ["RLPrediction"]),
         .library(name: "RLBook", targets: ["RLBook"]),
         .library(name: "RLApp", targets: ["RLApp"]),
     ],
@@ -83,9 +85,15 @@ let package = Package(
         .target(name: "CPongFloor", cSettings: [.unsafeFlags(["-O3"])]),
         // Sutton & Barto's k-armed testbed and the bandit methods of chapter 2 (Sources/RLBandits/Agents).
         .target(name: "RLBandits", dependencies: ["RLCore"]),
+        // Sutton & Barto's random walks (Example 6.2, Figure 7.2) and their equiprobable policy.
+        .target(name: "RLRandomWalk", dependencies: ["RLCore"]),
+        // Value estimators of a fixed policy (prediction): TD(0), constant-α Monte Carlo, n-step TD.
+        .target(name: "RLPrediction", dependencies: ["RLCore"]),
         // `rl book`: the book's figures as declarations (Sources/RLBook/Figures), their in-memory
         // runner, checks against the book's values, and their pictures.
-        .target(name: "RLBook", dependencies: ["RLCore", "RLBandits", "RLApp", "RLExperiments", "RLTabular", "RLRender"]),
+        .target(
+            name: "RLBook",
+            dependencies: ["RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLApp", "RLExperiments", "RLTabular", "RLRender"]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(
             name: "RLApp",
@@ -151,6 +159,7 @@ let package = Package(
         .testTarget(name: "RLCliffWalkingTests", dependencies: ["RLCliffWalking", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLPlanningTests", dependencies: ["RLPlanning", "RLCore", "RLFrozenLake", "RLTaxi", "GymnasiumFixtures"]),
         .testTarget(name: "RLBanditsTests", dependencies: ["RLBandits", "RLCore"]),
+        .testTarget(name: "RLPredictionTests", dependencies: ["RLPrediction", "RLRandomWalk", "RLCore"]),
         .testTarget(name: "RLBookTests", dependencies: ["RLBook", "RLBandits", "RLApp", "RLExperiments", "RLCore", "RLTabular"]),
         .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL", "RLTestSupport"]),

@@ -7,9 +7,11 @@ public enum Book {
         Figure2_4.figure,
         Figure2_5.figure,
         Figure2_6.figure,
+        Example6_2.figure,
         Figure6_4.figure,
         Figure6_6.figure,
         Figure6_5.figure,
+        Figure7_2.figure,
     ]
 
     /// The figure with this id (`2.2`), if `rl` draws it.

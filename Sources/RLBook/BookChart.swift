@@ -17,7 +17,7 @@ public enum BookChart {
             // The first panel carries the figure's number and caption; the others their own title.
             let title =
                 index == 0
-                ? "Figure \(figure.id): \(figure.title)" + (panel.title.isEmpty ? "" : " - \(panel.title)")
+                ? "\(figure.heading): \(figure.title)" + (panel.title.isEmpty ? "" : " - \(panel.title)")
                 : panel.title
             // A parameter study's few points are marked, with a bar of ± one standard error; a
             // curve of many points is drawn as the book draws it, a line.

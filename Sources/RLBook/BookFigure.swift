@@ -33,7 +33,8 @@ public struct BookFigure: Sendable {
         settings: String, series: [BookSeries], panels: [BookPanel], checks: [BookCheck]
     ) {
         self.id = id
-        self.printedAs = printedAs ?? "Figure \(id)"
+        self.printedAs =
+            printedAs ?? (id.hasPrefix(Self.examplePrefix) ? "Example \(id.dropFirst(Self.examplePrefix.count))" : "Figure \(id)")
         self.title = title
         self.section = section
         self.page = page
@@ -43,6 +44,16 @@ public struct BookFigure: Sendable {
         self.series = series
         self.panels = panels
         self.checks = checks
+    }
+
+    /// The prefix of an example's id: `example-6.2` is Example 6.2.
+    static let examplePrefix = "example-"
+
+    /// `Figure 2.2`, `Example 6.2`, `Figure 6.6 (printed as Figure 6.3)`: the figure's name in
+    /// headings and pictures.
+    public var heading: String {
+        let name = id.hasPrefix(Self.examplePrefix) ? "Example \(id.dropFirst(Self.examplePrefix.count))" : "Figure \(id)"
+        return name == printedAs ? name : "\(name) (printed as \(printedAs))"
     }
 
     /// `Figure 2.2, p. 29`: where a check's value comes from.
@@ -137,6 +148,8 @@ public struct BookCheck: Sendable {
         public enum Summary: Sendable, Equatable {
             case mean
             case maximum
+            /// The lowest point (the best of an error curve).
+            case minimum
         }
 
         public init(_ series: String, panel: Int = 0, x: ClosedRange<Double>, _ summary: Summary = .mean) {

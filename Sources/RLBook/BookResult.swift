@@ -110,6 +110,9 @@ public struct CheckResult: Sendable, Encodable {
         case .maximum:
             let best = inside.max { series.y[$0] < series.y[$1] }!
             return (series.y[best], series.standardError[best])
+        case .minimum:
+            let best = inside.min { series.y[$0] < series.y[$1] }!
+            return (series.y[best], series.standardError[best])
         }
     }
 }

@@ -8,8 +8,7 @@ public enum BookText {
         // Series that average fewer runs, as the book's do (Figure 6.6's asymptotic curves).
         let fewer = zip(run.figure.series, run.sums).filter { $1.runs != result.runs }.map { "\($0.label) \($1.runs)" }
         var lines = [
-            "Figure \(result.id): \(result.title) (\(result.section), p. \(result.page)"
-                + (run.figure.printedAs == "Figure \(result.id)" ? "" : "; printed as \(run.figure.printedAs)") + ")",
+            "\(run.figure.heading): \(result.title) (\(result.section), p. \(result.page))",
             "\(result.runs) runs of each of \(run.figure.series.count) series"
                 + (fewer.isEmpty ? "" : " (but \(fewer.joined(separator: ", ")))") + " in \(fixed(result.seconds, 2)) s "
                 + "(seed \(result.seed), \(run.options.jobs) \(run.options.jobs == 1 ? "job" : "jobs"); \(fixed(run.overheadPerRunMilliseconds, 3)) ms per run outside its loop)",
@@ -25,11 +24,14 @@ public enum BookText {
         return lines
     }
 
-    /// A curve's last tenth (its mean), or a parameter study's best point.
+    /// A curve's last tenth (its mean), or a parameter study's points, highest and lowest first.
     static func keyNumber(_ series: BookResult.Series, xLabel: String) -> String {
         guard series.x.count > 20 else {
-            guard let best = series.y.indices.max(by: { series.y[$0] < series.y[$1] }) else { return "" }
-            return "best \(fixed(series.y[best], 3)) at \(formatNumber(series.x[best])); "
+            guard let high = series.y.indices.max(by: { series.y[$0] < series.y[$1] }),
+                let low = series.y.indices.min(by: { series.y[$0] < series.y[$1] })
+            else { return "" }
+            return "max \(fixed(series.y[high], 3)) at \(formatNumber(series.x[high])), "
+                + "min \(fixed(series.y[low], 3)) at \(formatNumber(series.x[low])); "
                 + zip(series.x, series.y).map { "\(formatNumber($0)): \(fixed($1, 3))" }.joined(separator: ", ")
         }
         let first = series.x.count - series.x.count / 10
