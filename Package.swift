@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "RLBandits", targets: ["RLBandits"]),
         .library(name: "RLRandomWalk", targets: ["RLRandomWalk"]),
         .library(name: "RLPrediction", targets: ["RLPrediction"]),
+        .library(name: "RLGambler", targets: ["RLGambler"]),
         .library(name: "RLBook", targets: ["RLBook"]),
         .library(name: "RLApp", targets: ["RLApp"]),
     ],
@@ -89,11 +90,16 @@ let package = Package(
         .target(name: "RLRandomWalk", dependencies: ["RLCore"]),
         // Value estimators of a fixed policy (prediction): TD(0), constant-α Monte Carlo, n-step TD.
         .target(name: "RLPrediction", dependencies: ["RLCore"]),
+        // Sutton & Barto's gambler's problem (Example 4.3) as a model, for the planners.
+        .target(name: "RLGambler", dependencies: ["RLCore"]),
         // `rl book`: the book's figures as declarations (Sources/RLBook/Figures), their in-memory
         // runner, checks against the book's values, and their pictures.
         .target(
             name: "RLBook",
-            dependencies: ["RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLApp", "RLExperiments", "RLTabular", "RLRender"]),
+            dependencies: [
+                "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLPlanning", "RLApp", "RLExperiments", "RLTabular",
+                "RLRender",
+            ]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(
             name: "RLApp",
@@ -160,6 +166,7 @@ let package = Package(
         .testTarget(name: "RLPlanningTests", dependencies: ["RLPlanning", "RLCore", "RLFrozenLake", "RLTaxi", "GymnasiumFixtures"]),
         .testTarget(name: "RLBanditsTests", dependencies: ["RLBandits", "RLCore"]),
         .testTarget(name: "RLPredictionTests", dependencies: ["RLPrediction", "RLRandomWalk", "RLCore"]),
+        .testTarget(name: "RLGamblerTests", dependencies: ["RLGambler", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLBookTests", dependencies: ["RLBook", "RLBandits", "RLApp", "RLExperiments", "RLCore", "RLTabular"]),
         .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL", "RLTestSupport"]),

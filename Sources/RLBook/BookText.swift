@@ -9,7 +9,7 @@ public enum BookText {
         let fewer = zip(run.figure.series, run.sums).filter { $1.runs != result.runs }.map { "\($0.label) \($1.runs)" }
         var lines = [
             "\(run.figure.heading): \(result.title) (\(result.section), p. \(result.page))",
-            "\(result.runs) runs of each of \(run.figure.series.count) series"
+            "\(result.runs) \(result.runs == 1 ? "run" : "runs") of each of \(run.figure.series.count) series"
                 + (fewer.isEmpty ? "" : " (but \(fewer.joined(separator: ", ")))") + " in \(fixed(result.seconds, 2)) s "
                 + "(seed \(result.seed), \(run.options.jobs) \(run.options.jobs == 1 ? "job" : "jobs"); \(fixed(run.overheadPerRunMilliseconds, 3)) ms per run outside its loop)",
         ]
