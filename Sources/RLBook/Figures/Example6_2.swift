@@ -35,7 +35,7 @@ enum Example6_2 {
         ]
             + [0.01, 0.02, 0.03, 0.04].map { alpha in
                 BookCheck(
-                    "\(mc(alpha)) above TD α = 0.05, episodes 76-100 (\"TD was consistently better than MC\")",
+                    "\(mc(alpha)) above TD α = 0.05, episodes 76-100 (\"The TD method was consistently better than the MC method\")",
                     .init(mc(alpha), x: 76...100), .above(.init(td(0.05), x: 76...100)), source: "text, p. 125")
             })
 }

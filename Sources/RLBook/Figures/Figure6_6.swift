@@ -45,7 +45,7 @@ enum Figure6_6 {
                 "asymptotic: Expected Sarsa above Sarsa at α = 1 (\"Expected Sarsa can safely set α = 1\")",
                 .init("Asymptotic Expected Sarsa", x: 1...1), .above(.init("Asymptotic Sarsa", x: 1...1)), source: "text, p. 133"),
             BookCheck(
-                "interim: Expected Sarsa above Sarsa over α = 0.1-1 (\"a significant advantage over a wide range of α\")",
+                "interim: Expected Sarsa above Sarsa over α = 0.1-1 (\"a significant improvement over Sarsa over a wide range of values for the step-size parameter α\")",
                 .init("Interim Expected Sarsa", x: 0.1...1), .above(.init("Interim Sarsa", x: 0.1...1)), source: "text, p. 133"),
             BookCheck(
                 "interim: Sarsa above Q-learning over α = 0.1-1 (Q-learning walks the edge and falls)",
