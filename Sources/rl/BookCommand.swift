@@ -77,7 +77,10 @@ struct BookCommand: ParsableCommand {
             run = try runFigure(figure, options: options, progress: { bar.show(done: $0, total: $1) }, shouldStop: { wasInterrupted })
         } catch {
             bar.finish()
-            if wasInterrupted { throw ExitCode(interruptExitCode) }
+            if wasInterrupted {
+                ConsoleStream.standardError.writeLine("Interrupted: figure \(figure.id) was not drawn.")
+                throw ExitCode(interruptExitCode)
+            }
             throw CommandError("figure \(figure.id): \(error.message)")
         }
         bar.finish()

@@ -69,6 +69,10 @@ extension ConfiguredWorld {
             throw .unsupported("agent '\(request.agent)' is not a table agent this rl knows")
         }
         guard !hasRealCoordinates else { throw .unsupported("world \(id) has real coordinates: in-memory curves are for table agents") }
+        guard request.episodes > 0, !request.hyperparameters.isEmpty, request.summary != .perEpisode || request.hyperparameters.count == 1
+        else {
+            throw .unsupported("a curve over episodes takes one set of hyperparameters, a study one or more, and at least one episode")
+        }
         try curves(request, seeds, &sums)
     }
 }
