@@ -7,6 +7,7 @@ public enum Book {
         Figure2_4.figure,
         Figure2_5.figure,
         Figure2_6.figure,
+        Figure4_1.figure,
         Figure4_3.figure,
         Example6_2.figure,
         Figure6_4.figure,

@@ -14,6 +14,13 @@ public enum BookChart {
         var picture = Scene(width: Double(width), height: Double(panelHeight * max(result.panels.count, 1)), background: .white)
         for (index, panel) in result.panels.enumerated() {
             let declared = figure.panels[index]
+            if let grid = declared.grid {
+                let title = index == 0 ? "\(figure.heading): \(figure.title)" : panel.title
+                picture.items += grids(panel, rows: grid.rows, columns: grid.columns, title: title).map {
+                    $0.offset(x: 0, y: Double(index * panelHeight))
+                }
+                continue
+            }
             // The first panel carries the figure's number and caption; the others their own title.
             let title =
                 index == 0
@@ -35,5 +42,42 @@ public enum BookChart {
             picture.items += chart.items.map { $0.offset(x: 0, y: top) }
         }
         return picture
+    }
+
+    /// A panel whose series are tables (Figure 4.1): each series a grid of its values to one
+    /// decimal, under its label, three grids to a row.
+    static func grids(_ panel: BookResult.Panel, rows: Int, columns: Int, title: String) -> [SceneItem] {
+        let font = 2.0, glyph = Double(BitmapFont.glyphHeight) * font
+        func textWidth(_ text: String) -> Double { Double(BitmapFont.width(of: text)) * font }
+        var items: [SceneItem] = [.text(title, x: 40, y: 12, pixelSize: font, .black)]
+        items.append(.text(panel.yLabel, x: 40, y: 12 + glyph + 8, pixelSize: font, .black))
+        // Wide enough for "-20.0" (58 pixels), low enough for two rows of 4 × 4 grids.
+        let cell = 70.0, cellHeight = 52.0, perRow = 3
+        let gridWidth: Double = cell * Double(columns)
+        let room: Double = Double(Self.width) - 80 - gridWidth * Double(perRow)
+        let gap: Double = room / Double(perRow - 1)
+        for (index, series) in panel.series.enumerated() {
+            let left = 40 + Double(index % perRow) * (gridWidth + gap)
+            let top = 80 + Double(index / perRow) * (cellHeight * Double(rows) + 60)
+            items.append(.text(series.label, x: left, y: top - glyph - 8, pixelSize: font, .black))
+            for row in 0..<rows {
+                for column in 0..<columns {
+                    let x = left + Double(column) * cell, y = top + Double(row) * cellHeight
+                    let position = row * columns + column
+                    guard position < series.y.count else { continue }
+                    let text = fixed(series.y[position], 1)
+                    items.append(.text(text, x: x + (cell - textWidth(text)) / 2, y: y + (cellHeight - glyph) / 2, pixelSize: font, .black))
+                }
+            }
+            for line in 0...rows {
+                let y = top + Double(line) * cellHeight
+                items.append(.line(fromX: left, fromY: y, toX: left + gridWidth, toY: y, .black))
+            }
+            for line in 0...columns {
+                let x = left + Double(line) * cell
+                items.append(.line(fromX: x, fromY: top, toX: x, toY: top + cellHeight * Double(rows), .black))
+            }
+        }
+        return items
     }
 }

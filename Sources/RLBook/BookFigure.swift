@@ -120,10 +120,13 @@ public struct BookPanel: Sendable {
     /// The book's y range, when it cuts the axis (Figure 6.4's −100 to −25); values beyond it are
     /// drawn at its edge.
     public var yRange: ClosedRange<Double>?
+    /// When set, each series is drawn as a grid of its values, row by row (Figure 4.1's value
+    /// tables), not as a curve.
+    public var grid: (rows: Int, columns: Int)?
 
     public init(
         title: String, xLabel: String, yLabel: String, measure: Int = 0, series: [String]? = nil, xScale: Scale = .linear,
-        yRange: ClosedRange<Double>? = nil
+        yRange: ClosedRange<Double>? = nil, grid: (rows: Int, columns: Int)? = nil
     ) {
         self.title = title
         self.xLabel = xLabel
@@ -132,6 +135,7 @@ public struct BookPanel: Sendable {
         self.series = series
         self.xScale = xScale
         self.yRange = yRange
+        self.grid = grid
     }
 }
 

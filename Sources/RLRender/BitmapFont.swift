@@ -121,5 +121,7 @@ public enum BitmapFont {
         // are not read as E and A: the text is upper-cased first, so they sit under the capitals.
         "Ε": [".....", ".....", ".####", "#....", ".###.", "#....", ".####"],
         "Α": [".....", ".....", ".##.#", "#..#.", "#..#.", "#..#.", ".##.#"],
+        // The book's k = ∞ (Figure 4.1).
+        "∞": [".....", ".....", ".#.#.", "#.#.#", "#.#.#", ".#.#.", "....."],
     ]
 }

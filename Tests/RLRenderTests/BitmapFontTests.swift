@@ -19,7 +19,7 @@ import Testing
 
     @Test func theBooksGreekLettersHaveGlyphsUnlikeTheirLatinTwins() {
         // Sutton & Barto's legends: "ε = 0.1", "α = 0.4".
-        for letter: Character in ["ε", "α"] {
+        for letter: Character in ["ε", "α", "∞"] {
             #expect(BitmapFont.hasGlyph(for: letter), "\(letter)")
         }
         let shape = { (text: String) in BitmapFont.rectangles(for: text, x: 0, y: 0, pixelSize: 1) }
