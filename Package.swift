@@ -24,6 +24,11 @@ let package = Package(
         .library(name: "RLNeural", targets: ["RLNeural"]),
         .library(name: "RLDeep", targets: ["RLDeep"]),
         .library(name: "RLExperiments", targets: ["RLExperiments"]),
+        .library(name: "RLBandits", targets: ["RLBandits"]),
+        .library(name: "RLRandomWalk", targets: ["RLRandomWalk"]),
+        .library(name: "RLPrediction", targets: ["RLPrediction"]),
+        .library(name: "RLGambler", targets: ["RLGambler"]),
+        .library(name: "RLBook", targets: ["RLBook"]),
         .library(name: "RLApp", targets: ["RLApp"]),
     ],
     dependencies: [
@@ -79,6 +84,22 @@ let package = Package(
         // -O3 so the floor is what the C compiler can do at its best (an unsafe flag: fine in
         // this root package; a package depending on `rl` would not build this target).
         .target(name: "CPongFloor", cSettings: [.unsafeFlags(["-O3"])]),
+        // Sutton & Barto's k-armed testbed and the bandit methods of chapter 2 (Sources/RLBandits/Agents).
+        .target(name: "RLBandits", dependencies: ["RLCore"]),
+        // Sutton & Barto's random walks (Example 6.2, Figure 7.2) and their equiprobable policy.
+        .target(name: "RLRandomWalk", dependencies: ["RLCore"]),
+        // Value estimators of a fixed policy (prediction): TD(0), constant-α Monte Carlo, n-step TD.
+        .target(name: "RLPrediction", dependencies: ["RLCore"]),
+        // Sutton & Barto's gambler's problem (Example 4.3) as a model, for the planners.
+        .target(name: "RLGambler", dependencies: ["RLCore"]),
+        // `rl book`: the book's figures as declarations (Sources/RLBook/Figures), their in-memory
+        // runner, checks against the book's values, and their pictures.
+        .target(
+            name: "RLBook",
+            dependencies: [
+                "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLPlanning", "RLApp", "RLExperiments", "RLTabular",
+                "RLRender",
+            ]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(
             name: "RLApp",
@@ -107,7 +128,7 @@ let package = Package(
         .executableTarget(
             name: "rl",
             dependencies: [
-                "RLApp", "RLExperiments", "RLRender", "RLPongRender", "RLPongDuelRender", "RLSDL", "CPongFloor",
+                "RLApp", "RLBook", "RLExperiments", "RLRender", "RLPongRender", "RLPongDuelRender", "RLSDL", "CPongFloor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -143,6 +164,10 @@ let package = Package(
         .testTarget(name: "RLClassicControlTests", dependencies: ["RLClassicControl", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLCliffWalkingTests", dependencies: ["RLCliffWalking", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLPlanningTests", dependencies: ["RLPlanning", "RLCore", "RLFrozenLake", "RLTaxi", "GymnasiumFixtures"]),
+        .testTarget(name: "RLBanditsTests", dependencies: ["RLBandits", "RLCore"]),
+        .testTarget(name: "RLPredictionTests", dependencies: ["RLPrediction", "RLRandomWalk", "RLCore"]),
+        .testTarget(name: "RLGamblerTests", dependencies: ["RLGambler", "RLPlanning", "RLCore"]),
+        .testTarget(name: "RLBookTests", dependencies: ["RLBook", "RLBandits", "RLApp", "RLExperiments", "RLCore", "RLTabular"]),
         .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL", "RLTestSupport"]),
         .testTarget(name: "RLPongDuelRenderTests", dependencies: ["RLPongDuelRender", "RLPongDuel", "RLRender", "RLCore"]),

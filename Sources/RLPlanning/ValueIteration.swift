@@ -29,9 +29,11 @@ public struct PlanningResult: Sendable, Equatable {
 ///   - discount: γ in `0...1`. With γ = 1 the sweeps converge only if every policy's episodes
 ///     end; `maxSweeps` stops them otherwise.
 ///   - tolerance: the largest change in a sweep that counts as converged (the book's θ).
+///   - onSweep: sees the values after each sweep, counted from 1 (Figure 4.3's sweeps 1, 2, 3, 32).
 /// - Returns: the values, a greedy policy (ties to the lowest action), and the sweep count.
 public func valueIteration(
-    _ model: TabularModel, discount: Double, tolerance: Double = 1e-10, maxSweeps: Int = 1_000_000
+    _ model: TabularModel, discount: Double, tolerance: Double = 1e-10, maxSweeps: Int = 1_000_000,
+    onSweep: (_ sweep: Int, _ values: [Double]) -> Void = { _, _ in }
 ) -> PlanningResult {
     precondition((0...1).contains(discount), "the discount is in 0...1")
     precondition(tolerance > 0, "the tolerance must be positive")
@@ -47,6 +49,7 @@ public func valueIteration(
             values[state] = best
         }
         converged = largestChange < tolerance
+        onSweep(sweeps, values)
     }
     let policy = (0..<model.stateCount).map { model.greedyAction(state: $0, values: values, discount: discount).action }
     return PlanningResult(values: values, policy: policy, iterations: sweeps, converged: converged)

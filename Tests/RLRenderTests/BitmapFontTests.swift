@@ -17,6 +17,15 @@ import Testing
         #expect(shapes.count == printable.filter { !$0.isLowercase }.count)
     }
 
+    @Test func theBooksGreekLettersHaveGlyphsUnlikeTheirLatinTwins() {
+        // Sutton & Barto's legends: "ε = 0.1", "α = 0.4".
+        for letter: Character in ["ε", "α", "∞"] {
+            #expect(BitmapFont.hasGlyph(for: letter), "\(letter)")
+        }
+        let shape = { (text: String) in BitmapFont.rectangles(for: text, x: 0, y: 0, pixelSize: 1) }
+        #expect(shape("ε") != shape("E") && shape("α") != shape("A"))
+    }
+
     @Test func anArrowheadPointsTheWayItSays() {
         // `>`'s tip is its rightmost pixel, on the middle row; `<`'s is its leftmost.
         let right = BitmapFont.rectangles(for: ">", x: 0, y: 0, pixelSize: 1)

@@ -36,16 +36,20 @@ public enum BandChart {
     /// the y axis spans exactly that range and values beyond it are drawn at its edge (the book's
     /// figures cut diverging runs off the same way). With `errorBars`, each point is marked and its
     /// band is a bar through it (a few points: a parameter study), not a shaded area (a curve).
+    /// With `logarithmicX`, the x axis is in powers of two, ticked 1/4, 1/2, 1, 2 (Sutton & Barto's
+    /// parameter studies); without `bands`, only the curves are drawn.
     /// - Precondition: every series has as many points in each of its arrays, at least one; the size
     ///   is at least 300 × 300; with `logarithmicY`, every value is positive.
     public static func picture(
         _ series: [Series], title: String, xLabel: String, yLabel: String, logarithmicY: Bool = false,
-        yRange: ClosedRange<Double>? = nil, errorBars: Bool = false, width: Int = 1000, height: Int = 700
+        yRange: ClosedRange<Double>? = nil, errorBars: Bool = false, logarithmicX: Bool = false, bands: Bool = true,
+        width: Int = 1000, height: Int = 700
     ) -> Scene {
         precondition(!series.isEmpty && series.allSatisfy { !$0.x.isEmpty } && width >= 300 && height >= 300)
         precondition(yRange.map { $0.lowerBound < $0.upperBound && (!logarithmicY || $0.lowerBound > 0) } ?? true)
         // On a logarithmic axis the chart is drawn in log10 of the values, ticks labelled with the values.
         let scale: (Double) -> Double = logarithmicY ? { log10($0) } : { $0 }
+        let scaleX: (Double) -> Double = logarithmicX ? { log2($0) } : { $0 }
         var picture = Scene(width: Double(width), height: Double(height), background: .white)
         // Long titles and labels wrap at the right edge instead of running off it.
         let titleLines = wrapped(title, width: Double(width) - 80)
@@ -67,7 +71,7 @@ public enum BandChart {
         let frame = LearningCurveChart.Frame(
             x: 80, y: 40 + legendHeight + 10 + labelRow, width: Double(width) - 120,
             height: Double(height) - 40 - legendHeight - 10 - labelRow - 60)
-        let xs = series.flatMap(\.x), ys = series.flatMap { ($0.low + $0.high + $0.y).map(scale) }
+        let xs = series.flatMap(\.x).map(scaleX), ys = series.flatMap { ($0.low + $0.high + $0.y).map(scale) }
         let xLow = xs.min()!, xHigh = max(xs.max()!, xLow + 1e-9)
         var yLow = ys.min()!, yHigh = ys.max()!
         if yHigh - yLow < 1e-9 { yLow -= 1; yHigh += 1 }
@@ -78,7 +82,8 @@ public enum BandChart {
             let (low, high) = (scale(yRange.lowerBound), scale(yRange.upperBound))
             (yLow, yHigh) = (low - (high - low) * 0.03, high + (high - low) * 0.03)
         }
-        func px(_ x: Double) -> Double { frame.x + (x - xLow) / (xHigh - xLow) * frame.width }
+        func pxScaled(_ x: Double) -> Double { frame.x + (x - xLow) / (xHigh - xLow) * frame.width }
+        func px(_ x: Double) -> Double { pxScaled(scaleX(x)) }
         func pyScaled(_ y: Double) -> Double {
             frame.y + frame.height - (min(max(y, yLow), yHigh) - yLow) / (yHigh - yLow) * frame.height
         }
@@ -90,13 +95,18 @@ public enum BandChart {
             let text = formatNumber(tick)
             picture.add(.text(text, x: frame.x - 8 - textWidth(text), y: y - textHeight / 2, pixelSize: fontPixel, .black))
         }
-        for tick in niceTicks(from: xLow, to: xHigh) {
-            let x = px(tick), text = formatNumber(tick)
+        let xTicks =
+            logarithmicX
+            ? stride(from: Int(xLow.rounded(.up)), through: Int(xHigh.rounded(.down)), by: 1).map {
+                (pxScaled(Double($0)), powerOfTwoText($0))
+            }
+            : niceTicks(from: xLow, to: xHigh).map { (pxScaled($0), formatNumber($0)) }
+        for (x, text) in xTicks {
             picture.add(.line(fromX: x, fromY: frame.y + frame.height, toX: x, toY: frame.y + frame.height + 5, .black))
             picture.add(.text(text, x: x - textWidth(text) / 2, y: frame.y + frame.height + 8, pixelSize: fontPixel, .black))
         }
         // Bands first (light, one bar per pixel column between neighbouring points), curves on top.
-        for (index, curve) in series.enumerated() where !errorBars {
+        for (index, curve) in series.enumerated() where !errorBars && bands {
             var light = palette[index % palette.count].mixed(with: .white, 0.4)
             light.alpha = 70  // see-through, so overlapping bands both show
             for i in curve.x.indices {
@@ -148,6 +158,11 @@ public enum BandChart {
         picture.add(.text(yLabel, x: frame.x - 8 - textWidth("0"), y: frame.y - labelRow, pixelSize: fontPixel, .black))
         return picture
     }
+}
+
+/// 2^exponent as a tick's label: `1/8`, `1`, `4`.
+func powerOfTwoText(_ exponent: Int) -> String {
+    exponent < 0 ? "1/\(1 << -exponent)" : "\(1 << exponent)"
 }
 
 /// Ticks for a logarithmic axis spanning `low...high` in log10: the powers of ten inside it when

@@ -1,5 +1,6 @@
 import RLCore
 import RLDeep
+import RLExperiments
 import RLFeatures
 import RLNeural
 import RLTabular
@@ -38,6 +39,8 @@ public struct ConfiguredWorld: @unchecked Sendable {
     let deepBenchmark:
         (_ agent: String, _ settings: String, _ hyperparameters: Hyperparameters, _ steps: Int, _ seed: UInt64) throws(RunError)
             -> DeepBenchmark
+    /// Plays in-memory runs of a table agent and sums what they measure (``accumulate(_:seeds:into:)``).
+    let curves: (_ request: EpisodeCurveRequest, _ seeds: Range<UInt64>, _ sums: inout RunSums) throws(RunError) -> Void
     /// Restores what a saved run holds beyond its table into a throwaway agent (``SavedPolicyCheck``).
     let checkSaved: (_ policy: Policy) throws(PolicyFileError) -> Void
     /// Checks a deep agent's file against the world (inputs, actions, every weight) and returns
@@ -91,6 +94,9 @@ public struct ConfiguredWorld: @unchecked Sendable {
             @escaping (_ policy: Policy, _ world: inout W.World, _ episodes: Int, _ seed: UInt64, _ shouldStop: () -> Bool)
             -> [EpisodeRecord<W.World.Counters>],
         benchmark: @escaping (_ agent: String, _ episodes: Int, _ environmentSteps: Int, _ seed: UInt64) throws(RunError) -> WorldBenchmark,
+        curves: @escaping (_ request: EpisodeCurveRequest, _ seeds: Range<UInt64>, _ sums: inout RunSums) throws(RunError) -> Void = {
+            _, _, _ throws(RunError) in throw .unsupported("in-memory curves are for finite worlds")
+        },
         checkSaved: @escaping (_ policy: Policy) throws(PolicyFileError) -> Void = { _ throws(PolicyFileError) in }
     ) where Encoder.Observation == W.World.Observation {
         id = W.id
@@ -145,6 +151,7 @@ public struct ConfiguredWorld: @unchecked Sendable {
             return report
         }
         self.benchmark = benchmark
+        self.curves = curves
         deepBenchmark = { (agent, settings, hyperparameters, steps, seed) throws(RunError) -> DeepBenchmark in
             var run = DeepBenchmarkRun<W, Encoder>(
                 configuration: configuration, encoder: encoder, settings: settings, hyperparameters: hyperparameters, steps: steps,
@@ -180,6 +187,9 @@ public struct ConfiguredWorld: @unchecked Sendable {
             benchmark: { (agent, episodes, environmentSteps, seed) throws(RunError) -> WorldBenchmark in
                 try WorldBenchmarkRun<W>.measure(
                     configuration, agent: agent, episodes: episodes, environmentSteps: environmentSteps, seed: seed)
+            },
+            curves: { (request, seeds, sums) throws(RunError) in
+                try CurveRuns<W>.accumulate(configuration, request, seeds: seeds, into: &sums)
             },
             checkSaved: { (policy) throws(PolicyFileError) in try SavedPolicyCheck<W>.check(configuration, policy) })
     }

@@ -1,0 +1,24 @@
+/// The figures `rl book` draws, in the book's order: one line each. A new figure is its own file
+/// in `Figures/` (named after it, `Figure2_2.swift`) and one line here.
+public enum Book {
+    public static let figures: [BookFigure] = [
+        Figure2_2.figure,
+        Figure2_3.figure,
+        Figure2_4.figure,
+        Figure2_5.figure,
+        Figure2_6.figure,
+        Figure4_1.figure,
+        Figure4_3.figure,
+        Example6_2.figure,
+        Figure6_4.figure,
+        Figure6_6.figure,
+        Figure6_5.figure,
+        Figure7_2.figure,
+    ]
+
+    /// The figure with this id (`2.2`), if `rl` draws it.
+    public static func figure(_ id: String) -> BookFigure? { figures.first { $0.id == id } }
+
+    /// The ids, for messages.
+    public static var idList: String { figures.map(\.id).joined(separator: ", ") }
+}

@@ -1,0 +1,195 @@
+import RLExperiments
+
+/// One of Sutton & Barto's figures (2nd ed., 2018) as `rl book` draws it: a short declaration of
+/// what is run (its series, each one method under the book's settings), how often (the book's
+/// run count), what is plotted (its panels) and what the book says it shows (its checks). The
+/// runner (``runFigure(_:options:progress:)``) does the rest; a figure is never a program of its own.
+public struct BookFigure: Sendable {
+    /// The book's number: `2.2`, `6.4`; an example's figure-less result is `example-6.2`.
+    public var id: String
+    /// The caption, shortened.
+    public var title: String
+    /// Where it belongs: `§2.3 The 10-armed Testbed`.
+    public var section: String
+    /// The page of the figure in the book's second edition (2018).
+    public var page: Int
+    /// What the 2018 printing calls it, where that is not `Figure <id>`: the ids follow the
+    /// issue that listed the figures (the 2017 draft's numbers), and two of them moved when the
+    /// book was printed (the cliff-walking plot is Example 6.6's, unnumbered; the interim and
+    /// asymptotic study is Figure 6.3).
+    public var printedAs: String
+    /// The book's own run count.
+    public var runs: Int
+    /// The run count of `--quick`: enough for its checks, fast in a debug build.
+    public var quickRuns: Int
+    /// The settings, in the book's words, for `--list` and the docs.
+    public var settings: String
+    public var series: [BookSeries]
+    public var panels: [BookPanel]
+    public var checks: [BookCheck]
+
+    public init(
+        id: String, printedAs: String? = nil, title: String, section: String, page: Int, runs: Int, quickRuns: Int,
+        settings: String, series: [BookSeries], panels: [BookPanel], checks: [BookCheck]
+    ) {
+        self.id = id
+        self.printedAs =
+            printedAs ?? (id.hasPrefix(Self.examplePrefix) ? "Example \(id.dropFirst(Self.examplePrefix.count))" : "Figure \(id)")
+        self.title = title
+        self.section = section
+        self.page = page
+        self.runs = runs
+        self.quickRuns = quickRuns
+        self.settings = settings
+        self.series = series
+        self.panels = panels
+        self.checks = checks
+    }
+
+    /// The prefix of an example's id: `example-6.2` is Example 6.2.
+    static let examplePrefix = "example-"
+
+    /// `Figure 2.2`, `Example 6.2`, `Figure 6.6 (printed as Figure 6.3)`: the figure's name in
+    /// headings and pictures.
+    public var heading: String {
+        let name = id.hasPrefix(Self.examplePrefix) ? "Example \(id.dropFirst(Self.examplePrefix.count))" : "Figure \(id)"
+        return name == printedAs ? name : "\(name) (printed as \(printedAs))"
+    }
+
+    /// `Figure 2.2, p. 29`: where a check's value comes from.
+    public var reference: String { "\(printedAs), p. \(page)" }
+}
+
+/// One curve of a figure (one method under one setting, or one method over a parameter): what a
+/// single run measures, as a vector of numbers, and how to play one run per seed.
+// Sendable: the closure captures only Sendable settings and types.
+public struct BookSeries: @unchecked Sendable {
+    /// The legend's text, as the book writes it (`ε = 0.1`, `Sarsa`).
+    public var label: String
+    /// The x of each point of a measure (steps 1...1000, episodes, a parameter's values).
+    public var x: [Double]
+    /// How many measures a run gives (a bandit run: average reward and % optimal action), each
+    /// of `x.count` points, one after the other.
+    public var measures: Int
+    /// This series plays the figure's run count divided by this (at least 2 runs): Figure 6.6's
+    /// asymptotic curves average 10 runs where its interim ones average 50,000.
+    public var runDivisor: Int
+    /// Plays one run per seed and adds each run's `measures × x.count` numbers to the sums;
+    /// `quick` asks for the series' shorter runs (`rl book --quick`), where it has any.
+    let play: @Sendable (_ seeds: Range<UInt64>, _ quick: Bool, _ sums: inout RunSums) throws(BookError) -> Void
+
+    public init(
+        label: String, x: [Double], measures: Int = 1, runDivisor: Int = 1,
+        play: @escaping @Sendable (_ seeds: Range<UInt64>, _ quick: Bool, _ sums: inout RunSums) throws(BookError) -> Void
+    ) {
+        self.label = label
+        self.x = x
+        self.measures = measures
+        self.runDivisor = runDivisor
+        self.play = play
+    }
+
+    /// The runs this series plays when the figure plays `runs`.
+    public func runs(of runs: Int) -> Int { runDivisor == 1 ? runs : max(min(runs, 2), runs / runDivisor) }
+
+    /// A curve every run gives alike (the book's dashed "optimal" lines).
+    public static func constant(_ label: String, x: [Double], value: Double) -> BookSeries {
+        BookSeries(label: label, x: x) { seeds, _, sums in
+            let values = Array(repeating: value, count: x.count)
+            for _ in seeds { sums.add(values) }
+        }
+    }
+}
+
+/// One panel of a figure: which measure of which series it plots, on what axes.
+public struct BookPanel: Sendable {
+    public enum Scale: Sendable, Equatable {
+        case linear
+        /// Base 2, ticks labelled 1/4, 1/2, 1, 2, 4 (Figure 2.6's parameters).
+        case logarithmic2
+    }
+
+    public var title: String
+    public var xLabel: String
+    public var yLabel: String
+    /// Which of the series' measures it shows (0 for the first).
+    public var measure: Int
+    /// The series it shows, by label; `nil` for every series.
+    public var series: [String]?
+    public var xScale: Scale
+    /// The book's y range, when it cuts the axis (Figure 6.4's −100 to −25); values beyond it are
+    /// drawn at its edge.
+    public var yRange: ClosedRange<Double>?
+    /// When set, each series is drawn as a grid of its values, row by row (Figure 4.1's value
+    /// tables), not as a curve.
+    public var grid: (rows: Int, columns: Int)?
+
+    public init(
+        title: String, xLabel: String, yLabel: String, measure: Int = 0, series: [String]? = nil, xScale: Scale = .linear,
+        yRange: ClosedRange<Double>? = nil, grid: (rows: Int, columns: Int)? = nil
+    ) {
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.measure = measure
+        self.series = series
+        self.xScale = xScale
+        self.yRange = yRange
+        self.grid = grid
+    }
+}
+
+/// A value (or an order) the book gives, and where: what `rl book --check` compares with.
+public struct BookCheck: Sendable {
+    /// A stretch of one series in one panel, summarised to one number.
+    public struct Reading: Sendable, Equatable {
+        public var series: String
+        public var panel: Int
+        /// The x values it covers (a single step is `11...11`).
+        public var x: ClosedRange<Double>
+        public var summary: Summary
+
+        public enum Summary: Sendable, Equatable {
+            case mean
+            case maximum
+            /// The lowest point (the best of an error curve).
+            case minimum
+        }
+
+        public init(_ series: String, panel: Int = 0, x: ClosedRange<Double>, _ summary: Summary = .mean) {
+            self.series = series
+            self.panel = panel
+            self.x = x
+            self.summary = summary
+        }
+    }
+
+    public enum Claim: Sendable, Equatable {
+        /// The reading is `value`, within `reading` (how precisely the book's figure or text
+        /// gives it) plus three standard errors of the mean at the run count.
+        case value(Double, reading: Double)
+        /// The reading is above another one (by more than nothing: the book's ordering).
+        case above(Reading)
+    }
+
+    /// What is claimed, in words: `ε = 0.1: % optimal action, steps 901–1000`.
+    public var words: String
+    public var reading: Reading
+    public var claim: Claim
+    /// Where the book says it: `Figure 2.2, p. 29` or `text, p. 29`.
+    public var source: String
+
+    public init(_ words: String, _ reading: Reading, _ claim: Claim, source: String) {
+        self.words = words
+        self.reading = reading
+        self.claim = claim
+        self.source = source
+    }
+}
+
+/// A figure that cannot run as asked, in one line.
+public struct BookError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+    public init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import RLApp
+import RLBook
+import RLCore
+import RLExperiments
+import RLRender
+import RLTabular
+import Testing
+
+/// The book's figures as declarations: each well formed, run the same whatever the threads, and
+/// each registered world's run the same as `rl train`'s.
+@Suite struct BookTests {
+    @Test func everyFigureIsWellFormed() {
+        #expect(Set(Book.figures.map(\.id)).count == Book.figures.count)
+        for figure in Book.figures {
+            #expect(figure.quickRuns >= 1 && figure.quickRuns <= figure.runs, "\(figure.id)")
+            let labels = figure.series.map(\.label)
+            #expect(Set(labels).count == labels.count, "\(figure.id): two series with one label")
+            for panel in figure.panels {
+                #expect(figure.series.allSatisfy { panel.measure < $0.measures }, "\(figure.id): \(panel.yLabel)")
+                #expect(panel.series.map { Set($0).isSubset(of: labels) } ?? true, "\(figure.id): \(panel.yLabel)")
+            }
+            for check in figure.checks {
+                var readings = [check.reading]
+                if case .above(let other) = check.claim { readings.append(other) }
+                for reading in readings {
+                    #expect(
+                        labels.contains(reading.series) && figure.panels.indices.contains(reading.panel), "\(figure.id): \(check.words)")
+                    let series = figure.series.first { $0.label == reading.series }
+                    #expect(series?.x.contains { reading.x.contains($0) } ?? false, "\(figure.id): \(check.words) reads no point")
+                }
+            }
+            // Every character of a picture's words has a glyph: no hollow boxes in a legend.
+            let words = [figure.title, figure.id] + labels + figure.panels.flatMap { [$0.title, $0.xLabel, $0.yLabel] }
+            for text in words {
+                #expect(text.allSatisfy { BitmapFont.hasGlyph(for: $0) }, "\(figure.id): '\(text)'")
+            }
+        }
+    }
+
+    @Test func theRunsAreTheSameBitsWhateverTheJobs() throws {
+        // 45 runs: two whole blocks and a part, on one thread and on three.
+        let figure = Book.figure("2.3")!
+        let one = BookResult(try runFigure(figure, options: BookRunOptions(runs: 45, seed: 7, jobs: 1)))
+        let three = BookResult(try runFigure(figure, options: BookRunOptions(runs: 45, seed: 7, jobs: 3)))
+        #expect(one.panels.map { $0.series.map(\.y) } == three.panels.map { $0.series.map(\.y) })
+        let other = BookResult(try runFigure(figure, options: BookRunOptions(runs: 45, seed: 8, jobs: 3)))
+        #expect(one.panels.map { $0.series.map(\.y) } != other.panels.map { $0.series.map(\.y) })
+    }
+
+    @Test func aRunOfARegisteredWorldIsRlTrainsRunWithTheSameSeed() throws {
+        // Run 0 of seed 5 is `rl train --env cliff-walking --agent sarsa --seed 5`: the same
+        // return in every episode as the training log says.
+        let settings = Hyperparameters(learningRate: .constant(0.5), discount: 1, epsilon: .constant(0.1))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rl-book-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var options = TrainingOptions(
+            CliffWalkingWorld.self, configuration: CliffWalkingConfiguration(maxSteps: 100_000), agent: "sarsa", episodes: 30, seed: 5,
+            hyperparameters: settings, outputPath: folder + "/p.safetensors", logPath: folder + "/log.csv")
+        options.reportInterval = 10
+        _ = try runTraining(options)
+        let log = try LearningCurve.load(from: folder + "/log.csv")
+
+        let series = BookSeries.episodes(
+            "Sarsa", world: "cliff-walking", flags: [("max-steps", "100000")], agent: "sarsa", hyperparameters: settings, episodes: 30)
+        let figure = BookFigure(
+            id: "test", title: "", section: "", page: 0, runs: 1, quickRuns: 1, settings: "", series: [series],
+            panels: [BookPanel(title: "", xLabel: "", yLabel: "")], checks: [])
+        let result = BookResult(try runFigure(figure, options: BookRunOptions(runs: 1, seed: 5)))
+        #expect(result.panels[0].series[0].y == log.returns)
+    }
+
+    @Test func checksCompareWithTheBooksValueOrOrder() throws {
+        let x = (1...10).map(Double.init)
+        let figure = BookFigure(
+            id: "test", title: "", section: "", page: 0, runs: 4, quickRuns: 4, settings: "",
+            series: [.constant("a", x: x, value: 2), .constant("b", x: x, value: 1)],
+            panels: [BookPanel(title: "", xLabel: "", yLabel: "")],
+            checks: [
+                BookCheck("a is 2.05", .init("a", x: 1...10), .value(2.05, reading: 0.1), source: "here"),
+                BookCheck("a is 2.5", .init("a", x: 1...10), .value(2.5, reading: 0.1), source: "here"),
+                BookCheck("a above b", .init("a", x: 1...10), .above(.init("b", x: 1...10)), source: "here"),
+                BookCheck("b above a", .init("b", x: 1...10), .above(.init("a", x: 1...10)), source: "here"),
+            ])
+        let result = BookResult(try runFigure(figure, options: BookRunOptions(runs: 4)))
+        #expect(result.checks.map(\.passed) == [true, false, true, false])
+        // A constant has no standard error: the tolerance is the book's precision alone.
+        #expect(result.checks[0].tolerance == 0.1)
+        #expect(BookText.checks(result)[1].hasPrefix("FAIL  a is 2.5: 2.000, book 2.5 ± 0.100"))
+    }
+
+    @Test func aFigureDrawsEveryPanel() throws {
+        let figure = Book.figure("2.2")!
+        let result = BookResult(try runFigure(figure, options: BookRunOptions(runs: 4)))
+        let picture = BookChart.picture(result, figure: figure)
+        #expect(picture.height == Double(BookChart.panelHeight * 2))
+        let texts = picture.items.compactMap { item -> String? in
+            if case .text(let text, _, _, _, _) = item { return text }
+            return nil
+        }
+        #expect(texts.contains("% Optimal action") && texts.contains("Average reward") && texts.contains("ε = 0.1"))
+    }
+}
