@@ -25,6 +25,8 @@ let package = Package(
         .library(name: "RLDeep", targets: ["RLDeep"]),
         .library(name: "RLExperiments", targets: ["RLExperiments"]),
         .library(name: "RLApp", targets: ["RLApp"]),
+        // The C interface the Python package loads (python/, docs/PYTHON.md): libRLGymnasium.so.
+        .library(name: "RLGymnasium", type: .dynamic, targets: ["RLGymnasiumC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -111,6 +113,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `@_cdecl` functions over plain buffers: every registered world, stepped in batches, for
+        // the Python package (python/rl_gymnasium, through ctypes). A thin shell over RLApp.
+        .target(name: "RLGymnasiumC", dependencies: ["RLApp", "RLRender", "RLSDL"]),
         // Helpers shared by the test targets (running Python for the interoperability tests).
         .target(name: "RLTestSupport", path: "Tests/RLTestSupport"),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),

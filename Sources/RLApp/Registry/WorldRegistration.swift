@@ -48,6 +48,22 @@ public protocol WorldRegistration {
     /// What a deep agent (`dqn`, `ppo`) starts from on this world when not told: rl-zoo3's
     /// settings where it has them. Default: `nil`, the agent's own defaults.
     static func deepDefaults(forAgent agent: String) -> DeepDefaults?
+    /// How a finite world's observations look to Gymnasium (the Python package, docs/PYTHON.md):
+    /// `.coordinates` (default) is a `MultiDiscrete` of the table's dimensions (a `Discrete` for
+    /// one); `.index` is one `Discrete` over the state's index, for a world numbered as
+    /// Gymnasium's own; `.tuple` is a `Tuple` of one `Discrete` per dimension, as Gymnasium's
+    /// Blackjack has it. Real coordinates are always a `Box`.
+    static var observationGrouping: ObservationGrouping { get }
+}
+
+/// How a finite world's state dimensions are grouped for Gymnasium (``WorldRegistration/observationGrouping``).
+public enum ObservationGrouping: String, Sendable, Codable {
+    /// A `MultiDiscrete` of the dimensions (a `Discrete` for one).
+    case coordinates
+    /// One `Discrete` over the state's index (the table's row).
+    case index
+    /// A `Tuple` of one `Discrete` per dimension.
+    case tuple
 }
 
 /// A deep agent's starting point on a world: its budget of environment steps, its shared
@@ -77,6 +93,7 @@ extension WorldRegistration {
     public static func describe(_ configuration: Configuration) -> String { JSONText.encode(configuration) }
     public static var exclusiveFlags: [[String]] { [] }
     public static func deepDefaults(forAgent agent: String) -> DeepDefaults? { nil }
+    public static var observationGrouping: ObservationGrouping { .coordinates }
 }
 
 /// The configuration of a world that has no settings.
