@@ -139,6 +139,9 @@ let package = Package(
                 "RLApp", "RLMaximizationBias", "RLTabular", "RLPong", "RLPongRender", "RLRender", "RLSDL", "RLCore", "RLTestSupport",
             ]),
         .testTarget(name: "CommandLineTests", dependencies: ["rl", "RLSDL", "RLApp", "RLExperiments", "RLNeural", "RLTestSupport"]),
+        .testTarget(
+            name: "RLGymnasiumTests",
+            dependencies: ["RLApp", "RLCore", "RLDeep", "RLNeural", "RLTabular", "RLBlackjack", "RLTestSupport"]),
         .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular", "RLApp"]),
         // Gymnasium's dumped models (Tests/Fixtures/gymnasium), read for the parity tests.
         .target(name: "GymnasiumFixtures", dependencies: ["RLCore"], path: "Tests/GymnasiumFixtures"),
