@@ -24,7 +24,7 @@ except ImportError:  # not a dependency
 
 # rl's Gymnasium id, Gymnasium's own id, EnvPool's id (None: EnvPool has no such world).
 WORLDS = [
-    ("rl/Taxi-v0", "Taxi-v3", "Taxi-v3"),
+    ("rl/Taxi-v0", "Taxi-v4", "Taxi-v3"),
     ("rl/FrozenLake-v0", "FrozenLake-v1", "FrozenLake-v1"),
     ("rl/CliffWalking-v0", "CliffWalking-v1", "CliffWalking-v0"),
     ("rl/Blackjack-v0", "Blackjack-v1", "Blackjack-v1"),

@@ -23,7 +23,7 @@ struct Trajectory: Codable {
 func trajectory<W: WorldRegistration>(of world: W.Type, seed: UInt64, steps: Int) -> Trajectory
 where W.World.ObservationSpace: FiniteSpace {
     var record = Trajectory(world: W.id, seed: seed, actions: [], states: [], rewards: [], terminated: [], truncated: [])
-    play(W.self, seed: seed, steps: steps, into: &record) { observation, space in
+    play(W.self, seed: seed, steps: steps, into: &record) { observation, space, record in
         record.states!.append(space.index(of: observation))
         return space.legalActions(inState: space.index(of: observation))
     }
@@ -32,7 +32,7 @@ where W.World.ObservationSpace: FiniteSpace {
 
 func trajectory<W: ContinuousWorld>(of world: W.Type, seed: UInt64, steps: Int) -> Trajectory {
     var record = Trajectory(world: W.id, seed: seed, actions: [], coordinates: [], rewards: [], terminated: [], truncated: [])
-    play(W.self, seed: seed, steps: steps, into: &record) { observation, _ in
+    play(W.self, seed: seed, steps: steps, into: &record) { observation, _, record in
         record.coordinates!.append(observation.coordinates)
         return .all
     }
@@ -41,11 +41,11 @@ func trajectory<W: ContinuousWorld>(of world: W.Type, seed: UInt64, steps: Int) 
 
 private func play<W: WorldRegistration>(
     _ world: W.Type, seed: UInt64, steps: Int, into record: inout Trajectory,
-    observe: (W.World.Observation, W.World.ObservationSpace) -> LegalActions
+    observe: (W.World.Observation, W.World.ObservationSpace, inout Trajectory) -> LegalActions
 ) {
     var environment = W.makeWorld(W.defaultConfiguration)
     var actionGenerator = Xoshiro256StarStar(seed: seed ^ 0xA5A5)
-    var legal = observe(environment.reset(seed: seed), environment.observationSpace)
+    var legal = observe(environment.reset(seed: seed), environment.observationSpace, &record)
     let actionCount = environment.actionSpace.count
     for _ in 0..<steps {
         let allowed = legal.actions(of: actionCount)
@@ -55,7 +55,7 @@ private func play<W: WorldRegistration>(
         record.rewards.append(step.reward)
         record.terminated.append(step.terminated)
         record.truncated.append(step.truncated)
-        legal = observe(step.observation, environment.observationSpace)
-        if step.isLast { legal = observe(environment.reset(seed: nil), environment.observationSpace) }
+        legal = observe(step.observation, environment.observationSpace, &record)
+        if step.isLast { legal = observe(environment.reset(seed: nil), environment.observationSpace, &record) }
     }
 }

@@ -143,18 +143,12 @@ class Batch:
 
     def step(self, actions: np.ndarray, observations, rewards, terminated, truncated, metrics) -> None:
         """Steps every copy with ``actions`` (int64, contiguous), writing into the given arrays."""
-        status = self._step(
-            self._handle,
-            actions.ctypes.data,
-            observations.ctypes.data,
-            rewards.ctypes.data,
-            terminated.ctypes.data,
-            truncated.ctypes.data,
-            None if metrics is None else metrics.ctypes.data,
-            self._error,
-            _ERROR_CAPACITY,
-        )
-        if status != 0:
+        self.step_at(*(None if array is None else address(array) for array in (actions, observations, rewards, terminated, truncated, metrics)))
+
+    def step_at(self, actions: int, observations: int, rewards: int, terminated: int, truncated: int, metrics: int | None) -> None:
+        """``step`` with the arrays' addresses (``address(array)``), which a caller that keeps its
+        arrays computes once: numpy's ``.ctypes.data`` costs more than the call into Swift."""
+        if self._step(self._handle, actions, observations, rewards, terminated, truncated, metrics, self._error, _ERROR_CAPACITY):
             raise RLError(self._error.value.decode())
 
     def action_masks(self) -> np.ndarray:
@@ -178,6 +172,11 @@ class Batch:
         if text is None:
             raise RLError(self._error.value.decode())
         return text.decode()
+
+
+def address(array: np.ndarray) -> int:
+    """Where a contiguous array's data starts."""
+    return array.__array_interface__["data"][0]
 
 
 def flag_pairs(world: dict, keywords: dict) -> list[tuple[str, str | None]]:

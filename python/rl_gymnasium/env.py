@@ -59,6 +59,10 @@ class RLEnv(gym.Env):
         self._truncated = np.zeros(1, dtype=np.uint8)
         self._metrics = np.zeros((1, len(self._batch.metric_names)), dtype=np.float64) if self._batch.metric_names else None
         self._seeded = False
+        self._addresses = tuple(
+            None if array is None else _native.address(array)
+            for array in (self._actions, self._observations, self._rewards, self._terminated, self._truncated, self._metrics)
+        )
 
     @property
     def description(self) -> dict:
@@ -98,7 +102,7 @@ class RLEnv(gym.Env):
             self._actions[0] = action
         except (TypeError, ValueError, OverflowError):
             raise _native.RLError(f"action {action!r} is not a whole number in 0..<{self._batch.action_count}") from None
-        self._batch.step(self._actions, self._observations, self._rewards, self._terminated, self._truncated, self._metrics)
+        self._batch.step_at(*self._addresses)
         return (
             self._observation(),
             float(self._rewards[0]),

@@ -55,6 +55,17 @@ class RLVectorEnv(VectorEnv):
         self._metric_names = self._batch.metric_names
         self._mask = np.ones(self.num_envs, dtype=bool)
         self._ever_seeded = False
+        # Swift writes into these; step returns copies (cheaper than new arrays' addresses).
+        self._actions = np.zeros(self.num_envs, dtype=np.int64)
+        self._observations = self._batch.new_observations()
+        self._rewards = np.zeros(self.num_envs, dtype=np.float64)
+        self._terminated = np.zeros(self.num_envs, dtype=np.bool_)
+        self._truncated = np.zeros(self.num_envs, dtype=np.bool_)
+        self._metrics = np.zeros((self.num_envs, len(self._metric_names))) if self._metric_names else None
+        self._addresses = tuple(
+            None if array is None else _native.address(array)
+            for array in (self._actions, self._observations, self._rewards, self._terminated, self._truncated, self._metrics)
+        )
 
     def _shaped(self, observations: np.ndarray):
         if self._kind == "discrete":
@@ -97,15 +108,20 @@ class RLVectorEnv(VectorEnv):
         return self._shaped(observations), self._info(metrics)
 
     def step(self, actions):
-        actions = np.ascontiguousarray(actions, dtype=np.int64).reshape(self.num_envs)
-        observations = self._batch.new_observations()
-        rewards = np.empty(self.num_envs, dtype=np.float64)
-        terminated = np.empty(self.num_envs, dtype=np.bool_)
-        truncated = np.empty(self.num_envs, dtype=np.bool_)
-        metrics = np.empty((self.num_envs, len(self._metric_names))) if self._metric_names else None
+        try:
+            self._actions[:] = actions
+        except (TypeError, ValueError) as error:
+            raise _native.RLError(f"actions must be {self.num_envs} whole numbers: {error}") from None
         # numpy's bool is one byte holding 0 or 1: Swift writes the flags straight into it.
-        self._batch.step(actions, observations, rewards, terminated, truncated, metrics)
-        return self._shaped(observations), rewards, terminated, truncated, self._info(metrics)
+        self._batch.step_at(*self._addresses)
+        metrics = None if self._metrics is None else self._metrics.copy()
+        return (
+            self._shaped(self._observations.copy()),
+            self._rewards.copy(),
+            self._terminated.copy(),
+            self._truncated.copy(),
+            self._info(metrics),
+        )
 
     def render(self):
         """Every copy's picture: a tuple of arrays (``rgb_array``) or of strings (``ansi``)."""

@@ -97,32 +97,34 @@ protocol BatchStepping: AnyObject {
 
 /// The copies of world `W`, specialised.
 final class WorldBatch<W: WorldRegistration, Writer: ObservationWriter>: BatchStepping where Writer.Observation == W.World.Observation {
-    private var worlds: [W.World]
-    private var observations: [W.World.Observation]
-    /// Copies whose episode ended (autoreset resets them on their next step; without it, they
-    /// wait for ``reset(seeds:observations:)``), or that were never reset.
-    private var needsReset: [Bool]
-    /// Per copy: the episode's number, steps and return so far, and how it ended (for the HUD).
-    private var episodes: [Int]
-    private var steps: [Int]
-    private var returns: [Double]
-    private var endings: [(terminated: Bool, truncated: Bool)?]
+    /// One copy and what the batch knows of its episode.
+    struct Copy {
+        var world: W.World
+        var observation: W.World.Observation
+        /// Its episode ended (autoreset resets it on its next step; without it, it waits for
+        /// ``reset(seeds:observations:)``), or it was never reset.
+        var needsReset = true
+        /// The episode's number (0 before the first reset), its steps and return so far, and
+        /// how it ended: the HUD's figures.
+        var episode = 0
+        var steps = 0
+        var episodeReturn = 0.0
+        var ending: (terminated: Bool, truncated: Bool)?
+    }
+
+    private var copies: [Copy]
     private let writer: Writer
     private let autoreset: Bool
+    private let actionCount: Int
     private let metrics: [EpisodeMetric<W.World.Counters>]
     private let draw: ((W.World, ToyTextHUD) -> Scene)?
 
     init(configuration: W.Configuration, count: Int, autoreset: Bool, writer: Writer, draw: ((W.World, ToyTextHUD) -> Scene)?) {
         let world = W.makeWorld(configuration)
-        worlds = Array(repeating: world, count: count)
         // Until the first reset, every copy shows the first state of an unseeded episode.
         var first = world
-        observations = Array(repeating: first.reset(seed: nil), count: count)
-        needsReset = Array(repeating: true, count: count)
-        episodes = Array(repeating: 0, count: count)
-        steps = Array(repeating: 0, count: count)
-        returns = Array(repeating: 0, count: count)
-        endings = Array(repeating: nil, count: count)
+        copies = Array(repeating: Copy(world: world, observation: first.reset(seed: nil)), count: count)
+        actionCount = world.actionSpace.count
         self.writer = writer
         self.autoreset = autoreset
         metrics = W.metrics
@@ -130,85 +132,92 @@ final class WorldBatch<W: WorldRegistration, Writer: ObservationWriter>: BatchSt
     }
 
     func reset(seeds: [UInt64?], observations buffer: UnsafeMutableRawPointer) {
-        for index in worlds.indices { begin(index, seed: seeds[index], writingTo: buffer) }
+        for index in copies.indices { Self.begin(&copies[index], seed: seeds[index], writer: writer, slot: index, into: buffer) }
     }
 
-    private func begin(_ index: Int, seed: UInt64?, writingTo buffer: UnsafeMutableRawPointer) {
-        observations[index] = worlds[index].reset(seed: seed)
-        writer.write(observations[index], to: buffer, slot: index)
-        needsReset[index] = false
-        episodes[index] += 1
-        steps[index] = 0
-        returns[index] = 0
-        endings[index] = nil
+    private static func begin(_ copy: inout Copy, seed: UInt64?, writer: Writer, slot: Int, into buffer: UnsafeMutableRawPointer) {
+        copy.observation = copy.world.reset(seed: seed)
+        writer.write(copy.observation, to: buffer, slot: slot)
+        copy.needsReset = false
+        copy.episode += 1
+        copy.steps = 0
+        copy.episodeReturn = 0
+        copy.ending = nil
     }
 
     func step(
         actions: UnsafePointer<Int64>, observations buffer: UnsafeMutableRawPointer, rewards: UnsafeMutablePointer<Double>,
         terminated: UnsafeMutablePointer<UInt8>, truncated: UnsafeMutablePointer<UInt8>, metrics values: UnsafeMutablePointer<Double>?
     ) throws(SettingError) {
-        let actionCount = worlds[0].actionSpace.count
-        if !autoreset, let index = needsReset.firstIndex(of: true) {
-            throw SettingError(
-                episodes[index] == 0
-                    ? "reset the environment before stepping it" : "the episode has ended: reset the environment before stepping it")
-        }
-        if autoreset, episodes.contains(0) { throw SettingError("reset the environments before stepping them") }
-        for index in worlds.indices where !needsReset[index] {
-            let action = actions[index]
-            guard action >= 0 && action < actionCount else {
-                throw SettingError("action \(action) is outside 0..<\(actionCount)")
+        // Checked before any copy moves, so a refused call changes nothing.
+        for (index, copy) in copies.enumerated() {
+            if copy.needsReset {
+                if copy.episode == 0 {
+                    throw SettingError(
+                        autoreset ? "reset the environments before stepping them" : "reset the environment before stepping it")
+                }
+                if !autoreset { throw SettingError("the episode has ended: reset the environment before stepping it") }
+                continue
             }
-            guard writer.legalActions(in: observations[index]).contains(Int(action)) else {
+            let action = actions[index]
+            guard action >= 0 && action < actionCount else { throw SettingError("action \(action) is outside 0..<\(actionCount)") }
+            guard writer.legalActions(in: copy.observation).contains(Int(action)) else {
                 throw SettingError("action \(action) is not allowed in the current state")
             }
         }
+        // The copies leave the object for the loop, so their steps write in place with no
+        // exclusivity or uniqueness check per copy.
+        var copies = self.copies
+        self.copies = []
+        defer { self.copies = copies }
         let metricCount = metrics.count
-        for index in worlds.indices {
-            if needsReset[index] {
-                begin(index, seed: nil, writingTo: buffer)
-                rewards[index] = 0
-                terminated[index] = 0
-                truncated[index] = 0
-            } else {
-                let step = worlds[index].step(worlds[index].actionSpace.element(at: Int(actions[index])))
-                observations[index] = step.observation
-                writer.write(step.observation, to: buffer, slot: index)
-                rewards[index] = step.reward
-                terminated[index] = step.terminated ? 1 : 0
-                truncated[index] = step.truncated ? 1 : 0
-                steps[index] += 1
-                returns[index] += step.reward
-                if step.isLast {
-                    endings[index] = (step.terminated, step.truncated)
-                    needsReset[index] = true
+        copies.withUnsafeMutableBufferPointer { copies in
+            for index in copies.indices {
+                if copies[index].needsReset {
+                    Self.begin(&copies[index], seed: nil, writer: writer, slot: index, into: buffer)
+                    rewards[index] = 0
+                    terminated[index] = 0
+                    truncated[index] = 0
+                } else {
+                    let step = copies[index].world.step(copies[index].world.actionSpace.element(at: Int(actions[index])))
+                    copies[index].observation = step.observation
+                    writer.write(step.observation, to: buffer, slot: index)
+                    rewards[index] = step.reward
+                    terminated[index] = step.terminated ? 1 : 0
+                    truncated[index] = step.truncated ? 1 : 0
+                    copies[index].steps += 1
+                    copies[index].episodeReturn += step.reward
+                    if step.isLast {
+                        copies[index].ending = (step.terminated, step.truncated)
+                        copies[index].needsReset = true
+                    }
                 }
-            }
-            if let values, metricCount > 0 {
-                let counters = worlds[index].counters
-                for metric in 0..<metricCount { values[index * metricCount + metric] = metrics[metric].value(counters) }
+                if let values, metricCount > 0 {
+                    let counters = copies[index].world.counters
+                    for metric in 0..<metricCount { values[index * metricCount + metric] = metrics[metric].value(counters) }
+                }
             }
         }
     }
 
     func writeLegalActions(into masks: UnsafeMutablePointer<UInt8>) {
-        let actionCount = worlds[0].actionSpace.count
-        for index in worlds.indices {
-            let legal = writer.legalActions(in: observations[index])
+        for (index, copy) in copies.enumerated() {
+            let legal = writer.legalActions(in: copy.observation)
             for action in 0..<actionCount { masks[index * actionCount + action] = legal.contains(action) ? 1 : 0 }
         }
     }
 
     func scene(of index: Int) -> Scene? {
         guard let draw else { return nil }
-        let counters = worlds[index].counters
-        let banner = endings[index].map { ending in
+        let copy = copies[index]
+        let counters = copy.world.counters
+        let banner = copy.ending.map { ending in
             ending.terminated ? (text: "DONE", color: ToyTextPalette.success) : (text: "TIME UP", color: ToyTextPalette.timeUp)
         }
         let hud = ToyTextHUD(
-            episode: max(episodes[index], 1), step: steps[index], episodeReturn: returns[index],
+            episode: max(copy.episode, 1), step: copy.steps, episodeReturn: copy.episodeReturn,
             metrics: metrics.map { ($0.name, $0.value(counters)) }, banner: banner)
-        return draw(worlds[index], hud)
+        return draw(copy.world, hud)
     }
 }
 
