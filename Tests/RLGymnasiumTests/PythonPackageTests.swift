@@ -51,6 +51,7 @@ import Testing
         let network = folder.appendingPathComponent("cliff-dqn.safetensors").path
         var options = TrainingOptions(CliffWalkingWorld.self, agent: "dqn", episodes: 1_000_000, seed: 1, outputPath: network)
         options.steps = 3000
+        options.agentSettings = try Registry.agent("dqn")!.settings([])
         _ = try runTraining(options)
         let networkOutputs = folder.appendingPathComponent("cliff-dqn-outputs.json")
         try JSONEncoder().encode(try Self.outputsPerState(of: network, states: 48)).write(to: networkOutputs)

@@ -89,7 +89,9 @@ class RLVectorEnv(VectorEnv):
         """Resets every copy. An int seeds copy i with ``seed + i`` and a list gives each its own
         (Gymnasium's rule); ``None`` keeps each generator going (the first reset without one draws
         seeds from ``np_random``)."""
-        super().reset(seed=seed)
+        # Gymnasium's own np_random takes one int: a list seeds it from its first seed.
+        listed = [] if seed is None or isinstance(seed, (int, np.integer)) else [s for s in seed if s is not None]
+        super().reset(seed=int(seed) if isinstance(seed, (int, np.integer)) else (listed[0] if listed else None))
         if seed is None:
             seeds = [None] * self.num_envs
         elif isinstance(seed, (int, np.integer)):
