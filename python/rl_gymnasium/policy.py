@@ -62,6 +62,8 @@ class Policy:
     path: str
     tensors: dict[str, np.ndarray]
     metadata: dict = field(default_factory=dict)
+    #: A finite world's state shape, for a network's one-hot input from coordinates (a table knows its own).
+    state_shape: tuple[int, ...] | None = None
 
     @property
     def world(self) -> str:
@@ -93,10 +95,7 @@ class Policy:
         return tuple(int(c) for c in coordinates)
 
     def _state_shape(self) -> list[int]:
-        if self.is_network:
-            return list(self.metadata.get("state_shape") or [])
-        table = self.tensors["q"]
-        return list(table.shape[:-1])
+        return list(self.tensors["q"].shape[:-1])
 
     def action_values(self, observation) -> np.ndarray:
         """What the policy gives each action in ``observation`` (a table row or the network's outputs)."""
@@ -116,25 +115,27 @@ class Policy:
 
     def _network_inputs(self, observation) -> np.ndarray:
         width = self.layers[0][0].shape[1]
-        dimensions = self.metadata.get("state_dimensions") or []
         observation = np.asarray(observation)
         if np.issubdtype(observation.dtype, np.floating):
             x = observation.astype(np.float64).reshape(-1)
         else:
             # A finite world: the state's row-major index, one-hot.
             coordinates = np.atleast_1d(observation.astype(np.int64)).reshape(-1)
-            shape = self.metadata.get("state_shape") or [width]
-            if len(coordinates) == 1 and len(shape) > 1:
+            if len(coordinates) == 1:
                 index = int(coordinates[0])
+            elif self.state_shape is not None:
+                index = int(np.ravel_multi_index(tuple(coordinates), tuple(self.state_shape)))
             else:
-                index = int(np.ravel_multi_index(tuple(coordinates), shape))
+                raise ValueError(
+                    f"{self.path}: a network's file does not keep the state's shape; "
+                    "load it with load_policy(path, state_shape=env.observation_space.nvec)"
+                )
             x = np.zeros(width)
             x[index] = 1
         if "obs_mean" in self.tensors:
             mean = self.tensors["obs_mean"].astype(np.float64)
             scale = np.sqrt(self.tensors["obs_var"].astype(np.float64) + _NORMALIZATION_EPSILON)
             x = np.clip((x - mean) / scale, -_NORMALIZATION_CLIP, _NORMALIZATION_CLIP)
-        del dimensions
         return x.astype(np.float32)
 
     def predict(self, observation) -> int:
@@ -142,10 +143,12 @@ class Policy:
         return int(np.argmax(self.action_values(observation)))
 
 
-def load_policy(path: str | Path) -> Policy:
-    """Reads a policy file `rl` wrote (``rl train --out FILE``)."""
+def load_policy(path: str | Path, state_shape=None) -> Policy:
+    """Reads a policy file `rl` wrote (``rl train --out FILE``). ``state_shape`` (a
+    ``MultiDiscrete``'s ``nvec``) lets a network's ``predict`` take a finite world's coordinates."""
     tensors, metadata = read_safetensors(path)
     decoded = {key: _json_or_text(value) for key, value in metadata.items()}
     if "environment" not in decoded:
         raise ValueError(f"{path}: not an rl policy file (its metadata names no environment)")
-    return Policy(path=str(path), tensors=tensors, metadata=decoded)
+    shape = None if state_shape is None else tuple(int(size) for size in state_shape)
+    return Policy(path=str(path), tensors=tensors, metadata=decoded, state_shape=shape)
