@@ -30,6 +30,8 @@ let package = Package(
         .library(name: "RLGambler", targets: ["RLGambler"]),
         .library(name: "RLBook", targets: ["RLBook"]),
         .library(name: "RLApp", targets: ["RLApp"]),
+        // The C interface the Python package loads (python/, docs/PYTHON.md): libRLGymnasium.so.
+        .library(name: "RLGymnasium", type: .dynamic, targets: ["RLGymnasiumC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -132,6 +134,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `@_cdecl` functions over plain buffers: every registered world, stepped in batches, for
+        // the Python package (python/rl_gymnasium, through ctypes). A thin shell over RLApp.
+        .target(name: "RLGymnasiumC", dependencies: ["RLApp", "RLRender", "RLSDL"]),
         // Helpers shared by the test targets (running Python for the interoperability tests).
         .target(name: "RLTestSupport", path: "Tests/RLTestSupport"),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
@@ -155,6 +160,9 @@ let package = Package(
                 "RLApp", "RLMaximizationBias", "RLTabular", "RLPong", "RLPongRender", "RLRender", "RLSDL", "RLCore", "RLTestSupport",
             ]),
         .testTarget(name: "CommandLineTests", dependencies: ["rl", "RLSDL", "RLApp", "RLExperiments", "RLNeural", "RLTestSupport"]),
+        .testTarget(
+            name: "RLGymnasiumTests",
+            dependencies: ["RLApp", "RLCore", "RLDeep", "RLNeural", "RLTabular", "RLBlackjack", "RLTestSupport"]),
         .testTarget(name: "ExampleTests", dependencies: ["RLCore", "RLTabular", "RLApp"]),
         // Gymnasium's dumped models (Tests/Fixtures/gymnasium), read for the parity tests.
         .target(name: "GymnasiumFixtures", dependencies: ["RLCore"], path: "Tests/GymnasiumFixtures"),

@@ -50,6 +50,15 @@ public struct ConfiguredWorld: @unchecked Sendable {
     /// or coordinates (a continuous one's), and its actions.
     public let networkLayout: TableLayout
     private let makeModel: () -> WorldModel?
+    private let makeBatchWith: (_ count: Int, _ autoreset: Bool) -> EnvironmentBatch
+
+    /// `count` copies of the world to step together (``EnvironmentBatch``); with `autoreset`,
+    /// a copy whose episode ended starts the next on its next step (Gymnasium's `NEXT_STEP`).
+    /// - Precondition: `count > 0`.
+    public func makeBatch(count: Int, autoreset: Bool) -> EnvironmentBatch {
+        precondition(count > 0, "a batch needs at least one copy")
+        return makeBatchWith(count, autoreset)
+    }
     private let hyperparameters: (_ agent: String, _ preset: String?) -> Hyperparameters
     private let deepDefaults: (_ agent: String) -> DeepDefaults?
     private let agentSettings: (_ agent: String) -> [(name: String, value: String?)]
@@ -85,8 +94,9 @@ public struct ConfiguredWorld: @unchecked Sendable {
 
     /// A world under a configuration, with everything the configuration decides; the
     /// capabilities are found here, once, for both kinds of world.
-    private init<W: WorldRegistration, Encoder: ObservationEncoder>(
+    private init<W: WorldRegistration, Encoder: ObservationEncoder, Writer: ObservationWriter>(
         _ world: W.Type, _ configuration: W.Configuration, layout: TableLayout, encoder: Encoder, networkLayout: TableLayout,
+        writer: Writer, observation: ObservationDescription,
         tabulate: ((MLP<Float>, ObservationNormalization?) -> QTable)? = nil, limitsActions: @autoclosure @escaping () -> Bool = false,
         train: @escaping (_ options: TrainingOptions, _ observers: TrainingObservers) throws(PolicyFileError) -> TrainingOutcome,
         plan: @escaping (_ planner: Planner, _ options: TrainingOptions) throws(RunError) -> TrainingOutcome,
@@ -98,7 +108,7 @@ public struct ConfiguredWorld: @unchecked Sendable {
             _, _, _ throws(RunError) in throw .unsupported("in-memory curves are for finite worlds")
         },
         checkSaved: @escaping (_ policy: Policy) throws(PolicyFileError) -> Void = { _ throws(PolicyFileError) in }
-    ) where Encoder.Observation == W.World.Observation {
+    ) where Encoder.Observation == W.World.Observation, Writer.Observation == W.World.Observation {
         id = W.id
         self.configuration = JSONText.encode(configuration)
         description = W.describe(configuration)
@@ -160,6 +170,16 @@ public struct ConfiguredWorld: @unchecked Sendable {
             return try result.get()
         }
         self.checkSaved = checkSaved
+        let draw = WorldCapabilities.scene(of: W.self, configuration)
+        let stored = self.configuration, summary = description
+        makeBatchWith = { count, autoreset in
+            let description = BatchDescription(
+                id: W.id, configuration: stored, summary: summary, observation: observation, actions: networkLayout.actions,
+                metrics: W.metrics.map(\.name), drawable: draw != nil, limitsActions: limitsActions())
+            return EnvironmentBatch(
+                count: count, description: description,
+                copies: WorldBatch<W, Writer>(configuration: configuration, count: count, autoreset: autoreset, writer: writer, draw: draw))
+        }
         baselines = WorldCapabilities.baselines(of: W.self, configuration)
         picture = WorldCapabilities.picture(of: W.self, configuration)
         inspection = WorldCapabilities.inspection(of: W.self, configuration)
@@ -171,8 +191,13 @@ public struct ConfiguredWorld: @unchecked Sendable {
         let layout = W.layout(configuration)
         let space = W.makeWorld(configuration).observationSpace
         let encoder = OneHotEncoder(space: space)
+        let grouping = space.shape.count == 1 ? .index : W.observationGrouping
+        let observation = ObservationDescription(
+            kind: grouping == .index ? "discrete" : grouping == .tuple ? "tuple" : "multi_discrete",
+            shape: grouping == .index ? [space.count] : space.shape, dimensions: layout.stateDimensions, low: nil, high: nil)
         self.init(
             world, configuration, layout: layout, encoder: encoder, networkLayout: layout,
+            writer: StateCoordinatesWriter(space: space, asIndex: grouping == .index), observation: observation,
             tabulate: { network, normalization in QTable(network: network, encoder: encoder, normalization: normalization) },
             limitsActions: (0..<space.count).contains { space.legalActions(inState: $0) != .all },
             train: { (options, observers) throws(PolicyFileError) -> TrainingOutcome in
@@ -206,8 +231,12 @@ public struct ConfiguredWorld: @unchecked Sendable {
         networkLayout.stateShape = [1]
         networkLayout.stateDimensions = W.World.Observation.dimensionNames
         networkLayout.features = nil
+        let box = W.makeWorld(configuration).observationSpace
+        let observation = ObservationDescription(
+            kind: "box", shape: [box.dimensionCount], dimensions: W.World.Observation.dimensionNames, low: box.low, high: box.high)
         self.init(
             world, configuration, layout: layout, encoder: CoordinateEncoder<W.World.Observation>(), networkLayout: networkLayout,
+            writer: RealCoordinatesWriter<W.World.Observation>(), observation: observation,
             train: { (options, observers) throws(PolicyFileError) -> TrainingOutcome in
                 try LinearTrainingRun<W>.train(configuration, options, observers: observers)
             },

@@ -1,5 +1,7 @@
 import RLCore
 import RLFeatures
+import RLGridRender
+import RLRender
 import RLTabular
 
 /// Finds which capability protocols a registered world adopts, once per configuration, and opens
@@ -46,6 +48,16 @@ enum WorldCapabilities {
             return WorldPicture { (policy, seed, epsilon) throws(WatchError) in
                 try D.watchSession(configuration, policy: policy, seed: seed, epsilon: epsilon)
             }
+        }
+        return open(drawable)
+    }
+
+    /// The picture of a state under a HUD (``DrawableWorld/scene(of:_:hud:)``), or `nil`.
+    static func scene<W: WorldRegistration>(of world: W.Type, _ configuration: W.Configuration) -> ((W.World, ToyTextHUD) -> Scene)? {
+        guard let drawable = W.self as? any DrawableWorld.Type else { return nil }
+        func open<D: DrawableWorld>(_ type: D.Type) -> (W.World, ToyTextHUD) -> Scene {
+            let configuration = configuration as! D.Configuration
+            return { world, hud in D.scene(of: world as! D.World, configuration, hud: hud) }
         }
         return open(drawable)
     }

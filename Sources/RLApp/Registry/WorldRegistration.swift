@@ -54,6 +54,22 @@ public protocol WorldRegistration {
     /// The hyperparameters an agent starts from under one configuration (Taxi's rain wants a
     /// slower rate than its dry roads). Default: ``defaultHyperparameters(forAgent:)``.
     static func defaultHyperparameters(forAgent agent: String, in configuration: Configuration) -> Hyperparameters
+    /// How a finite world's observations look to Gymnasium (the Python package, docs/PYTHON.md):
+    /// `.coordinates` (default) is a `MultiDiscrete` of the table's dimensions (a `Discrete` for
+    /// one); `.index` is one `Discrete` over the state's index, for a world numbered as
+    /// Gymnasium's own; `.tuple` is a `Tuple` of one `Discrete` per dimension, as Gymnasium's
+    /// Blackjack has it. Real coordinates are always a `Box`.
+    static var observationGrouping: ObservationGrouping { get }
+}
+
+/// How a finite world's state dimensions are grouped for Gymnasium (``WorldRegistration/observationGrouping``).
+public enum ObservationGrouping: String, Sendable, Codable {
+    /// A `MultiDiscrete` of the dimensions (a `Discrete` for one).
+    case coordinates
+    /// One `Discrete` over the state's index (the table's row).
+    case index
+    /// A `Tuple` of one `Discrete` per dimension.
+    case tuple
 }
 
 /// A deep agent's starting point on a world: its budget of environment steps, its shared
@@ -87,6 +103,7 @@ extension WorldRegistration {
     public static func defaultHyperparameters(forAgent agent: String, in configuration: Configuration) -> Hyperparameters {
         defaultHyperparameters(forAgent: agent)
     }
+    public static var observationGrouping: ObservationGrouping { .coordinates }
 }
 
 /// The configuration of a world that has no settings.

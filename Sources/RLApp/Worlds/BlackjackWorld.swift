@@ -1,6 +1,7 @@
 import RLBlackjack
 import RLCore
 import RLGridRender
+import RLRender
 import RLTabular
 
 /// Blackjack's rules. The defaults are those of Gymnasium's registered `Blackjack-v1`, which
@@ -35,6 +36,9 @@ public enum BlackjackWorld: WorldRegistration, ModelledWorld, InspectableWorld, 
     }
 
     public static func validate(_ configuration: BlackjackConfiguration) throws(SettingError) {}
+
+    /// Gymnasium's Blackjack observes `Tuple(Discrete(32), Discrete(11), Discrete(2))`.
+    public static let observationGrouping = ObservationGrouping.tuple
 
     public static func makeWorld(_ configuration: BlackjackConfiguration) -> Blackjack<InfiniteDeck> {
         Blackjack(natural: configuration.natural, sab: configuration.sab)
@@ -92,15 +96,17 @@ extension Hyperparameters {
 }
 
 extension BlackjackWorld {
+    public static func scene(of world: Blackjack<InfiniteDeck>, _ configuration: BlackjackConfiguration, hud: ToyTextHUD) -> Scene {
+        ToyTextScenes.blackjack(player: world.player, dealer: world.dealer, dealerRevealed: hud.banner != nil, hud: hud)
+    }
+
     public static func watchSession(_ configuration: BlackjackConfiguration, policy: Policy, seed: UInt64, epsilon: Double)
         throws(WatchError) -> any WatchableSession
     {
         try ToyTextWatchSession<BlackjackWorld>(
             configuration: configuration, policy: policy, seed: seed, epsilon: epsilon,
             // The dealer's hole card shows once the game is over.
-            draw: { world, hud in
-                ToyTextScenes.blackjack(player: world.player, dealer: world.dealer, dealerRevealed: hud.banner != nil, hud: hud)
-            },
+            draw: { world, hud in scene(of: world, configuration, hud: hud) },
             describeState: { world in
                 let observation = world.observation
                 return [

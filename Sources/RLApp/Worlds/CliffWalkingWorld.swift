@@ -1,6 +1,7 @@
 import RLCliffWalking
 import RLCore
 import RLGridRender
+import RLRender
 import RLTabular
 
 /// Cliff Walking's settings: its step cap, and whether the walk slips.
@@ -46,6 +47,9 @@ public enum CliffWalkingWorld: WorldRegistration, ModelledWorld, InspectableWorl
             throw SettingError("max steps must be in 1...\(maximumStepCap), got \(configuration.maxSteps)")
         }
     }
+
+    /// Gymnasium's CliffWalking observes one `Discrete` over the same state numbers.
+    public static let observationGrouping = ObservationGrouping.index
 
     public static func makeWorld(_ configuration: CliffWalkingConfiguration) -> TimeLimit<CliffWalking> {
         CliffWalking.capped(at: configuration.maxSteps, isSlippery: configuration.isSlippery)
@@ -130,12 +134,16 @@ extension Hyperparameters {
 }
 
 extension CliffWalkingWorld {
+    public static func scene(of world: TimeLimit<CliffWalking>, _ configuration: CliffWalkingConfiguration, hud: ToyTextHUD) -> Scene {
+        ToyTextScenes.cliffWalking(position: world.base.position, hud: hud)
+    }
+
     public static func watchSession(_ configuration: CliffWalkingConfiguration, policy: Policy, seed: UInt64, epsilon: Double)
         throws(WatchError) -> any WatchableSession
     {
         try ToyTextWatchSession<CliffWalkingWorld>(
             configuration: configuration, policy: policy, seed: seed, epsilon: epsilon,
-            draw: { world, hud in ToyTextScenes.cliffWalking(position: world.base.position, hud: hud) },
+            draw: { world, hud in scene(of: world, configuration, hud: hud) },
             describeState: { world in ["row \(world.base.position.row) column \(world.base.position.column)"] },
             banner: { _, _ in ("GOAL", ToyTextPalette.success) })
     }

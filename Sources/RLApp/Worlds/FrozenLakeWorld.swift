@@ -2,6 +2,7 @@ import Foundation
 import RLCore
 import RLFrozenLake
 import RLGridRender
+import RLRender
 import RLTabular
 
 /// FrozenLake's settings: the map (a built-in one by name, or a custom one kept in full so a
@@ -122,6 +123,9 @@ public enum FrozenLakeWorld: WorldRegistration, ModelledWorld, InspectableWorld,
         }
     }
 
+    /// Gymnasium's FrozenLake observes one `Discrete` over the same state numbers.
+    public static let observationGrouping = ObservationGrouping.index
+
     public static func makeWorld(_ configuration: FrozenLakeConfiguration) -> TimeLimit<FrozenLake> {
         TimeLimit(FrozenLake(map: configuration.lakeMap, isSlippery: configuration.isSlippery), maxSteps: configuration.stepCap)
     }
@@ -206,13 +210,17 @@ extension Hyperparameters {
 }
 
 extension FrozenLakeWorld {
+    public static func scene(of world: TimeLimit<FrozenLake>, _ configuration: FrozenLakeConfiguration, hud: ToyTextHUD) -> Scene {
+        ToyTextScenes.frozenLake(map: configuration.lakeMap, position: world.base.state, hud: hud)
+    }
+
     public static func watchSession(_ configuration: FrozenLakeConfiguration, policy: Policy, seed: UInt64, epsilon: Double)
         throws(WatchError) -> any WatchableSession
     {
         let map = configuration.lakeMap
         return try ToyTextWatchSession<FrozenLakeWorld>(
             configuration: configuration, policy: policy, seed: seed, epsilon: epsilon,
-            draw: { world, hud in ToyTextScenes.frozenLake(map: map, position: world.base.state, hud: hud) },
+            draw: { world, hud in scene(of: world, configuration, hud: hud) },
             describeState: { world in ["row \(world.base.state / map.columns) column \(world.base.state % map.columns)"] },
             banner: { world, _ in world.counters.success ? ("GOAL", ToyTextPalette.success) : ("HOLE", ToyTextPalette.failure) })
     }

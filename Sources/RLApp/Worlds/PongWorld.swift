@@ -1,5 +1,8 @@
 import RLCore
+import RLGridRender
 import RLPong
+import RLPongRender
+import RLRender
 import RLTabular
 
 /// `pong`: the single-paddle Pong of the reference rules (docs/PONG.md).
@@ -90,6 +93,11 @@ public enum PongWorld: WorldRegistration, InspectableWorld, BaselineWorld, Drawa
         -> any WatchableSession
     {
         try WatchSession(configuration: configuration, policy: policy, seed: seed, epsilon: epsilon)
+    }
+
+    /// Pong's own court and HUD (`rl watch`'s frame), at `rl watch`'s scale.
+    public static func scene(of world: PongEnvironment, _ configuration: PongConfiguration, hud: ToyTextHUD) -> Scene {
+        PongFrame(configuration: world.configuration, state: world.state, episode: hud.episode).scene(scale: 10)
     }
 }
 

@@ -1,5 +1,6 @@
 import RLCore
 import RLGridRender
+import RLRender
 import RLTabular
 import RLTaxi
 
@@ -31,6 +32,9 @@ public enum TaxiWorld: WorldRegistration, ModelledWorld, InspectableWorld, Drawa
             throw SettingError("max steps must be in 1...\(maximumStepCap), got \(configuration.maxSteps)")
         }
     }
+
+    /// Gymnasium's Taxi observes one `Discrete` over the same state numbers.
+    public static let observationGrouping = ObservationGrouping.index
 
     public static func makeWorld(_ configuration: TaxiConfiguration) -> TimeLimit<Taxi> {
         TimeLimit(Taxi(isRainy: configuration.isRainy, ficklePassenger: configuration.ficklePassenger), maxSteps: configuration.maxSteps)
@@ -109,12 +113,16 @@ extension Hyperparameters {
 }
 
 extension TaxiWorld {
+    public static func scene(of world: TimeLimit<Taxi>, _ configuration: TaxiConfiguration, hud: ToyTextHUD) -> Scene {
+        ToyTextScenes.taxi(state: world.base.state, hud: hud)
+    }
+
     public static func watchSession(_ configuration: TaxiConfiguration, policy: Policy, seed: UInt64, epsilon: Double) throws(WatchError)
         -> any WatchableSession
     {
         try ToyTextWatchSession<TaxiWorld>(
             configuration: configuration, policy: policy, seed: seed, epsilon: epsilon,
-            draw: { world, hud in ToyTextScenes.taxi(state: world.base.state, hud: hud) },
+            draw: { world, hud in scene(of: world, configuration, hud: hud) },
             describeState: { world in
                 let state = world.base.state, stands = ["red", "green", "yellow", "blue"]
                 return [

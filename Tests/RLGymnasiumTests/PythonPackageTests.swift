@@ -1,0 +1,110 @@
+import Foundation
+import RLApp
+import RLBlackjack
+import RLCore
+import RLDeep
+import RLNeural
+import RLTabular
+import RLTestSupport
+import Testing
+
+/// The Python package (python/, docs/PYTHON.md) as a user gets it: `pip install ./python` into a
+/// folder of its own (the release build of libRLGymnasium has its own scratch path,
+/// `.build-python`, so it never waits for this `swift test`'s lock on `.build`), then its tests
+/// (python/tests, pytest) against `rl` itself: trajectories of every world played here, a table
+/// and a network trained here.
+@Suite(.serialized) struct PythonPackageTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// Every registered world, by its registration type: a world added to the registry and not
+    /// here fails `everyWorldHasATrajectory`.
+    static func trajectories(steps: Int) -> [Trajectory] {
+        [
+            trajectory(of: PongWorld.self, seed: 11, steps: steps),
+            trajectory(of: CliffWalkingWorld.self, seed: 12, steps: steps),
+            trajectory(of: MaximizationBiasWorld.self, seed: 13, steps: steps),
+            trajectory(of: FrozenLakeWorld.self, seed: 14, steps: steps),
+            trajectory(of: TaxiWorld.self, seed: 15, steps: steps),
+            trajectory(of: BlackjackWorld.self, seed: 16, steps: steps),
+            trajectory(of: PongDuelWorld.self, seed: 17, steps: steps),
+            trajectory(of: CartPoleWorld.self, seed: 18, steps: steps),
+            trajectory(of: MountainCarWorld.self, seed: 19, steps: steps),
+            trajectory(of: AcrobotWorld.self, seed: 20, steps: steps),
+        ]
+    }
+
+    @Test func everyWorldHasATrajectory() {
+        #expect(Self.trajectories(steps: 1).map(\.world) == Registry.worlds.map(\.id))
+    }
+
+    @Test func theInstalledPackagePassesItsTestsAgainstRL() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rl-python-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        // rl's side: trajectories of every world, a table and a network, from Swift directly.
+        let trajectoryFile = folder.appendingPathComponent("trajectories.json")
+        try JSONEncoder().encode(Self.trajectories(steps: 3000)).write(to: trajectoryFile)
+        let table = folder.appendingPathComponent("cliff.safetensors").path
+        _ = try runTraining(TrainingOptions(CliffWalkingWorld.self, episodes: 500, seed: 1, outputPath: table))
+        let network = folder.appendingPathComponent("cliff-dqn.safetensors").path
+        var options = TrainingOptions(CliffWalkingWorld.self, agent: "dqn", episodes: 1_000_000, seed: 1, outputPath: network)
+        options.steps = 3000
+        options.agentSettings = try Registry.agent("dqn")!.settings([])
+        _ = try runTraining(options)
+        let networkOutputs = folder.appendingPathComponent("cliff-dqn-outputs.json")
+        try JSONEncoder().encode(try Self.outputsPerState(of: network, states: 48)).write(to: networkOutputs)
+
+        // The user's side: pip install, then pytest.
+        let site = folder.appendingPathComponent("site").path
+        let install = try run(
+            ["python3", "-m", "pip", "install", "--quiet", "--no-build-isolation", "--no-deps", "--target", site, "./python"],
+            environment: ["RL_REPOSITORY": Self.repository.path])
+        #expect(install.status == 0, "\(install.output)")
+        guard install.status == 0 else { return }
+        let tests = try run(
+            ["python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "python/tests"],
+            environment: [
+                "PYTHONPATH": site, "RL_TRAJECTORIES": trajectoryFile.path, "RL_TABLE_POLICY": table, "RL_NETWORK_POLICY": network,
+                "RL_NETWORK_OUTPUTS": networkOutputs.path, "PYTHONDONTWRITEBYTECODE": "1",
+            ])
+        #expect(tests.status == 0, "\(tests.output)")
+    }
+
+    /// What a deep agent's action network gives each state of a finite world (one-hot inputs).
+    static func outputsPerState(of path: String, states: Int) throws -> [[Float]] {
+        let policy = try Policy.load(from: path)
+        let network = try NetworkDescription(json: policy.metadata.network ?? "").makePolicyNetwork(from: policy.extraTensors)
+        let inputs = Matrix<Float>(rows: states, columns: states)
+        inputs.fill(with: 0)
+        for state in 0..<states { inputs[state, state] = 1 }
+        let outputs = network.forward(inputs)
+        return (0..<states).map { state in (0..<network.outputSize).map { outputs[state, $0] } }
+    }
+
+    func run(_ command: [String], environment extra: [String: String]) throws -> CommandRun {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = command
+        process.currentDirectoryURL = Self.repository
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "RL_GYMNASIUM_LIBRARY")
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return CommandRun(status: process.terminationStatus, output: text)
+    }
+}
+
+/// What a command printed and how it ended.
+struct CommandRun {
+    var status: Int32
+    /// Standard output and standard error, together.
+    var output: String
+}
