@@ -179,3 +179,70 @@ func report(_ message: String, into buffer: UnsafeMutablePointer<CChar>?, capaci
 public func batchLegalActions(_ handle: UnsafeMutableRawPointer, _ masks: UnsafeMutablePointer<UInt8>) {
     BatchHandle.from(handle).batch.writeLegalActions(into: masks)
 }
+
+/// Opens a policy file `rl` wrote (checked as every command checks it); NULL with the message in
+/// `error` when it cannot be read or its world is unknown. Free it with `rl_policy_free`.
+@_cdecl("rl_policy_open")
+public func policyOpen(_ path: UnsafePointer<CChar>, _ errorBuffer: UnsafeMutablePointer<CChar>?, _ capacity: Int64)
+    -> UnsafeMutableRawPointer?
+{
+    do {
+        return Unmanaged.passRetained(PolicyHandle(try PolicyQuery(path: String(cString: path)))).toOpaque()
+    } catch {
+        report(error.message, into: errorBuffer, capacity: capacity)
+        return nil
+    }
+}
+
+/// Frees a policy opened by `rl_policy_open`.
+@_cdecl("rl_policy_free")
+public func policyFree(_ handle: UnsafeMutableRawPointer) {
+    Unmanaged<PolicyHandle>.fromOpaque(handle).release()
+}
+
+/// The policy's shape as JSON: `{"state_shape": [..] or null, "dimensions": n, "actions": n}`;
+/// valid until the handle is freed.
+@_cdecl("rl_policy_description")
+public func policyDescription(_ handle: UnsafeMutableRawPointer) -> UnsafePointer<CChar> {
+    UnsafePointer(PolicyHandle.from(handle).description)
+}
+
+/// Writes what the policy gives each action (`actions` Doubles) at an observation of `count`
+/// numbers (a finite state's coordinates or index, or real coordinates). 0, or -1 with the
+/// message in `error`.
+@_cdecl("rl_policy_action_values")
+public func policyActionValues(
+    _ handle: UnsafeMutableRawPointer, _ observation: UnsafePointer<Double>, _ count: Int64, _ values: UnsafeMutablePointer<Double>,
+    _ errorBuffer: UnsafeMutablePointer<CChar>?, _ capacity: Int64
+) -> Int32 {
+    let query = PolicyHandle.from(handle).query
+    guard (1...4096).contains(count) else {
+        report("an observation has 1 to 4096 numbers, got \(count)", into: errorBuffer, capacity: capacity)
+        return -1
+    }
+    do {
+        let scores = try query.actionValues(at: Array(UnsafeBufferPointer(start: observation, count: Int(count))))
+        for (index, score) in scores.enumerated() { values[index] = score }
+        return 0
+    } catch {
+        report(error.message, into: errorBuffer, capacity: capacity)
+        return -1
+    }
+}
+
+/// An opened policy and its description's text.
+final class PolicyHandle {
+    let query: PolicyQuery
+    let description: UnsafeMutablePointer<CChar>
+
+    init(_ query: PolicyQuery) {
+        self.query = query
+        let shape = query.stateShape.map { "[\($0.map(String.init).joined(separator: ", "))]" } ?? "null"
+        description = strdup(#"{"state_shape": \#(shape), "dimensions": \#(query.dimensionCount), "actions": \#(query.actionCount)}"#)
+    }
+    deinit { free(description) }
+
+    static func from(_ handle: UnsafeMutableRawPointer) -> PolicyHandle {
+        Unmanaged<PolicyHandle>.fromOpaque(handle).takeUnretainedValue()
+    }
+}

@@ -52,10 +52,24 @@ import Testing
         let network = folder.appendingPathComponent("cliff-dqn.safetensors").path
         var options = TrainingOptions(CliffWalkingWorld.self, agent: "dqn", episodes: 1_000_000, seed: 1, outputPath: network)
         options.steps = 3000
-        options.agentSettings = try Registry.agent("dqn")!.settings([])
+        options.agentSettings = try Registry.agent("dqn")!.settings([("buffer-size", "1000"), ("learning-starts", "100")])
         _ = try runTraining(options)
         let networkOutputs = folder.appendingPathComponent("cliff-dqn-outputs.json")
         try JSONEncoder().encode(try Self.outputsPerState(of: network, states: 48)).write(to: networkOutputs)
+        // A network on a world whose state has several coordinates (Pong's six): Python takes
+        // them as Gymnasium gives them, the state's shape coming from rl's library.
+        let pongNetwork = folder.appendingPathComponent("pong-dqn.safetensors").path
+        options = TrainingOptions(PongWorld.self, agent: "dqn", episodes: 1_000_000, seed: 1, outputPath: pongNetwork)
+        options.steps = 300
+        options.agentSettings = try Registry.agent("dqn")!.settings([("buffer-size", "1000"), ("learning-starts", "100")])
+        _ = try runTraining(options)
+        // A linear policy (tile coding on Mountain Car): its features are computed by rl's library.
+        let linear = folder.appendingPathComponent("car-sarsa.safetensors").path
+        _ = try runTraining(TrainingOptions(MountainCarWorld.self, agent: "sarsa", episodes: 5, seed: 1, outputPath: linear))
+        let samples = folder.appendingPathComponent("samples.json")
+        try JSONEncoder().encode([
+            "pong-dqn": try Self.tableSamples(of: pongNetwork), "car-sarsa": try Self.valueFunctionSamples(of: linear),
+        ]).write(to: samples)
 
         // The user's side: pip install, then pytest.
         let site = folder.appendingPathComponent("site").path
@@ -69,6 +83,7 @@ import Testing
             environment: [
                 "PYTHONPATH": site, "RL_TRAJECTORIES": trajectoryFile.path, "RL_TABLE_POLICY": table, "RL_NETWORK_POLICY": network,
                 "RL_NETWORK_OUTPUTS": networkOutputs.path, "PYTHONDONTWRITEBYTECODE": "1",
+                "RL_PONG_NETWORK_POLICY": pongNetwork, "RL_LINEAR_POLICY": linear, "RL_POLICY_SAMPLES": samples.path,
             ])
         #expect(tests.status == 0, "\(tests.output)")
     }
@@ -82,6 +97,33 @@ import Testing
         for state in 0..<states { inputs[state, state] = 1 }
         let outputs = network.forward(inputs)
         return (0..<states).map { state in (0..<network.outputSize).map { outputs[state, $0] } }
+    }
+
+    /// What a policy on a finite world gives each action at a few states: its coordinates, then
+    /// the values (a network's table is what it gives each state, made when the file is loaded).
+    static func tableSamples(of path: String) throws -> [PolicySample] {
+        let table = try LoadedPolicy(path: path).policy.table
+        return stride(from: 0, to: table.stateCount, by: table.stateCount / 37).map { state in
+            var coordinates: [Double] = [], rest = state
+            for size in table.stateShape.reversed() {
+                coordinates.insert(Double(rest % size), at: 0)
+                rest /= size
+            }
+            return PolicySample(observation: coordinates, values: (0..<table.actionCount).map { table[state, $0] })
+        }
+    }
+
+    /// What a linear policy gives each action on a 7 × 7 grid over a continuous world's box, as
+    /// `rl inspect` reads it.
+    static func valueFunctionSamples(of path: String) throws -> [PolicySample] {
+        let loaded = try LoadedPolicy(path: path)
+        let view = try #require(loaded.world?.valueFunction)
+        return (0..<49).map { cell in
+            var point = view.defaultPoint
+            point[0] = view.low[0] + Double(cell / 7) / 6 * (view.high[0] - view.low[0])
+            point[1] = view.low[1] + Double(cell % 7) / 6 * (view.high[1] - view.low[1])
+            return PolicySample(observation: point, values: view.actionValues(loaded.policy, at: point))
+        }
     }
 
     func run(_ command: [String], environment extra: [String: String]) throws -> CommandRun {
@@ -101,6 +143,12 @@ import Testing
         process.waitUntilExit()
         return CommandRun(status: process.terminationStatus, output: text)
     }
+}
+
+/// An observation and what a policy gives each action there.
+struct PolicySample: Codable {
+    var observation: [Double]
+    var values: [Double]
 }
 
 /// What a command printed and how it ended.

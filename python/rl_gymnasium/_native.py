@@ -57,6 +57,14 @@ def _load() -> ctypes.CDLL:
     library.rl_batch_render_rgb.argtypes = [pointer, i64, f64, ctypes.POINTER(i64), ctypes.POINTER(i64), char_p, i64]
     library.rl_batch_render_ansi.restype = char_p
     library.rl_batch_render_ansi.argtypes = [pointer, i64, i64, char_p, i64]
+    library.rl_policy_open.restype = pointer
+    library.rl_policy_open.argtypes = [char_p, char_p, i64]
+    library.rl_policy_free.restype = None
+    library.rl_policy_free.argtypes = [pointer]
+    library.rl_policy_description.restype = char_p
+    library.rl_policy_description.argtypes = [pointer]
+    library.rl_policy_action_values.restype = i32
+    library.rl_policy_action_values.argtypes = [pointer, pointer, i64, pointer, char_p, i64]
     return library
 
 
@@ -172,6 +180,39 @@ class Batch:
         if text is None:
             raise RLError(self._error.value.decode())
         return text.decode()
+
+
+class NativePolicy:
+    """A policy file opened by the Swift library, checked as every `rl` command checks it: what it
+    gives each action at an observation, for every kind of file (a linear policy's features are
+    computed only there)."""
+
+    def __init__(self, path: str):
+        lib = library()
+        error = ctypes.create_string_buffer(_ERROR_CAPACITY)
+        handle = lib.rl_policy_open(str(path).encode(), error, _ERROR_CAPACITY)
+        if not handle:
+            raise RLError(error.value.decode())
+        self._lib = lib
+        self._handle = ctypes.c_void_p(handle)
+        self._error = error
+        description = json.loads(lib.rl_policy_description(self._handle).decode())
+        self.state_shape = None if description["state_shape"] is None else tuple(description["state_shape"])
+        self.dimensions = int(description["dimensions"])
+        self.action_count = int(description["actions"])
+
+    def __del__(self):
+        handle = getattr(self, "_handle", None)
+        if handle is not None and handle.value:
+            self._lib.rl_policy_free(handle)
+            self._handle = None
+
+    def action_values(self, observation) -> np.ndarray:
+        point = np.ascontiguousarray(np.atleast_1d(np.asarray(observation, dtype=np.float64)).reshape(-1))
+        values = np.empty(self.action_count, dtype=np.float64)
+        if self._lib.rl_policy_action_values(self._handle, address(point), len(point), address(values), self._error, _ERROR_CAPACITY):
+            raise RLError(self._error.value.decode())
+        return values
 
 
 def address(array: np.ndarray) -> int:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ._native import NativePolicy, RLError
+
 _DTYPES = {
     "F64": np.float64, "F32": np.float32, "F16": np.float16,
     "I64": np.int64, "I32": np.int32, "I16": np.int16, "I8": np.int8,
@@ -57,6 +59,12 @@ class Policy:
     - A network (``--agent dqn`` or ``ppo``): ``layers`` are (weight [out, in], bias [out]) as
       PyTorch lays them out; the input is the state one-hot (a finite world) or the coordinates
       (a continuous one), normalised when the file keeps ``obs_mean`` and ``obs_var``.
+    - A linear policy (a table agent on a continuous world): ``q`` holds one row of weights per
+      feature; its features (tile coding, aggregation, Fourier) are computed by `rl`'s own
+      library, so ``predict`` gives exactly the action `rl eval` plays.
+
+    Tables and networks are computed here with numpy; the library (when it knows the file's
+    world) also gives a finite world's state shape, so a network takes coordinates as they are.
     """
 
     path: str
@@ -64,6 +72,9 @@ class Policy:
     metadata: dict = field(default_factory=dict)
     #: A finite world's state shape, for a network's one-hot input from coordinates (a table knows its own).
     state_shape: tuple[int, ...] | None = None
+    #: The file as `rl`'s library opened it, or why it could not.
+    native: object | None = None
+    native_error: str | None = None
 
     @property
     def world(self) -> str:
@@ -101,7 +112,9 @@ class Policy:
         """What the policy gives each action in ``observation`` (a table row or the network's outputs)."""
         if not self.is_network:
             if self.metadata.get("features"):
-                raise ValueError(f"{self.path}: a linear policy's features are not computed here; use `rl eval`")
+                if self.native is None:
+                    raise ValueError(f"{self.path}: a linear policy needs rl's library to compute its features: {self.native_error}")
+                return self.native.action_values(observation)
             return self.tensors["q"][self._state_coordinates(observation)]
         inputs = self._network_inputs(observation)
         activation = {"relu": lambda x: np.maximum(x, 0), "tanh": np.tanh}[self.metadata["network"]["activation"]]
@@ -151,4 +164,10 @@ def load_policy(path: str | Path, state_shape=None) -> Policy:
     if "environment" not in decoded:
         raise ValueError(f"{path}: not an rl policy file (its metadata names no environment)")
     shape = None if state_shape is None else tuple(int(size) for size in state_shape)
-    return Policy(path=str(path), tensors=tensors, metadata=decoded, state_shape=shape)
+    try:
+        native, native_error = NativePolicy(str(path)), None
+    except (RLError, ImportError, OSError) as error:
+        native, native_error = None, str(error)
+    if shape is None and native is not None:
+        shape = native.state_shape
+    return Policy(path=str(path), tensors=tensors, metadata=decoded, state_shape=shape, native=native, native_error=native_error)

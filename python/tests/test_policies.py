@@ -63,3 +63,34 @@ def test_a_file_that_is_not_a_policy(tmp_path):
     path.write_bytes(b"\x02\x00\x00\x00\x00\x00\x00\x00{}")
     with pytest.raises(ValueError, match="not an rl policy file"):
         rl_gymnasium.load_policy(path)
+
+
+def _samples(name):
+    return json.load(open(os.environ["RL_POLICY_SAMPLES"]))[name]
+
+
+@pytest.mark.skipif(not os.environ.get("RL_LINEAR_POLICY"), reason="the Swift test trains the linear policy")
+def test_a_linear_policy_gives_what_rl_inspect_reads():
+    policy = rl_gymnasium.load_policy(os.environ["RL_LINEAR_POLICY"])
+    assert policy.world == "mountain-car" and policy.metadata.get("features") and not policy.is_network
+    for sample in _samples("car-sarsa"):
+        np.testing.assert_allclose(policy.action_values(sample["observation"]), sample["values"], rtol=1e-12, atol=1e-12)
+        assert policy.predict(np.array(sample["observation"])) == int(np.argmax(sample["values"]))
+    # It plays the Gymnasium environment's own observations.
+    env = gym.make("rl/MountainCar-v0")
+    observation, _ = env.reset(seed=3)
+    assert policy.predict(observation) in range(env.action_space.n)
+    with pytest.raises(ValueError, match="2 coordinates"):
+        policy.predict([0.1, 0.2, 0.3])
+
+
+@pytest.mark.skipif(not os.environ.get("RL_PONG_NETWORK_POLICY"), reason="the Swift test trains the network")
+def test_a_network_takes_a_states_coordinates_with_no_shape_given():
+    policy = rl_gymnasium.load_policy(os.environ["RL_PONG_NETWORK_POLICY"])
+    assert policy.is_network and policy.state_shape == (12, 16, 18, 2, 2)
+    for sample in _samples("pong-dqn"):
+        coordinates = [int(c) for c in sample["observation"]]
+        np.testing.assert_allclose(policy.action_values(coordinates), sample["values"], rtol=1e-5, atol=1e-5)
+    env = gym.make("rl/Pong-v0")
+    observation, _ = env.reset(seed=1)
+    assert policy.predict(observation) in (0, 1)
