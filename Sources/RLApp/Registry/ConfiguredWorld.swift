@@ -178,7 +178,8 @@ public struct ConfiguredWorld: @unchecked Sendable {
                 metrics: W.metrics.map(\.name), drawable: draw != nil, limitsActions: limitsActions())
             return EnvironmentBatch(
                 count: count, description: description,
-                copies: WorldBatch<W, Writer>(configuration: configuration, count: count, autoreset: autoreset, writer: writer, draw: draw))
+                copies: WorldBatch<W, Writer>(configuration: configuration, count: count, autoreset: autoreset, writer: writer, draw: draw)
+                    .operations)
         }
         baselines = WorldCapabilities.baselines(of: W.self, configuration)
         picture = WorldCapabilities.picture(of: W.self, configuration)
