@@ -172,7 +172,7 @@ struct ReportCommand: ParsableCommand {
                 "\(fixed(value, 2)) [\(fixed(interval[0], 2)), \(fixed(interval[1], 2))]"
             }
             output.writeLine(
-                "\(number + 1). \(group.label) (id \(group.id), \(group.episodes) episodes, \(summary.runs) runs): "
+                "\(number + 1). \(group.label) (id \(group.id), \(group.budget), \(summary.runs) runs): "
                     + "mean \(estimate(summary.mean, summary.meanCI)), median \(estimate(summary.median, summary.medianCI)), "
                     + "IQM \(estimate(summary.iqm, summary.iqmCI))")
         }

@@ -40,6 +40,13 @@ struct SweepCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Episodes of each run (1...10000000; default each world's, as rl train plays it).")
     var episodes: Int?
 
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Train each run by environment steps, in whole episodes, as rl train --steps (1...1000000000; --episodes then only caps it). A deep agent's default is its world's."
+    )
+    var steps: Int?
+
     @Option(parsing: .unconditional, help: "Episodes of each run's final greedy evaluation (1...100000; default 100).")
     var evalEpisodes: Int?
 
@@ -78,7 +85,8 @@ struct SweepCommand: ParsableCommand {
         if spec != nil {
             let grid = [
                 ("--env", !env.isEmpty), ("--agent", !agent.isEmpty), ("--set", !settings.isEmpty), ("--seeds", seeds != nil),
-                ("--episodes", episodes != nil), ("--eval-episodes", evalEpisodes != nil), ("--eval-every", evalEvery != nil),
+                ("--episodes", episodes != nil), ("--steps", steps != nil), ("--eval-episodes", evalEpisodes != nil),
+                ("--eval-every", evalEvery != nil),
             ]
             .filter(\.1).map(\.0)
             if !grid.isEmpty { throw ValidationError("--spec gives the whole grid: drop \(grid.joined(separator: ", "))") }
@@ -107,7 +115,7 @@ struct SweepCommand: ParsableCommand {
             for setting in settings { parsed.append(try SweepSetting(parsing: setting)) }
             return SweepSpec(
                 worlds: env, agents: agent.isEmpty ? [QLearning.id] : agent, settings: parsed,
-                seeds: try parseSeeds(seeds ?? "1"), episodes: episodes,
+                seeds: try parseSeeds(seeds ?? "1"), episodes: episodes, steps: steps,
                 evaluationEpisodes: evalEpisodes ?? 100, evaluationInterval: evalEvery)
         } catch let error as SettingError {
             throw gridError(error)

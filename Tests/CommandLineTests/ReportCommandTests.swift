@@ -1,4 +1,5 @@
 import Foundation
+import RLTabular
 import Testing
 
 /// `rl report` on what a distributed sweep leaves: shards merged into one file, configurations
@@ -73,5 +74,46 @@ import Testing
             #expect(refused.status == 64 && refused.errorLines.count == 1, "\(refused.standardError)")
             #expect(refused.standardError.contains(why), "\(refused.standardError)")
         }
+    }
+}
+
+/// `rl sweep --steps`: each run trains by environment steps, as `rl train --steps`, and `rl
+/// report` groups its runs by the steps they were given, whatever episodes each seed played.
+@Suite struct SweepByStepsTests {
+    @Test func runsBySteps() throws {
+        let folder = temporaryFolder()
+        let sweep = try RL.run(
+            [
+                "sweep", "--env", "cliff-walking", "--agent", "q-learning", "--agent", "sarsa", "--steps", "2500", "--seeds", "1-3",
+                "--eval-episodes", "2", "--out", "r.jsonl", "--quiet",
+            ], in: folder)
+        #expect(sweep.status == 0, "\(sweep.standardError)")
+        let results = try ReportCommandTests.lines(folder + "/r.jsonl").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(results.count == 6)
+        for result in results {
+            // Whole episodes until the budget is spent: at least 2500 steps, less than one more episode.
+            let steps = result["steps"] as! Int
+            #expect(result["steps_requested"] as? Int == 2500 && steps >= 2500 && steps < 2500 + 200, "\(result)")
+        }
+        // The seeds played different episode counts, and still make one configuration each.
+        #expect(Set(results.prefix(3).map { $0["episodes"] as! Int }).count > 1)
+        // The same run trained alone with `rl train --steps` holds the same bytes.
+        let train = try RL.run(
+            ["train", "--env", "cliff-walking", "--agent", "sarsa", "--steps", "2500", "--seed", "2", "--out", "alone.safetensors"],
+            in: folder)
+        #expect(train.status == 0, "\(train.standardError)")
+        let runPolicy = try #require(results.first { $0["agent"] as? String == "sarsa" && $0["seed"] as? Int == 2 }?["policy"] as? String)
+        let swept = try Policy.load(from: folder + "/" + runPolicy).table
+        #expect(swept == (try Policy.load(from: folder + "/alone.safetensors").table))
+
+        let report = try RL.run(["report", "r.jsonl", "--replicates", "1000"], in: folder)
+        #expect(report.status == 0, "\(report.standardError)")
+        #expect(report.standardOutput.contains("cliff-walking q-learning (id"), "\(report.standardOutput)")
+        #expect(report.standardOutput.components(separatedBy: "2,500 steps, 3 runs").count == 3, "\(report.standardOutput)")
+
+        let bad = try RL.run(["sweep", "--env", "cliff-walking", "--steps", "0", "--out", "x.jsonl"], in: folder)
+        #expect(bad.status == 64 && bad.errorLines.count == 1, "\(bad.standardError)")
     }
 }

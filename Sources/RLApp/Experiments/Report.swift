@@ -1,12 +1,15 @@
 import Foundation
 import RLExperiments
 
-/// The runs of one configuration: one world, one agent, one episode count, one set of swept
-/// settings, any number of seeds. `rl report`'s unit.
+/// The runs of one configuration: one world, one agent, one budget (an episode count, or steps),
+/// one set of swept settings, any number of seeds. `rl report`'s unit.
 public struct ReportGroup: Sendable {
     public var env: String
     public var agent: String
+    /// The runs' episodes; for runs by steps, the mean of theirs (rounded).
     public var episodes: Int
+    /// The steps each run was given, for runs by steps; `nil` for runs by episodes.
+    public var stepsRequested: Int?
     public var settings: [String: String]
     /// Its runs, in the order first read.
     public var results: [SweepResult]
@@ -23,9 +26,14 @@ public struct ReportGroup: Sendable {
     /// `--compare` takes when a label is ambiguous or long.
     public var id: String {
         // One field a line, settings sorted: the same configuration, the same text.
-        let fields = [env, agent, String(episodes)] + settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let fields =
+            [env, agent, stepsRequested.map { "steps=\($0)" } ?? String(episodes)]
+            + settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         return String(stableID(fields.joined(separator: "\n")).prefix(8))
     }
+
+    /// `6000 episodes` or `50,000 steps`: what each run was given, for tables and messages.
+    public var budget: String { stepsRequested.map { "\(grouped($0)) steps" } ?? "\(episodes) episodes" }
 }
 
 /// Reads results files and groups their runs by configuration, in the order configurations
@@ -68,14 +76,19 @@ public func loadReportGroups(_ paths: [String]) throws(ExperimentError) -> [Repo
                 }
             }
             if let index = groups.firstIndex(where: {
-                $0.env == result.env && $0.agent == result.agent && $0.episodes == result.episodes && $0.settings == result.settings
+                $0.env == result.env && $0.agent == result.agent && $0.settings == result.settings
+                    && $0.stepsRequested == result.stepsRequested && ($0.stepsRequested != nil || $0.episodes == result.episodes)
             }) {
                 groups[index].results.append(result)
                 groups[index].curves.append(curve)
+                if result.stepsRequested != nil {
+                    let runs = groups[index].results
+                    groups[index].episodes = Int((Double(runs.map(\.episodes).reduce(0, +)) / Double(runs.count)).rounded())
+                }
             } else {
                 groups.append(
                     ReportGroup(
-                        env: result.env, agent: result.agent, episodes: result.episodes,
+                        env: result.env, agent: result.agent, episodes: result.episodes, stepsRequested: result.stepsRequested,
                         settings: result.settings, results: [result], curves: [curve]))
             }
         }
@@ -135,7 +148,10 @@ public struct ReportSummary: Sendable, Encodable, Equatable {
     public var env: String
     public var agent: String
     public var settings: [String: String]
+    /// The runs' episodes (their mean, for runs by steps).
     public var episodes: Int
+    /// The steps each run was given, for runs by steps (absent for runs by episodes).
+    public var steps: Int?
     public var metric: String
     public var runs: Int
     public var mean: Double
@@ -147,7 +163,7 @@ public struct ReportSummary: Sendable, Encodable, Equatable {
     public var iqmCI: [Double]
 
     enum CodingKeys: String, CodingKey {
-        case id, env, agent, settings, episodes, metric, runs, mean, median, iqm
+        case id, env, agent, settings, episodes, steps, metric, runs, mean, median, iqm
         case meanCI = "mean_ci", medianCI = "median_ci", iqmCI = "iqm_ci"
     }
 }
@@ -173,7 +189,7 @@ public func summarize(
     }
     return ReportSummary(
         id: group.id, env: group.env, agent: group.agent, settings: group.settings, episodes: group.episodes,
-        metric: metric ?? group.results[0].metric, runs: values.count, mean: points[0], median: points[1],
+        steps: group.stepsRequested, metric: metric ?? group.results[0].metric, runs: values.count, mean: points[0], median: points[1],
         iqm: points[2], meanCI: intervals[0], medianCI: intervals[1], iqmCI: intervals[2])
 }
 
@@ -208,7 +224,7 @@ extension Array where Element == ReportGroup {
         var matches = indices.filter { self[$0].id == name.lowercased() || self[$0].label == name }
         if let number = Int(name), indices.contains(number - 1), !matches.contains(number - 1) { matches.append(number - 1) }
         guard matches.count == 1 else {
-            let choices = matches.map { "\(self[$0].id) (\($0 + 1). \(self[$0].label), \(self[$0].episodes) episodes)" }
+            let choices = matches.map { "\(self[$0].id) (\($0 + 1). \(self[$0].label), \(self[$0].budget))" }
             throw ExperimentError(
                 matches.isEmpty
                     ? "no configuration '\(name)' (give an id, a label or a number from the table: "

@@ -80,7 +80,7 @@ public func parameterStudy(
         key[setting] = nil
         key["agent"] = group.agent
         key["env"] = group.env
-        key["episodes"] = String(group.episodes)
+        key["episodes"] = group.budget
         let point = Point(x: value, summary: try summarize(group, metric: metric, replicates: replicates, seed: seed))
         if let index = lines.firstIndex(where: { $0.key == key }) {
             lines[index].points.append(point)

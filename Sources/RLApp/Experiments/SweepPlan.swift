@@ -14,8 +14,12 @@ public struct SweepSpec: Sendable, Equatable, Codable {
     /// takes `true` or `false`.
     public var settings: [SweepSetting]
     public var seeds: [UInt64]
-    /// Episodes of each run; `nil`: each world's own default, as `rl train` plays it.
+    /// Episodes of each run; `nil`: each world's own default, as `rl train` plays it. With
+    /// ``steps``, only a cap.
     public var episodes: Int?
+    /// Environment steps of each run (`rl train --steps`); `nil`: a deep agent's world default,
+    /// and episodes for the others.
+    public var steps: Int?
     /// Episodes of each run's final greedy evaluation, which `final` is measured on.
     public var evaluationEpisodes: Int
     /// Also evaluate every this many episodes (it must divide `episodes`); `nil`: only at the end.
@@ -23,13 +27,14 @@ public struct SweepSpec: Sendable, Equatable, Codable {
 
     public init(
         worlds: [String], agents: [String], settings: [SweepSetting] = [], seeds: [UInt64], episodes: Int? = nil,
-        evaluationEpisodes: Int = 100, evaluationInterval: Int? = nil
+        steps: Int? = nil, evaluationEpisodes: Int = 100, evaluationInterval: Int? = nil
     ) {
         self.worlds = worlds
         self.agents = agents
         self.settings = settings
         self.seeds = seeds
         self.episodes = episodes
+        self.steps = steps
         self.evaluationEpisodes = evaluationEpisodes
         self.evaluationInterval = evaluationInterval
     }
@@ -105,6 +110,9 @@ extension SweepSpec {
         if let episodes, !(1...10_000_000).contains(episodes) {
             throw SettingError("episodes must be in 1...10000000, got \(episodes)")
         }
+        if let steps, !(1...1_000_000_000).contains(steps) {
+            throw SettingError("steps must be in 1...1000000000, got \(steps)")
+        }
         guard (1...100_000).contains(evaluationEpisodes) else {
             throw SettingError("evaluation episodes must be in 1...100000, got \(evaluationEpisodes)")
         }
@@ -145,8 +153,12 @@ extension SweepSpec {
                 for combination in combinations {
                     let resolved = try Self.resolve(combination, world: world, agent: agent)
                     // The resolved configuration is checked: it configures.
-                    let episodes = episodes ?? (try? world.configured(fromJSON: resolved.configuration))?.defaultEpisodes ?? 6000
-                    if let evaluationInterval, evaluationInterval < 1 || episodes % evaluationInterval != 0 {
+                    let configured = try? world.configured(fromJSON: resolved.configuration)
+                    // As `rl train`: a deep agent runs its world's steps unless told, and a run
+                    // by steps plays whole episodes until they are done (episodes only cap it).
+                    let runSteps = steps ?? configured?.deepDefaults(forAgent: agent.id)?.steps
+                    let episodes = episodes ?? (runSteps != nil ? 10_000_000 : configured?.defaultEpisodes ?? 6000)
+                    if let evaluationInterval, evaluationInterval < 1 || (runSteps == nil && episodes % evaluationInterval != 0) {
                         throw SettingError("--eval-every must divide the episodes (\(episodes) on \(world.id)), got \(evaluationInterval)")
                     }
                     for seed in seeds {
@@ -154,6 +166,7 @@ extension SweepSpec {
                             world: world.id, configuration: resolved.configuration, agent: agent.id,
                             agentSettings: resolved.agentSettings, episodes: episodes, seed: seed,
                             hyperparameters: resolved.hyperparameters, outputPath: "")
+                        options.steps = runSteps
                         options.reportInterval = min(500, episodes)
                         options.evaluationInterval = evaluationInterval ?? episodes
                         options.evaluationEpisodes = evaluationEpisodes
@@ -179,14 +192,17 @@ extension SweepSpec {
     /// The text a run's id hashes: one JSON object with sorted keys and no spaces, holding
     /// everything that decides the run's outcome, resolved (so `0.5` and `0.50`, or a default
     /// given explicitly, name the same run):
-    /// `{"agent":…,"agent_settings":{…},"configuration":{…},"env":…,"episodes":…,"evaluation_episodes":…,"evaluation_interval":…,"hyperparameters":{…},"seed":…}`.
-    /// The nested objects are the JSON policy files store (sorted snake_case keys).
+    /// `{"agent":…,"agent_settings":{…},"configuration":{…},"env":…,"episodes":…,"evaluation_episodes":…,"evaluation_interval":…,"hyperparameters":{…},"seed":…}`,
+    /// and `"steps":…` last for a run by steps (absent otherwise, so the ids of runs by
+    /// episodes stay what they were). The nested objects are the JSON policy files store
+    /// (sorted snake_case keys).
     public static func canonicalForm(_ options: TrainingOptions) -> String {
         "{\"agent\":\(JSONText.encode(options.agent)),\"agent_settings\":\(options.agentSettings),"
             + "\"configuration\":\(options.configuration),\"env\":\(JSONText.encode(options.world)),"
             + "\"episodes\":\(options.episodes),\"evaluation_episodes\":\(options.evaluationEpisodes),"
             + "\"evaluation_interval\":\(options.evaluationInterval.map(String.init) ?? "null"),"
-            + "\"hyperparameters\":\(JSONText.encode(options.hyperparameters)),\"seed\":\(options.seed)}"
+            + "\"hyperparameters\":\(JSONText.encode(options.hyperparameters)),\"seed\":\(options.seed)"
+            + (options.steps.map { ",\"steps\":\($0)" } ?? "") + "}"
     }
 
     /// Applies one combination of settings to a world and an agent, as `rl train` applies its flags.

@@ -2,11 +2,12 @@ import Foundation
 
 /// One line of a sweep's results file: a finished run. Keys as written (sorted):
 /// `agent`, `curve`, `env`, `episodes`, `evaluation`, `final`, `id`, `metric`, `policy`,
-/// `resolved`, `seconds`, `seed`, `settings`, `steps`, `training_seconds`.
+/// `resolved`, `seconds`, `seed`, `settings`, `steps`, `training_seconds`, and `steps_requested`
+/// for a run by steps (`rl sweep --steps`, or a deep agent).
 public struct SweepResult: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, env, agent, seed, settings, metric, final, evaluation, episodes, steps, seconds, curve, policy, resolved
-        case trainingSeconds = "training_seconds"
+        case trainingSeconds = "training_seconds", stepsRequested = "steps_requested"
     }
 
     public var id: String
@@ -25,6 +26,9 @@ public struct SweepResult: Codable, Sendable, Equatable {
     public var episodes: Int
     /// Environment steps of training.
     public var steps: Int
+    /// A run by steps: the steps it was given (its episodes vary from seed to seed); `nil` for
+    /// a run by episodes. `rl report` groups runs by it.
+    public var stepsRequested: Int?
     /// Wall-clock seconds of the run: training, the evaluations and the files.
     public var seconds: Double
     /// Of which the training loop's (its CSV log included): `seconds` minus this is the run's overhead.
@@ -51,6 +55,7 @@ extension SweepResult {
         /// Bytes of a run file's path, relative to the results file's folder.
         public static let path = 1024
         public static let episodes = 10_000_000
+        public static let steps = 1_000_000_000
     }
 
     /// Why this line is not a result `rl` could have written, or nil when it could be. `rl report`
@@ -68,7 +73,8 @@ extension SweepResult {
         guard final.isFinite, seconds.isFinite, seconds >= 0, trainingSeconds.isFinite, trainingSeconds >= 0,
             evaluation.values.allSatisfy(\.isFinite)
         else { return "a score or a time is not a finite number" }
-        guard (0...Limits.episodes).contains(episodes), steps >= 0 else { return "its episodes or steps are out of range" }
+        guard (0...Limits.episodes).contains(episodes), steps >= 0, (stepsRequested ?? 1) >= 1 && (stepsRequested ?? 1) <= Limits.steps
+        else { return "its episodes or steps are out of range" }
         guard curve.isEmpty || Self.isInsideFolder(curve), Self.isInsideFolder(policy) else {
             return "its run files are not inside the results file's folder"
         }

@@ -230,7 +230,7 @@ private func performRun(_ run: SweepRun, options sweep: SweepOptions, shouldStop
                 seed: options.seed, shouldStop: shouldStop)
             if shouldStop() { return .interrupted }
             finalEvaluation = EvaluationPoint(
-                episodes: options.episodes, evaluationEpisodes: report.episodes,
+                episodes: options.steps == nil ? options.episodes : outcome.episodes, evaluationEpisodes: report.episodes,
                 meanReturn: report.meanReturn, meanSteps: report.meanSteps, metrics: report.metricValues)
         } catch {
             return .failed(error.message)
@@ -251,7 +251,7 @@ private func performRun(_ run: SweepRun, options sweep: SweepOptions, shouldStop
     return .finished(
         SweepResult(
             id: run.id, env: run.world, agent: run.agent, seed: run.seed, settings: run.settings, metric: run.mainMetric,
-            final: final, evaluation: values, episodes: outcome.episodes, steps: outcome.steps,
+            final: final, evaluation: values, episodes: outcome.episodes, steps: outcome.steps, stepsRequested: options.steps,
             seconds: seconds(clock.now - start), trainingSeconds: outcome.seconds,
             curve: plans ? "" : sweep.runsFolderName + "/" + run.id + ".csv",
             policy: sweep.runsFolderName + "/" + run.id + ".safetensors", resolved: resolved))

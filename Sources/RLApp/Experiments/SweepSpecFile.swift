@@ -12,6 +12,8 @@ extension SweepSpec {
     ///      "set": {"learning-rate": [0.1, 0.5], "stay": [true, false]},
     ///      "seeds": "1-50", "episodes": 2000, "eval_episodes": 100, "eval_every": 500}
     ///
+    /// `"steps": N` trains each run by environment steps, as `rl train --steps`.
+    ///
     /// `env` and `agent` take a name or a list; `set` maps a name to a value or a list (numbers,
     /// strings or booleans); `seeds` a range text, a number or a list of numbers. JSON objects
     /// have no order, so the grid takes the settings in sorted order. Unknown keys are an error,
@@ -20,7 +22,7 @@ extension SweepSpec {
         guard let data = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)), case .object(let object) = data else {
             throw SettingError("the spec is not a JSON object")
         }
-        let known = ["env", "agent", "set", "seeds", "episodes", "eval_episodes", "eval_every"]
+        let known = ["env", "agent", "set", "seeds", "episodes", "steps", "eval_episodes", "eval_every"]
         if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
             throw SettingError("the spec has an unknown key '\(unknown)' (it knows \(known.joined(separator: ", ")))")
         }
@@ -74,7 +76,7 @@ extension SweepSpec {
         }
         self.init(
             worlds: try names("env", default: []), agents: try names("agent", default: [QLearning.id]),
-            settings: settings, seeds: seeds, episodes: try integer("episodes"),
+            settings: settings, seeds: seeds, episodes: try integer("episodes"), steps: try integer("steps"),
             evaluationEpisodes: try integer("eval_episodes") ?? 100, evaluationInterval: try integer("eval_every"))
     }
 }
