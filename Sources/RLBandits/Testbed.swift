@@ -52,7 +52,7 @@ public struct Testbed: Bandit, Sendable {
     public mutating func reset(seed: UInt64?) {
         if let seed { generator = Xoshiro256StarStar(seed: seed) }
         for arm in values.indices {
-            values[arm] = settings.meanOfValues + (settings.isNonstationary ? 0 : generator.standardNormal())
+            values[arm] = settings.meanOfValues + (settings.isNonstationary ? 0 : generator.nextGaussian())
         }
         optimalArm = Self.best(of: values)
     }
@@ -61,25 +61,15 @@ public struct Testbed: Bandit, Sendable {
     /// their step of random walk first, so ``optimalArm`` is the best arm when the reward was paid.
     public mutating func pull(_ arm: Int) -> Double {
         if settings.isNonstationary {
-            for index in values.indices { values[index] += settings.walk * generator.standardNormal() }
+            for index in values.indices { values[index] += settings.walk * generator.nextGaussian() }
             optimalArm = Self.best(of: values)
         }
-        return values[arm] + generator.standardNormal()
+        return values[arm] + generator.nextGaussian()
     }
 
     static func best(of values: [Double]) -> Int {
         var best = 0
         for arm in values.indices where values[arm] > values[best] { best = arm }
         return best
-    }
-}
-
-extension RandomNumberGenerator {
-    /// A standard normal draw by the Box–Muller transform (cosine branch, two uniform draws per
-    /// value), the same arithmetic as the maximisation-bias world's and RLNeural's `nextGaussian`.
-    mutating func standardNormal() -> Double {
-        // 1 − u lies in (0, 1]: the logarithm never sees 0.
-        let radius = (-2 * log(1 - nextUnitDouble())).squareRoot()
-        return radius * cos(2 * Double.pi * nextUnitDouble())
     }
 }

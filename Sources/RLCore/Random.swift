@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// SplitMix64 (Steele, Lea & Flood 2014): turns any 64-bit seed, even 0, into well-mixed
 /// state words. Used to seed ``Xoshiro256StarStar`` and to derive independent seeds.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
@@ -93,6 +99,16 @@ extension RandomNumberGenerator {
     @inlinable
     public mutating func nextUnitDouble() -> Double {
         Double(next() >> 11) * 0x1.0p-53
+    }
+
+    /// A standard normal draw by the Box–Muller transform: two uniform draws per value, the
+    /// cosine branch only, so each value costs the same draws whatever came before and the
+    /// sequence is fixed by our code on every machine. The bandits' rewards, the
+    /// maximisation-bias world's and the networks' initial weights all draw from it.
+    public mutating func nextGaussian() -> Double {
+        // 1 − u lies in (0, 1]: the logarithm never sees 0.
+        let radius = (-2 * log(1 - nextUnitDouble())).squareRoot()
+        return radius * cos(2 * Double.pi * nextUnitDouble())
     }
 }
 

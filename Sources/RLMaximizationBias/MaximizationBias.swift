@@ -113,13 +113,3 @@ public struct MaximizationBiasCounters: EpisodeCounters {
     public var left = 0
     public init() {}
 }
-
-extension RandomNumberGenerator {
-    /// A standard normal draw by the Box–Muller transform, from two of our own uniform draws
-    /// (so the sequence is fixed by our code on every machine).
-    public mutating func nextGaussian() -> Double {
-        // 1 − u is in (0, 1]: the logarithm is finite.
-        let u1 = 1 - nextUnitDouble(), u2 = nextUnitDouble()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-    }
-}

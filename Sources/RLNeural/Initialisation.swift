@@ -48,16 +48,6 @@ private func uniform<Generator: RandomNumberGenerator>(_ bound: Double, using ge
     (2 * generator.nextUnitDouble() - 1) * bound
 }
 
-extension RandomNumberGenerator {
-    /// A standard normal draw by the Box–Muller transform: two uniform draws per value, the
-    /// cosine branch only, so that each value costs the same draws whatever came before.
-    public mutating func nextGaussian() -> Double {
-        // 1 − u lies in (0, 1]: the logarithm never sees 0.
-        let radius = (-2 * log(1 - nextUnitDouble())).squareRoot()
-        return radius * cos(2 * Double.pi * nextUnitDouble())
-    }
-}
-
 /// The orthogonal matrix `torch.nn.init.orthogonal_` makes of a Gaussian `rows × columns` matrix
 /// (row-major), before its gain: the Q of the QR decomposition of the matrix (of its transpose
 /// when it is wide), with each column's sign set so that R's diagonal is positive, transposed

@@ -126,22 +126,11 @@ import Testing
         }
     }
 
-    func run(_ command: [String], environment extra: [String: String]) throws -> CommandRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        process.currentDirectoryURL = Self.repository
+    func run(_ command: [String], environment extra: [String: String]) throws -> PythonRun {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "RL_GYMNASIUM_LIBRARY")
         for (key, value) in extra { environment[key] = value }
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return CommandRun(status: process.terminationStatus, output: text)
+        return try runProcess(command, in: Self.repository, environment: environment)
     }
 }
 
@@ -149,11 +138,4 @@ import Testing
 struct PolicySample: Codable {
     var observation: [Double]
     var values: [Double]
-}
-
-/// What a command printed and how it ended.
-struct CommandRun {
-    var status: Int32
-    /// Standard output and standard error, together.
-    var output: String
 }

@@ -88,12 +88,7 @@ public struct DuelPlaySession {
             switch player {
             case .table(let player):
                 let state = player.bins.index(of: player.bins.map(observation))
-                var coordinates: [Int] = []
-                var rest = state
-                for size in player.bins.shape.reversed() {
-                    coordinates.insert(rest % size, at: 0)
-                    rest /= size
-                }
+                let coordinates = MultiDiscrete(player.bins.shape).element(at: state)
                 let chosen = player.table.greedyActions(in: state).first ?? 0
                 let values = PongDuelActionSpace().names.enumerated().map { action, move in
                     "\(action == chosen ? ">" : "")\(move.uppercased()) \(fixed(player.table[state, action], 2))"

@@ -138,7 +138,7 @@ struct AgentTraining<W: WorldRegistration> {
         }
         progress = episodes.progress
         let elapsed = episodes.elapsedSeconds
-        let interrupted = options.steps.map { progress.steps < $0 && episodesDone < options.episodes } ?? (episodesDone < options.episodes)
+        let interrupted = isInterrupted(progress: progress, episodesDone: episodesDone)
 
         try policy(of: agent, environment: environment, companion: companion, progress: progress, episodesDone: episodesDone)
             .save(to: options.outputPath)
@@ -174,10 +174,16 @@ struct AgentTraining<W: WorldRegistration> {
                 summary: TrainingSummary(
                     episodes: episodesDone, steps: progress.steps, finalMeanReturn: progress.returns.mean,
                     window: options.reportInterval, bestReturn: progress.bestReturn,
-                    interrupted: options.steps.map { progress.steps < $0 && episodesDone < options.episodes }
-                        ?? (episodesDone < options.episodes)),
+                    interrupted: isInterrupted(progress: progress, episodesDone: episodesDone)),
                 trainingState: trainingState(of: agent, environment: environment, progress: progress, episodesDone: episodesDone)),
             extraTensors: agent.extraTensors.merging(companion?.tensors ?? [:]) { agents, _ in agents })
+    }
+
+    /// Whether the run stopped before its budget: fewer steps than asked (a run by steps, which
+    /// the episode cap may end without interrupting it), or fewer episodes.
+    private func isInterrupted(progress: TrainingProgress, episodesDone: Int) -> Bool {
+        guard episodesDone < options.episodes else { return false }
+        return options.steps.map { progress.steps < $0 } ?? true
     }
 
     /// What a resumed run needs to go on exactly: the counts, the generators and the report window.
