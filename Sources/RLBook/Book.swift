@@ -14,6 +14,7 @@ public enum Book {
         Figure5_3.figure,
         Figure5_4.figure,
         Example6_2.figure,
+        Figure6_3.figure,
         Figure6_4.figure,
         Figure6_6.figure,
         Figure6_5.figure,
