@@ -51,6 +51,23 @@ import Testing
         #expect(twice.visits[BlackjackSpace().index(of: thirteen) * 2 + 1] == 1 && twice.value(of: thirteen, .hit) == -1)
     }
 
+    @Test func valueIterationFindsFigureFivePointTwosPolicy() {
+        // Figure 5.2 (p. 100): the smallest sum π* sticks on, against A, 2, ..., 10.
+        let sticksFrom: [Bool: [Int]] = [true: [19, 18, 18, 18, 18, 18, 18, 18, 19, 19], false: [17, 13, 13, 12, 12, 12, 17, 17, 17, 17]]
+        let model = BlackjackModel.plainRules(), space = BlackjackSpace()
+        let values = valueIteration(model, discount: 1, tolerance: 1e-12).values
+        for (ace, thresholds) in sticksFrom {
+            for dealer in 1...10 {
+                for sum in 12...21 {
+                    let state = space.index(of: BlackjackObservation(playerSum: sum, dealerCard: dealer, usableAce: ace))
+                    let stick = model.actionValue(state: state, action: BlackjackAction.stick.rawValue, values: values, discount: 1)
+                    let hit = model.actionValue(state: state, action: BlackjackAction.hit.rawValue, values: values, discount: 1)
+                    #expect((stick >= hit) == (sum >= thresholds[dealer - 1]), "\(sum) against \(dealer), usable ace \(ace)")
+                }
+            }
+        }
+    }
+
     @Test func examplePointFoursStateIsWorthTheBooksValue() {
         // Example 5.4 (p. 106): the dealer shows a deuce, the player has 13 with a usable ace; the
         // policy that sticks only on 20 or 21 is worth −0.27726 there (no natural can follow).
