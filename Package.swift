@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "RLGambler", targets: ["RLGambler"]),
         .library(name: "RLInfiniteVariance", targets: ["RLInfiniteVariance"]),
         .library(name: "RLWindyGridworld", targets: ["RLWindyGridworld"]),
+        .library(name: "RLJacksCarRental", targets: ["RLJacksCarRental"]),
         .library(name: "RLBook", targets: ["RLBook"]),
         .library(name: "RLApp", targets: ["RLApp"]),
         // The C interface the Python package loads (python/, docs/PYTHON.md): libRLGymnasium.so.
@@ -101,13 +102,15 @@ let package = Package(
         // Sutton & Barto's windy gridworld (Example 6.5; king's moves and stochastic wind,
         // Exercises 6.9 and 6.10), with its model.
         .target(name: "RLWindyGridworld", dependencies: ["RLCore"]),
+        // Sutton & Barto's Jack's car rental (Example 4.2) as an exact model, for the planners.
+        .target(name: "RLJacksCarRental", dependencies: ["RLCore"]),
         // `rl book`: the book's figures as declarations (Sources/RLBook/Figures), their in-memory
         // runner, checks against the book's values, and their pictures.
         .target(
             name: "RLBook",
             dependencies: [
                 "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLPlanning", "RLApp", "RLExperiments", "RLTabular",
-                "RLRender", "RLBlackjack", "RLInfiniteVariance", "RLWindyGridworld",
+                "RLRender", "RLBlackjack", "RLInfiniteVariance", "RLWindyGridworld", "RLJacksCarRental",
             ]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(
@@ -184,6 +187,7 @@ let package = Package(
         .testTarget(name: "RLBanditsTests", dependencies: ["RLBandits", "RLCore"]),
         .testTarget(name: "RLPredictionTests", dependencies: ["RLPrediction", "RLRandomWalk", "RLCore"]),
         .testTarget(name: "RLGamblerTests", dependencies: ["RLGambler", "RLPlanning", "RLCore"]),
+        .testTarget(name: "RLJacksCarRentalTests", dependencies: ["RLJacksCarRental", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLWindyGridworldTests", dependencies: ["RLWindyGridworld", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLInfiniteVarianceTests", dependencies: ["RLInfiniteVariance", "RLPrediction", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLBookTests", dependencies: ["RLBook", "RLBandits", "RLApp", "RLExperiments", "RLCore", "RLTabular"]),

@@ -8,6 +8,7 @@ public enum Book {
         Figure2_5.figure,
         Figure2_6.figure,
         Figure4_1.figure,
+        Figure4_2.figure,
         Figure4_3.figure,
         Figure5_1.figure,
         Figure5_2.figure,
