@@ -97,7 +97,8 @@ enum Figure6_3 {
         panels: [
             BookPanel(title: "", xLabel: "Time steps", yLabel: "Episodes", series: [sarsa], yRange: 0...200),
             BookPanel(
-                title: "Not in the book: the length of the episode under way", xLabel: "Time steps", yLabel: "Steps in the episode",
+                title: "Not in the book: the length of the episode under way (cut at 100)", xLabel: "Time steps",
+                yLabel: "Steps in the episode",
                 measure: 1, yRange: 0...100),
         ],
         checks: [
