@@ -28,6 +28,9 @@ let package = Package(
         .library(name: "RLRandomWalk", targets: ["RLRandomWalk"]),
         .library(name: "RLPrediction", targets: ["RLPrediction"]),
         .library(name: "RLGambler", targets: ["RLGambler"]),
+        .library(name: "RLInfiniteVariance", targets: ["RLInfiniteVariance"]),
+        .library(name: "RLWindyGridworld", targets: ["RLWindyGridworld"]),
+        .library(name: "RLJacksCarRental", targets: ["RLJacksCarRental"]),
         .library(name: "RLBook", targets: ["RLBook"]),
         .library(name: "RLApp", targets: ["RLApp"]),
         // The C interface the Python package loads (python/, docs/PYTHON.md): libRLGymnasium.so.
@@ -94,13 +97,20 @@ let package = Package(
         .target(name: "RLPrediction", dependencies: ["RLCore"]),
         // Sutton & Barto's gambler's problem (Example 4.3) as a model, for the planners.
         .target(name: "RLGambler", dependencies: ["RLCore"]),
+        // Sutton & Barto's one-state loop of Example 5.5 (infinite variance), with its model.
+        .target(name: "RLInfiniteVariance", dependencies: ["RLCore"]),
+        // Sutton & Barto's windy gridworld (Example 6.5; king's moves and stochastic wind,
+        // Exercises 6.9 and 6.10), with its model.
+        .target(name: "RLWindyGridworld", dependencies: ["RLCore"]),
+        // Sutton & Barto's Jack's car rental (Example 4.2) as an exact model, for the planners.
+        .target(name: "RLJacksCarRental", dependencies: ["RLCore"]),
         // `rl book`: the book's figures as declarations (Sources/RLBook/Figures), their in-memory
         // runner, checks against the book's values, and their pictures.
         .target(
             name: "RLBook",
             dependencies: [
                 "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLPlanning", "RLApp", "RLExperiments", "RLTabular",
-                "RLRender",
+                "RLRender", "RLBlackjack", "RLInfiniteVariance", "RLWindyGridworld", "RLJacksCarRental",
             ]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(
@@ -168,13 +178,18 @@ let package = Package(
         .target(name: "GymnasiumFixtures", dependencies: ["RLCore"], path: "Tests/GymnasiumFixtures"),
         .testTarget(name: "RLFrozenLakeTests", dependencies: ["RLFrozenLake", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLTaxiTests", dependencies: ["RLTaxi", "RLCore", "GymnasiumFixtures"]),
-        .testTarget(name: "RLBlackjackTests", dependencies: ["RLBlackjack", "RLCore", "RLPlanning", "GymnasiumFixtures"]),
+        .testTarget(
+            name: "RLBlackjackTests",
+            dependencies: ["RLBlackjack", "RLCore", "RLPlanning", "RLPrediction", "RLTabular", "GymnasiumFixtures"]),
         .testTarget(name: "RLClassicControlTests", dependencies: ["RLClassicControl", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLCliffWalkingTests", dependencies: ["RLCliffWalking", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLPlanningTests", dependencies: ["RLPlanning", "RLCore", "RLFrozenLake", "RLTaxi", "GymnasiumFixtures"]),
         .testTarget(name: "RLBanditsTests", dependencies: ["RLBandits", "RLCore"]),
         .testTarget(name: "RLPredictionTests", dependencies: ["RLPrediction", "RLRandomWalk", "RLCore"]),
         .testTarget(name: "RLGamblerTests", dependencies: ["RLGambler", "RLPlanning", "RLCore"]),
+        .testTarget(name: "RLJacksCarRentalTests", dependencies: ["RLJacksCarRental", "RLPlanning", "RLCore"]),
+        .testTarget(name: "RLWindyGridworldTests", dependencies: ["RLWindyGridworld", "RLPlanning", "RLCore"]),
+        .testTarget(name: "RLInfiniteVarianceTests", dependencies: ["RLInfiniteVariance", "RLPrediction", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLBookTests", dependencies: ["RLBook", "RLBandits", "RLApp", "RLExperiments", "RLCore", "RLTabular"]),
         .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL", "RLTestSupport"]),

@@ -1,4 +1,5 @@
 import RLExperiments
+import RLRender
 
 /// One of Sutton & Barto's figures (2nd ed., 2018) as `rl book` draws it: a short declaration of
 /// what is run (its series, each one method under the book's settings), how often (the book's
@@ -107,6 +108,41 @@ public struct BookPanel: Sendable {
         case linear
         /// Base 2, ticks labelled 1/4, 1/2, 1, 2, 4 (Figure 2.6's parameters).
         case logarithmic2
+        /// Base 10, ticks labelled 1, 10, 100 (Figures 5.3 and 5.4's episodes).
+        case logarithmic10
+    }
+
+    /// How a grid panel draws its cells: their size, the text of a value, the labels of rows and
+    /// columns, and colours. The default is Figure 4.1's: values to one decimal, no labels, no colour.
+    public struct Cells: Sendable {
+        public var width: Double
+        public var height: Double
+        /// A cell's text, from its series' label and its value.
+        public var text: @Sendable (_ series: String, _ value: Double) -> String
+        /// Each row's label, left of it, and each column's, above it.
+        public var rowLabels: [String]?
+        public var columnLabels: [String]?
+        /// What the row and column labels are (`player sum`, `dealer showing`).
+        public var rowTitle: String
+        public var columnTitle: String
+        /// Cells shaded from red (the range's low end) through white to green (its high end).
+        public var shading: ClosedRange<Double>?
+
+        public init(
+            width: Double = 70, height: Double = 52,
+            text: @escaping @Sendable (_ series: String, _ value: Double) -> String = { fixed($1, 1) },
+            rowLabels: [String]? = nil, columnLabels: [String]? = nil, rowTitle: String = "", columnTitle: String = "",
+            shading: ClosedRange<Double>? = nil
+        ) {
+            self.width = width
+            self.height = height
+            self.text = text
+            self.rowLabels = rowLabels
+            self.columnLabels = columnLabels
+            self.rowTitle = rowTitle
+            self.columnTitle = columnTitle
+            self.shading = shading
+        }
     }
 
     public var title: String
@@ -123,10 +159,12 @@ public struct BookPanel: Sendable {
     /// When set, each series is drawn as a grid of its values, row by row (Figure 4.1's value
     /// tables), not as a curve.
     public var grid: (rows: Int, columns: Int)?
+    /// How a grid's cells are drawn.
+    public var cells: Cells
 
     public init(
         title: String, xLabel: String, yLabel: String, measure: Int = 0, series: [String]? = nil, xScale: Scale = .linear,
-        yRange: ClosedRange<Double>? = nil, grid: (rows: Int, columns: Int)? = nil
+        yRange: ClosedRange<Double>? = nil, grid: (rows: Int, columns: Int)? = nil, cells: Cells = Cells()
     ) {
         self.title = title
         self.xLabel = xLabel
@@ -136,6 +174,7 @@ public struct BookPanel: Sendable {
         self.xScale = xScale
         self.yRange = yRange
         self.grid = grid
+        self.cells = cells
     }
 }
 
@@ -170,6 +209,8 @@ public struct BookCheck: Sendable {
         case value(Double, reading: Double)
         /// The reading is above another one (by more than nothing: the book's ordering).
         case above(Reading)
+        /// The reading is above a number (Figure 5.4's runs that have not converged).
+        case exceeds(Double)
     }
 
     /// What is claimed, in words: `ε = 0.1: % optimal action, steps 901–1000`.

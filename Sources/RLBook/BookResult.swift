@@ -92,6 +92,11 @@ public struct CheckResult: Sendable, Encodable {
             expected = Self.read(other, in: result).value
             tolerance = 0
             passed = measured > expected
+        case .exceeds(let value):
+            kind = "above"
+            expected = value
+            tolerance = 0
+            passed = measured > value
         }
     }
 

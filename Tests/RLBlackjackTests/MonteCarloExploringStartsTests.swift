@@ -1,4 +1,6 @@
 import RLCore
+import RLPlanning
+import RLTabular
 import Testing
 
 @testable import RLBlackjack
@@ -7,43 +9,76 @@ import Testing
 /// starts over the 200 states, first-visit averages of the return, greedy improvement. The
 /// policy it finds agrees with the book's π* wherever the book's margins are wide.
 @Suite struct MonteCarloExploringStartsTests {
-    /// Monte Carlo ES's box, on Blackjack's 32 × 11 × 2 states and its two actions.
-    struct MonteCarloES: EpisodicAgent {
-        let space = BlackjackSpace()
-        var sums: [Double]
-        var counts: [Int]
-        init() {
-            sums = Array(repeating: 0, count: BlackjackSpace().count * 2)
-            counts = Array(repeating: 0, count: BlackjackSpace().count * 2)
-        }
+    typealias MonteCarloES = MonteCarloESAgent<BlackjackSpace, BlackjackActionSpace>
 
-        func value(_ state: BlackjackObservation, _ action: BlackjackAction) -> Double {
-            let pair = space.index(of: state) * 2 + (action == .stick ? 0 : 1)
-            return counts[pair] == 0 ? 0 : sums[pair] / Double(counts[pair])
-        }
+    static func agent() -> MonteCarloES {
+        MonteCarloESAgent(states: BlackjackSpace(), actions: BlackjackActionSpace(), initialPolicy: SticksOnTwentyOrTwentyOne.action(for:))
+    }
 
-        /// Greedy; where both values are equal (never tried), the book's first policy: stick on 20 or 21.
-        func action(for observation: BlackjackObservation, mode: AgentMode) -> BlackjackAction {
-            let stick = value(observation, .stick), hit = value(observation, .hit)
-            if stick == hit { return observation.playerSum >= 20 ? .stick : .hit }
-            return stick > hit ? .stick : .hit
+    /// One finished episode of (state, action, reward) steps.
+    static func episode(_ steps: [(BlackjackObservation, BlackjackAction, Double)]) -> EpisodeBuffer<BlackjackObservation, BlackjackAction>
+    {
+        var buffer = EpisodeBuffer<BlackjackObservation, BlackjackAction>()
+        for (t, step) in steps.enumerated() {
+            let next = t + 1 < steps.count ? steps[t + 1].0 : step.0
+            buffer.append(
+                Transition(
+                    observation: step.0, action: step.1, reward: step.2, nextObservation: next, terminated: t == steps.count - 1,
+                    truncated: false))
         }
+        return buffer
+    }
 
-        mutating func learn(fromEpisode episode: EpisodeBuffer<BlackjackObservation, BlackjackAction>) {
-            var returnFollowing = 0.0
-            let transitions = episode.transitions
-            for t in transitions.indices.reversed() {
-                returnFollowing += transitions[t].reward  // γ = 1
-                let pair = space.index(of: transitions[t].observation) * 2 + (transitions[t].action == .stick ? 0 : 1)
-                let seenBefore = transitions[..<t].contains {
-                    space.index(of: $0.observation) * 2 + ($0.action == .stick ? 0 : 1) == pair
-                }
-                if !seenBefore {
-                    sums[pair] += returnFollowing
-                    counts[pair] += 1
+    @Test func monteCarloESIsTheBoxOnPage99() {
+        var agent = Self.agent()
+        let thirteen = BlackjackObservation(playerSum: 13, dealerCard: 5, usableAce: false)
+        let eighteen = BlackjackObservation(playerSum: 18, dealerCard: 5, usableAce: false)
+        // π0 sticks only on 20 or 21.
+        #expect(agent.action(for: eighteen, mode: .training) == .hit)
+        // 13, hit, 0; 18, stick, +1: both first visits get G = 1. Q(18, stick) = 1 > Q(18, hit) = 0.
+        agent.learn(fromEpisode: Self.episode([(thirteen, .hit, 0), (eighteen, .stick, 1)]))
+        #expect(agent.value(of: thirteen, .hit) == 1 && agent.value(of: eighteen, .stick) == 1)
+        #expect(agent.action(for: thirteen, mode: .evaluation) == .hit && agent.action(for: eighteen, mode: .evaluation) == .stick)
+        // 18, stick, −1: Q(18, stick) = 0, tied with Q(18, hit) = 0: π keeps stick.
+        agent.learn(fromEpisode: Self.episode([(eighteen, .stick, -1)]))
+        #expect(agent.value(of: eighteen, .stick) == 0 && agent.action(for: eighteen, mode: .evaluation) == .stick)
+        // Again: Q(18, stick) = −1/3 < 0: π(18) = hit.
+        agent.learn(fromEpisode: Self.episode([(eighteen, .stick, -1)]))
+        #expect(abs(agent.value(of: eighteen, .stick) + 1.0 / 3) < 1e-15 && agent.action(for: eighteen, mode: .evaluation) == .hit)
+        // A pair seen twice in one episode counts its first visit only: 13 hit 0, 13 hit 0, bust −1.
+        var twice = Self.agent()
+        twice.learn(fromEpisode: Self.episode([(thirteen, .hit, 0), (thirteen, .hit, -1)]))
+        #expect(twice.visits[BlackjackSpace().index(of: thirteen) * 2 + 1] == 1 && twice.value(of: thirteen, .hit) == -1)
+    }
+
+    @Test func valueIterationFindsFigureFivePointTwosPolicy() {
+        // Figure 5.2 (p. 100): the smallest sum π* sticks on, against A, 2, ..., 10.
+        let sticksFrom: [Bool: [Int]] = [true: [19, 18, 18, 18, 18, 18, 18, 18, 19, 19], false: [17, 13, 13, 12, 12, 12, 17, 17, 17, 17]]
+        let model = BlackjackModel.plainRules(), space = BlackjackSpace()
+        let values = valueIteration(model, discount: 1, tolerance: 1e-12).values
+        for (ace, thresholds) in sticksFrom {
+            for dealer in 1...10 {
+                for sum in 12...21 {
+                    let state = space.index(of: BlackjackObservation(playerSum: sum, dealerCard: dealer, usableAce: ace))
+                    let stick = model.actionValue(state: state, action: BlackjackAction.stick.rawValue, values: values, discount: 1)
+                    let hit = model.actionValue(state: state, action: BlackjackAction.hit.rawValue, values: values, discount: 1)
+                    #expect((stick >= hit) == (sum >= thresholds[dealer - 1]), "\(sum) against \(dealer), usable ace \(ace)")
                 }
             }
         }
+    }
+
+    @Test func examplePointFoursStateIsWorthTheBooksValue() {
+        // Example 5.4 (p. 106): the dealer shows a deuce, the player has 13 with a usable ace; the
+        // policy that sticks only on 20 or 21 is worth −0.27726 there (no natural can follow).
+        // The book's number averages 100,000,000 episodes (a standard error of about 0.0001); the
+        // model gives −0.277204.
+        let model = BlackjackModel.plainRules(), space = BlackjackSpace()
+        let policy = (0..<space.count).map { SticksOnTwentyOrTwentyOne.action(for: space.element(at: $0)).rawValue }
+        let values = evaluatePolicy(policy, in: model, discount: 1, tolerance: 1e-13).values
+        let state = space.index(of: BlackjackObservation(playerSum: 13, dealerCard: 2, usableAce: true))
+        #expect(abs(values[state] - -0.27726) < 1e-4, "\(values[state])")
+        #expect(abs(values[state] - -0.277204) < 1e-6, "\(values[state])")
     }
 
     @Test func theStartsCoverTheBooksTwoHundredStates() {
@@ -58,7 +93,7 @@ import Testing
 
     @Test func monteCarloESFindsTheBooksPolicyWhereItsMarginsAreWide() {
         var blackjack = Blackjack(sab: true)
-        var agent = MonteCarloES()
+        var agent = Self.agent()
         _ = train(exploringStarts: &agent, on: &blackjack, episodes: 300_000, seed: 1)
         func policy(_ sum: Int, _ dealer: Int, ace: Bool) -> BlackjackAction {
             agent.action(for: BlackjackObservation(playerSum: sum, dealerCard: dealer, usableAce: ace), mode: .evaluation)

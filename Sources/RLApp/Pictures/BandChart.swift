@@ -37,19 +37,21 @@ public enum BandChart {
     /// figures cut diverging runs off the same way). With `errorBars`, each point is marked and its
     /// band is a bar through it (a few points: a parameter study), not a shaded area (a curve).
     /// With `logarithmicX`, the x axis is in powers of two, ticked 1/4, 1/2, 1, 2 (Sutton & Barto's
-    /// parameter studies); without `bands`, only the curves are drawn.
+    /// parameter studies); with `logarithmicXInPowersOfTen`, in powers of ten, ticked 1, 10, 100
+    /// (episodes over several decades, Figures 5.3 and 5.4); without `bands`, only the curves are drawn.
     /// - Precondition: every series has as many points in each of its arrays, at least one; the size
     ///   is at least 300 × 300; with `logarithmicY`, every value is positive.
     public static func picture(
         _ series: [Series], title: String, xLabel: String, yLabel: String, logarithmicY: Bool = false,
         yRange: ClosedRange<Double>? = nil, errorBars: Bool = false, logarithmicX: Bool = false, bands: Bool = true,
-        width: Int = 1000, height: Int = 700
+        width: Int = 1000, height: Int = 700, logarithmicXInPowersOfTen: Bool = false
     ) -> Scene {
         precondition(!series.isEmpty && series.allSatisfy { !$0.x.isEmpty } && width >= 300 && height >= 300)
         precondition(yRange.map { $0.lowerBound < $0.upperBound && (!logarithmicY || $0.lowerBound > 0) } ?? true)
         // On a logarithmic axis the chart is drawn in log10 of the values, ticks labelled with the values.
         let scale: (Double) -> Double = logarithmicY ? { log10($0) } : { $0 }
-        let scaleX: (Double) -> Double = logarithmicX ? { log2($0) } : { $0 }
+        let scaleX: (Double) -> Double =
+            logarithmicXInPowersOfTen ? { log10($0) } : logarithmicX ? { log2($0) } : { $0 }
         var picture = Scene(width: Double(width), height: Double(height), background: .white)
         // Long titles and labels wrap at the right edge instead of running off it.
         let titleLines = wrapped(title, width: Double(width) - 80)
@@ -96,11 +98,15 @@ public enum BandChart {
             picture.add(.text(text, x: frame.x - 8 - textWidth(text), y: y - textHeight / 2, pixelSize: fontPixel, .black))
         }
         let xTicks =
-            logarithmicX
+            logarithmicXInPowersOfTen
             ? stride(from: Int(xLow.rounded(.up)), through: Int(xHigh.rounded(.down)), by: 1).map {
-                (pxScaled(Double($0)), powerOfTwoText($0))
+                (pxScaled(Double($0)), powerOfTenText($0))
             }
-            : niceTicks(from: xLow, to: xHigh).map { (pxScaled($0), formatNumber($0)) }
+            : logarithmicX
+                ? stride(from: Int(xLow.rounded(.up)), through: Int(xHigh.rounded(.down)), by: 1).map {
+                    (pxScaled(Double($0)), powerOfTwoText($0))
+                }
+                : niceTicks(from: xLow, to: xHigh).map { (pxScaled($0), formatNumber($0)) }
         for (x, text) in xTicks {
             picture.add(.line(fromX: x, fromY: frame.y + frame.height, toX: x, toY: frame.y + frame.height + 5, .black))
             picture.add(.text(text, x: x - textWidth(text) / 2, y: frame.y + frame.height + 8, pixelSize: fontPixel, .black))
@@ -163,6 +169,11 @@ public enum BandChart {
 /// 2^exponent as a tick's label: `1/8`, `1`, `4`.
 func powerOfTwoText(_ exponent: Int) -> String {
     exponent < 0 ? "1/\(1 << -exponent)" : "\(1 << exponent)"
+}
+
+/// 10^exponent as a tick's label: `1`, `10`, `1000`, then `10^4`, `10^8` (and `10^-1` below 1).
+func powerOfTenText(_ exponent: Int) -> String {
+    (0..<4).contains(exponent) ? "1" + String(repeating: "0", count: exponent) : "10^\(exponent)"
 }
 
 /// Ticks for a logarithmic axis spanning `low...high` in log10: the powers of ten inside it when
