@@ -91,7 +91,7 @@ let package = Package(
         // Sutton & Barto's random walks (Example 6.2, Figure 7.2) and their equiprobable policy.
         .target(name: "RLRandomWalk", dependencies: ["RLCore"]),
         // Value estimators of a fixed policy (prediction): TD(0), constant-α Monte Carlo, n-step TD.
-        .target(name: "RLPrediction", dependencies: ["RLCore"]),
+        .target(name: "RLPrediction", dependencies: ["RLCore", "RLFeatures"]),
         // Sutton & Barto's gambler's problem (Example 4.3) as a model, for the planners.
         .target(name: "RLGambler", dependencies: ["RLCore"]),
         // `rl book`: the book's figures as declarations (Sources/RLBook/Figures), their in-memory
@@ -100,6 +100,7 @@ let package = Package(
             name: "RLBook",
             dependencies: [
                 "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLPlanning", "RLApp", "RLExperiments", "RLTabular",
+                "RLFeatures",
                 "RLRender",
             ]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
@@ -173,7 +174,7 @@ let package = Package(
         .testTarget(name: "RLCliffWalkingTests", dependencies: ["RLCliffWalking", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLPlanningTests", dependencies: ["RLPlanning", "RLCore", "RLFrozenLake", "RLTaxi", "GymnasiumFixtures"]),
         .testTarget(name: "RLBanditsTests", dependencies: ["RLBandits", "RLCore"]),
-        .testTarget(name: "RLPredictionTests", dependencies: ["RLPrediction", "RLRandomWalk", "RLCore"]),
+        .testTarget(name: "RLPredictionTests", dependencies: ["RLPrediction", "RLRandomWalk", "RLCore", "RLFeatures"]),
         .testTarget(name: "RLGamblerTests", dependencies: ["RLGambler", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLBookTests", dependencies: ["RLBook", "RLBandits", "RLApp", "RLExperiments", "RLCore", "RLTabular"]),
         .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
