@@ -11,29 +11,30 @@ public struct GradientMonteCarlo<Features: FeatureMap, Action>: ValueEstimator {
     public typealias Observation = Features.Observation
     public let features: Features
     /// w, one weight per feature (0 at first).
-    public private(set) var weights: [Double]
+    public var weights: [Double] { storedWeights }
+    @usableFromInline var storedWeights: [Double]
     public let stepSize: Double
     public let discount: Double
     /// The episode so far: each step's state and the reward that followed it (storage kept).
-    var states: [Observation] = []
-    var rewards: [Double] = []
-    var returns: [Double] = []
-    var active: ActiveFeatures
+    @usableFromInline var states: [Observation] = []
+    @usableFromInline var rewards: [Double] = []
+    @usableFromInline var returns: [Double] = []
+    @usableFromInline var active: ActiveFeatures
 
     public init(features: Features, stepSize: Double, discount: Double = 1) {
         self.features = features
-        weights = Array(repeating: 0, count: features.featureCount)
+        storedWeights = Array(repeating: 0, count: features.featureCount)
         self.stepSize = stepSize
         self.discount = discount
         active = features.makeActiveFeatures()
     }
 
-    public mutating func learn(from transition: Transition<Observation, Action>) {
+    @inlinable public mutating func learn(from transition: Transition<Observation, Action>) {
         states.append(transition.observation)
         rewards.append(transition.reward)
     }
 
-    public mutating func endEpisode() {
+    @inlinable public mutating func endEpisode() {
         // G_t ← R_{t+1} + γ G_{t+1}, walking backwards; then the updates in the episode's order.
         returns.removeAll(keepingCapacity: true)
         var following = 0.0
@@ -43,14 +44,22 @@ public struct GradientMonteCarlo<Features: FeatureMap, Action>: ValueEstimator {
         }
         for (t, state) in states.enumerated() {
             features.activeFeatures(of: state, into: &active)
-            let error = returns[states.count - 1 - t] - linearValue(weights, active)
-            addScaled(active, stepSize * error, to: &weights)
+            let error = returns[states.count - 1 - t] - linearValue(storedWeights, active)
+            addScaled(active, stepSize * error, to: &storedWeights)
         }
         states.removeAll(keepingCapacity: true)
         rewards.removeAll(keepingCapacity: true)
     }
 
-    public func value(of observation: Observation) -> Double {
-        linearValue(weights, features.activeFeatures(of: observation))
+    @inlinable public func value(of observation: Observation) -> Double {
+        linearValue(storedWeights, features.activeFeatures(of: observation))
+    }
+
+    @inlinable public func values(of observations: [Observation]) -> [Double] {
+        var active = features.makeActiveFeatures()
+        return observations.map { observation in
+            features.activeFeatures(of: observation, into: &active)
+            return linearValue(storedWeights, active)
+        }
     }
 }

@@ -16,39 +16,40 @@ public struct OfflineLambdaReturn<Features: FeatureMap, Action>: ValueEstimator 
     public typealias Observation = Features.Observation
     public let features: Features
     /// w, one weight per feature (0 at first).
-    public private(set) var weights: [Double]
+    public var weights: [Double] { storedWeights }
+    @usableFromInline var storedWeights: [Double]
     public let lambda: Double
     public let stepSize: Double
     public let discount: Double
     /// S_0, S_1, …, S_{T−1} and R_1, …, R_T of the episode so far (storage kept).
-    var states: [Observation] = []
-    var rewards: [Double] = []
+    @usableFromInline var states: [Observation] = []
+    @usableFromInline var rewards: [Double] = []
     /// v̂(S_{t+1}) under the episode's weights, 0 for a terminal S_{t+1}.
-    var nextValues: [Double] = []
-    var returns: [Double] = []
-    var active: ActiveFeatures
+    @usableFromInline var nextValues: [Double] = []
+    @usableFromInline var returns: [Double] = []
+    @usableFromInline var active: ActiveFeatures
 
     public init(features: Features, lambda: Double, stepSize: Double, discount: Double = 1) {
         self.features = features
-        weights = Array(repeating: 0, count: features.featureCount)
+        storedWeights = Array(repeating: 0, count: features.featureCount)
         self.lambda = lambda
         self.stepSize = stepSize
         self.discount = discount
         active = features.makeActiveFeatures()
     }
 
-    public mutating func learn(from transition: Transition<Observation, Action>) {
+    @inlinable public mutating func learn(from transition: Transition<Observation, Action>) {
         states.append(transition.observation)
         rewards.append(transition.reward)
         if transition.terminated {
             nextValues.append(0)
         } else {
             features.activeFeatures(of: transition.nextObservation, into: &active)
-            nextValues.append(linearValue(weights, active))
+            nextValues.append(linearValue(storedWeights, active))
         }
     }
 
-    public mutating func endEpisode() {
+    @inlinable public mutating func endEpisode() {
         // G^λ_t backwards; the last step's bootstraps only if the episode was cut, not ended.
         returns = Array(repeating: 0, count: states.count)
         var following = nextValues.last ?? 0
@@ -58,14 +59,22 @@ public struct OfflineLambdaReturn<Features: FeatureMap, Action>: ValueEstimator 
         }
         for (t, state) in states.enumerated() {
             features.activeFeatures(of: state, into: &active)
-            addScaled(active, stepSize * (returns[t] - linearValue(weights, active)), to: &weights)
+            addScaled(active, stepSize * (returns[t] - linearValue(storedWeights, active)), to: &storedWeights)
         }
         states.removeAll(keepingCapacity: true)
         rewards.removeAll(keepingCapacity: true)
         nextValues.removeAll(keepingCapacity: true)
     }
 
-    public func value(of observation: Observation) -> Double {
-        linearValue(weights, features.activeFeatures(of: observation))
+    @inlinable public func value(of observation: Observation) -> Double {
+        linearValue(storedWeights, features.activeFeatures(of: observation))
+    }
+
+    @inlinable public func values(of observations: [Observation]) -> [Double] {
+        var active = features.makeActiveFeatures()
+        return observations.map { observation in
+            features.activeFeatures(of: observation, into: &active)
+            return linearValue(storedWeights, active)
+        }
     }
 }

@@ -15,29 +15,30 @@ public struct SemiGradientTemporalDifference<Features: FeatureMap, Action>: Valu
     public typealias Observation = Features.Observation
     public let features: Features
     /// w, one weight per feature (0 at first).
-    public private(set) var weights: [Double]
+    public var weights: [Double] { storedWeights }
+    @usableFromInline var storedWeights: [Double]
     public let steps: Int
     public let stepSize: Double
     public let discount: Double
     /// S_0, S_1, … and R_1, R_2, … of the episode so far (storage kept between episodes).
-    var states: [Observation] = []
-    var rewards: [Double] = []
+    @usableFromInline var states: [Observation] = []
+    @usableFromInline var rewards: [Double] = []
     /// T, once the episode has ended.
-    var end: Int?
-    var active: ActiveFeatures
+    @usableFromInline var end: Int?
+    @usableFromInline var active: ActiveFeatures
 
     /// - Precondition: `steps ≥ 1`.
     public init(features: Features, steps: Int = 1, stepSize: Double, discount: Double = 1) {
         precondition(steps >= 1)
         self.features = features
-        weights = Array(repeating: 0, count: features.featureCount)
+        storedWeights = Array(repeating: 0, count: features.featureCount)
         self.steps = steps
         self.stepSize = stepSize
         self.discount = discount
         active = features.makeActiveFeatures()
     }
 
-    public mutating func learn(from transition: Transition<Observation, Action>) {
+    @inlinable public mutating func learn(from transition: Transition<Observation, Action>) {
         if states.isEmpty { states.append(transition.observation) }
         rewards.append(transition.reward)  // R_{t+1}
         states.append(transition.nextObservation)  // S_{t+1}
@@ -46,7 +47,7 @@ public struct SemiGradientTemporalDifference<Features: FeatureMap, Action>: Valu
         update(t - steps + 1)
     }
 
-    public mutating func endEpisode() {
+    @inlinable public mutating func endEpisode() {
         let finalStep = end ?? rewards.count
         // The box's loop goes on after T without acting, until τ = T − 1.
         for tau in max(0, rewards.count - steps + 1)..<finalStep { update(tau) }
@@ -56,7 +57,7 @@ public struct SemiGradientTemporalDifference<Features: FeatureMap, Action>: Valu
     }
 
     /// The update of w for S_τ, when τ is a step of the episode.
-    mutating func update(_ tau: Int) {
+    @inlinable mutating func update(_ tau: Int) {
         guard tau >= 0 else { return }
         let finalStep = end ?? Int.max
         var target = 0.0
@@ -67,13 +68,21 @@ public struct SemiGradientTemporalDifference<Features: FeatureMap, Action>: Valu
         }
         if tau + steps < finalStep {
             features.activeFeatures(of: states[tau + steps], into: &active)
-            target += weight * linearValue(weights, active)
+            target += weight * linearValue(storedWeights, active)
         }
         features.activeFeatures(of: states[tau], into: &active)
-        addScaled(active, stepSize * (target - linearValue(weights, active)), to: &weights)
+        addScaled(active, stepSize * (target - linearValue(storedWeights, active)), to: &storedWeights)
     }
 
-    public func value(of observation: Observation) -> Double {
-        linearValue(weights, features.activeFeatures(of: observation))
+    @inlinable public func value(of observation: Observation) -> Double {
+        linearValue(storedWeights, features.activeFeatures(of: observation))
+    }
+
+    @inlinable public func values(of observations: [Observation]) -> [Double] {
+        var active = features.makeActiveFeatures()
+        return observations.map { observation in
+            features.activeFeatures(of: observation, into: &active)
+            return linearValue(storedWeights, active)
+        }
     }
 }

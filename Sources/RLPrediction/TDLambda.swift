@@ -12,44 +12,54 @@ public struct TDLambda<Features: FeatureMap, Action>: ValueEstimator {
     public typealias Observation = Features.Observation
     public let features: Features
     /// w, one weight per feature (0 at first).
-    public private(set) var weights: [Double]
+    public var weights: [Double] { storedWeights }
+    @usableFromInline var storedWeights: [Double]
     /// z, the eligibility trace.
-    public private(set) var trace: [Double]
+    public var trace: [Double] { storedTrace }
+    @usableFromInline var storedTrace: [Double]
     public let lambda: Double
     public let stepSize: Double
     public let discount: Double
-    var active: ActiveFeatures
+    @usableFromInline var active: ActiveFeatures
 
     public init(features: Features, lambda: Double, stepSize: Double, discount: Double = 1) {
         self.features = features
-        weights = Array(repeating: 0, count: features.featureCount)
-        trace = weights
+        storedWeights = Array(repeating: 0, count: features.featureCount)
+        storedTrace = storedWeights
         self.lambda = lambda
         self.stepSize = stepSize
         self.discount = discount
         active = features.makeActiveFeatures()
     }
 
-    public mutating func learn(from transition: Transition<Observation, Action>) {
+    @inlinable public mutating func learn(from transition: Transition<Observation, Action>) {
         var next = 0.0
         if !transition.terminated {
             features.activeFeatures(of: transition.nextObservation, into: &active)
-            next = linearValue(weights, active)
+            next = linearValue(storedWeights, active)
         }
         features.activeFeatures(of: transition.observation, into: &active)
         let decay = discount * lambda
-        for index in trace.indices { trace[index] *= decay }
-        addScaled(active, 1, to: &trace)
-        let error = transition.reward + discount * next - linearValue(weights, active)
+        for index in storedTrace.indices { storedTrace[index] *= decay }
+        addScaled(active, 1, to: &storedTrace)
+        let error = transition.reward + discount * next - linearValue(storedWeights, active)
         let scale = stepSize * error
-        for index in weights.indices { weights[index] += scale * trace[index] }
+        for index in storedWeights.indices { storedWeights[index] += scale * storedTrace[index] }
     }
 
-    public mutating func endEpisode() {
-        for index in trace.indices { trace[index] = 0 }
+    @inlinable public mutating func endEpisode() {
+        for index in storedTrace.indices { storedTrace[index] = 0 }
     }
 
-    public func value(of observation: Observation) -> Double {
-        linearValue(weights, features.activeFeatures(of: observation))
+    @inlinable public func value(of observation: Observation) -> Double {
+        linearValue(storedWeights, features.activeFeatures(of: observation))
+    }
+
+    @inlinable public func values(of observations: [Observation]) -> [Double] {
+        var active = features.makeActiveFeatures()
+        return observations.map { observation in
+            features.activeFeatures(of: observation, into: &active)
+            return linearValue(storedWeights, active)
+        }
     }
 }

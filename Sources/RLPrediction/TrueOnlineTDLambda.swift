@@ -14,51 +14,61 @@ public struct TrueOnlineTDLambda<Features: FeatureMap, Action>: ValueEstimator {
     public typealias Observation = Features.Observation
     public let features: Features
     /// w, one weight per feature (0 at first).
-    public private(set) var weights: [Double]
+    public var weights: [Double] { storedWeights }
+    @usableFromInline var storedWeights: [Double]
     /// z, the dutch trace.
-    public private(set) var trace: [Double]
+    public var trace: [Double] { storedTrace }
+    @usableFromInline var storedTrace: [Double]
     public let lambda: Double
     public let stepSize: Double
     public let discount: Double
     /// V_old: V′ of the step before (0 at an episode's start).
-    var previousValue = 0.0
-    var active: ActiveFeatures
+    @usableFromInline var previousValue = 0.0
+    @usableFromInline var active: ActiveFeatures
 
     public init(features: Features, lambda: Double, stepSize: Double, discount: Double = 1) {
         self.features = features
-        weights = Array(repeating: 0, count: features.featureCount)
-        trace = weights
+        storedWeights = Array(repeating: 0, count: features.featureCount)
+        storedTrace = storedWeights
         self.lambda = lambda
         self.stepSize = stepSize
         self.discount = discount
         active = features.makeActiveFeatures()
     }
 
-    public mutating func learn(from transition: Transition<Observation, Action>) {
+    @inlinable public mutating func learn(from transition: Transition<Observation, Action>) {
         var next = 0.0
         if !transition.terminated {
             features.activeFeatures(of: transition.nextObservation, into: &active)
-            next = linearValue(weights, active)
+            next = linearValue(storedWeights, active)
         }
         features.activeFeatures(of: transition.observation, into: &active)
-        let value = linearValue(weights, active)
+        let value = linearValue(storedWeights, active)
         let error = transition.reward + discount * next - value
         let decay = discount * lambda
-        let traceAlongX = linearValue(trace, active)  // zᵀx, with z before this step
-        for index in trace.indices { trace[index] *= decay }
-        addScaled(active, 1 - stepSize * decay * traceAlongX, to: &trace)
+        let traceAlongX = linearValue(storedTrace, active)  // zᵀx, with z before this step
+        for index in storedTrace.indices { storedTrace[index] *= decay }
+        addScaled(active, 1 - stepSize * decay * traceAlongX, to: &storedTrace)
         let scale = stepSize * (error + value - previousValue)
-        for index in weights.indices { weights[index] += scale * trace[index] }
-        addScaled(active, -stepSize * (value - previousValue), to: &weights)
+        for index in storedWeights.indices { storedWeights[index] += scale * storedTrace[index] }
+        addScaled(active, -stepSize * (value - previousValue), to: &storedWeights)
         previousValue = next
     }
 
-    public mutating func endEpisode() {
-        for index in trace.indices { trace[index] = 0 }
+    @inlinable public mutating func endEpisode() {
+        for index in storedTrace.indices { storedTrace[index] = 0 }
         previousValue = 0
     }
 
-    public func value(of observation: Observation) -> Double {
-        linearValue(weights, features.activeFeatures(of: observation))
+    @inlinable public func value(of observation: Observation) -> Double {
+        linearValue(storedWeights, features.activeFeatures(of: observation))
+    }
+
+    @inlinable public func values(of observations: [Observation]) -> [Double] {
+        var active = features.makeActiveFeatures()
+        return observations.map { observation in
+            features.activeFeatures(of: observation, into: &active)
+            return linearValue(storedWeights, active)
+        }
     }
 }
