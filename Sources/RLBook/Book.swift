@@ -16,6 +16,9 @@ public enum Book {
         Figure7_2.figure,
         Figure9_1.figure,
         Figure9_2.figure,
+        Figure12_3.figure,
+        Figure12_6.figure,
+        Figure12_8.figure,
     ]
 
     /// The figure with this id (`2.2`), if `rl` draws it.
