@@ -63,29 +63,42 @@ public struct RandomWalk: Environment, Sendable {
 
     /// v = P v + r solved exactly: for each state s, v(s) − Σ_{s′} P(s, s′) v(s′) = the expected
     /// reward of the step from s, each of the 2 × `maximumJump` jumps having probability
-    /// 1/(2 × `maximumJump`) and a jump past an end landing on it. The matrix I − P is banded
-    /// (no state reaches further than `maximumJump`) and diagonally dominant, so Gaussian
-    /// elimination without pivoting keeps the band and is stable: about states × maximumJump²
-    /// operations (10⁷ for Example 9.1's walk), not states³.
+    /// 1/(2 × `maximumJump`) and a jump past an end landing on it.
     static func solveBellmanEquations(states: Int, leftReward: Double, maximumJump: Int) -> [Double] {
+        let probability = 1 / Double(2 * maximumJump)
+        let rewards = (1...states).map { state in
+            // The jumps past the left end pay leftReward, those past the right end 1.
+            probability * (Double(max(0, maximumJump - state + 1)) * leftReward + Double(max(0, maximumJump - (states - state))))
+        }
+        return solveWalkEquations(states: states, maximumJump: maximumJump, rightSide: rewards)
+    }
+
+    /// The on-policy distribution μ of §9.2 (eqs. 9.2–9.3) over the states 1…states: η(s) = h(s) +
+    /// Σ_s̄ η(s̄) p(s | s̄), the expected time steps spent in s per episode with h the start state,
+    /// normalised to sum to 1. Between non-terminal states p(s | s̄) = p(s̄ | s), so η solves the
+    /// same banded equations as the values.
+    public var onPolicyDistribution: [Double] {
+        var start = Array(repeating: 0.0, count: states)
+        start[(states + 1) / 2 - 1] = 1
+        let visits = Self.solveWalkEquations(states: states, maximumJump: maximumJump, rightSide: start)
+        let total = visits.reduce(0, +)
+        return visits.map { $0 / total }
+    }
+
+    /// Solves (I − P) x = b, P the walk's transitions between non-terminal states under the
+    /// equiprobable policy. I − P is banded (no state reaches further than `maximumJump`) and
+    /// diagonally dominant, so Gaussian elimination without pivoting keeps the band and is
+    /// stable: about states × maximumJump² operations (10⁷ for Example 9.1's walk), not states³.
+    static func solveWalkEquations(states: Int, maximumJump: Int, rightSide: [Double]) -> [Double] {
         let band = maximumJump, width = 2 * band + 1
         let probability = 1 / Double(2 * maximumJump)
         // Row i (state i + 1), column j stored at matrix[i][j − i + band].
         var matrix = Array(repeating: Array(repeating: 0.0, count: width), count: states)
-        var right = Array(repeating: 0.0, count: states)
+        var right = rightSide
         for row in 0..<states {
-            let state = row + 1
             matrix[row][band] = 1
-            for jump in 1...maximumJump {
-                for next in [state - jump, state + jump] {
-                    if next <= 0 {
-                        right[row] += probability * leftReward
-                    } else if next >= states + 1 {
-                        right[row] += probability
-                    } else {
-                        matrix[row][next - 1 - row + band] -= probability
-                    }
-                }
+            for column in max(0, row - band)..<min(states, row + band + 1) where column != row {
+                matrix[row][column - row + band] = -probability
             }
         }
         for pivot in 0..<states {
@@ -98,13 +111,13 @@ public struct RandomWalk: Environment, Sendable {
                 right[row] -= factor * right[pivot]
             }
         }
-        var values = Array(repeating: 0.0, count: states)
+        var solution = Array(repeating: 0.0, count: states)
         for row in stride(from: states - 1, through: 0, by: -1) {
             var total = right[row]
-            for column in (row + 1)..<min(row + band + 1, states) { total -= matrix[row][column - row + band] * values[column] }
-            values[row] = total / matrix[row][band]
+            for column in (row + 1)..<min(row + band + 1, states) { total -= matrix[row][column - row + band] * solution[column] }
+            solution[row] = total / matrix[row][band]
         }
-        return values
+        return solution
     }
 }
 

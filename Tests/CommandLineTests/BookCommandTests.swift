@@ -5,7 +5,8 @@ import Testing
 /// bad requests are one line and exit 64.
 @Suite struct BookCommandTests {
     static let figures = [
-        "2.2", "2.3", "2.4", "2.5", "2.6", "4.1", "4.3", "example-6.2", "6.4", "6.6", "6.5", "7.2", "9.1", "9.2", "12.3", "12.6", "12.8",
+        "2.2", "2.3", "2.4", "2.5", "2.6", "4.1", "4.3", "example-6.2", "6.4", "6.6", "6.5", "7.2", "9.1", "9.2", "9.10", "12.3", "12.6",
+        "12.8",
     ]
 
     @Test(arguments: figures)

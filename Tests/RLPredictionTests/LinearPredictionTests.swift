@@ -52,6 +52,16 @@ import Testing
         #expect(values[1] < -0.9 && values[500] < 0 && values[500] > -0.01)
     }
 
+    @Test func theOnPolicyDistributionSolvesEquations9_2And9_3() {
+        // 3 states, jumps of 1 or 2, starting in 2: η(1) = η(2)/4 + η(3)/4, η(2) = 1 + η(1)/4 + η(3)/4,
+        // η(1) = η(3): η = (2/5, 6/5, 2/5), two steps an episode, μ = (0.2, 0.6, 0.2).
+        #expect(Self.close(RandomWalk(states: 3, leftReward: -1, maximumJump: 2).onPolicyDistribution, [0.2, 0.6, 0.2]))
+        let mu = RandomWalk(states: 1000, leftReward: -1, maximumJump: 100).onPolicyDistribution
+        #expect(abs(mu.reduce(0, +) - 1) < 1e-12 && mu.max() == mu[499])
+        // Figure 9.1's marks: about 0.0137 at the start state, 0.0017 beside it.
+        #expect(abs(mu[499] - 0.0137) < 0.0005 && abs(mu[450] - 0.0017) < 0.0002)
+    }
+
     @Test func theLongJumpsLandOnTheEndsAndFollowTheSeed() {
         var walk = RandomWalk(states: 1000, leftReward: -1, maximumJump: 100)
         #expect(walk.reset(seed: 7) == 500)
