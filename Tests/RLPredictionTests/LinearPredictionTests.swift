@@ -85,6 +85,19 @@ import Testing
         #expect(groups.activeFeatures(of: 250).indices.prefix(1) == [2])
     }
 
+    @Test func tilingsAreShiftedGroups() {
+        // 50 tilings of 200-state tiles shifted by 4 states, 6 tiles each: state 1 is in tile 0 of
+        // every tiling; state 200 (position 199) in tile 0 of tiling 0, tile 1 of tilings 1...49.
+        let tiling = IntervalTiling(states: 1000, tilings: 50, tileWidth: 200, offset: 4)
+        #expect(tiling.tilesPerTiling == 6 && tiling.featureCount == 300 && tiling.stepSizeDivisor == 50)
+        #expect(Array(tiling.activeFeatures(of: 1).indices.prefix(50)) == (0..<50).map { $0 * 6 })
+        #expect(Array(tiling.activeFeatures(of: 200).indices.prefix(50)) == [0] + (1..<50).map { $0 * 6 + 1 })
+        // The last state, position 999: tile 999 / 200 = 4 of tiling 0, 1003 / 200 = 5 of tiling 1.
+        #expect(Array(tiling.activeFeatures(of: 1000).indices.prefix(2)) == [4, 11])
+        // One tiling is aggregation.
+        #expect(IntervalTiling(states: 1000, tilings: 1, tileWidth: 100, offset: 0).activeFeatures(of: 101).indices.prefix(1) == [1])
+    }
+
     @Test func gradientMonteCarloIsTheBoxOnPage202() {
         // 1 → 2 → 3 → end (+1), α = 0.5, groups {1, 2} and {3, 4}; every G_t = 1, updates in order:
         // w₀ = 0 + 0.5 (1 − 0) = 0.5, then w₀ = 0.5 + 0.5 (1 − 0.5) = 0.75; w₁ = 0.5.
