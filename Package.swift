@@ -94,7 +94,7 @@ let package = Package(
         // Sutton & Barto's random walks (Example 6.2, Figure 7.2) and their equiprobable policy.
         .target(name: "RLRandomWalk", dependencies: ["RLCore"]),
         // Value estimators of a fixed policy (prediction): TD(0), constant-α Monte Carlo, n-step TD.
-        .target(name: "RLPrediction", dependencies: ["RLCore"]),
+        .target(name: "RLPrediction", dependencies: ["RLCore", "RLFeatures"]),
         // Sutton & Barto's gambler's problem (Example 4.3) as a model, for the planners.
         .target(name: "RLGambler", dependencies: ["RLCore"]),
         // Sutton & Barto's one-state loop of Example 5.5 (infinite variance), with its model.
@@ -110,7 +110,7 @@ let package = Package(
             name: "RLBook",
             dependencies: [
                 "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLPlanning", "RLApp", "RLExperiments", "RLTabular",
-                "RLRender", "RLBlackjack", "RLInfiniteVariance", "RLWindyGridworld", "RLJacksCarRental",
+                "RLRender", "RLBlackjack", "RLInfiniteVariance", "RLWindyGridworld", "RLJacksCarRental", "RLFeatures",
             ]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(
@@ -185,7 +185,7 @@ let package = Package(
         .testTarget(name: "RLCliffWalkingTests", dependencies: ["RLCliffWalking", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLPlanningTests", dependencies: ["RLPlanning", "RLCore", "RLFrozenLake", "RLTaxi", "GymnasiumFixtures"]),
         .testTarget(name: "RLBanditsTests", dependencies: ["RLBandits", "RLCore"]),
-        .testTarget(name: "RLPredictionTests", dependencies: ["RLPrediction", "RLRandomWalk", "RLCore"]),
+        .testTarget(name: "RLPredictionTests", dependencies: ["RLPrediction", "RLRandomWalk", "RLCore", "RLFeatures"]),
         .testTarget(name: "RLGamblerTests", dependencies: ["RLGambler", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLJacksCarRentalTests", dependencies: ["RLJacksCarRental", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLWindyGridworldTests", dependencies: ["RLWindyGridworld", "RLPlanning", "RLCore"]),

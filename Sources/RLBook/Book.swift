@@ -20,6 +20,12 @@ public enum Book {
         Figure6_6.figure,
         Figure6_5.figure,
         Figure7_2.figure,
+        Figure9_1.figure,
+        Figure9_2.figure,
+        Figure9_10.figure,
+        Figure12_3.figure,
+        Figure12_6.figure,
+        Figure12_8.figure,
     ]
 
     /// The figure with this id (`2.2`), if `rl` draws it.

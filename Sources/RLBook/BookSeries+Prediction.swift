@@ -5,22 +5,34 @@ import RLRandomWalk
 extension BookSeries {
     /// A value estimator learning the random walk's values under the equiprobable policy: the
     /// RMS error over its non-terminal states before any episode and after each (Example 6.2's
-    /// right graph). Run `seed` draws the policy's moves from `derivedSeed(seed, purpose: agent)`.
+    /// right graph), or after every `every`-th (Figure 9.10). Run `seed` draws the policy's moves
+    /// from `derivedSeed(seed, purpose: agent)`, the long walk's jumps from
+    /// `derivedSeed(seed, purpose: training)`; `--quick` plays `quickEpisodes` of `estimator(true)`, where given
+    /// (the points after them repeat the last).
+    /// With a `distribution` μ over the states, the error is √VE, each state's squared error
+    /// weighted by μ (eq. 9.1).
     public static func prediction<V: ValueEstimator>(
-        _ label: String, walk: RandomWalk, episodes: Int, estimator: @escaping @Sendable () -> V
+        _ label: String, walk: RandomWalk, episodes: Int, every: Int = 1, quickEpisodes: Int? = nil,
+        weightedBy distribution: [Double]? = nil, estimator: @escaping @Sendable (_ quick: Bool) -> V
     ) -> BookSeries where V.Observation == Int, V.Action == RandomWalk.Move {
-        BookSeries(label: label, x: (0...episodes).map(Double.init)) { seeds, _, sums in
-            var errors = Array(repeating: 0.0, count: episodes + 1)
+        BookSeries(label: label, x: stride(from: 0, through: episodes, by: every).map(Double.init)) { seeds, quick, sums in
+            let played = quick ? quickEpisodes ?? episodes : episodes
+            // Points past a quick run's last episode keep its last error.
+            var errors = Array(repeating: 0.0, count: episodes / every + 1)
             let clock = ContinuousClock()
             for seed in seeds {
                 let start = clock.now
                 var world = walk
                 var policy = EquiprobableWalk(seed: derivedSeed(seed, purpose: SeedPurpose.agent))
-                var learner = estimator()
-                errors[0] = rootMeanSquareError(learner, walk)
-                predict(&learner, following: &policy, on: &world, episodes: episodes, seed: nil) { episode, learned in
-                    errors[episode + 1] = rootMeanSquareError(learned, walk)
+                var learner = estimator(quick)
+                errors[0] = rootMeanSquareError(learner, walk, weightedBy: distribution)
+                let walkSeed = derivedSeed(seed, purpose: SeedPurpose.training)
+                predict(&learner, following: &policy, on: &world, episodes: played, seed: walkSeed) { episode, learned in
+                    if (episode + 1) % every == 0 {
+                        errors[(episode + 1) / every] = rootMeanSquareError(learned, walk, weightedBy: distribution)
+                    }
                 }
+                for point in (played / every + 1)..<errors.count { errors[point] = errors[played / every] }
                 sums.secondsInRuns += seconds(clock.now - start)
                 sums.add(errors)
             }
@@ -29,7 +41,8 @@ extension BookSeries {
 
     /// A parameter study of a value estimator on the random walk (Figure 7.2): for each value
     /// (the x values), the RMS error after each of the first `episodes` episodes, averaged. Every
-    /// value meets the same walks.
+    /// value meets the same walks: the policy's moves from `derivedSeed(seed, purpose: agent)`,
+    /// the long walk's jumps from `derivedSeed(seed, purpose: training)`.
     public static func predictionStudy<V: ValueEstimator>(
         _ label: String, walk: RandomWalk, episodes: Int, values: [Double], estimator: @escaping @Sendable (Double) -> V
     ) -> BookSeries where V.Observation == Int, V.Action == RandomWalk.Move {
@@ -43,7 +56,8 @@ extension BookSeries {
                     var policy = EquiprobableWalk(seed: derivedSeed(seed, purpose: SeedPurpose.agent))
                     var learner = estimator(value)
                     var total = 0.0
-                    predict(&learner, following: &policy, on: &world, episodes: episodes, seed: nil) { _, learned in
+                    let walkSeed = derivedSeed(seed, purpose: SeedPurpose.training)
+                    predict(&learner, following: &policy, on: &world, episodes: episodes, seed: walkSeed) { _, learned in
                         total += rootMeanSquareError(learned, walk)
                     }
                     points[index] = total / Double(episodes)
@@ -55,13 +69,64 @@ extension BookSeries {
     }
 }
 
-/// √(mean over the walk's non-terminal states of (V(s) − v_π(s))²).
-func rootMeanSquareError<V: ValueEstimator>(_ estimator: V, _ walk: RandomWalk) -> Double where V.Observation == Int {
+extension BookSeries {
+    /// What a value estimator has learned after a long run on the random walk (Figures 9.1 and
+    /// 9.2, left): two measures over the states 1…states, v̂(s) after the last episode and the
+    /// share of the run's time steps spent in s (the on-policy distribution μ of §9.2). `--quick`
+    /// plays `quickEpisodes`.
+    public static func learnedValues<V: ValueEstimator>(
+        _ label: String, walk: RandomWalk, episodes: Int, quickEpisodes: Int, runDivisor: Int = 1,
+        estimator: @escaping @Sendable (_ quick: Bool) -> V
+    ) -> BookSeries where V.Observation == Int, V.Action == RandomWalk.Move {
+        BookSeries(label: label, x: (1...walk.states).map(Double.init), measures: 2, runDivisor: runDivisor) { seeds, quick, sums in
+            let clock = ContinuousClock()
+            for seed in seeds {
+                let start = clock.now
+                var world = walk
+                var policy = CountingPolicy(
+                    counts: Array(repeating: 0, count: walk.states + 2),
+                    policy: EquiprobableWalk(seed: derivedSeed(seed, purpose: SeedPurpose.agent)))
+                var learner = estimator(quick)
+                predict(
+                    &learner, following: &policy, on: &world, episodes: quick ? quickEpisodes : episodes,
+                    seed: derivedSeed(seed, purpose: SeedPurpose.training))
+                let steps = Double(policy.counts.reduce(0, +))
+                let values = learner.values(of: Array(1...walk.states))
+                let distribution = (1...walk.states).map { Double(policy.counts[$0]) / steps }
+                sums.secondsInRuns += seconds(clock.now - start)
+                sums.add(values + distribution)
+            }
+        }
+    }
+
+    /// A curve every run gives alike, point by point (a true value function).
+    public static func exact(_ label: String, x: [Double], values: [Double]) -> BookSeries {
+        BookSeries(label: label, x: x) { seeds, _, sums in
+            for _ in seeds { sums.add(values) }
+        }
+    }
+}
+
+/// The equiprobable walk, counting the states it acts in: the time steps spent in each state.
+struct CountingPolicy: FixedPolicy {
+    var counts: [Int]
+    var policy: EquiprobableWalk
+    mutating func action(for observation: Int) -> RandomWalk.Move {
+        counts[observation] += 1
+        return policy.action(for: observation)
+    }
+}
+
+/// √(mean over the walk's non-terminal states of (V(s) − v_π(s))²), or with a distribution μ
+/// over them, √VE = √(Σ_s μ(s) (V(s) − v_π(s))²) (eq. 9.1).
+func rootMeanSquareError<V: ValueEstimator>(_ estimator: V, _ walk: RandomWalk, weightedBy distribution: [Double]? = nil) -> Double
+where V.Observation == Int {
     let truth = walk.trueValues
+    let values = estimator.values(of: Array(1...walk.states))
     var total = 0.0
     for state in 1...walk.states {
-        let error = estimator.value(of: state) - truth[state - 1]
-        total += error * error
+        let error = values[state - 1] - truth[state - 1]
+        total += (distribution?[state - 1] ?? 1 / Double(walk.states)) * error * error
     }
-    return (total / Double(walk.states)).squareRoot()
+    return total.squareRoot()
 }

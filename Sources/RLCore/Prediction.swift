@@ -18,10 +18,14 @@ public protocol ValueEstimator<Observation, Action> {
     func value(of observation: Observation) -> Double
     /// Called when an episode ends (an n-step estimator flushes its last updates here).
     mutating func endEpisode()
+    /// The current estimates of several states at once (a linear estimator reuses one feature
+    /// buffer for all of them; an RMS error over 1000 states is read after every episode).
+    func values(of observations: [Observation]) -> [Double]
 }
 
 extension ValueEstimator {
     @inlinable public mutating func endEpisode() {}
+    @inlinable public func values(of observations: [Observation]) -> [Double] { observations.map { value(of: $0) } }
 }
 
 /// Plays `episodes` episodes of `policy` and lets `estimator` learn from every transition; the

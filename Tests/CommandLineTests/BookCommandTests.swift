@@ -6,7 +6,7 @@ import Testing
 @Suite struct BookCommandTests {
     static let figures = [
         "2.2", "2.3", "2.4", "2.5", "2.6", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3", "5.4", "example-6.2", "6.3", "6.4", "6.6", "6.5",
-        "7.2",
+        "7.2", "9.1", "9.2", "9.10", "12.3", "12.6", "12.8",
     ]
 
     @Test(arguments: figures)

@@ -15,12 +15,12 @@ enum Example6_2 {
         section: "§6.2 Advantages of TD Prediction Methods (Example 6.2)", page: 125, runs: 100, quickRuns: 100,
         settings: "5 states A-E, start in C, +1 at the right end; equiprobable policy; V = 0.5; γ = 1; 100 episodes",
         series: [0.15, 0.1, 0.05].map { alpha in
-            .prediction(td(alpha), walk: walk, episodes: 100) {
+            .prediction(td(alpha), walk: walk, episodes: 100) { _ in
                 TemporalDifference<RandomWalk.Move>(initialValues: start, stepSize: alpha)
             }
         }
             + [0.01, 0.02, 0.03, 0.04].map { alpha in
-                .prediction(mc(alpha), walk: walk, episodes: 100) {
+                .prediction(mc(alpha), walk: walk, episodes: 100) { _ in
                     ConstantAlphaMonteCarlo<RandomWalk.Move>(initialValues: start, stepSize: alpha)
                 }
             },
