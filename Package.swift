@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "RLRandomWalk", targets: ["RLRandomWalk"]),
         .library(name: "RLPrediction", targets: ["RLPrediction"]),
         .library(name: "RLGambler", targets: ["RLGambler"]),
+        .library(name: "RLMaze", targets: ["RLMaze"]),
         .library(name: "RLBook", targets: ["RLBook"]),
         .library(name: "RLApp", targets: ["RLApp"]),
         // The C interface the Python package loads (python/, docs/PYTHON.md): libRLGymnasium.so.
@@ -94,12 +95,15 @@ let package = Package(
         .target(name: "RLPrediction", dependencies: ["RLCore"]),
         // Sutton & Barto's gambler's problem (Example 4.3) as a model, for the planners.
         .target(name: "RLGambler", dependencies: ["RLCore"]),
+        // Sutton & Barto's mazes of chapter 8 (the Dyna maze, the blocking and shortcut mazes).
+        .target(name: "RLMaze", dependencies: ["RLCore"]),
         // `rl book`: the book's figures as declarations (Sources/RLBook/Figures), their in-memory
         // runner, checks against the book's values, and their pictures.
         .target(
             name: "RLBook",
             dependencies: [
-                "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLPlanning", "RLApp", "RLExperiments", "RLTabular",
+                "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLMaze", "RLPlanning", "RLApp", "RLExperiments",
+                "RLTabular",
                 "RLRender",
             ]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
@@ -175,6 +179,7 @@ let package = Package(
         .testTarget(name: "RLBanditsTests", dependencies: ["RLBandits", "RLCore"]),
         .testTarget(name: "RLPredictionTests", dependencies: ["RLPrediction", "RLRandomWalk", "RLCore"]),
         .testTarget(name: "RLGamblerTests", dependencies: ["RLGambler", "RLPlanning", "RLCore"]),
+        .testTarget(name: "RLMazeTests", dependencies: ["RLMaze", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLBookTests", dependencies: ["RLBook", "RLBandits", "RLApp", "RLExperiments", "RLCore", "RLTabular"]),
         .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL", "RLTestSupport"]),

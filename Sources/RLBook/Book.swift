@@ -14,6 +14,9 @@ public enum Book {
         Figure6_6.figure,
         Figure6_5.figure,
         Figure7_2.figure,
+        Figure8_2.figure,
+        Figure8_4.figure,
+        Figure8_5.figure,
     ]
 
     /// The figure with this id (`2.2`), if `rl` draws it.
