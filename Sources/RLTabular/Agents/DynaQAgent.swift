@@ -269,8 +269,9 @@ public struct DynaQSettings: AgentSettings {
         guard (1...64).contains(modelOutcomes) else { throw SettingError("model outcomes must be in 1...64, got \(modelOutcomes)") }
     }
 
-    // A deterministic model's settings are written as before the sample model existed, so its
-    // policy files (and their digests) do not change; a file without the keys reads as deterministic.
+    // Settings at their defaults are written as before the sample model existed, so the policy
+    // files of a deterministic model (and their digests) do not change; a file without the keys
+    // reads as the defaults.
     enum CodingKeys: String, CodingKey { case planningSteps, sampleModel, modelOutcomes }
 
     public init(from decoder: any Decoder) throws {
@@ -283,10 +284,8 @@ public struct DynaQSettings: AgentSettings {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(planningSteps, forKey: .planningSteps)
-        if sampleModel {
-            try container.encode(sampleModel, forKey: .sampleModel)
-            try container.encode(modelOutcomes, forKey: .modelOutcomes)
-        }
+        if sampleModel { try container.encode(sampleModel, forKey: .sampleModel) }
+        if modelOutcomes != Self().modelOutcomes { try container.encode(modelOutcomes, forKey: .modelOutcomes) }
     }
 }
 
