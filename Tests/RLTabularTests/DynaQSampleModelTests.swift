@@ -71,5 +71,11 @@ import Testing
         #expect(text == #"{"planningSteps":5}"#)
         #expect(try JSONDecoder().decode(DynaQSettings.self, from: Data(text.utf8)) == DynaQSettings())
         #expect(throws: SettingError.self) { try DynaQSettings(planningSteps: 5, sampleModel: true, modelOutcomes: 0).validate() }
+        // Its memory is bounded: 2²⁰ pairs × 64 outcomes is 2²⁶ slots, the most; twice the pairs is refused.
+        let large = DynaQSettings(planningSteps: 5, sampleModel: true, modelOutcomes: 64)
+        #expect(throws: Never.self) { try large.validate(forPairs: 1 << 20) }
+        #expect(throws: SettingError.self) { try large.validate(forPairs: 1 << 21) }
+        #expect(throws: SettingError.self) { try large.validate(forPairs: .max) }
+        #expect(throws: Never.self) { try DynaQSettings().validate(forPairs: .max) }
     }
 }

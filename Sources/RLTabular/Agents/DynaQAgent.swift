@@ -59,15 +59,13 @@ public struct DynaQAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace
         takenActions = Array(repeating: 0, count: table.count)
         takenCount = Array(repeating: 0, count: table.stateCount)
         if settings.sampleModel {
-            let slots = table.count.multipliedReportingOverflow(by: settings.modelOutcomes)
-            precondition(
-                !slots.overflow && slots.partialValue <= DynaQSettings.maxOutcomeSlots,
-                "Dyna-Q's sample model of \(table.count) pairs × \(settings.modelOutcomes) outcomes is too large for memory "
-                    + "(at most \(DynaQSettings.maxOutcomeSlots) slots): lower --model-outcomes")
-            outcomeNext = Array(repeating: -1, count: slots.partialValue)
-            outcomeReward = Array(repeating: 0, count: slots.partialValue)
-            outcomeTerminated = Array(repeating: 0, count: slots.partialValue)
-            outcomeCount = Array(repeating: 0, count: slots.partialValue)
+            // `rl train` refuses a model too large in one line first (`validate(forPairs:)`).
+            do { try settings.validate(forPairs: table.count) } catch { preconditionFailure(error.message) }
+            let slots = table.count * settings.modelOutcomes
+            outcomeNext = Array(repeating: -1, count: slots)
+            outcomeReward = Array(repeating: 0, count: slots)
+            outcomeTerminated = Array(repeating: 0, count: slots)
+            outcomeCount = Array(repeating: 0, count: slots)
             outcomesUsed = Array(repeating: 0, count: table.count)
             pairCount = Array(repeating: 0, count: table.count)
         }
@@ -267,6 +265,18 @@ public struct DynaQSettings: AgentSettings {
             throw SettingError("planning steps must be in 0...10000, got \(planningSteps)")
         }
         guard (1...64).contains(modelOutcomes) else { throw SettingError("model outcomes must be in 1...64, got \(modelOutcomes)") }
+    }
+
+    /// A sample model preallocates ``modelOutcomes`` slots a pair: refused when they would pass
+    /// ``maxOutcomeSlots``.
+    public func validate(forPairs pairs: Int) throws(SettingError) {
+        guard sampleModel else { return }
+        let slots = pairs.multipliedReportingOverflow(by: modelOutcomes)
+        guard !slots.overflow, slots.partialValue <= Self.maxOutcomeSlots else {
+            throw SettingError(
+                "Dyna-Q's sample model of \(pairs) state-action pairs × \(modelOutcomes) outcomes would not fit in memory "
+                    + "(at most \(Self.maxOutcomeSlots) slots, 2 GiB): lower --model-outcomes")
+        }
     }
 
     // Settings at their defaults are written as before the sample model existed, so the policy
