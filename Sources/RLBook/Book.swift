@@ -17,6 +17,7 @@ public enum Book {
         Figure8_2.figure,
         Figure8_4.figure,
         Figure8_5.figure,
+        Example8_4.figure,
     ]
 
     /// The figure with this id (`2.2`), if `rl` draws it.

@@ -1,6 +1,8 @@
+import Foundation
 import RLCore
 import RLExperiments
 import RLMaze
+import RLTabular
 
 extension BookSeries {
     /// An agent learning a maze (chapter 8): the steps of each of episodes `shown` (Figure 8.2
@@ -67,4 +69,55 @@ extension BookSeries {
             }
         }
     }
+}
+
+extension BookSeries {
+    /// Example 8.4: for each grid resolution `factor` of `layout`, the Q updates an agent makes
+    /// until its greedy path from the start (ties to the lowest action) reaches the goal within
+    /// 1.2 times the shortest path (Zhang's relaxed test; the book says "optimal solution"),
+    /// checked after every episode; drawn as log₁₀ of the updates. A run that has not found it
+    /// after `maxEpisodes` episodes counts the updates made by then.
+    /// - Parameters:
+    ///   - updates: the agent's updates so far, given it and the real steps taken.
+    public static func mazeUpdatesUntilOptimal<A: EpsilonGreedyAgent>(
+        _ label: String, layout: Maze.Layout, factors: [Int], shortest: Int, maxEpisodes: Int = 10_000,
+        agent: @escaping @Sendable (_ maze: Maze, _ seed: UInt64) -> A, updates: @escaping @Sendable (_ agent: A, _ steps: Int) -> Int
+    ) -> BookSeries where A.Observation == Int, A.Action == MazeMove {
+        let mazes = factors.map { Maze(layout.scaled(by: $0)) }
+        let x = mazes.map { Double($0.layout.walls.count { !$0 }) }
+        return BookSeries(label: label, x: x) { seeds, _, sums in
+            var points = Array(repeating: 0.0, count: mazes.count)
+            let clock = ContinuousClock()
+            for seed in seeds {
+                let start = clock.now
+                for (index, maze) in mazes.enumerated() {
+                    var world = maze
+                    var learner = agent(maze, derivedSeed(seed, purpose: SeedPurpose.agent))
+                    var steps = 0
+                    let limit = Int(1.2 * Double(shortest * factors[index]))
+                    _ = train(&learner, on: &world, episodes: maxEpisodes, seed: seed) { record, trained in
+                        steps += record.steps
+                        return greedyPathReaches(trained.table, maze, within: limit) ? .stop : .proceed
+                    }
+                    points[index] = log10(Double(max(1, updates(learner, steps))))
+                }
+                sums.secondsInRuns += seconds(clock.now - start)
+                sums.add(points)
+            }
+        }
+    }
+}
+
+/// Whether the greedy policy of `table` (ties to the lowest action) walks from the maze's start to
+/// its goal within `limit` steps.
+func greedyPathReaches(_ table: QTable, _ maze: Maze, within limit: Int) -> Bool {
+    var cell = maze.layout.start
+    for _ in 0..<limit {
+        let best = table.maxValue(in: cell)
+        let action = (0..<4).first { table[cell, $0] == best }!
+        let (next, _, terminated) = Maze.result(of: MazeMove(rawValue: action)!, from: cell, in: maze.layout, walls: maze.walls)
+        if terminated { return true }
+        cell = next
+    }
+    return false
 }

@@ -4,7 +4,9 @@ import Testing
 /// `rl book` through the real binary: every figure at its quick run count passes its checks, and
 /// bad requests are one line and exit 64.
 @Suite struct BookCommandTests {
-    static let figures = ["2.2", "2.3", "2.4", "2.5", "2.6", "4.1", "4.3", "example-6.2", "6.4", "6.6", "6.5", "7.2", "8.2", "8.4", "8.5"]
+    static let figures = [
+        "2.2", "2.3", "2.4", "2.5", "2.6", "4.1", "4.3", "example-6.2", "6.4", "6.6", "6.5", "7.2", "8.2", "8.4", "8.5", "example-8.4",
+    ]
 
     @Test(arguments: figures)
     func everyFigurePassesItsChecksQuickly(id: String) throws {
