@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "RLInfiniteVariance", targets: ["RLInfiniteVariance"]),
         .library(name: "RLWindyGridworld", targets: ["RLWindyGridworld"]),
         .library(name: "RLJacksCarRental", targets: ["RLJacksCarRental"]),
+        .library(name: "RLMaze", targets: ["RLMaze"]),
         .library(name: "RLBook", targets: ["RLBook"]),
         .library(name: "RLApp", targets: ["RLApp"]),
         // The C interface the Python package loads (python/, docs/PYTHON.md): libRLGymnasium.so.
@@ -104,13 +105,15 @@ let package = Package(
         .target(name: "RLWindyGridworld", dependencies: ["RLCore"]),
         // Sutton & Barto's Jack's car rental (Example 4.2) as an exact model, for the planners.
         .target(name: "RLJacksCarRental", dependencies: ["RLCore"]),
+        // Sutton & Barto's mazes of chapter 8 (the Dyna maze, the blocking and shortcut mazes).
+        .target(name: "RLMaze", dependencies: ["RLCore"]),
         // `rl book`: the book's figures as declarations (Sources/RLBook/Figures), their in-memory
         // runner, checks against the book's values, and their pictures.
         .target(
             name: "RLBook",
             dependencies: [
-                "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLPlanning", "RLApp", "RLExperiments", "RLTabular",
-                "RLRender", "RLBlackjack", "RLInfiniteVariance", "RLWindyGridworld", "RLJacksCarRental", "RLFeatures",
+                "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLMaze", "RLPlanning", "RLApp", "RLExperiments",
+                "RLTabular", "RLRender", "RLBlackjack", "RLInfiniteVariance", "RLWindyGridworld", "RLJacksCarRental", "RLFeatures",
             ]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(
@@ -190,6 +193,7 @@ let package = Package(
         .testTarget(name: "RLJacksCarRentalTests", dependencies: ["RLJacksCarRental", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLWindyGridworldTests", dependencies: ["RLWindyGridworld", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLInfiniteVarianceTests", dependencies: ["RLInfiniteVariance", "RLPrediction", "RLPlanning", "RLCore"]),
+        .testTarget(name: "RLMazeTests", dependencies: ["RLMaze", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLBookTests", dependencies: ["RLBook", "RLBandits", "RLApp", "RLExperiments", "RLCore", "RLTabular"]),
         .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL", "RLTestSupport"]),

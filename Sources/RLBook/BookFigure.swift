@@ -193,6 +193,8 @@ public struct BookCheck: Sendable {
             case maximum
             /// The lowest point (the best of an error curve).
             case minimum
+            /// The last point less the first (what a cumulative curve gained over the stretch).
+            case rise
         }
 
         public init(_ series: String, panel: Int = 0, x: ClosedRange<Double>, _ summary: Summary = .mean) {

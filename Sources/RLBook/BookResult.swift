@@ -118,6 +118,10 @@ public struct CheckResult: Sendable, Encodable {
         case .minimum:
             let best = inside.min { series.y[$0] < series.y[$1] }!
             return (series.y[best], series.standardError[best])
+        case .rise:
+            // The error of a difference is at most the sum of the two errors.
+            let first = inside.first!, last = inside.last!
+            return (series.y[last] - series.y[first], series.standardError[first] + series.standardError[last])
         }
     }
 }

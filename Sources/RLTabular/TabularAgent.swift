@@ -7,6 +7,13 @@ public protocol AgentSettings: Codable, Sendable, Equatable {
     init()
     /// Checks every value is in its range.
     func validate() throws(SettingError)
+    /// Checks an agent with these settings fits a world of `pairs` state-action pairs (what it
+    /// preallocates per pair: Dyna-Q's sample model). Most settings fit any world.
+    func validate(forPairs pairs: Int) throws(SettingError)
+}
+
+extension AgentSettings {
+    public func validate(forPairs pairs: Int) throws(SettingError) {}
 }
 
 /// The settings of an agent that has none of its own.

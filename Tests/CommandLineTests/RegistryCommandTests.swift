@@ -53,6 +53,10 @@ import Testing
         (["train", "--lambda", "0.5"], "unknown option '--lambda' for world pong and agent q-learning"),
         (["train", "--agent", "sarsa-lambda", "--lambda", "1.5"], "--lambda must be in 0...1"),
         (["train", "--agent", "dyna-q", "--planning-steps"], "missing value for '--planning-steps'"),
+        (
+            ["train", "--env", "pong-duel", "--bins", "1", "--agent", "dyna-q", "--sample-model", "--model-outcomes", "64"],
+            "Dyna-Q's sample model of 142251714 state-action pairs × 64 outcomes would not fit in memory"
+        ),
         (["train", "--stay=yes"], "'--stay' takes no value"),
         (["train", "--env", "cliff-walking", "--max-steps", "1000000000"], "--max-steps must be in 1...100000"),
         (["train", "--env", "cliff-walking", "--preset", "tutorial"], "world cliff-walking has no preset 'tutorial' (it has book)"),

@@ -41,6 +41,10 @@ struct TrainingRun<W: WorldRegistration>: AgentBody where W.World.ObservationSpa
         guard let settings = JSONText.decode(A.Settings.self, from: options.agentSettings) else {
             throw PolicyFileError("the settings of agent \(options.agent) are malformed")
         }
+        let pairs = environment.observationSpace.count.multipliedReportingOverflow(by: environment.actionSpace.count)
+        do { try settings.validate(forPairs: pairs.overflow ? .max : pairs.partialValue) } catch {
+            throw PolicyFileError(error.message, kind: .usage)
+        }
         var agent = A(
             observationSpace: environment.observationSpace, actionSpace: environment.actionSpace,
             hyperparameters: options.hyperparameters, settings: settings,
