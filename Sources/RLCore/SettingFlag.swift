@@ -67,10 +67,13 @@ public struct SettingFlag<Target> {
         }
     }
 
-    /// A switch that turns something on.
-    public static func toggle(_ name: String, _ keyPath: WritableKeyPath<Target, Bool>, help: String) -> SettingFlag {
+    /// A switch that turns something on (or, with `setting: false`, off: the way back from a
+    /// default a world turned on).
+    public static func toggle(
+        _ name: String, _ keyPath: WritableKeyPath<Target, Bool>, setting value: Bool = true, help: String
+    ) -> SettingFlag {
         SettingFlag(name: name, valueName: nil, help: help) { (target: inout Target, _: String?) throws(SettingError) in
-            target[keyPath: keyPath] = true
+            target[keyPath: keyPath] = value
         }
     }
 }

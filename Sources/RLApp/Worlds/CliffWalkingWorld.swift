@@ -99,11 +99,14 @@ public enum CliffWalkingWorld: WorldRegistration, ModelledWorld, InspectableWorl
     }
 
     /// Traces spread a fall's −100 over the moves before it, and the on-policy agents then keep
-    /// off the edge (λ 0.9 ends at −19 or −200): traces of λ 0.05 end on the optimal path.
+    /// off the edge (λ 0.9 ends at −19 or −200): traces of λ 0.05 end on the optimal path. On the
+    /// slippery cliff Dyna-Q plans from a sample model: the book's deterministic one keeps only a
+    /// move's last outcome (−74 to −80 against the optimal −64.70; sampled, the optimum).
     public static func defaultSettings(forAgent agent: String, in configuration: CliffWalkingConfiguration)
         -> [(name: String, value: String?)]
     {
-        [SarsaLambda.id, TrueOnlineSarsaLambda.id].contains(agent) ? [("lambda", "0.05")] : []
+        if agent == DynaQ.id { return configuration.isSlippery ? [("sample-model", nil)] : [] }
+        return [SarsaLambda.id, TrueOnlineSarsaLambda.id].contains(agent) ? [("lambda", "0.05")] : []
     }
 
     public static func panels(_ configuration: CliffWalkingConfiguration, _ selection: PanelSelection) throws(InspectionError)

@@ -155,11 +155,14 @@ public enum FrozenLakeWorld: WorldRegistration, ModelledWorld, InspectableWorld,
         configuration.map == "8x8" ? 200_000 : 20_000
     }
 
-    /// Traces of λ 0.9 carry one slip back over many steps: λ 0.5 ends near value iteration's policy.
+    /// Traces of λ 0.9 carry one slip back over many steps: λ 0.5 ends near value iteration's
+    /// policy. On the slippery lake Dyna-Q plans from a sample model: the book's deterministic one
+    /// keeps only a move's last slip (8x8: 0.84-0.86 against 0.894; sampled, 0.894).
     public static func defaultSettings(forAgent agent: String, in configuration: FrozenLakeConfiguration) -> [(
         name: String, value: String?
     )] {
-        [SarsaLambda.id, TrueOnlineSarsaLambda.id].contains(agent) ? [("lambda", "0.5")] : []
+        if agent == DynaQ.id { return configuration.isSlippery ? [("sample-model", nil)] : [] }
+        return [SarsaLambda.id, TrueOnlineSarsaLambda.id].contains(agent) ? [("lambda", "0.5")] : []
     }
 
     public static func model(_ configuration: FrozenLakeConfiguration) -> WorldModel? {

@@ -302,13 +302,19 @@ public struct DynaQSettings: AgentSettings {
 /// `dyna-q`.
 public enum DynaQ: AgentRegistration {
     public static let id = "dyna-q"
-    public static let summary = "Dyna-Q (Q-learning plus a learned deterministic model and planning, S&B §8.2)"
+    public static let summary =
+        "Dyna-Q (Q-learning plus a learned model and planning, S&B §8.2; the model is deterministic, or sampled with --sample-model)"
     public static var flags: [SettingFlag<DynaQSettings>] {
         [
             .integer("planning-steps", \.planningSteps, in: 0...10_000, help: "Simulated updates after every real step, n (default 5)."),
             .toggle(
+                "last-outcome-model", \.sampleModel, setting: false,
+                help:
+                    "Plan from the last outcome seen after each state and action (the book's §8.2 model; the default on deterministic worlds)."
+            ),
+            .toggle(
                 "sample-model", \.sampleModel,
-                help: "Keep every outcome seen, with its count, and plan from them (stochastic worlds); default: the last outcome."),
+                help: "Keep every outcome seen, with its count, and plan from them (the default on stochastic worlds)."),
             .integer(
                 "model-outcomes", \.modelOutcomes, in: 1...64, help: "Distinct outcomes the sample model keeps a pair (default 16)."),
         ]
