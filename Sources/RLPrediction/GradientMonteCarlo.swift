@@ -7,7 +7,7 @@ import RLFeatures
 ///     w ← w + α [G_t − v̂(S_t, w)] ∇v̂(S_t, w),   ∇v̂(S_t, w) = x(S_t).
 ///
 /// `stepSize` is the box's α as it is: tile coding's α/n is the caller's to pass.
-public struct GradientMonteCarlo<Features: FeatureMap, Action>: ValueEstimator {
+public struct GradientMonteCarlo<Features: FeatureMap, Action>: LinearValueEstimator {
     public typealias Observation = Features.Observation
     public let features: Features
     /// w, one weight per feature (0 at first).
@@ -49,17 +49,5 @@ public struct GradientMonteCarlo<Features: FeatureMap, Action>: ValueEstimator {
         }
         states.removeAll(keepingCapacity: true)
         rewards.removeAll(keepingCapacity: true)
-    }
-
-    @inlinable public func value(of observation: Observation) -> Double {
-        linearValue(storedWeights, features.activeFeatures(of: observation))
-    }
-
-    @inlinable public func values(of observations: [Observation]) -> [Double] {
-        var active = features.makeActiveFeatures()
-        return observations.map { observation in
-            features.activeFeatures(of: observation, into: &active)
-            return linearValue(storedWeights, active)
-        }
     }
 }

@@ -12,7 +12,7 @@ import RLFeatures
 /// returns bootstrap from the weights the episode was played with (the offline reading: the
 /// targets are fixed when the episode ends; the errors use the weights as they are updated).
 /// λ = 0 is then TD(0)'s targets, λ = 1 Monte Carlo's.
-public struct OfflineLambdaReturn<Features: FeatureMap, Action>: ValueEstimator {
+public struct OfflineLambdaReturn<Features: FeatureMap, Action>: LinearValueEstimator {
     public typealias Observation = Features.Observation
     public let features: Features
     /// w, one weight per feature (0 at first).
@@ -64,17 +64,5 @@ public struct OfflineLambdaReturn<Features: FeatureMap, Action>: ValueEstimator 
         states.removeAll(keepingCapacity: true)
         rewards.removeAll(keepingCapacity: true)
         nextValues.removeAll(keepingCapacity: true)
-    }
-
-    @inlinable public func value(of observation: Observation) -> Double {
-        linearValue(storedWeights, features.activeFeatures(of: observation))
-    }
-
-    @inlinable public func values(of observations: [Observation]) -> [Double] {
-        var active = features.makeActiveFeatures()
-        return observations.map { observation in
-            features.activeFeatures(of: observation, into: &active)
-            return linearValue(storedWeights, active)
-        }
     }
 }

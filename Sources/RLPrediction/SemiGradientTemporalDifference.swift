@@ -11,7 +11,7 @@ import RLFeatures
 ///
 /// and after the episode's last step the remaining τ up to T − 1 are updated (``endEpisode()``).
 /// A terminal state is worth 0 and its features are never read.
-public struct SemiGradientTemporalDifference<Features: FeatureMap, Action>: ValueEstimator {
+public struct SemiGradientTemporalDifference<Features: FeatureMap, Action>: LinearValueEstimator {
     public typealias Observation = Features.Observation
     public let features: Features
     /// w, one weight per feature (0 at first).
@@ -72,17 +72,5 @@ public struct SemiGradientTemporalDifference<Features: FeatureMap, Action>: Valu
         }
         features.activeFeatures(of: states[tau], into: &active)
         addScaled(active, stepSize * (target - linearValue(storedWeights, active)), to: &storedWeights)
-    }
-
-    @inlinable public func value(of observation: Observation) -> Double {
-        linearValue(storedWeights, features.activeFeatures(of: observation))
-    }
-
-    @inlinable public func values(of observations: [Observation]) -> [Double] {
-        var active = features.makeActiveFeatures()
-        return observations.map { observation in
-            features.activeFeatures(of: observation, into: &active)
-            return linearValue(storedWeights, active)
-        }
     }
 }

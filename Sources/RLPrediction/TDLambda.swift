@@ -8,7 +8,7 @@ import RLFeatures
 ///     z ← γλz + ∇v̂(S, w);   δ ← R + γ v̂(S′, w) − v̂(S, w);   w ← w + α δ z,
 ///
 /// a terminal S′ worth 0. λ = 0 is semi-gradient TD(0).
-public struct TDLambda<Features: FeatureMap, Action>: ValueEstimator {
+public struct TDLambda<Features: FeatureMap, Action>: LinearValueEstimator {
     public typealias Observation = Features.Observation
     public let features: Features
     /// w, one weight per feature (0 at first).
@@ -49,17 +49,5 @@ public struct TDLambda<Features: FeatureMap, Action>: ValueEstimator {
 
     @inlinable public mutating func endEpisode() {
         for index in storedTrace.indices { storedTrace[index] = 0 }
-    }
-
-    @inlinable public func value(of observation: Observation) -> Double {
-        linearValue(storedWeights, features.activeFeatures(of: observation))
-    }
-
-    @inlinable public func values(of observations: [Observation]) -> [Double] {
-        var active = features.makeActiveFeatures()
-        return observations.map { observation in
-            features.activeFeatures(of: observation, into: &active)
-            return linearValue(storedWeights, active)
-        }
     }
 }

@@ -10,7 +10,7 @@ import RLFeatures
 ///     V_old ← V′
 ///
 /// It gives, step by step, the weights of the online λ-return algorithm (§12.4).
-public struct TrueOnlineTDLambda<Features: FeatureMap, Action>: ValueEstimator {
+public struct TrueOnlineTDLambda<Features: FeatureMap, Action>: LinearValueEstimator {
     public typealias Observation = Features.Observation
     public let features: Features
     /// w, one weight per feature (0 at first).
@@ -58,17 +58,5 @@ public struct TrueOnlineTDLambda<Features: FeatureMap, Action>: ValueEstimator {
     @inlinable public mutating func endEpisode() {
         for index in storedTrace.indices { storedTrace[index] = 0 }
         previousValue = 0
-    }
-
-    @inlinable public func value(of observation: Observation) -> Double {
-        linearValue(storedWeights, features.activeFeatures(of: observation))
-    }
-
-    @inlinable public func values(of observations: [Observation]) -> [Double] {
-        var active = features.makeActiveFeatures()
-        return observations.map { observation in
-            features.activeFeatures(of: observation, into: &active)
-            return linearValue(storedWeights, active)
-        }
     }
 }
