@@ -106,6 +106,17 @@ enum ExitStatus {
     }
 }
 
+extension RL {
+    /// The help that goes with a command line: `rl train --help` for `rl train ...`, `rl --help`
+    /// when no subcommand is named.
+    static func helpCommand(for arguments: [String]) -> String {
+        guard let name = arguments.dropFirst().first,
+            configuration.subcommands.contains(where: { $0._commandName == name })
+        else { return "rl --help" }
+        return "rl \(name) --help"
+    }
+}
+
 @main
 enum Main {
     static func main() {
@@ -128,7 +139,7 @@ enum Main {
             // One line, not ArgumentParser's usage block: the first line of its message.
             let message = RL.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
             let trimmed = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-            ConsoleStream.standardError.writeLine("error: \(trimmed) (see 'rl --help')")
+            ConsoleStream.standardError.writeLine("error: \(trimmed) (see '\(RL.helpCommand(for: CommandLine.arguments))')")
             // Parsing and validate() failures are usage errors (ArgumentParser's own choice, 64,
             // made explicit); anything else thrown by a command is a plain failure.
             exit(code == .validationFailure ? ExitStatus.usage : (code.rawValue == 0 ? ExitStatus.failure : code.rawValue))

@@ -41,6 +41,19 @@ import Testing
         try Self.expect(["eval", "c.safetensors", "--baseline", "tracker", "--episodes", "1"], status: 64, in: folder)
     }
 
+    /// A request the parser refuses points to the help of the subcommand it was for.
+    @Test func errorsPointToTheSubcommandsHelp() throws {
+        for (arguments, help) in [
+            (["train", "--episodes", "0"], "(see 'rl train --help')"), (["sweep", "--steps", "x"], "(see 'rl sweep --help')"),
+            (["frobnicate"], "(see 'rl --help')"),
+        ] {
+            let run = try RL.run(arguments)
+            #expect(
+                run.status == 64 && run.errorLines.count == 1 && run.standardError.hasSuffix(help + "\n"),
+                "\(arguments): \(run.standardError)")
+        }
+    }
+
     @Test func versionIsPrinted() throws {
         let run = try RL.run(["--version"])
         #expect(run.status == 0 && run.standardError.isEmpty, "\(run.standardError)")
