@@ -121,15 +121,17 @@ let package = Package(
             dependencies: [
                 "RLCore", "RLPong", "RLPongDuel", "RLCliffWalking", "RLMaximizationBias", "RLFrozenLake", "RLTaxi", "RLBlackjack",
                 "RLPlanning", "RLTabular", "RLFeatures", "RLLinear", "RLDeep", "RLClassicControl", "RLClassicControlRender", "RLRender",
-                "RLPongRender", "RLGridRender",
+                "RLPongRender", "RLGridRender", "RLWindyGridworld", "RLMaze",
                 "RLExperiments",
             ]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
         .target(name: "RLRender"),
         // Pong's pictures: a game state (and what the agent sees) as a scene. Knows Pong, not SDL.
         .target(name: "RLPongRender", dependencies: ["RLRender", "RLPong"]),
-        // The toy-text worlds' pictures (FrozenLake, Cliff Walking, Taxi, Blackjack). Knows the worlds, not SDL.
-        .target(name: "RLGridRender", dependencies: ["RLRender", "RLFrozenLake", "RLCliffWalking", "RLTaxi", "RLBlackjack"]),
+        // The grid worlds' pictures (FrozenLake, Cliff Walking, Taxi, Blackjack, the windy gridworld, the mazes). Knows the worlds, not SDL.
+        .target(
+            name: "RLGridRender",
+            dependencies: ["RLRender", "RLFrozenLake", "RLCliffWalking", "RLTaxi", "RLBlackjack", "RLWindyGridworld", "RLMaze"]),
         // The classic-control worlds' pictures, as Gymnasium draws them. Knows the worlds, not SDL.
         .target(name: "RLClassicControlRender", dependencies: ["RLRender", "RLGridRender", "RLClassicControl"]),
         // Pong-duel's pictures (rl play, rl watch --env pong-duel). Knows the duel, not SDL.
