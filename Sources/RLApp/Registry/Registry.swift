@@ -24,6 +24,7 @@ public enum Registry {
         AnyWorld(MountainCarWorld.self),
         AnyWorld(AcrobotWorld.self),
         AnyWorld(WindyGridworldWorld.self),
+        AnyWorld(MazeWorld.self),
     ]
 
     /// Shows `visitor` every agent, in the order `rl train --help` lists them. A visitor (not a
