@@ -121,7 +121,7 @@ let package = Package(
             dependencies: [
                 "RLCore", "RLPong", "RLPongDuel", "RLCliffWalking", "RLMaximizationBias", "RLFrozenLake", "RLTaxi", "RLBlackjack",
                 "RLPlanning", "RLTabular", "RLFeatures", "RLLinear", "RLDeep", "RLClassicControl", "RLClassicControlRender", "RLRender",
-                "RLPongRender", "RLGridRender", "RLWindyGridworld", "RLMaze",
+                "RLPongRender", "RLGridRender", "RLWindyGridworld", "RLMaze", "RLGambler",
                 "RLExperiments",
             ]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.

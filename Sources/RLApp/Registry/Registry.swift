@@ -25,6 +25,7 @@ public enum Registry {
         AnyWorld(AcrobotWorld.self),
         AnyWorld(WindyGridworldWorld.self),
         AnyWorld(MazeWorld.self),
+        AnyWorld(GamblersProblemWorld.self),
     ]
 
     /// Shows `visitor` every agent, in the order `rl train --help` lists them. A visitor (not a
