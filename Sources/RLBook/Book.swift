@@ -30,6 +30,8 @@ public enum Book {
         Figure12_3.figure,
         Figure12_6.figure,
         Figure12_8.figure,
+        Figure13_1.figure,
+        Figure13_2.figure,
     ]
 
     /// The figure with this id (`2.2`), if `rl` draws it.
