@@ -34,39 +34,40 @@ public struct Reinforce<Features: FeatureMap, ActionSpace: FiniteSpace>: Episodi
     public let actionSpace: ActionSpace
     public let settings: Settings
     /// π(a|s, θ), with θ.
-    public private(set) var policy: SoftmaxLinearPolicy<Features>
-    var generator: Xoshiro256StarStar
+    public var policy: SoftmaxLinearPolicy<Features> { storedPolicy }
+    @usableFromInline var storedPolicy: SoftmaxLinearPolicy<Features>
+    @usableFromInline var generator: Xoshiro256StarStar
     /// G_t of the last episode, t = 0…T − 1 (storage kept).
-    var returns: [Double] = []
+    @usableFromInline var returns: [Double] = []
 
     /// - Parameter weights: θ's first values (0 when `nil`), action-major.
     public init(features: Features, actionSpace: ActionSpace, settings: Settings, weights: [Double]? = nil, seed: UInt64) {
         self.actionSpace = actionSpace
         self.settings = settings
-        policy = SoftmaxLinearPolicy(
+        storedPolicy = SoftmaxLinearPolicy(
             features: features, actionCount: actionSpace.count, weights: weights, minimumProbability: settings.minimumProbability)
         generator = Xoshiro256StarStar(seed: seed)
     }
 
     /// A draw from π(·|s, θ), in either mode.
-    public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
-        policy.evaluate(observation)
-        return actionSpace.element(at: policy.sample(generator.nextUnitDouble()))
+    @inlinable public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
+        storedPolicy.evaluate(observation)
+        return actionSpace.element(at: storedPolicy.sample(generator.nextUnitDouble()))
     }
 
-    public mutating func learn(fromEpisode episode: EpisodeBuffer<Observation, Action>) {
+    @inlinable public mutating func learn(fromEpisode episode: EpisodeBuffer<Observation, Action>) {
         computeReturns(episode, discount: settings.discount, into: &returns)
         var discounting = 1.0  // γᵗ
         for (t, step) in episode.transitions.enumerated() {
-            policy.evaluate(step.observation)
-            policy.ascend(actionSpace.index(of: step.action), by: settings.stepSize * discounting * returns[t])
+            storedPolicy.evaluate(step.observation)
+            storedPolicy.ascend(actionSpace.index(of: step.action), by: settings.stepSize * discounting * returns[t])
             discounting *= settings.discount
         }
     }
 }
 
 /// G_t = R_{t+1} + γ G_{t+1} for every step of `episode`, walking backwards (G_T = 0).
-func computeReturns<Observation, Action>(
+@inlinable func computeReturns<Observation, Action>(
     _ episode: EpisodeBuffer<Observation, Action>, discount: Double, into returns: inout [Double]
 ) {
     let transitions = episode.transitions

@@ -39,14 +39,16 @@ where ValueFeatures.Observation == PolicyFeatures.Observation {
     public let actionSpace: ActionSpace
     public let settings: Settings
     /// π(a|s, θ), with θ.
-    public private(set) var policy: SoftmaxLinearPolicy<PolicyFeatures>
+    public var policy: SoftmaxLinearPolicy<PolicyFeatures> { storedPolicy }
+    @usableFromInline var storedPolicy: SoftmaxLinearPolicy<PolicyFeatures>
     /// x(s) of the baseline.
     public let valueFeatures: ValueFeatures
     /// w, one weight per value feature (0 at first).
-    public private(set) var valueWeights: [Double]
-    var generator: Xoshiro256StarStar
-    var returns: [Double] = []
-    var active: ActiveFeatures
+    public var valueWeights: [Double] { storedValueWeights }
+    @usableFromInline var storedValueWeights: [Double]
+    @usableFromInline var generator: Xoshiro256StarStar
+    @usableFromInline var returns: [Double] = []
+    @usableFromInline var active: ActiveFeatures
 
     /// - Parameter weights: θ's first values (0 when `nil`), action-major.
     public init(
@@ -55,11 +57,11 @@ where ValueFeatures.Observation == PolicyFeatures.Observation {
     ) {
         self.actionSpace = actionSpace
         self.settings = settings
-        policy = SoftmaxLinearPolicy(
+        storedPolicy = SoftmaxLinearPolicy(
             features: policyFeatures, actionCount: actionSpace.count, weights: weights,
             minimumProbability: settings.minimumProbability)
         self.valueFeatures = valueFeatures
-        valueWeights = Array(repeating: 0, count: valueFeatures.featureCount)
+        storedValueWeights = Array(repeating: 0, count: valueFeatures.featureCount)
         active = valueFeatures.makeActiveFeatures()
         generator = Xoshiro256StarStar(seed: seed)
     }
@@ -74,12 +76,12 @@ where ValueFeatures.Observation == PolicyFeatures.Observation {
     }
 
     /// A draw from π(·|s, θ), in either mode (see ``Reinforce``).
-    public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
-        policy.evaluate(observation)
-        return actionSpace.element(at: policy.sample(generator.nextUnitDouble()))
+    @inlinable public mutating func action(for observation: Observation, mode: AgentMode) -> Action {
+        storedPolicy.evaluate(observation)
+        return actionSpace.element(at: storedPolicy.sample(generator.nextUnitDouble()))
     }
 
-    public mutating func learn(fromEpisode episode: EpisodeBuffer<Observation, Action>) {
+    @inlinable public mutating func learn(fromEpisode episode: EpisodeBuffer<Observation, Action>) {
         computeReturns(episode, discount: settings.discount, into: &returns)
         var discounting = 1.0  // γᵗ
         for (t, step) in episode.transitions.enumerated() {
@@ -87,13 +89,13 @@ where ValueFeatures.Observation == PolicyFeatures.Observation {
             let active = self.active  // read while w is written
             let error = active.withActive { indices, values in  // δ
                 var estimate = 0.0
-                for slot in indices.indices { estimate += valueWeights[indices[slot]] * values[slot] }
+                for slot in indices.indices { estimate += storedValueWeights[indices[slot]] * values[slot] }
                 let error = returns[t] - estimate
-                for slot in indices.indices { valueWeights[indices[slot]] += settings.valueStepSize * error * values[slot] }
+                for slot in indices.indices { storedValueWeights[indices[slot]] += settings.valueStepSize * error * values[slot] }
                 return error
             }
-            policy.evaluate(step.observation)
-            policy.ascend(actionSpace.index(of: step.action), by: settings.policyStepSize * discounting * error)
+            storedPolicy.evaluate(step.observation)
+            storedPolicy.ascend(actionSpace.index(of: step.action), by: settings.policyStepSize * discounting * error)
             discounting *= settings.discount
         }
     }

@@ -32,9 +32,10 @@ public struct SoftmaxLinearPolicy<Features: FeatureMap>: Sendable {
     /// θ, `actionCount × features.featureCount`, action-major.
     public var weights: [Double]
     /// π(·|s, θ) of the state last passed to ``evaluate(_:)``.
-    public private(set) var probabilities: [Double]
+    public var probabilities: [Double] { storedProbabilities }
+    @usableFromInline var storedProbabilities: [Double]
     /// x(s) of that state.
-    var active: ActiveFeatures
+    @usableFromInline var active: ActiveFeatures
 
     /// - Precondition: `weights`, when given, has `actionCount × featureCount` entries, and
     ///   `actionCount × minimumProbability` is at most 1.
@@ -46,12 +47,12 @@ public struct SoftmaxLinearPolicy<Features: FeatureMap>: Sendable {
         self.actionCount = actionCount
         self.minimumProbability = minimumProbability
         self.weights = weights ?? Array(repeating: 0, count: count)
-        probabilities = Array(repeating: 1 / Double(actionCount), count: actionCount)
+        storedProbabilities = Array(repeating: 1 / Double(actionCount), count: actionCount)
         active = features.makeActiveFeatures()
     }
 
     /// h(s, a, θ) = θ_aᵀx(s) for the features in ``active``.
-    func preference(_ action: Int) -> Double {
+    @inlinable func preference(_ action: Int) -> Double {
         let base = action * features.featureCount
         return active.withActive { indices, values in
             var total = 0.0
@@ -62,48 +63,49 @@ public struct SoftmaxLinearPolicy<Features: FeatureMap>: Sendable {
 
     /// Computes π(·|s, θ) into ``probabilities`` (the preferences shifted by their maximum, so
     /// e^h never overflows), and keeps x(s) for ``ascend(_:by:)``.
-    public mutating func evaluate(_ observation: Features.Observation) {
+    @inlinable public mutating func evaluate(_ observation: Features.Observation) {
         features.activeFeatures(of: observation, into: &active)
         var highest = -Double.infinity
         for action in 0..<actionCount {
-            probabilities[action] = preference(action)
-            highest = max(highest, probabilities[action])
+            storedProbabilities[action] = preference(action)
+            highest = max(highest, storedProbabilities[action])
         }
         var total = 0.0
         for action in 0..<actionCount {
-            probabilities[action] = exp(probabilities[action] - highest)
-            total += probabilities[action]
+            storedProbabilities[action] = exp(storedProbabilities[action] - highest)
+            total += storedProbabilities[action]
         }
-        for action in 0..<actionCount { probabilities[action] /= total }
+        for action in 0..<actionCount { storedProbabilities[action] /= total }
         guard minimumProbability > 0 else { return }
         var raised = 0, rest = 0.0
-        for probability in probabilities {
+        for probability in storedProbabilities {
             if probability < minimumProbability { raised += 1 } else { rest += probability }
         }
         guard raised > 0 else { return }
         let share = (1 - Double(raised) * minimumProbability) / rest
         for action in 0..<actionCount {
-            probabilities[action] = probabilities[action] < minimumProbability ? minimumProbability : probabilities[action] * share
+            storedProbabilities[action] =
+                storedProbabilities[action] < minimumProbability ? minimumProbability : storedProbabilities[action] * share
         }
     }
 
     /// Draws an action index from ``probabilities`` with a uniform number in [0, 1).
-    public func sample(_ uniform: Double) -> Int {
+    @inlinable public func sample(_ uniform: Double) -> Int {
         var draw = uniform
         for action in 0..<actionCount {
-            draw -= probabilities[action]
+            draw -= storedProbabilities[action]
             if draw < 0 { return action }
         }
         return actionCount - 1  // what rounding leaves over
     }
 
     /// θ ← θ + scale ∇ ln π(action|s, θ), at the state last evaluated and its probabilities.
-    public mutating func ascend(_ action: Int, by scale: Double) {
+    @inlinable public mutating func ascend(_ action: Int, by scale: Double) {
         let featureCount = features.featureCount
         let active = self.active  // read while θ is written
         active.withActive { indices, values in
             for block in 0..<actionCount {
-                let step = scale * ((block == action ? 1 : 0) - probabilities[block])
+                let step = scale * ((block == action ? 1 : 0) - storedProbabilities[block])
                 for slot in indices.indices { weights[block * featureCount + indices[slot]] += step * values[slot] }
             }
         }

@@ -46,10 +46,10 @@ enum Figure13_1 {
         checks: [
             BookCheck(
                 "the dashed line: v*(s0) of the best state-blind policy (\"about -11.6\", p(right) about 0.59)",
-                .init(optimal, x: 1...1), .value(-11.6, reading: 0.06), source: "text, p. 323 (Example 13.1)"),
+                .init(optimal, x: 1...1), .value(-11.6, reading: 0.06), source: "Example 13.1, p. 323"),
             BookCheck(
                 "the first episode: the ε-greedy-left policy θ0 gives is worth about -82 (\"less than ... -82\")",
-                .init(label(12), x: 1...1), .value(-82, reading: 1), source: "text, p. 323 (Example 13.1)"),
+                .init(label(12), x: 1...1), .value(-82, reading: 1), source: "Example 13.1, p. 323"),
             BookCheck(
                 "α = 2^-12 approaches v*(s0), episodes 901-1000",
                 .init(label(12), x: 901...1000), .value(-11.6, reading: 1), source: "Figure 13.1, p. 328"),

@@ -34,7 +34,7 @@ enum Figure13_2 {
         checks: [
             BookCheck(
                 "the dashed line: v*(s0) (\"about -11.6\")",
-                .init(optimal, x: 1...1), .value(-11.6, reading: 0.06), source: "text, p. 323 (Example 13.1)"),
+                .init(optimal, x: 1...1), .value(-11.6, reading: 0.06), source: "Example 13.1, p. 323"),
             BookCheck(
                 "the baseline learns much faster: with baseline above without, episodes 11-200",
                 .init(baseline, x: 11...200), .above(.init(plain, x: 11...200)), source: "Figure 13.2 and text, p. 330"),
