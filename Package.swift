@@ -32,6 +32,9 @@ let package = Package(
         .library(name: "RLWindyGridworld", targets: ["RLWindyGridworld"]),
         .library(name: "RLJacksCarRental", targets: ["RLJacksCarRental"]),
         .library(name: "RLMaze", targets: ["RLMaze"]),
+        .library(name: "RLShortCorridor", targets: ["RLShortCorridor"]),
+        .library(name: "RLPolicyGradient", targets: ["RLPolicyGradient"]),
+        .library(name: "RLBaird", targets: ["RLBaird"]),
         .library(name: "RLBook", targets: ["RLBook"]),
         .library(name: "RLApp", targets: ["RLApp"]),
         // The C interface the Python package loads (python/, docs/PYTHON.md): libRLGymnasium.so.
@@ -107,6 +110,12 @@ let package = Package(
         .target(name: "RLJacksCarRental", dependencies: ["RLCore"]),
         // Sutton & Barto's mazes of chapter 8 (the Dyna maze, the blocking and shortcut mazes).
         .target(name: "RLMaze", dependencies: ["RLCore"]),
+        // Sutton & Barto's short corridor with switched actions (Example 13.1), with its model.
+        .target(name: "RLShortCorridor", dependencies: ["RLCore"]),
+        // Policy-gradient methods of chapter 13: a soft-max linear policy, REINFORCE, with and without baseline.
+        .target(name: "RLPolicyGradient", dependencies: ["RLCore", "RLFeatures"]),
+        // Baird's counterexample (Example 11.1), with its model, features and behaviour policy.
+        .target(name: "RLBaird", dependencies: ["RLCore"]),
         // `rl book`: the book's figures as declarations (Sources/RLBook/Figures), their in-memory
         // runner, checks against the book's values, and their pictures.
         .target(
@@ -114,6 +123,7 @@ let package = Package(
             dependencies: [
                 "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLMaze", "RLPlanning", "RLApp", "RLExperiments",
                 "RLTabular", "RLRender", "RLBlackjack", "RLInfiniteVariance", "RLWindyGridworld", "RLJacksCarRental", "RLFeatures",
+                "RLShortCorridor", "RLPolicyGradient", "RLBaird",
             ]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(
@@ -190,12 +200,15 @@ let package = Package(
         .testTarget(name: "RLCliffWalkingTests", dependencies: ["RLCliffWalking", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLPlanningTests", dependencies: ["RLPlanning", "RLCore", "RLFrozenLake", "RLTaxi", "GymnasiumFixtures"]),
         .testTarget(name: "RLBanditsTests", dependencies: ["RLBandits", "RLCore"]),
-        .testTarget(name: "RLPredictionTests", dependencies: ["RLPrediction", "RLRandomWalk", "RLCore", "RLFeatures"]),
+        .testTarget(name: "RLPredictionTests", dependencies: ["RLPrediction", "RLRandomWalk", "RLCore", "RLFeatures", "RLBaird"]),
         .testTarget(name: "RLGamblerTests", dependencies: ["RLGambler", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLJacksCarRentalTests", dependencies: ["RLJacksCarRental", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLWindyGridworldTests", dependencies: ["RLWindyGridworld", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLInfiniteVarianceTests", dependencies: ["RLInfiniteVariance", "RLPrediction", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLMazeTests", dependencies: ["RLMaze", "RLPlanning", "RLCore"]),
+        .testTarget(name: "RLShortCorridorTests", dependencies: ["RLShortCorridor", "RLCore"]),
+        .testTarget(name: "RLPolicyGradientTests", dependencies: ["RLPolicyGradient", "RLFeatures", "RLCore"]),
+        .testTarget(name: "RLBairdTests", dependencies: ["RLBaird", "RLCore"]),
         .testTarget(name: "RLBookTests", dependencies: ["RLBook", "RLBandits", "RLApp", "RLExperiments", "RLCore", "RLTabular"]),
         .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL", "RLTestSupport"]),

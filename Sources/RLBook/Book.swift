@@ -27,9 +27,12 @@ public enum Book {
         Figure9_1.figure,
         Figure9_2.figure,
         Figure9_10.figure,
+        Figure11_2.figure,
         Figure12_3.figure,
         Figure12_6.figure,
         Figure12_8.figure,
+        Figure13_1.figure,
+        Figure13_2.figure,
     ]
 
     /// The figure with this id (`2.2`), if `rl` draws it.
