@@ -24,6 +24,7 @@ public enum Book {
         Figure8_4.figure,
         Figure8_5.figure,
         Example8_4.figure,
+        Figure8_7.figure,
         Figure9_1.figure,
         Figure9_2.figure,
         Figure9_10.figure,
