@@ -32,6 +32,7 @@ let package = Package(
         .library(name: "RLWindyGridworld", targets: ["RLWindyGridworld"]),
         .library(name: "RLJacksCarRental", targets: ["RLJacksCarRental"]),
         .library(name: "RLMaze", targets: ["RLMaze"]),
+        .library(name: "RLRandomTask", targets: ["RLRandomTask"]),
         .library(name: "RLBook", targets: ["RLBook"]),
         .library(name: "RLApp", targets: ["RLApp"]),
         // The C interface the Python package loads (python/, docs/PYTHON.md): libRLGymnasium.so.
@@ -107,6 +108,8 @@ let package = Package(
         .target(name: "RLJacksCarRental", dependencies: ["RLCore"]),
         // Sutton & Barto's mazes of chapter 8 (the Dyna maze, the blocking and shortcut mazes).
         .target(name: "RLMaze", dependencies: ["RLCore"]),
+        // §8.6's randomly generated tasks (Figure 8.8): b branches, 0.1 termination, N(0, 1) rewards.
+        .target(name: "RLRandomTask", dependencies: ["RLCore"]),
         // `rl book`: the book's figures as declarations (Sources/RLBook/Figures), their in-memory
         // runner, checks against the book's values, and their pictures.
         .target(
@@ -114,6 +117,7 @@ let package = Package(
             dependencies: [
                 "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLMaze", "RLPlanning", "RLApp", "RLExperiments",
                 "RLTabular", "RLRender", "RLBlackjack", "RLInfiniteVariance", "RLWindyGridworld", "RLJacksCarRental", "RLFeatures",
+                "RLRandomTask",
             ]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(
@@ -194,6 +198,7 @@ let package = Package(
         .testTarget(name: "RLWindyGridworldTests", dependencies: ["RLWindyGridworld", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLInfiniteVarianceTests", dependencies: ["RLInfiniteVariance", "RLPrediction", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLMazeTests", dependencies: ["RLMaze", "RLPlanning", "RLCore"]),
+        .testTarget(name: "RLRandomTaskTests", dependencies: ["RLRandomTask", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLBookTests", dependencies: ["RLBook", "RLBandits", "RLApp", "RLExperiments", "RLCore", "RLTabular"]),
         .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL", "RLTestSupport"]),
