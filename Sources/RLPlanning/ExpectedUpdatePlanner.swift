@@ -109,15 +109,20 @@ public struct GreedyPolicyEvaluation: Sendable {
     private var values: [Double]
     private var reached: [Int] = []
     private var mark: [Int]
-    /// The greedy action of each state reached.
-    private var policy: [Int]
     private var pass = 0
+    /// The greedy policy's equations over the states reached, in the order swept: each state's
+    /// expected reward Σ p r, and its non-terminal outcomes (probability, next state) from
+    /// `firstOutcome[i]` to `firstOutcome[i + 1]`, laid out once per call so that the sweeps
+    /// read contiguous memory.
+    private var expectedReward: [Double] = []
+    private var firstOutcome: [Int] = []
+    private var probability: [Double] = []
+    private var next: [Int] = []
 
-    public init(states: Int, tolerance: Double = 1e-7) {
+    public init(states: Int, tolerance: Double = 1e-5) {
         self.tolerance = tolerance
         values = Array(repeating: 0, count: states)
         mark = Array(repeating: -1, count: states)
-        policy = Array(repeating: 0, count: states)
     }
 
     /// v_π̃(start) for `planner`'s greedy policy.
@@ -132,21 +137,39 @@ public struct GreedyPolicyEvaluation: Sendable {
         while index < reached.count {
             let state = reached[index]
             index += 1
-            policy[state] = planner.greedyAction(in: state)
-            for outcome in model.outcomes(from: state, taking: policy[state])
+            for outcome in model.outcomes(from: state, taking: planner.greedyAction(in: state))
             where !outcome.terminated && mark[outcome.nextState] != pass {
                 mark[outcome.nextState] = pass
                 reached.append(outcome.nextState)
             }
         }
-        // Sweeps from the far end back to the start: successors tend to be updated first.
+        // Their equations, from the far end back to the start: successors tend to be updated first.
+        reached.reverse()
+        expectedReward.removeAll(keepingCapacity: true)
+        firstOutcome.removeAll(keepingCapacity: true)
+        probability.removeAll(keepingCapacity: true)
+        next.removeAll(keepingCapacity: true)
+        for state in reached {
+            var reward = 0.0
+            firstOutcome.append(next.count)
+            for outcome in model.outcomes(from: state, taking: planner.greedyAction(in: state)) {
+                reward += outcome.probability * outcome.reward
+                if !outcome.terminated {
+                    probability.append(outcome.probability)
+                    next.append(outcome.nextState)
+                }
+            }
+            expectedReward.append(reward)
+        }
+        firstOutcome.append(next.count)
+        // In-place sweeps: v(s) ← Σ p r + Σ p v(s').
         var change = Double.infinity
         while change > tolerance {
             change = 0
-            for state in reached.reversed() {
-                var total = 0.0
-                for outcome in model.outcomes(from: state, taking: policy[state]) {
-                    total += outcome.probability * (outcome.reward + (outcome.terminated ? 0 : values[outcome.nextState]))
+            for (position, state) in reached.enumerated() {
+                var total = expectedReward[position]
+                for outcome in firstOutcome[position]..<firstOutcome[position + 1] {
+                    total += probability[outcome] * values[next[outcome]]
                 }
                 change = max(change, abs(total - values[state]))
                 values[state] = total
