@@ -35,6 +35,7 @@ let package = Package(
         .library(name: "RLShortCorridor", targets: ["RLShortCorridor"]),
         .library(name: "RLPolicyGradient", targets: ["RLPolicyGradient"]),
         .library(name: "RLBaird", targets: ["RLBaird"]),
+        .library(name: "RLRandomTask", targets: ["RLRandomTask"]),
         .library(name: "RLBook", targets: ["RLBook"]),
         .library(name: "RLApp", targets: ["RLApp"]),
         // The C interface the Python package loads (python/, docs/PYTHON.md): libRLGymnasium.so.
@@ -116,6 +117,8 @@ let package = Package(
         .target(name: "RLPolicyGradient", dependencies: ["RLCore", "RLFeatures"]),
         // Baird's counterexample (Example 11.1), with its model, features and behaviour policy.
         .target(name: "RLBaird", dependencies: ["RLCore"]),
+        // §8.6's randomly generated tasks (Figure 8.8): b branches, 0.1 termination, N(0, 1) rewards.
+        .target(name: "RLRandomTask", dependencies: ["RLCore"]),
         // `rl book`: the book's figures as declarations (Sources/RLBook/Figures), their in-memory
         // runner, checks against the book's values, and their pictures.
         .target(
@@ -124,6 +127,7 @@ let package = Package(
                 "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLMaze", "RLPlanning", "RLApp", "RLExperiments",
                 "RLTabular", "RLRender", "RLBlackjack", "RLInfiniteVariance", "RLWindyGridworld", "RLJacksCarRental", "RLFeatures",
                 "RLShortCorridor", "RLPolicyGradient", "RLBaird",
+                "RLRandomTask",
             ]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(
@@ -209,6 +213,7 @@ let package = Package(
         .testTarget(name: "RLShortCorridorTests", dependencies: ["RLShortCorridor", "RLCore"]),
         .testTarget(name: "RLPolicyGradientTests", dependencies: ["RLPolicyGradient", "RLFeatures", "RLCore"]),
         .testTarget(name: "RLBairdTests", dependencies: ["RLBaird", "RLCore"]),
+        .testTarget(name: "RLRandomTaskTests", dependencies: ["RLRandomTask", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLBookTests", dependencies: ["RLBook", "RLBandits", "RLApp", "RLExperiments", "RLCore", "RLTabular"]),
         .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL", "RLTestSupport"]),

@@ -24,6 +24,8 @@ public enum Book {
         Figure8_4.figure,
         Figure8_5.figure,
         Example8_4.figure,
+        Figure8_7.figure,
+        Figure8_8.figure,
         Figure9_1.figure,
         Figure9_2.figure,
         Figure9_10.figure,
