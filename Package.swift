@@ -114,6 +114,7 @@ let package = Package(
             dependencies: [
                 "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLMaze", "RLPlanning", "RLApp", "RLExperiments",
                 "RLTabular", "RLRender", "RLBlackjack", "RLInfiniteVariance", "RLWindyGridworld", "RLJacksCarRental", "RLFeatures",
+                "RLClassicControl", "RLLinear",
             ]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(
