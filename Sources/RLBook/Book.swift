@@ -28,6 +28,7 @@ public enum Book {
         Figure9_2.figure,
         Figure9_10.figure,
         Figure10_2.figure,
+        Figure10_3.figure,
         Figure12_3.figure,
         Figure12_6.figure,
         Figure12_8.figure,
