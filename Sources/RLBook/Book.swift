@@ -29,6 +29,7 @@ public enum Book {
         Figure9_10.figure,
         Figure10_2.figure,
         Figure10_3.figure,
+        Figure10_4.figure,
         Figure12_3.figure,
         Figure12_6.figure,
         Figure12_8.figure,
