@@ -15,7 +15,7 @@ enum Figure10_2 {
         id: "10.2", title: "Mountain Car learning curves for semi-gradient Sarsa with tile coding",
         section: "§10.1 Episodic Semi-gradient Control", page: 246, runs: 100, quickRuns: 3,
         settings:
-            "Example 10.1's Mountain Car, no step cap (a 100,000-step guard); 8 tilings of 8 × 8 tiles over position -1.2...0.5 and velocity ±0.07, asymmetric offsets; w = 0, ε = 0, γ = 1; α = 0.1/8, 0.2/8, 0.5/8; 500 episodes (--quick: 50, 3 runs), 100 runs",
+            "Example 10.1's Mountain Car, no step cap (a 1,000,000-step guard); 8 tilings of 8 × 8 tiles over position -1.2...0.5 and velocity ±0.07, asymmetric offsets; w = 0, ε = 0, γ = 1; α = 0.1/8, 0.2/8, 0.5/8; 500 episodes (--quick: 50, 3 runs), 100 runs",
         series: alphas.map { alpha in
             .mountainCar(label(alpha), alphaTimesTilings: alpha, episodes: episodes, quickEpisodes: quickEpisodes) { settings, seed in
                 LinearSarsaAgent(
