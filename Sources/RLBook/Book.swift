@@ -33,6 +33,7 @@ public enum Book {
         Figure12_3.figure,
         Figure12_6.figure,
         Figure12_8.figure,
+        Figure12_10.figure,
     ]
 
     /// The figure with this id (`2.2`), if `rl` draws it.
