@@ -32,6 +32,10 @@ let package = Package(
         .library(name: "RLWindyGridworld", targets: ["RLWindyGridworld"]),
         .library(name: "RLJacksCarRental", targets: ["RLJacksCarRental"]),
         .library(name: "RLMaze", targets: ["RLMaze"]),
+        .library(name: "RLShortCorridor", targets: ["RLShortCorridor"]),
+        .library(name: "RLPolicyGradient", targets: ["RLPolicyGradient"]),
+        .library(name: "RLBaird", targets: ["RLBaird"]),
+        .library(name: "RLRandomTask", targets: ["RLRandomTask"]),
         .library(name: "RLBook", targets: ["RLBook"]),
         .library(name: "RLApp", targets: ["RLApp"]),
         // The C interface the Python package loads (python/, docs/PYTHON.md): libRLGymnasium.so.
@@ -107,6 +111,14 @@ let package = Package(
         .target(name: "RLJacksCarRental", dependencies: ["RLCore"]),
         // Sutton & Barto's mazes of chapter 8 (the Dyna maze, the blocking and shortcut mazes).
         .target(name: "RLMaze", dependencies: ["RLCore"]),
+        // Sutton & Barto's short corridor with switched actions (Example 13.1), with its model.
+        .target(name: "RLShortCorridor", dependencies: ["RLCore"]),
+        // Policy-gradient methods of chapter 13: a soft-max linear policy, REINFORCE, with and without baseline.
+        .target(name: "RLPolicyGradient", dependencies: ["RLCore", "RLFeatures"]),
+        // Baird's counterexample (Example 11.1), with its model, features and behaviour policy.
+        .target(name: "RLBaird", dependencies: ["RLCore"]),
+        // §8.6's randomly generated tasks (Figure 8.8): b branches, 0.1 termination, N(0, 1) rewards.
+        .target(name: "RLRandomTask", dependencies: ["RLCore"]),
         // `rl book`: the book's figures as declarations (Sources/RLBook/Figures), their in-memory
         // runner, checks against the book's values, and their pictures.
         .target(
@@ -114,7 +126,8 @@ let package = Package(
             dependencies: [
                 "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLMaze", "RLPlanning", "RLApp", "RLExperiments",
                 "RLTabular", "RLRender", "RLBlackjack", "RLInfiniteVariance", "RLWindyGridworld", "RLJacksCarRental", "RLFeatures",
-                "RLClassicControl", "RLLinear",
+                "RLShortCorridor", "RLPolicyGradient", "RLBaird",
+                "RLRandomTask", "RLClassicControl", "RLLinear",
             ]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(
@@ -122,15 +135,17 @@ let package = Package(
             dependencies: [
                 "RLCore", "RLPong", "RLPongDuel", "RLCliffWalking", "RLMaximizationBias", "RLFrozenLake", "RLTaxi", "RLBlackjack",
                 "RLPlanning", "RLTabular", "RLFeatures", "RLLinear", "RLDeep", "RLClassicControl", "RLClassicControlRender", "RLRender",
-                "RLPongRender", "RLGridRender",
+                "RLPongRender", "RLGridRender", "RLWindyGridworld", "RLMaze", "RLGambler",
                 "RLExperiments",
             ]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
         .target(name: "RLRender"),
         // Pong's pictures: a game state (and what the agent sees) as a scene. Knows Pong, not SDL.
         .target(name: "RLPongRender", dependencies: ["RLRender", "RLPong"]),
-        // The toy-text worlds' pictures (FrozenLake, Cliff Walking, Taxi, Blackjack). Knows the worlds, not SDL.
-        .target(name: "RLGridRender", dependencies: ["RLRender", "RLFrozenLake", "RLCliffWalking", "RLTaxi", "RLBlackjack"]),
+        // The grid worlds' pictures (FrozenLake, Cliff Walking, Taxi, Blackjack, the windy gridworld, the mazes). Knows the worlds, not SDL.
+        .target(
+            name: "RLGridRender",
+            dependencies: ["RLRender", "RLFrozenLake", "RLCliffWalking", "RLTaxi", "RLBlackjack", "RLWindyGridworld", "RLMaze"]),
         // The classic-control worlds' pictures, as Gymnasium draws them. Knows the worlds, not SDL.
         .target(name: "RLClassicControlRender", dependencies: ["RLRender", "RLGridRender", "RLClassicControl"]),
         // Pong-duel's pictures (rl play, rl watch --env pong-duel). Knows the duel, not SDL.
@@ -189,12 +204,16 @@ let package = Package(
         .testTarget(name: "RLCliffWalkingTests", dependencies: ["RLCliffWalking", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLPlanningTests", dependencies: ["RLPlanning", "RLCore", "RLFrozenLake", "RLTaxi", "GymnasiumFixtures"]),
         .testTarget(name: "RLBanditsTests", dependencies: ["RLBandits", "RLCore"]),
-        .testTarget(name: "RLPredictionTests", dependencies: ["RLPrediction", "RLRandomWalk", "RLCore", "RLFeatures"]),
+        .testTarget(name: "RLPredictionTests", dependencies: ["RLPrediction", "RLRandomWalk", "RLCore", "RLFeatures", "RLBaird"]),
         .testTarget(name: "RLGamblerTests", dependencies: ["RLGambler", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLJacksCarRentalTests", dependencies: ["RLJacksCarRental", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLWindyGridworldTests", dependencies: ["RLWindyGridworld", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLInfiniteVarianceTests", dependencies: ["RLInfiniteVariance", "RLPrediction", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLMazeTests", dependencies: ["RLMaze", "RLPlanning", "RLCore"]),
+        .testTarget(name: "RLShortCorridorTests", dependencies: ["RLShortCorridor", "RLCore"]),
+        .testTarget(name: "RLPolicyGradientTests", dependencies: ["RLPolicyGradient", "RLFeatures", "RLCore"]),
+        .testTarget(name: "RLBairdTests", dependencies: ["RLBaird", "RLCore"]),
+        .testTarget(name: "RLRandomTaskTests", dependencies: ["RLRandomTask", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLBookTests", dependencies: ["RLBook", "RLBandits", "RLApp", "RLExperiments", "RLCore", "RLTabular"]),
         .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL", "RLTestSupport"]),

@@ -24,16 +24,21 @@ public enum Book {
         Figure8_4.figure,
         Figure8_5.figure,
         Example8_4.figure,
+        Figure8_7.figure,
+        Figure8_8.figure,
         Figure9_1.figure,
         Figure9_2.figure,
         Figure9_10.figure,
         Figure10_2.figure,
         Figure10_3.figure,
         Figure10_4.figure,
+        Figure11_2.figure,
         Figure12_3.figure,
         Figure12_6.figure,
         Figure12_8.figure,
         Figure12_10.figure,
+        Figure13_1.figure,
+        Figure13_2.figure,
     ]
 
     /// The figure with this id (`2.2`), if `rl` draws it.

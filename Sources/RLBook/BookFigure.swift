@@ -75,19 +75,32 @@ public struct BookSeries: @unchecked Sendable {
     /// This series plays the figure's run count divided by this (at least 2 runs): Figure 6.6's
     /// asymptotic curves average 10 runs where its interim ones average 50,000.
     public var runDivisor: Int
+    /// How the runs' numbers make the curve: their mean, or the root of their mean.
+    public var aggregate: Aggregate
     /// Plays one run per seed and adds each run's `measures × x.count` numbers to the sums;
     /// `quick` asks for the series' shorter runs (`rl book --quick`), where it has any.
     let play: @Sendable (_ seeds: Range<UInt64>, _ quick: Bool, _ sums: inout RunSums) throws(BookError) -> Void
 
     public init(
-        label: String, x: [Double], measures: Int = 1, runDivisor: Int = 1,
+        label: String, x: [Double], measures: Int = 1, runDivisor: Int = 1, aggregate: Aggregate = .mean,
         play: @escaping @Sendable (_ seeds: Range<UInt64>, _ quick: Bool, _ sums: inout RunSums) throws(BookError) -> Void
     ) {
         self.label = label
         self.x = x
         self.measures = measures
         self.runDivisor = runDivisor
+        self.aggregate = aggregate
         self.play = play
+    }
+
+    /// How a series' runs are combined into its curve.
+    public enum Aggregate: Sendable, Equatable {
+        /// The mean over runs of each point (nearly every figure).
+        case mean
+        /// The square root of the mean over runs: each run gives squared errors and the curve is
+        /// their root mean square over runs (Figure 8.7's RMS error of one estimate), its standard
+        /// error the mean square's divided by 2 × the root (the delta method).
+        case rootMeanSquare
     }
 
     /// The runs this series plays when the figure plays `runs`.

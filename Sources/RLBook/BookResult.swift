@@ -14,7 +14,8 @@ public struct BookResult: Sendable, Encodable {
     public struct Series: Sendable, Encodable {
         public var label: String
         public var x: [Double]
-        /// The mean over runs at each x.
+        /// The mean over runs at each x (the root mean square, for a series whose
+        /// ``BookSeries/aggregate`` says so).
         public var y: [Double]
         /// The standard error of each mean.
         public var standardError: [Double]
@@ -48,9 +49,14 @@ public struct BookResult: Sendable, Encodable {
                 series: shown.map { index in
                     let series = figure.series[index], sums = run.sums[index]
                     let points = series.x.count, first = panel.measure * points
-                    return Series(
-                        label: series.label, x: series.x, y: Array(sums.means[first..<first + points]),
-                        standardError: Array(sums.standardErrors[first..<first + points]), runs: sums.runs)
+                    var y = Array(sums.means[first..<first + points])
+                    var standardError = Array(sums.standardErrors[first..<first + points])
+                    if series.aggregate == .rootMeanSquare {
+                        // √m has standard error se(m) / (2√m); a mean square of 0 has no spread.
+                        y = y.map { max(0, $0).squareRoot() }
+                        standardError = zip(y, standardError).map { root, error in root > 0 ? error / (2 * root) : 0 }
+                    }
+                    return Series(label: series.label, x: series.x, y: y, standardError: standardError, runs: sums.runs)
                 })
         }
         checks = []

@@ -25,6 +25,8 @@ public enum GamblersProblem {
                 return [Outcome(probability: 1, nextState: capital, reward: 0, terminated: true)]
             }
             let stake = action + 1
+            // A stake beyond the capital, or past the goal, is not allowed: no outcome.
+            guard stake <= min(capital, goal - capital) else { return [] }
             let win = capital + stake, loss = capital - stake
             return [
                 Outcome(probability: headsProbability, nextState: win, reward: win == goal ? 1 : 0, terminated: win == goal),

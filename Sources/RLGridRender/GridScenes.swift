@@ -1,8 +1,10 @@
 import RLBlackjack
 import RLCliffWalking
 import RLFrozenLake
+import RLMaze
 import RLRender
 import RLTaxi
+import RLWindyGridworld
 
 /// The pictures of the toy-text worlds: each world's state drawn as a board under the HUD.
 /// The worlds know nothing of them; they read only the worlds' public state.
@@ -23,47 +25,68 @@ public enum ToyTextScenes {
             radius: cell * 0.3, ToyTextPalette.walker)
     }
 
-    /// FrozenLake: ice, holes, the start and the goal, and the walker on cell `position`.
-    public static func frozenLake(map: LakeMap, position: Int, hud: ToyTextHUD) -> Scene {
-        let width = Double(map.columns) * cell, height = Double(map.rows) * cell
-        let origin = ToyTextFrame.boardOrigin(boardWidth: width, metricNames: hud.metrics.map(\.name))
-        var items: [SceneItem] = [.rectangle(Rect(x: origin.x, y: origin.y, width: width, height: height), ToyTextPalette.gridLine)]
-        for row in 0..<map.rows {
-            for column in 0..<map.columns {
-                let color =
-                    switch map.tiles[row][column] {
-                    case .frozen: ToyTextPalette.ice
-                    case .start: ToyTextPalette.start
-                    case .hole: ToyTextPalette.hole
-                    case .goal: ToyTextPalette.goal
-                    }
-                items.append(.rectangle(cellRect(row: row, column: column, origin: origin), color))
-            }
-        }
-        items.append(walker(row: position / map.columns, column: position % map.columns, origin: origin))
-        return ToyTextFrame.scene(board: items, boardWidth: width, boardHeight: height, hud: hud)
-    }
-
-    /// Cliff Walking: the grid, the cliff along the bottom, the start and the goal, the walker.
-    public static func cliffWalking(position: GridPosition, hud: ToyTextHUD) -> Scene {
-        let rows = CliffWalking.rows, columns = CliffWalking.columns
+    /// A board of `rows × columns` cells, each coloured by `color(row, column)`, with the walker
+    /// on cell `position` (row-major): the grid worlds' common picture.
+    static func board(
+        rows: Int, columns: Int, position: Int, hud: ToyTextHUD, color: (_ row: Int, _ column: Int) -> RGBA
+    ) -> Scene {
         let width = Double(columns) * cell, height = Double(rows) * cell
         let origin = ToyTextFrame.boardOrigin(boardWidth: width, metricNames: hud.metrics.map(\.name))
         var items: [SceneItem] = [.rectangle(Rect(x: origin.x, y: origin.y, width: width, height: height), ToyTextPalette.gridLine)]
         for row in 0..<rows {
             for column in 0..<columns {
-                let here = GridPosition(row: row, column: column)
-                let color =
-                    CliffWalking.isCliff(here)
-                    ? ToyTextPalette.cliff
-                    : here == CliffWalking.goal
-                        ? ToyTextPalette.goal
-                        : here == CliffWalking.start ? ToyTextPalette.start : ToyTextPalette.ice
-                items.append(.rectangle(cellRect(row: row, column: column, origin: origin), color))
+                items.append(.rectangle(cellRect(row: row, column: column, origin: origin), color(row, column)))
             }
         }
-        items.append(walker(row: position.row, column: position.column, origin: origin))
+        items.append(walker(row: position / columns, column: position % columns, origin: origin))
         return ToyTextFrame.scene(board: items, boardWidth: width, boardHeight: height, hud: hud)
+    }
+
+    /// FrozenLake: ice, holes, the start and the goal, and the walker on cell `position`.
+    public static func frozenLake(map: LakeMap, position: Int, hud: ToyTextHUD) -> Scene {
+        board(rows: map.rows, columns: map.columns, position: position, hud: hud) { row, column in
+            switch map.tiles[row][column] {
+            case .frozen: ToyTextPalette.ice
+            case .start: ToyTextPalette.start
+            case .hole: ToyTextPalette.hole
+            case .goal: ToyTextPalette.goal
+            }
+        }
+    }
+
+    /// Cliff Walking: the grid, the cliff along the bottom, the start and the goal, the walker.
+    public static func cliffWalking(position: GridPosition, hud: ToyTextHUD) -> Scene {
+        board(
+            rows: CliffWalking.rows, columns: CliffWalking.columns, position: position.row * CliffWalking.columns + position.column,
+            hud: hud
+        ) { row, column in
+            let here = GridPosition(row: row, column: column)
+            return CliffWalking.isCliff(here)
+                ? ToyTextPalette.cliff
+                : here == CliffWalking.goal ? ToyTextPalette.goal : here == CliffWalking.start ? ToyTextPalette.start : ToyTextPalette.ice
+        }
+    }
+
+    /// The windy gridworld: the start, the goal, and each column tinted by its wind's strength
+    /// (the stronger, the darker blue), the walker on cell `position`.
+    public static func windyGridworld(position: Int, hud: ToyTextHUD) -> Scene {
+        board(rows: WindyGridworld.rows, columns: WindyGridworld.columns, position: position, hud: hud) { row, column in
+            let cell = row * WindyGridworld.columns + column
+            if cell == WindyGridworld.start { return ToyTextPalette.start }
+            if cell == WindyGridworld.goal { return ToyTextPalette.goal }
+            return ToyTextPalette.wind[WindyGridworld.wind[column]]
+        }
+    }
+
+    /// A maze: free cells, walls (as they stand now), the start, the goal, the walker.
+    public static func maze(_ maze: Maze, hud: ToyTextHUD) -> Scene {
+        let layout = maze.layout, walls = maze.walls
+        return board(rows: layout.rows, columns: layout.columns, position: maze.position, hud: hud) { row, column in
+            let cell = row * layout.columns + column
+            return walls[cell]
+                ? ToyTextPalette.mazeWall
+                : cell == layout.goal ? ToyTextPalette.goal : cell == layout.start ? ToyTextPalette.start : ToyTextPalette.ice
+        }
     }
 
     /// Taxi: the road, the four coloured stands, the walls, the destination (a magenta mark),

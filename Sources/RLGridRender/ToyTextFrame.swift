@@ -25,6 +25,10 @@ public enum ToyTextPalette {
     public static let taxiFull = RGBA(80, 220, 110)
     public static let passenger = RGBA(90, 160, 255)
     public static let destination = RGBA(235, 60, 200)
+    /// The windy gridworld's columns by wind strength (0, 1, 2): the stronger, the bluer.
+    public static let wind = [ice, RGBA(150, 190, 235), RGBA(95, 145, 220)]
+    /// A maze's walls.
+    public static let mazeWall = RGBA(55, 60, 75)
     public static let stands = [RGBA(220, 50, 50), RGBA(50, 180, 70), RGBA(230, 210, 40), RGBA(60, 100, 230)]
     /// Blackjack.
     public static let table = RGBA(20, 90, 50)

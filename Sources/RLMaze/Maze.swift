@@ -164,3 +164,13 @@ public struct Maze: ModelledEnvironment, Sendable {
         return Step(observation: next, reward: reward, terminated: terminated, truncated: false)
     }
 }
+
+/// A fixed maze draws nothing at random and keeps nothing across episodes: a resumed run needs
+/// no state of it. (A changing maze's step count would be lost: only the book's figures change
+/// a maze, within one run.)
+extension Maze: Resumable {
+    public var generatorState: [UInt64] {
+        get { [] }
+        set {}
+    }
+}

@@ -7,7 +7,7 @@ public enum WindyMoves: String, Sendable, Equatable, Codable, CaseIterable {
     /// The eight king's moves, diagonals included: Exercise 6.9.
     case king
     /// The king's moves and a ninth action that stays put (moved by the wind only): Exercise 6.9.
-    case kingAndStay
+    case kingAndStay = "king-and-stay"
 
     /// (row, column) steps, in action order; row 0 is the top row, so up is −1.
     public var steps: [(row: Int, column: Int)] {

@@ -92,6 +92,21 @@ import Testing
         #expect(BookText.checks(result)[1].hasPrefix("FAIL  a is 2.5: 2.000, book 2.5 ± 0.100"))
     }
 
+    @Test func aRootMeanSquareSeriesIsTheRootOfItsRunsMean() throws {
+        // Runs give the squared errors 9 and 16 (then 0 and 0): the curve is √12.5 (then 0), its
+        // standard error the mean square's (3.5) over 2√12.5.
+        let series = BookSeries(label: "rms", x: [1, 2], aggregate: .rootMeanSquare) { seeds, _, sums in
+            for seed in seeds { sums.add([seed == 1 ? 9 : 16, 0]) }
+        }
+        let figure = BookFigure(
+            id: "test", title: "", section: "", page: 0, runs: 2, quickRuns: 2, settings: "", series: [series],
+            panels: [BookPanel(title: "", xLabel: "", yLabel: "")], checks: [])
+        let result = BookResult(try runFigure(figure, options: BookRunOptions(runs: 2, seed: 1)))
+        let curve = result.panels[0].series[0]
+        #expect(abs(curve.y[0] - 12.5.squareRoot()) < 1e-12 && curve.y[1] == 0)
+        #expect(abs(curve.standardError[0] - 3.5 / (2 * 12.5.squareRoot())) < 1e-12 && curve.standardError[1] == 0)
+    }
+
     @Test func aFigureDrawsEveryPanel() throws {
         let figure = Book.figure("2.2")!
         let result = BookResult(try runFigure(figure, options: BookRunOptions(runs: 4)))

@@ -87,8 +87,13 @@ enum PlanningRun<W: WorldRegistration> where W.World.ObservationSpace: FiniteSpa
         var values: [Double] = []
         values.reserveCapacity(model.stateCount * model.actionCount)
         for state in 0..<model.stateCount {
+            // An action the state does not allow has no outcomes to value (the gambler's stake
+            // beyond his capital): its entry stays 0, as a learning agent leaves it.
+            let legal = model.legalActions(in: state)
             for action in 0..<model.actionCount {
-                values.append(model.actionValue(state: state, action: action, values: solution.values, discount: discount))
+                values.append(
+                    legal.contains(action)
+                        ? model.actionValue(state: state, action: action, values: solution.values, discount: discount) : 0)
             }
         }
         let shape = world.observationSpace.shape

@@ -23,6 +23,9 @@ public enum Registry {
         AnyWorld(CartPoleWorld.self),
         AnyWorld(MountainCarWorld.self),
         AnyWorld(AcrobotWorld.self),
+        AnyWorld(WindyGridworldWorld.self),
+        AnyWorld(MazeWorld.self),
+        AnyWorld(GamblersProblemWorld.self),
     ]
 
     /// Shows `visitor` every agent, in the order `rl train --help` lists them. A visitor (not a
