@@ -127,7 +127,7 @@ let package = Package(
                 "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLMaze", "RLPlanning", "RLApp", "RLExperiments",
                 "RLTabular", "RLRender", "RLBlackjack", "RLInfiniteVariance", "RLWindyGridworld", "RLJacksCarRental", "RLFeatures",
                 "RLShortCorridor", "RLPolicyGradient", "RLBaird",
-                "RLRandomTask",
+                "RLRandomTask", "RLClassicControl", "RLLinear",
             ]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(

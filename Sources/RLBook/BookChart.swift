@@ -40,7 +40,8 @@ public enum BookChart {
                         label: series.label, x: series.x, y: series.y, low: zip(series.y, error).map { $0 - $1 },
                         high: zip(series.y, error).map { $0 + $1 })
                 },
-                title: title, xLabel: panel.xLabel, yLabel: panel.yLabel, yRange: declared.yRange, errorBars: study,
+                title: title, xLabel: panel.xLabel, yLabel: panel.yLabel, logarithmicY: declared.yScale != .linear,
+                yRange: declared.yRange, errorBars: study,
                 logarithmicX: declared.xScale == .logarithmic2, bands: false, width: width, height: panelHeight,
                 logarithmicXInPowersOfTen: declared.xScale == .logarithmic10)
             let top = Double(index * panelHeight)

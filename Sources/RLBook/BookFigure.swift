@@ -166,6 +166,9 @@ public struct BookPanel: Sendable {
     /// The series it shows, by label; `nil` for every series.
     public var series: [String]?
     public var xScale: Scale
+    /// `.linear`, or logarithmic (the steps per episode of Figures 10.2 and 10.3): either
+    /// logarithmic case draws the y axis in log10, ticked at round values (100, 200, 500, 1000).
+    public var yScale: Scale
     /// The book's y range, when it cuts the axis (Figure 6.4's −100 to −25); values beyond it are
     /// drawn at its edge.
     public var yRange: ClosedRange<Double>?
@@ -177,7 +180,7 @@ public struct BookPanel: Sendable {
 
     public init(
         title: String, xLabel: String, yLabel: String, measure: Int = 0, series: [String]? = nil, xScale: Scale = .linear,
-        yRange: ClosedRange<Double>? = nil, grid: (rows: Int, columns: Int)? = nil, cells: Cells = Cells()
+        yScale: Scale = .linear, yRange: ClosedRange<Double>? = nil, grid: (rows: Int, columns: Int)? = nil, cells: Cells = Cells()
     ) {
         self.title = title
         self.xLabel = xLabel
@@ -185,6 +188,7 @@ public struct BookPanel: Sendable {
         self.measure = measure
         self.series = series
         self.xScale = xScale
+        self.yScale = yScale
         self.yRange = yRange
         self.grid = grid
         self.cells = cells

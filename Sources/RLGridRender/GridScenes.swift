@@ -1,8 +1,8 @@
 import RLBlackjack
 import RLCliffWalking
 import RLFrozenLake
-import RLRender
 import RLMaze
+import RLRender
 import RLTaxi
 import RLWindyGridworld
 
@@ -84,7 +84,8 @@ public enum ToyTextScenes {
         return board(rows: layout.rows, columns: layout.columns, position: maze.position, hud: hud) { row, column in
             let cell = row * layout.columns + column
             return walls[cell]
-                ? ToyTextPalette.mazeWall : cell == layout.goal ? ToyTextPalette.goal : cell == layout.start ? ToyTextPalette.start : ToyTextPalette.ice
+                ? ToyTextPalette.mazeWall
+                : cell == layout.goal ? ToyTextPalette.goal : cell == layout.start ? ToyTextPalette.start : ToyTextPalette.ice
         }
     }
 

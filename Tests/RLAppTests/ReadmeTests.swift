@@ -46,7 +46,10 @@ import Testing
         codeSpans(text).filter { $0.hasPrefix("--") }.map { String($0.dropFirst(2).prefix { $0 != " " }) }
     }
 
-    static let numberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen"]
+    static let numberWords = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+        "fifteen",
+    ]
 
     /// The text in parentheses right after `phrase` (nested parentheses kept), and the number
     /// word just before it: "six tabular agents (Q-learning, ...)" gives (6, "Q-learning, ...").

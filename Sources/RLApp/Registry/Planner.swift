@@ -92,7 +92,8 @@ enum PlanningRun<W: WorldRegistration> where W.World.ObservationSpace: FiniteSpa
             let legal = model.legalActions(in: state)
             for action in 0..<model.actionCount {
                 values.append(
-                    legal.contains(action) ? model.actionValue(state: state, action: action, values: solution.values, discount: discount) : 0)
+                    legal.contains(action)
+                        ? model.actionValue(state: state, action: action, values: solution.values, discount: discount) : 0)
             }
         }
         let shape = world.observationSpace.shape

@@ -81,7 +81,8 @@ public enum MazeWorld: WorldRegistration, ModelledWorld, InspectableWorld, Drawa
     public static func observationName(_ configuration: Configuration) -> String? { nil }
     public static func explain(state coordinates: [Int], _ configuration: Configuration) -> String? {
         let layout = configuration.layout.layout, cell = coordinates[0]
-        let place = layout.walls[cell] ? ", a wall (never entered)" : cell == layout.goal ? ", the goal" : cell == layout.start ? ", the start" : ""
+        let place =
+            layout.walls[cell] ? ", a wall (never entered)" : cell == layout.goal ? ", the goal" : cell == layout.start ? ", the start" : ""
         return "Row \(cell / layout.columns), column \(cell % layout.columns)\(place)."
     }
 

@@ -26,8 +26,12 @@ public enum WindyGridworldWorld: WorldRegistration, ModelledWorld, InspectableWo
 
     public static var flags: [SettingFlag<Configuration>] {
         [
-            .choice("moves", \.moves, help: "The moves: the book's four, Exercise 6.9's eight king's moves, or those and staying put (default standard)."),
-            .toggle("stochastic-wind", \.stochasticWind, help: "Exercise 6.10: where there is wind it blows one more or one less a third of the time each."),
+            .choice(
+                "moves", \.moves,
+                help: "The moves: the book's four, Exercise 6.9's eight king's moves, or those and staying put (default standard)."),
+            .toggle(
+                "stochastic-wind", \.stochasticWind,
+                help: "Exercise 6.10: where there is wind it blows one more or one less a third of the time each."),
             .integer("max-steps", \.maxSteps, in: 1...maximumStepCap, help: "Step cap of an episode (default 10000; the book has none)."),
         ]
     }
@@ -67,7 +71,8 @@ public enum WindyGridworldWorld: WorldRegistration, ModelledWorld, InspectableWo
 
     public static func explain(state coordinates: [Int], _ configuration: Configuration) -> String? {
         let row = coordinates[0] / WindyGridworld.columns, column = coordinates[0] % WindyGridworld.columns
-        return "Row \(row), column \(column): the wind here is \(WindyGridworld.wind[column]), a move from here is pushed up that many rows."
+        return
+            "Row \(row), column \(column): the wind here is \(WindyGridworld.wind[column]), a move from here is pushed up that many rows."
     }
 
     /// The book's α and γ, greedy: every return is negative, so a table of zeros is optimistic
