@@ -111,9 +111,11 @@ struct BookCommand: ParsableCommand {
                     }))
             return
         }
+        // Columns as wide as their longest entry, so that every title starts in the same column.
+        let idWidth = Book.figures.map(\.id.count).max()! + 2, sectionWidth = Book.figures.map(\.section.count).max()! + 1
         for figure in Book.figures {
             ConsoleStream.standardOutput.writeLine(
-                figure.id.padding(to: 6) + figure.section.padding(to: 52) + " " + figure.title)
+                figure.id.padding(to: idWidth) + figure.section.padding(to: sectionWidth) + " " + figure.title)
         }
     }
 }
