@@ -135,7 +135,7 @@ let package = Package(
             dependencies: [
                 "RLCore", "RLPong", "RLPongDuel", "RLCliffWalking", "RLMaximizationBias", "RLFrozenLake", "RLTaxi", "RLBlackjack",
                 "RLPlanning", "RLTabular", "RLFeatures", "RLLinear", "RLDeep", "RLClassicControl", "RLClassicControlRender", "RLRender",
-                "RLPongRender", "RLGridRender", "RLWindyGridworld", "RLMaze", "RLGambler",
+                "RLPongRender", "RLGridRender", "RLWindyGridworld", "RLMaze", "RLGambler", "RLShortCorridor",
                 "RLExperiments",
             ]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
@@ -145,7 +145,9 @@ let package = Package(
         // The grid worlds' pictures (FrozenLake, Cliff Walking, Taxi, Blackjack, the windy gridworld, the mazes). Knows the worlds, not SDL.
         .target(
             name: "RLGridRender",
-            dependencies: ["RLRender", "RLFrozenLake", "RLCliffWalking", "RLTaxi", "RLBlackjack", "RLWindyGridworld", "RLMaze"]),
+            dependencies: [
+                "RLRender", "RLFrozenLake", "RLCliffWalking", "RLTaxi", "RLBlackjack", "RLWindyGridworld", "RLMaze", "RLShortCorridor",
+            ]),
         // The classic-control worlds' pictures, as Gymnasium draws them. Knows the worlds, not SDL.
         .target(name: "RLClassicControlRender", dependencies: ["RLRender", "RLGridRender", "RLClassicControl"]),
         // Pong-duel's pictures (rl play, rl watch --env pong-duel). Knows the duel, not SDL.

@@ -3,6 +3,7 @@ import RLCliffWalking
 import RLFrozenLake
 import RLMaze
 import RLRender
+import RLShortCorridor
 import RLTaxi
 import RLWindyGridworld
 
@@ -75,6 +76,17 @@ public enum ToyTextScenes {
             if cell == WindyGridworld.start { return ToyTextPalette.start }
             if cell == WindyGridworld.goal { return ToyTextPalette.goal }
             return ToyTextPalette.wind[WindyGridworld.wind[column]]
+        }
+    }
+
+    /// The short corridor: the start, the switched state (tinted as a wall), the third state and
+    /// the goal, in a row, the walker on `state`.
+    public static func shortCorridor(state: Int, hud: ToyTextHUD) -> Scene {
+        board(rows: 1, columns: ShortCorridor.states + 1, position: state, hud: hud) { _, column in
+            column == 0
+                ? ToyTextPalette.start
+                : column == ShortCorridor.switched
+                    ? ToyTextPalette.cliff : column == ShortCorridor.goal ? ToyTextPalette.goal : ToyTextPalette.ice
         }
     }
 

@@ -26,6 +26,7 @@ public enum Registry {
         AnyWorld(WindyGridworldWorld.self),
         AnyWorld(MazeWorld.self),
         AnyWorld(GamblersProblemWorld.self),
+        AnyWorld(ShortCorridorWorld.self),
     ]
 
     /// Shows `visitor` every agent, in the order `rl train --help` lists them. A visitor (not a
