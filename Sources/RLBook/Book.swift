@@ -28,6 +28,7 @@ public enum Book {
         Figure8_8.figure,
         Figure9_1.figure,
         Figure9_2.figure,
+        Figure9_5.figure,
         Figure9_10.figure,
         Figure10_2.figure,
         Figure10_3.figure,
