@@ -31,6 +31,10 @@ import Testing
             trajectory(of: CartPoleWorld.self, seed: 18, steps: steps),
             trajectory(of: MountainCarWorld.self, seed: 19, steps: steps),
             trajectory(of: AcrobotWorld.self, seed: 20, steps: steps),
+            trajectory(of: WindyGridworldWorld.self, seed: 21, steps: steps),
+            trajectory(of: MazeWorld.self, seed: 22, steps: steps),
+            trajectory(of: GamblersProblemWorld.self, seed: 23, steps: steps),
+            trajectory(of: ShortCorridorWorld.self, seed: 24, steps: steps),
         ]
     }
 
