@@ -78,7 +78,7 @@ import Testing
             state.priority.rawValue >= AccessControlPriority.four.rawValue ? .accept : .reject
         }
         var distribution = model.initialDistribution
-        for _ in 0..<5_000 {
+        for _ in 0..<1_000 {
             var next = Array(repeating: 0.0, count: space.count)
             for state in 0..<space.count where distribution[state] > 0 {
                 for outcome in model.outcomes(from: state, taking: action(space.element(at: state)).rawValue) {
