@@ -14,6 +14,10 @@ public enum BookChart {
         var picture = Scene(width: Double(width), height: Double(panelHeight * max(result.panels.count, 1)), background: .white)
         for (index, panel) in result.panels.enumerated() {
             let declared = figure.panels[index]
+            if let categories = declared.categories {
+                picture.items += BookCategoricalGrid.items(panel, categories: categories, figure: figure, index: index)
+                continue
+            }
             if let grid = declared.grid {
                 let labelled = declared.cells.rowLabels != nil || declared.cells.columnLabels != nil
                 let title =

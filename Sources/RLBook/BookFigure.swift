@@ -177,6 +177,9 @@ public struct BookPanel: Sendable {
     public var grid: (rows: Int, columns: Int)?
     /// How a grid's cells are drawn.
     public var cells: Cells
+    /// When set, the panel is one grid of categories (Figure 10.5's policy), its series the
+    /// categories: ``categorical(title:_:)``, drawn by `BookCategoricalGrid`.
+    public var categories: Categories?
 
     public init(
         title: String, xLabel: String, yLabel: String, measure: Int = 0, series: [String]? = nil, xScale: Scale = .linear,
