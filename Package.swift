@@ -139,7 +139,7 @@ let package = Package(
                 "RLCore", "RLPong", "RLPongDuel", "RLCliffWalking", "RLMaximizationBias", "RLFrozenLake", "RLTaxi", "RLBlackjack",
                 "RLPlanning", "RLTabular", "RLFeatures", "RLLinear", "RLDeep", "RLClassicControl", "RLClassicControlRender", "RLRender",
                 "RLPongRender", "RLGridRender", "RLWindyGridworld", "RLMaze", "RLGambler", "RLShortCorridor",
-                "RLExperiments",
+                "RLExperiments", "RLPrediction",
             ]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
         .target(name: "RLRender"),
