@@ -61,11 +61,14 @@ public enum GridworldWorld: WorldRegistration, ModelledWorld, InspectableWorld, 
         return panels
     }
 
-    /// γ 1 and greedy, as on Cliff Walking: every return is negative, so a table of zeros is
-    /// optimistic and draws the agent to each untried move. Double Q-learning splits its
-    /// optimism between two tables and explores with ε decaying to 0.
-    public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters {
-        agent == DoubleQLearning.id ? .cliffWalkingDecaying : .cliffWalkingGreedy
+    /// γ 1 and α 0.5, ε from 1 to 0 over 90% of the run: greedy from a table of zeros (which
+    /// every −1 makes optimistic, as on Cliff Walking) left Sarsa and the trace agents a step
+    /// off the shortest walk from a cell or two that random starts had seldom drawn.
+    public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters { .cliffWalkingDecaying }
+
+    /// λ 0.5, as on the windy gridworld: long traces credit a whole wandering walk.
+    public static func defaultSettings(forAgent agent: String, in configuration: Configuration) -> [(name: String, value: String?)] {
+        [SarsaLambda.id, TrueOnlineSarsaLambda.id].contains(agent) ? [("lambda", "0.5")] : []
     }
 
     /// Long enough for every tabular agent's greedy policy to take a shortest walk from every cell.

@@ -115,8 +115,10 @@ public enum RandomWalkWorld: WorldRegistration, ModelledWorld, InspectableWorld 
         try PolicyPanel.grids(stateShape: [configuration.states + 2], dimensions: stateDimensions(configuration), selection: selection)
     }
 
-    /// γ 1 (the book's), α 0.1 and ε 0.1: the right end pays, so every agent learns to walk
-    /// right; ε keeps the left of the start visited early on.
+    /// γ 0.9, α 0.1 and ε 0.1. The book's γ 1 is for predicting the equiprobable policy; for
+    /// control it makes every way to the right end worth the same +1, so a greedy table (value
+    /// iteration's too) ties left and right in the middle and may walk back and forth into the
+    /// step cap. Discounted, the shortest way right is worth the most.
     public static func defaultHyperparameters(forAgent agent: String) -> Hyperparameters { .randomWalk }
 
     /// The three walks of the book, by name.
@@ -145,6 +147,6 @@ public enum RandomWalkWorld: WorldRegistration, ModelledWorld, InspectableWorld 
 }
 
 extension Hyperparameters {
-    /// `rl`'s random-walk defaults: α 0.1, γ 1, ε 0.1, constant.
-    public static let randomWalk = Hyperparameters(learningRate: .constant(0.1), discount: 1, epsilon: .constant(0.1))
+    /// `rl`'s random-walk defaults: α 0.1, γ 0.9, ε 0.1, constant.
+    public static let randomWalk = Hyperparameters(learningRate: .constant(0.1), discount: 0.9, epsilon: .constant(0.1))
 }
