@@ -76,27 +76,29 @@ public struct RandomWalk: ModelledEnvironment, Resumable, Sendable {
         let states = states, leftReward = leftReward, maximumJump = maximumJump
         var start = Array(repeating: 0.0, count: states + 2)
         start[(states + 1) / 2] = 1
-        let probability = 1 / Double(maximumJump)
         return TabularModel(stateCount: states + 2, actionCount: 2, initialDistribution: start) { state, action in
             guard state != 0 && state != states + 1 else {
                 return [Outcome(probability: 1, nextState: state, reward: 0, terminated: true)]
             }
             let direction = action == Move.right.rawValue ? 1 : -1
-            // The landing cells in order of the jump's length; those past an end land on it.
-            var outcomes: [Outcome] = []
+            // The landing cells in order of the jump's length, each with its count of jumps:
+            // those past an end land on it (a count, not a sum of 1/maximumJump's, which would
+            // round past 1).
+            var landings: [(cell: Int, jumps: Int)] = []
             for jump in 1...maximumJump {
                 let next = min(max(state + direction * jump, 0), states + 1)
-                if let last = outcomes.last, last.nextState == next {
-                    outcomes[outcomes.count - 1].probability += probability
-                    continue
+                if landings.last?.cell == next {
+                    landings[landings.count - 1].jumps += 1
+                } else {
+                    landings.append((next, 1))
                 }
-                let atLeft = next == 0, atRight = next == states + 1
-                outcomes.append(
-                    Outcome(
-                        probability: probability, nextState: next, reward: atRight ? 1 : atLeft ? leftReward : 0,
-                        terminated: atLeft || atRight))
             }
-            return outcomes
+            return landings.map { landing in
+                let atLeft = landing.cell == 0, atRight = landing.cell == states + 1
+                return Outcome(
+                    probability: Double(landing.jumps) / Double(maximumJump), nextState: landing.cell,
+                    reward: atRight ? 1 : atLeft ? leftReward : 0, terminated: atLeft || atRight)
+            }
         }
     }
 
