@@ -37,6 +37,7 @@ let package = Package(
         .library(name: "RLBaird", targets: ["RLBaird"]),
         .library(name: "RLRandomTask", targets: ["RLRandomTask"]),
         .library(name: "RLAccessControl", targets: ["RLAccessControl"]),
+        .library(name: "RLSmallGridworld", targets: ["RLSmallGridworld"]),
         .library(name: "RLBook", targets: ["RLBook"]),
         .library(name: "RLApp", targets: ["RLApp"]),
         // The C interface the Python package loads (python/, docs/PYTHON.md): libRLGymnasium.so.
@@ -122,6 +123,8 @@ let package = Package(
         .target(name: "RLRandomTask", dependencies: ["RLCore"]),
         // Example 10.2's access-control queuing task (Figure 10.5): a continuing task, with its model.
         .target(name: "RLAccessControl", dependencies: ["RLCore"]),
+        // Sutton & Barto's 4 × 4 gridworld (Example 4.1, Figure 4.1), with its model.
+        .target(name: "RLSmallGridworld", dependencies: ["RLCore"]),
         // `rl book`: the book's figures as declarations (Sources/RLBook/Figures), their in-memory
         // runner, checks against the book's values, and their pictures.
         .target(
@@ -130,7 +133,7 @@ let package = Package(
                 "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLMaze", "RLPlanning", "RLApp", "RLExperiments",
                 "RLTabular", "RLRender", "RLBlackjack", "RLInfiniteVariance", "RLWindyGridworld", "RLJacksCarRental", "RLFeatures",
                 "RLShortCorridor", "RLPolicyGradient", "RLBaird",
-                "RLRandomTask", "RLClassicControl", "RLLinear", "RLAccessControl",
+                "RLRandomTask", "RLClassicControl", "RLLinear", "RLAccessControl", "RLSmallGridworld",
             ]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(
@@ -139,7 +142,7 @@ let package = Package(
                 "RLCore", "RLPong", "RLPongDuel", "RLCliffWalking", "RLMaximizationBias", "RLFrozenLake", "RLTaxi", "RLBlackjack",
                 "RLPlanning", "RLTabular", "RLFeatures", "RLLinear", "RLDeep", "RLClassicControl", "RLClassicControlRender", "RLRender",
                 "RLPongRender", "RLGridRender", "RLWindyGridworld", "RLMaze", "RLGambler", "RLShortCorridor",
-                "RLExperiments", "RLPrediction",
+                "RLRandomWalk", "RLSmallGridworld", "RLBaird", "RLBandits", "RLExperiments", "RLPrediction",
             ]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
         .target(name: "RLRender"),
@@ -220,6 +223,7 @@ let package = Package(
         .testTarget(name: "RLBairdTests", dependencies: ["RLBaird", "RLCore"]),
         .testTarget(name: "RLRandomTaskTests", dependencies: ["RLRandomTask", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLAccessControlTests", dependencies: ["RLAccessControl", "RLCore"]),
+        .testTarget(name: "RLSmallGridworldTests", dependencies: ["RLSmallGridworld", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLBookTests", dependencies: ["RLBook", "RLBandits", "RLApp", "RLExperiments", "RLCore", "RLTabular"]),
         .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL", "RLTestSupport"]),

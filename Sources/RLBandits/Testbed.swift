@@ -48,6 +48,13 @@ public struct Testbed: Bandit, Sendable {
 
     public var armCount: Int { settings.arms }
 
+    /// The generator's state words: what a caller restores to go on drawing where it stopped
+    /// (the true values are kept apart, so a problem can be replayed with other draws).
+    public var generatorState: [UInt64] {
+        get { generator.state }
+        set { generator.state = newValue }
+    }
+
     /// A new problem: fresh true values (all equal to the mean when the testbed walks).
     public mutating func reset(seed: UInt64?) {
         if let seed { generator = Xoshiro256StarStar(seed: seed) }

@@ -90,6 +90,14 @@ public enum ToyTextScenes {
         }
     }
 
+    /// Example 4.1's gridworld: a `size × size` board, its two terminal corners (top left,
+    /// bottom right) shaded as goals, the walker on `state`.
+    public static func smallGridworld(size: Int, state: Int, hud: ToyTextHUD) -> Scene {
+        board(rows: size, columns: size, position: state, hud: hud) { row, column in
+            (row == 0 && column == 0) || (row == size - 1 && column == size - 1) ? ToyTextPalette.goal : ToyTextPalette.ice
+        }
+    }
+
     /// A maze: free cells, walls (as they stand now), the start, the goal, the walker.
     public static func maze(_ maze: Maze, hud: ToyTextHUD) -> Scene {
         let layout = maze.layout, walls = maze.walls

@@ -6,6 +6,9 @@ import RLCore
 ///
 /// `V₀ = 0`; `Vₖ(s) = Σ p · (r + (terminated ? 0 : Vₖ₋₁(s′)))` over the outcomes of
 /// `policy[s]` in `s`. A truncated episode simply stops earning, as under the `TimeLimit`.
+/// The sweeps stop early at a fixed point (a sweep that changes no value, to the last bit):
+/// every later sweep would give the same values, so the result is the same, sooner (a policy
+/// that surely ends within a few steps under a cap of thousands).
 /// - Returns: `V_steps`, one value per state.
 public func finiteHorizonValues(of policy: [Int], in model: TabularModel, steps: Int) -> [Double] {
     precondition(policy.count == model.stateCount, "the policy needs one action per state")
@@ -17,6 +20,8 @@ public func finiteHorizonValues(of policy: [Int], in model: TabularModel, steps:
             next[state] = model.actionValue(state: state, action: policy[state], values: values, discount: 1)
         }
         swap(&values, &next)
+        // A sweep that changed nothing is a fixed point: every later one would give the same.
+        if values == next { break }
     }
     return values
 }
@@ -60,6 +65,11 @@ public func optimalFiniteHorizonPlan(_ model: TabularModel, steps: Int) -> Finit
         }
         swap(&values, &next)
         actions.append(chosen)
+        // A sweep that changed nothing is a fixed point: every later one chooses the same.
+        if values == next {
+            actions += Array(repeating: chosen, count: steps - actions.count)
+            break
+        }
     }
     return FiniteHorizonPlan(steps: steps, values: values, expectedReturn: model.expectedInitialValue(values), actions: actions)
 }
@@ -83,6 +93,8 @@ public func finiteHorizonValues(
             next[state] = total
         }
         swap(&values, &next)
+        // A sweep that changed nothing is a fixed point: every later one would give the same.
+        if values == next { break }
     }
     return values
 }

@@ -9,7 +9,7 @@ import RLCore
 /// a generator of its own (1 always, for the classic walks, which draw nothing). A jump past an
 /// end lands on it: Example 9.1's "all the probability that would have gone into those missing
 /// neighbors goes into the probability of terminating on that side".
-public struct RandomWalk: Environment, Sendable {
+public struct RandomWalk: ModelledEnvironment, Resumable, Sendable {
     /// A move: left or right.
     public enum Move: Int, CaseIterable, Sendable, CustomStringConvertible {
         case left, right
@@ -24,7 +24,14 @@ public struct RandomWalk: Environment, Sendable {
     public let actionSpace = EnumSpace<Move>()
     public private(set) var position: Int
     /// v_π of each non-terminal state (cells 1…states) under the equiprobable policy, γ = 1.
-    public let trueValues: [Double]
+    /// Solved on each read (Example 9.1's walk takes a banded elimination of about 10⁷
+    /// operations), so that a walk that is only played never pays for it: read it once.
+    public var trueValues: [Double] {
+        maximumJump == 1
+            // A straight line from the left end's reward to the right end's (1/6…5/6 in Example 6.2).
+            ? (1...states).map { leftReward + (1 - leftReward) * Double($0) / Double(states + 1) }
+            : Self.solveBellmanEquations(states: states, leftReward: leftReward, maximumJump: maximumJump)
+    }
     var generator: Xoshiro256StarStar
 
     /// - Precondition: at least 3 states, an odd number when every jump is 1 (so that there is a
@@ -40,11 +47,6 @@ public struct RandomWalk: Environment, Sendable {
         observationSpace = Discrete(states + 2)
         position = (states + 1) / 2
         generator = Xoshiro256StarStar(seed: 0)
-        trueValues =
-            maximumJump == 1
-            // A straight line from the left end's reward to the right end's (1/6…5/6 in Example 6.2).
-            ? (1...states).map { leftReward + (1 - leftReward) * Double($0) / Double(states + 1) }
-            : Self.solveBellmanEquations(states: states, leftReward: leftReward, maximumJump: maximumJump)
     }
 
     /// The middle state; a seed reseeds the jumps' generator.
@@ -59,6 +61,45 @@ public struct RandomWalk: Environment, Sendable {
         position = min(max(position + (move == .right ? jump : -jump), 0), states + 1)
         let atLeft = position == 0, atRight = position == states + 1
         return Step(observation: position, reward: atRight ? 1 : atLeft ? leftReward : 0, terminated: atLeft || atRight, truncated: false)
+    }
+
+    public var generatorState: [UInt64] {
+        get { generator.state }
+        set { generator.state = newValue }
+    }
+
+    /// The dynamics as a table: every episode starts in the middle state; from a non-terminal
+    /// state each move jumps 1…`maximumJump` states that way with probability 1/`maximumJump`
+    /// each, the jumps past an end merged into one outcome on it; the ends are terminal and stay
+    /// where they are.
+    public var model: TabularModel {
+        let states = states, leftReward = leftReward, maximumJump = maximumJump
+        var start = Array(repeating: 0.0, count: states + 2)
+        start[(states + 1) / 2] = 1
+        return TabularModel(stateCount: states + 2, actionCount: 2, initialDistribution: start) { state, action in
+            guard state != 0 && state != states + 1 else {
+                return [Outcome(probability: 1, nextState: state, reward: 0, terminated: true)]
+            }
+            let direction = action == Move.right.rawValue ? 1 : -1
+            // The landing cells in order of the jump's length, each with its count of jumps:
+            // those past an end land on it (a count, not a sum of 1/maximumJump's, which would
+            // round past 1).
+            var landings: [(cell: Int, jumps: Int)] = []
+            for jump in 1...maximumJump {
+                let next = min(max(state + direction * jump, 0), states + 1)
+                if landings.last?.cell == next {
+                    landings[landings.count - 1].jumps += 1
+                } else {
+                    landings.append((next, 1))
+                }
+            }
+            return landings.map { landing in
+                let atLeft = landing.cell == 0, atRight = landing.cell == states + 1
+                return Outcome(
+                    probability: Double(landing.jumps) / Double(maximumJump), nextState: landing.cell,
+                    reward: atRight ? 1 : atLeft ? leftReward : 0, terminated: atLeft || atRight)
+            }
+        }
     }
 
     /// v = P v + r solved exactly: for each state s, v(s) − Σ_{s′} P(s, s′) v(s′) = the expected

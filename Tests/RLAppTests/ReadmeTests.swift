@@ -48,7 +48,7 @@ import Testing
 
     static let numberWords = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
-        "fifteen",
+        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
     ]
 
     /// The text in parentheses right after `phrase` (nested parentheses kept), and the number

@@ -35,6 +35,10 @@ import Testing
             trajectory(of: MazeWorld.self, seed: 22, steps: steps),
             trajectory(of: GamblersProblemWorld.self, seed: 23, steps: steps),
             trajectory(of: ShortCorridorWorld.self, seed: 24, steps: steps),
+            trajectory(of: RandomWalkWorld.self, seed: 25, steps: steps),
+            trajectory(of: GridworldWorld.self, seed: 26, steps: steps),
+            trajectory(of: BairdWorld.self, seed: 27, steps: steps),
+            trajectory(of: BanditWorld.self, seed: 28, steps: steps),
         ]
     }
 

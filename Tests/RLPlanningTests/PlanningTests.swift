@@ -77,6 +77,18 @@ enum HandMade {
         #expect(finiteHorizonReturn(of: [1, 0], in: HandMade.detour, steps: 1) == 0, "the detour needs two steps")
         #expect(optimalFiniteHorizonPlan(HandMade.detour, steps: 0).expectedReturn == 0)
     }
+
+    /// The sweeps stop at a fixed point, with the same values and a plan for every step left;
+    /// on the treadmill, which never ends, every sweep changes the values and all are made.
+    @Test func aFixedPointEndsTheSweepsWithTheSameResult() {
+        let long = optimalFiniteHorizonPlan(HandMade.detour, steps: 1_000_000)
+        #expect(long.expectedReturn == 10 && long.actions.count == 1_000_000)
+        #expect(long.action(state: 0, remainingSteps: 1_000_000) == 1 && long.action(state: 0, remainingSteps: 1) == 0)
+        #expect(finiteHorizonReturn(of: [1, 0], in: HandMade.detour, steps: 1_000_000) == 10)
+        #expect(finiteHorizonValues(ofChoices: [[(1, 0.5), (0, 0.5)], [(0, 1)]], in: HandMade.detour, steps: 1_000_000)[0] == 5.5)
+        #expect(finiteHorizonReturn(of: [0], in: HandMade.treadmill, steps: 1000) == 1000)
+        #expect(optimalFiniteHorizonPlan(HandMade.treadmill, steps: 1000).expectedReturn == 1000)
+    }
 }
 
 @Suite struct GymnasiumPlanningTests {

@@ -27,6 +27,10 @@ public enum Registry {
         AnyWorld(MazeWorld.self),
         AnyWorld(GamblersProblemWorld.self),
         AnyWorld(ShortCorridorWorld.self),
+        AnyWorld(RandomWalkWorld.self),
+        AnyWorld(GridworldWorld.self),
+        AnyWorld(BairdWorld.self),
+        AnyWorld(BanditWorld.self),
     ]
 
     /// Shows `visitor` every agent, in the order `rl train --help` lists them. A visitor (not a

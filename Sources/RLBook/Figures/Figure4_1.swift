@@ -1,27 +1,18 @@
 import RLCore
 import RLPlanning
+import RLSmallGridworld
 
 /// Figure 4.1 (p. 77, Example 4.1): iterative policy evaluation of the equiprobable random policy
 /// on the 4 × 4 gridworld, γ = 1, −1 per move, the two shaded corners terminal; the values
 /// after k = 0, 1, 2, 3, 10 sweeps and at convergence. Sweeps are synchronous (each computes
 /// from the previous sweep's values), as the figure's numbers are. Nothing is random.
 enum Figure4_1 {
-    static let size = 4
+    static let size = SmallGridworld.size
     static let sweeps = [0, 1, 2, 3, 10]
 
-    /// The gridworld's model: states 0…15 row by row, 0 and 15 terminal; up, down, right, left;
-    /// a move off the grid leaves the state as it is.
-    static let model = TabularModel(
-        stateCount: size * size, actionCount: 4, initialDistribution: Array(repeating: 1.0 / 16, count: 16)
-    ) { state, action in
-        guard state != 0 && state != size * size - 1 else {
-            return [Outcome(probability: 1, nextState: state, reward: 0, terminated: true)]
-        }
-        let row = state / size, column = state % size
-        let (nextRow, nextColumn) = [(row - 1, column), (row + 1, column), (row, column + 1), (row, column - 1)][action]
-        let next = (0..<size).contains(nextRow) && (0..<size).contains(nextColumn) ? nextRow * size + nextColumn : state
-        return [Outcome(probability: 1, nextState: next, reward: -1, terminated: next == 0 || next == size * size - 1)]
-    }
+    /// The gridworld's model (RLSmallGridworld, the registered `gridworld` world): states 0…15
+    /// row by row, 0 and 15 terminal; up, down, right, left; a move off the grid stays put.
+    static let model = SmallGridworld.model
 
     /// v_k for each of `sweeps`, then v_π (no value moving by 1e-10 in a sweep).
     static func evaluate() -> [[Double]] {
