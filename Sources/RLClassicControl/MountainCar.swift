@@ -84,7 +84,10 @@ public struct MountainCar: ClassicControlWorld {
         low: [minimumPosition, -maximumSpeed], high: [maximumPosition, maximumSpeed])
     public let actionSpace = EnumSpace<MountainCarAction>()
     /// The current state (the valley's bottom, at rest, before the first reset).
-    public private(set) var state = MountainCarObservation(position: -0.5, velocity: 0)
+    public var state: MountainCarObservation { current }
+    /// Stored apart from ``state`` so that ``step(_:)`` can be inlined into a trainer
+    /// specialised on Mountain Car (an inlinable body cannot write a private setter).
+    @usableFromInline var current = MountainCarObservation(position: -0.5, velocity: 0)
     private var generator: Xoshiro256StarStar
 
     public init(seed: UInt64 = 0) { generator = Xoshiro256StarStar(seed: seed) }
@@ -93,24 +96,25 @@ public struct MountainCar: ClassicControlWorld {
     /// - Parameter seed: reseeds the world's generator; `nil` keeps it going.
     public mutating func reset(seed: UInt64?) -> MountainCarObservation {
         if let seed { generator = Xoshiro256StarStar(seed: seed) }
-        state = MountainCarObservation(position: generator.nextUniform(from: -0.6, to: -0.4), velocity: 0)
-        return state
+        current = MountainCarObservation(position: generator.nextUniform(from: -0.6, to: -0.4), velocity: 0)
+        return current
     }
 
     public mutating func reset(from state: MountainCarObservation, seed: UInt64?) -> MountainCarObservation {
         if let seed { generator = Xoshiro256StarStar(seed: seed) }
-        self.state = state
+        current = state
         return state
     }
 
+    @inlinable
     public mutating func step(_ action: MountainCarAction) -> Step<MountainCarObservation> {
-        state = Self.next(state, accelerating: action)
-        let terminated = state.position >= Self.goalPosition && state.velocity >= Self.goalVelocity
-        return Step(observation: state, reward: -1, terminated: terminated, truncated: false)
+        current = Self.next(current, accelerating: action)
+        let terminated = current.position >= Self.goalPosition && current.velocity >= Self.goalVelocity
+        return Step(observation: current, reward: -1, terminated: terminated, truncated: false)
     }
 
     /// One step from `state`, as `mountain_car.py` computes it.
-    @inlinable
+    @inlinable @inline(__always)
     public static func next(_ state: MountainCarObservation, accelerating action: MountainCarAction) -> MountainCarObservation {
         var velocity = state.velocity + (Double(action.rawValue - 1) * force + cos(3 * state.position) * -gravity)
         velocity = min(max(velocity, -maximumSpeed), maximumSpeed)

@@ -196,11 +196,11 @@ public struct TileCoding: Sendable, Equatable {
                 }
             }
         }
-        let tiles = SIMD16<Int>(truncatingIfNeeded: sums) &+ SIMD16(repeating: base)
         features.setBinary(count: tilings) { slots in
             // Lane by lane: a whole-vector store here, read back one index at a time by the
-            // weight sums, stalls their loads (measured slower).
-            for tiling in 0..<slots.count { slots[tiling] = tiles[tiling] }
+            // weight sums, stalls their loads (measured slower); and the conversion of the whole
+            // vector to `Int` lanes is a generic call.
+            for tiling in 0..<slots.count { slots[tiling] = base &+ Int(sums[tiling]) }
         }
     }
 
