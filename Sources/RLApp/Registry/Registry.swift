@@ -46,6 +46,8 @@ public enum Registry {
         visitor.visit(SarsaLambda.self)
         visitor.visit(DynaQ.self)
         visitor.visit(TrueOnlineSarsaLambda.self)
+        visitor.visit(DynaQPlus.self)
+        visitor.visit(PrioritizedSweeping.self)
         visitor.visit(DQN.self)
         visitor.visit(PPO.self)
     }
