@@ -48,6 +48,10 @@ public enum Registry {
         visitor.visit(TrueOnlineSarsaLambda.self)
         visitor.visit(DynaQPlus.self)
         visitor.visit(PrioritizedSweeping.self)
+        visitor.visit(MonteCarloControl.self)
+        visitor.visit(OffPolicyMonteCarlo.self)
+        visitor.visit(NStepSarsa.self)
+        visitor.visit(NStepTreeBackup.self)
         visitor.visit(DQN.self)
         visitor.visit(PPO.self)
     }
