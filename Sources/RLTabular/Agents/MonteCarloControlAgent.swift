@@ -39,6 +39,7 @@ public struct MonteCarloControlAgent<ObservationSpace: FiniteSpace, ActionSpace:
         firstStep = Array(repeating: -1, count: table.count)
     }
 
+    @inlinable
     public mutating func learn(fromEpisode episode: EpisodeBuffer<Observation, Action>) {
         let transitions = episode.transitions
         guard let last = transitions.last else { return }

@@ -56,6 +56,7 @@ public struct OffPolicyMonteCarloAgent<ObservationSpace: FiniteSpace, ActionSpac
         cumulativeWeights = weights
     }
 
+    @inlinable
     public mutating func learn(fromEpisode episode: EpisodeBuffer<Observation, Action>) {
         let transitions = episode.transitions
         guard let last = transitions.last else { return }
