@@ -145,3 +145,27 @@ extension QTable {
         epsilonGreedyExpectation(in: state, legal: space.legalActions(inState: state), epsilon: epsilon)
     }
 }
+
+extension QTable {
+    /// The probability that the greedy policy, breaking ties uniformly, gives `action` in
+    /// `state` among the actions `legal` allows: 1/m when it is one of m best, else 0. (The
+    /// target policy π of the off-policy methods: tree backup's π(A_k|S_k), and whether off-policy
+    /// Monte Carlo's A_t is π's.)
+    @inlinable
+    public func greedyProbability(of action: Int, in state: Int, legal: LegalActions) -> Double {
+        let best = maxValue(in: state, legal: legal)
+        let row = index(state: state, action: 0)
+        guard storage.values[row &+ action] == best else { return 0 }
+        var ties = 0
+        for other in 0..<actionCount where legal.contains(other) && storage.values[row &+ other] == best { ties &+= 1 }
+        return 1 / Double(ties)
+    }
+
+    /// The probability that ε-greedy selection (``epsilonGreedyAction(in:legal:epsilon:exploring:using:)``)
+    /// takes `action` in `state`: ε/|A(s)| for any allowed action, plus (1 − ε)/m for each of the
+    /// m best.
+    @inlinable
+    public func epsilonGreedyProbability(of action: Int, in state: Int, legal: LegalActions, epsilon: Double) -> Double {
+        epsilon / Double(legal.count(of: actionCount)) + (1 - epsilon) * greedyProbability(of: action, in: state, legal: legal)
+    }
+}

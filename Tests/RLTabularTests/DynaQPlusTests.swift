@@ -51,4 +51,29 @@ import Testing
         #expect(throws: SettingError.self) { try DynaQPlusSettings(planningSteps: 5, kappa: .nan).validate() }
         #expect(throws: Never.self) { try DynaQPlusSettings().validate() }
     }
+
+    @Test func theModelAndClockTravelWithThePolicy() throws {
+        func agent() -> DynaQPlusAgent<Discrete, Discrete> {
+            DynaQPlusAgent(
+                observationSpace: Discrete(3), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters,
+                settings: DynaQPlusSettings(planningSteps: 3, kappa: 0.5), seed: 4)
+        }
+        var original = agent()
+        for transition in [Self.step(0, 1, 1, 1), Self.step(1, 0, -1, 2)] { original.learn(from: transition) }
+        var restored = agent()
+        try restored.restore(table: original.table, extraTensors: original.extraTensors)
+        restored.generatorState = original.generatorState
+        #expect(restored.time == 2)
+        original.ownLearnedTables()
+        restored.ownLearnedTables()
+        for transition in [Self.step(2, 1, 3, 0), Self.step(0, 0, 1, 2)] {
+            original.learn(from: transition)
+            restored.learn(from: transition)
+        }
+        #expect(restored.table == original.table && restored.extraTensors == original.extraTensors)
+        // A state listed as observed whose row has no outcomes is refused.
+        var wrong = original.extraTensors
+        wrong["model_observed_states"] = Tensor(shape: [3], integers: [0, 1, 1])
+        #expect(throws: PolicyFileError.self) { try restored.restore(table: original.table, extraTensors: wrong) }
+    }
 }

@@ -49,4 +49,28 @@ import Testing
         #expect(agent.table[1, 0] == 0 && agent.queue.map(\.priority) == [1])
         #expect(throws: SettingError.self) { try PrioritizedSweepingSettings(planningSteps: 5, theta: -1).validate() }
     }
+
+    @Test func theModelAndQueueTravelWithThePolicyAndABrokenOneIsRefused() throws {
+        var agent = Self.agent(planningSteps: 1)
+        agent.learn(from: Self.first)
+        agent.learn(from: Self.second)
+        // (0, 0) waits in the queue: a restored agent goes on exactly as the original.
+        var restored = Self.agent(planningSteps: 1)
+        try restored.restore(table: agent.table, extraTensors: agent.extraTensors)
+        #expect(restored.queue.map(\.pair) == [0] && restored.extraTensors == agent.extraTensors)
+        // Between episodes the trainer makes each agent's table its own, as here.
+        agent.ownLearnedTables()
+        restored.ownLearnedTables()
+        agent.learn(from: Self.first)
+        restored.learn(from: Self.first)
+        #expect(restored.table == agent.table && restored.extraTensors == agent.extraTensors)
+        // A predecessor list that loops (pair 0 after itself) would make planning loop for ever.
+        var looped = agent.extraTensors
+        looped["predecessor_next"] = Tensor(shape: [3, 1], integers: [0, -1, -1])
+        #expect(throws: PolicyFileError.self) { try restored.restore(table: agent.table, extraTensors: looped) }
+        // A queue that names a pair the model never saw.
+        var stray = agent.extraTensors
+        stray["queue"] = Tensor(shape: [1], integers: [2])
+        #expect(throws: PolicyFileError.self) { try restored.restore(table: agent.table, extraTensors: stray) }
+    }
 }

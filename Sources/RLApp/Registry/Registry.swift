@@ -50,6 +50,12 @@ public enum Registry {
         visitor.visit(SarsaLambda.self)
         visitor.visit(DynaQ.self)
         visitor.visit(TrueOnlineSarsaLambda.self)
+        visitor.visit(DynaQPlus.self)
+        visitor.visit(PrioritizedSweeping.self)
+        visitor.visit(MonteCarloControl.self)
+        visitor.visit(OffPolicyMonteCarlo.self)
+        visitor.visit(NStepSarsa.self)
+        visitor.visit(NStepTreeBackup.self)
         visitor.visit(DQN.self)
         visitor.visit(PPO.self)
     }

@@ -12,8 +12,9 @@ import RLCore
 ///
 /// τ counts real steps from the start of the run: a pair last tried at step t has τ = now − t,
 /// and a pair never tried counts from step 0 (the book does not say; Zhang's reproduction counts
-/// from step 1). Everything it remembers is preallocated: planning never allocates. Its model is
-/// not saved in a policy file (it is not in the registry): a restored agent keeps only its table.
+/// from step 1). Everything it remembers is preallocated: planning never allocates. Its model and
+/// its clock are saved in the policy file beside the table (``DynaQPlus``'s tensors), so
+/// `rl train --resume` continues a run exactly.
 public struct DynaQPlusAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: EpsilonGreedyAgent {
     public let observationSpace: ObservationSpace
     public let actionSpace: ActionSpace
@@ -50,6 +51,44 @@ public struct DynaQPlusAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteS
         lastTried = Array(repeating: 0, count: table.count)
         observedStates = []
         observedStates.reserveCapacity(table.stateCount)
+    }
+
+    public var extraTensors: [String: Tensor] {
+        [
+            "model_next_state": Tensor(shape: table.shape, integers: modelNext),
+            "model_reward": Tensor(shape: table.shape, floats: modelReward),
+            "model_terminated": Tensor(shape: table.shape, integers: modelTerminated.map { $0 ? 1 : 0 }),
+            "model_last_tried": Tensor(shape: table.shape, integers: lastTried),
+            "model_observed_states": Tensor(shape: [observedStates.count], integers: observedStates),
+            "model_time": Tensor(shape: [1], integers: [realSteps]),
+        ]
+    }
+
+    public mutating func restore(table: QTable, extraTensors tensors: [String: Tensor]) throws(PolicyFileError) {
+        try table.checkShape(of: observationSpace, actionSpace)
+        let states = Int64(table.stateCount), actions = table.actionCount
+        let time = try tensors.integers(named: "model_time", shape: [1], in: 0...Policy.Limits.visits)[0]
+        let next = try tensors.integers(named: "model_next_state", shape: table.shape, in: -1...(states - 1))
+        let reward = try tensors.values(named: "model_reward", shape: table.shape)
+        let terminated = try tensors.integers(named: "model_terminated", shape: table.shape, in: 0...1)
+        let tried = try tensors.integers(named: "model_last_tried", shape: table.shape, in: 0...time)
+        // A state is observed when its whole row has an outcome (untried actions lead back to it).
+        let observedCount = (0..<table.stateCount).count { next[$0 * actions] >= 0 }
+        let observed = try tensors.integers(named: "model_observed_states", shape: [observedCount], in: 0...(states - 1))
+        guard Set(observed).count == observed.count, observed.allSatisfy({ next[Int($0) * actions] >= 0 }),
+            (0..<table.stateCount).allSatisfy({ state in
+                (0..<actions).allSatisfy { (next[state * actions + $0] >= 0) == (next[state * actions] >= 0) }
+            })
+        else { throw PolicyFileError("Dyna-Q+'s model lists observed states that disagree with its outcomes") }
+        self.table = table
+        self.table.limitActions(by: observationSpace)
+        modelNext = next
+        modelReward = reward
+        modelTerminated = terminated.map { $0 == 1 }
+        lastTried = tried
+        observedStates = observed
+        observedStates.reserveCapacity(table.stateCount)
+        realSteps = time
     }
 
     @inlinable @discardableResult
@@ -113,5 +152,25 @@ public struct DynaQPlusSettings: AgentSettings {
             throw SettingError("planning steps must be in 0...10000, got \(planningSteps)")
         }
         guard kappa.isFinite, kappa >= 0, kappa <= 1000 else { throw SettingError("κ must be in 0...1000, got \(kappa)") }
+    }
+}
+
+/// `dyna-q-plus`.
+public enum DynaQPlus: AgentRegistration {
+    public static let id = "dyna-q-plus"
+    public static let summary = "Dyna-Q+ (Dyna-Q whose planning rewards pairs untried for long, κ√τ, S&B §8.3)"
+    public static var flags: [SettingFlag<DynaQPlusSettings>] {
+        [
+            .integer("planning-steps", \.planningSteps, in: 0...10_000, help: "Simulated updates after every real step, n (default 5)."),
+            .number(
+                "kappa", \.kappa, in: 0...1000, help: "κ: planning adds κ√τ to the reward of a pair untried for τ steps (default 0.001)."),
+        ]
+    }
+    public static let sharedSettings: Set<SharedSetting> = [.learningRate, .discount, .epsilon]
+    public static let extraTensorNames = [
+        "model_next_state", "model_reward", "model_terminated", "model_last_tried", "model_observed_states", "model_time",
+    ]
+    public static func open<Body: AgentBody>(_ body: inout Body) {
+        body.run(DynaQPlusAgent<Body.ObservationSpace, Body.ActionSpace>.self)
     }
 }

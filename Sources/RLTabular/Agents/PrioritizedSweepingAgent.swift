@@ -12,7 +12,9 @@ import RLCore
 /// in the queue keeps the higher of its two priorities. The real step itself updates nothing
 /// but the model: its update comes from the queue. A terminating transition's target is R alone.
 /// Everything is preallocated: the queue is a binary heap over the pairs, the predecessors a
-/// linked list per next state.
+/// linked list per next state. The model, the lists and the queue (in its heap order, which
+/// decides ties) are saved in the policy file beside the table, so `rl train --resume`
+/// continues a run exactly.
 public struct PrioritizedSweepingAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpace>: EpsilonGreedyAgent {
     public let observationSpace: ObservationSpace
     public let actionSpace: ActionSpace
@@ -56,6 +58,73 @@ public struct PrioritizedSweepingAgent<ObservationSpace: FiniteSpace, ActionSpac
         heap.reserveCapacity(table.count)
         priority = Array(repeating: 0, count: table.count)
         place = Array(repeating: -1, count: table.count)
+    }
+
+    public var extraTensors: [String: Tensor] {
+        func integers(_ values: [Int]) -> [Int64] { values.map(Int64.init) }
+        return [
+            "model_next_state": Tensor(shape: table.shape, integers: integers(modelNext)),
+            "model_reward": Tensor(shape: table.shape, floats: modelReward),
+            "model_terminated": Tensor(shape: table.shape, integers: modelTerminated.map { $0 ? 1 : 0 }),
+            "predecessor_head": Tensor(shape: table.stateShape, integers: integers(predecessorHead)),
+            "predecessor_next": Tensor(shape: table.shape, integers: integers(predecessorNext)),
+            "predecessor_previous": Tensor(shape: table.shape, integers: integers(predecessorPrevious)),
+            "queue": Tensor(shape: [heap.count], integers: integers(heap)),
+            "queue_priority": Tensor(shape: table.shape, floats: priority),
+        ]
+    }
+
+    public mutating func restore(table: QTable, extraTensors tensors: [String: Tensor]) throws(PolicyFileError) {
+        try table.checkShape(of: observationSpace, actionSpace)
+        let states = Int64(table.stateCount), pairs = Int64(table.count)
+        let next = try tensors.integers(named: "model_next_state", shape: table.shape, in: -1...(states - 1)).map { Int($0) }
+        let reward = try tensors.values(named: "model_reward", shape: table.shape)
+        let terminated = try tensors.integers(named: "model_terminated", shape: table.shape, in: 0...1)
+        let head = try tensors.integers(named: "predecessor_head", shape: table.stateShape, in: -1...(pairs - 1)).map { Int($0) }
+        let following = try tensors.integers(named: "predecessor_next", shape: table.shape, in: -1...(pairs - 1)).map { Int($0) }
+        let preceding = try tensors.integers(named: "predecessor_previous", shape: table.shape, in: -1...(pairs - 1)).map { Int($0) }
+        let priorities = try tensors.values(named: "queue_priority", shape: table.shape)
+        guard let queueLength = tensors["queue"]?.shape.first, (0...table.count).contains(queueLength) else {
+            throw PolicyFileError("the policy's prioritized-sweeping queue is missing or longer than the table")
+        }
+        let queue = try tensors.integers(named: "queue", shape: [queueLength], in: 0...(pairs - 1)).map { Int($0) }
+        // Each state's list holds exactly the pairs the model leads to it, linked both ways: a
+        // file may come from anywhere, and a cycle would make planning loop for ever.
+        var listed = Array(repeating: false, count: table.count)
+        for state in 0..<table.stateCount {
+            var pair = head[state], previous = -1
+            while pair >= 0 {
+                guard !listed[pair], next[pair] == state, preceding[pair] == previous else {
+                    throw PolicyFileError("prioritized sweeping's predecessor lists disagree with its model at state \(state)")
+                }
+                listed[pair] = true
+                previous = pair
+                pair = following[pair]
+            }
+        }
+        guard (0..<table.count).allSatisfy({ listed[$0] == (next[$0] >= 0) }) else {
+            throw PolicyFileError("prioritized sweeping's predecessor lists leave out a pair of its model")
+        }
+        // The queue: distinct pairs of the model, each parent's priority at least its children's.
+        var places = Array(repeating: -1, count: table.count)
+        for (index, pair) in queue.enumerated() {
+            guard places[pair] < 0, next[pair] >= 0, index == 0 || priorities[queue[(index - 1) / 2]] >= priorities[pair] else {
+                throw PolicyFileError("prioritized sweeping's queue is not a heap of distinct pairs of its model")
+            }
+            places[pair] = index
+        }
+        self.table = table
+        self.table.limitActions(by: observationSpace)
+        modelNext = next
+        modelReward = reward
+        modelTerminated = terminated.map { $0 == 1 }
+        predecessorHead = head
+        predecessorNext = following
+        predecessorPrevious = preceding
+        heap = queue
+        heap.reserveCapacity(table.count)
+        priority = priorities
+        place = places
     }
 
     /// The pairs in the queue, for tests: (pair, priority), highest first.
@@ -191,6 +260,29 @@ public struct PrioritizedSweepingSettings: AgentSettings {
         guard (0...10_000).contains(planningSteps) else {
             throw SettingError("planning steps must be in 0...10000, got \(planningSteps)")
         }
-        guard theta.isFinite, theta >= 0 else { throw SettingError("θ must be 0 or more, got \(theta)") }
+        guard theta.isFinite, (0...1e6).contains(theta) else { throw SettingError("θ must be in 0...1e6, got \(theta)") }
+    }
+}
+
+/// `prioritized-sweeping`.
+public enum PrioritizedSweeping: AgentRegistration {
+    public static let id = "prioritized-sweeping"
+    public static let summary =
+        "prioritized sweeping (planning updates the pairs whose values would change most first, S&B §8.4; a deterministic model)"
+    public static var flags: [SettingFlag<PrioritizedSweepingSettings>] {
+        [
+            .integer(
+                "planning-steps", \.planningSteps, in: 0...10_000,
+                help: "Updates from the queue after every real step, at most n (default 5)."),
+            .number("theta", \.theta, in: 0...1e6, help: "θ: a pair is queued only when its priority passes it (default 0.0001)."),
+        ]
+    }
+    public static let sharedSettings: Set<SharedSetting> = [.learningRate, .discount, .epsilon]
+    public static let extraTensorNames = [
+        "model_next_state", "model_reward", "model_terminated", "predecessor_head", "predecessor_next",
+        "predecessor_previous", "queue", "queue_priority",
+    ]
+    public static func open<Body: AgentBody>(_ body: inout Body) {
+        body.run(PrioritizedSweepingAgent<Body.ObservationSpace, Body.ActionSpace>.self)
     }
 }
