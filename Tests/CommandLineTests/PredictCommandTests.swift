@@ -25,6 +25,27 @@ import Testing
         #expect(errors.count == 1000 && errors[999] < errors[0] / 4, "\(method): \(errors.first ?? 0) → \(errors.last ?? 0)")
     }
 
+    /// Example 6.2: the five-state walk's true values are 1/6 … 5/6 (the book's text), and TD(0)
+    /// with α = 0.1 from V = 0.5 ends its 100 episodes near the figure's 0.05 RMS error; §7.1's
+    /// 19-state walk (−1 on the left) has −0.9, −0.8, …, 0.9.
+    @Test func theRandomWalksValuesAreTheBooks() throws {
+        let five = try RL.run([
+            "predict", "--env", "random-walk", "--states", "5", "--initial-value", "0.5", "--episodes", "100", "--runs", "100", "--json",
+        ])
+        #expect(five.status == 0, "\(five.standardError)")
+        let json = try #require(five.json)
+        let truth = try #require(json["true_values"] as? [Double])
+        #expect(truth.count == 5)
+        for (index, value) in truth.enumerated() { #expect(abs(value - Double(index + 1) / 6) < 1e-9) }
+        let errors = try #require(json["rms_error"] as? [Double])
+        #expect(errors[0] > 0.2 && (0.02...0.09).contains(errors[99]), "\(errors[0]) → \(errors[99])")
+        let nineteen = try #require(
+            try RL.run(["predict", "--env", "random-walk", "--states", "19", "--episodes", "1", "--runs", "1", "--json"]).json)
+        let values = try #require(nineteen["true_values"] as? [Double])
+        #expect(values.count == 19)
+        for (index, value) in values.enumerated() { #expect(abs(value - Double(index - 9) / 10) < 1e-9) }
+    }
+
     @Test func theSameSeedGivesTheSameBytesAndTheTextSaysWhatRan() throws {
         let arguments = ["predict", "--env", "frozen-lake", "--method", "n-step-td", "--n", "3", "--episodes", "50", "--runs", "5"]
         let first = try RL.run(arguments), second = try RL.run(arguments)
