@@ -177,10 +177,13 @@ public struct BookPanel: Sendable {
     public var grid: (rows: Int, columns: Int)?
     /// How a grid's cells are drawn.
     public var cells: Cells
+    /// When set, each series is drawn as a heatmap (Figure 10.1): ``Heatmap``.
+    public var heatmap: Heatmap?
 
     public init(
         title: String, xLabel: String, yLabel: String, measure: Int = 0, series: [String]? = nil, xScale: Scale = .linear,
-        yScale: Scale = .linear, yRange: ClosedRange<Double>? = nil, grid: (rows: Int, columns: Int)? = nil, cells: Cells = Cells()
+        yScale: Scale = .linear, yRange: ClosedRange<Double>? = nil, grid: (rows: Int, columns: Int)? = nil, cells: Cells = Cells(),
+        heatmap: Heatmap? = nil
     ) {
         self.title = title
         self.xLabel = xLabel
@@ -192,6 +195,7 @@ public struct BookPanel: Sendable {
         self.yRange = yRange
         self.grid = grid
         self.cells = cells
+        self.heatmap = heatmap
     }
 }
 

@@ -9,6 +9,8 @@ public struct BookResult: Sendable, Encodable {
         public var xLabel: String
         public var yLabel: String
         public var series: [Series]
+        /// A heatmap panel's grid (each series' y its values, row by row): ``BookPanel/Heatmap``.
+        public var heatmap: BookPanel.Heatmap?
     }
 
     public struct Series: Sendable, Encodable {
@@ -57,7 +59,7 @@ public struct BookResult: Sendable, Encodable {
                         standardError = zip(y, standardError).map { root, error in root > 0 ? error / (2 * root) : 0 }
                     }
                     return Series(label: series.label, x: series.x, y: y, standardError: standardError, runs: sums.runs)
-                })
+                }, heatmap: panel.heatmap)
         }
         checks = []
         checks = figure.checks.map { CheckResult($0, in: self) }

@@ -14,10 +14,14 @@ public enum BookText {
                 + "(seed \(result.seed), \(run.options.jobs) \(run.options.jobs == 1 ? "job" : "jobs"); \(fixed(run.overheadPerRunMilliseconds, 3)) ms per run outside its loop)",
         ]
         for panel in result.panels {
-            lines.append("  \(panel.yLabel)" + (panel.title.isEmpty ? "" : " (\(panel.title))") + ":")
+            // A heatmap panel's values are its value label's, over its two axes.
+            let name = panel.heatmap.map { "\($0.valueLabel) over \(panel.xLabel.lowercased()) × \(panel.yLabel.lowercased())" }
+            lines.append("  \(name ?? panel.yLabel)" + (panel.title.isEmpty ? "" : " (\(panel.title))") + ":")
             let width = (panel.series.map(\.label.count).max() ?? 0) + 2
             for series in panel.series {
-                lines.append("    " + series.label.padded(to: width) + keyNumber(series, xLabel: panel.xLabel))
+                lines.append(
+                    "    " + series.label.padded(to: width)
+                        + (panel.heatmap == nil ? keyNumber(series, xLabel: panel.xLabel) : heatmapRange(series)))
             }
         }
         lines.append("Picture written to \(picture).")
@@ -38,6 +42,11 @@ public enum BookText {
         let tail = series.y[first...]
         let mean = tail.reduce(0, +) / Double(tail.count)
         return "\(fixed(mean, 3)) (mean of \(xLabel.lowercased()) \(formatNumber(series.x[first]))-\(formatNumber(series.x.last!)))"
+    }
+
+    /// A heatmap's lowest and highest values.
+    static func heatmapRange(_ series: BookResult.Series) -> String {
+        "lowest \(fixed(series.y.min() ?? .nan, 3)), highest \(fixed(series.y.max() ?? .nan, 3))"
     }
 
     /// One line per check: `PASS`/`FAIL`, the claim, the numbers and the source.
