@@ -30,7 +30,7 @@ enum Figure10_1 {
     static let nearGoal = cells(positions: 0.3...0.5, velocity: 0.035)
 
     static let figure = BookFigure(
-        id: "10.1", title: "The cost-to-go function learned during one run on Mountain Car",
+        id: "10.1", title: "The cost-to-go function (-max_a q(s, a, w)) learned during one run on Mountain Car",
         section: "§10.1 Episodic Semi-gradient Control", page: 245, runs: 1, quickRuns: 1,
         settings:
             "Example 10.1's Mountain Car, no step cap (a 1,000,000-step guard); 8 tilings of 8 × 8 tiles; w = 0, ε = 0, γ = 1; semi-gradient Sarsa, α = 0.3/8 (the Python reproduction's; the book gives none); −max_a q̂ on a 50 × 50 grid of cell centres over position -1.2...0.5 and velocity ±0.07 at step 428 and after episodes 12, 104, 1000, 9000 of one run (--quick: 1000 and 9000 become 150 and 300)",
@@ -38,7 +38,7 @@ enum Figure10_1 {
             .mountainCarCostToGo(
                 moment.label, alphaTimesTilings: alphaTimesTilings, at: moment.moment, quickMoment: moment.quick, heatmap: heatmap)
         },
-        panels: [BookPanel(title: "the cost-to-go, -max_a q(s, a, w)", xLabel: "Position", yLabel: "Velocity", heatmap: heatmap)],
+        panels: [BookPanel(title: "", xLabel: "Position", yLabel: "Velocity", heatmap: heatmap)],
         checks: [
             BookCheck(
                 "Step 428: the states not yet visited keep w = 0's cost-to-go, 0", .init("Step 428", x: everywhere, .minimum),
