@@ -36,6 +36,7 @@ let package = Package(
         .library(name: "RLPolicyGradient", targets: ["RLPolicyGradient"]),
         .library(name: "RLBaird", targets: ["RLBaird"]),
         .library(name: "RLRandomTask", targets: ["RLRandomTask"]),
+        .library(name: "RLAccessControl", targets: ["RLAccessControl"]),
         .library(name: "RLBook", targets: ["RLBook"]),
         .library(name: "RLApp", targets: ["RLApp"]),
         // The C interface the Python package loads (python/, docs/PYTHON.md): libRLGymnasium.so.
@@ -119,6 +120,8 @@ let package = Package(
         .target(name: "RLBaird", dependencies: ["RLCore"]),
         // §8.6's randomly generated tasks (Figure 8.8): b branches, 0.1 termination, N(0, 1) rewards.
         .target(name: "RLRandomTask", dependencies: ["RLCore"]),
+        // Example 10.2's access-control queuing task (Figure 10.5): a continuing task, with its model.
+        .target(name: "RLAccessControl", dependencies: ["RLCore"]),
         // `rl book`: the book's figures as declarations (Sources/RLBook/Figures), their in-memory
         // runner, checks against the book's values, and their pictures.
         .target(
@@ -127,7 +130,7 @@ let package = Package(
                 "RLCore", "RLBandits", "RLRandomWalk", "RLPrediction", "RLGambler", "RLMaze", "RLPlanning", "RLApp", "RLExperiments",
                 "RLTabular", "RLRender", "RLBlackjack", "RLInfiniteVariance", "RLWindyGridworld", "RLJacksCarRental", "RLFeatures",
                 "RLShortCorridor", "RLPolicyGradient", "RLBaird",
-                "RLRandomTask", "RLClassicControl", "RLLinear",
+                "RLRandomTask", "RLClassicControl", "RLLinear", "RLAccessControl",
             ]),
         // The registry of worlds (Sources/RLApp/Worlds) and agents, and what each command does.
         .target(
@@ -136,7 +139,7 @@ let package = Package(
                 "RLCore", "RLPong", "RLPongDuel", "RLCliffWalking", "RLMaximizationBias", "RLFrozenLake", "RLTaxi", "RLBlackjack",
                 "RLPlanning", "RLTabular", "RLFeatures", "RLLinear", "RLDeep", "RLClassicControl", "RLClassicControlRender", "RLRender",
                 "RLPongRender", "RLGridRender", "RLWindyGridworld", "RLMaze", "RLGambler", "RLShortCorridor",
-                "RLExperiments",
+                "RLExperiments", "RLPrediction",
             ]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
         .target(name: "RLRender"),
@@ -216,6 +219,7 @@ let package = Package(
         .testTarget(name: "RLPolicyGradientTests", dependencies: ["RLPolicyGradient", "RLFeatures", "RLCore"]),
         .testTarget(name: "RLBairdTests", dependencies: ["RLBaird", "RLCore"]),
         .testTarget(name: "RLRandomTaskTests", dependencies: ["RLRandomTask", "RLPlanning", "RLCore"]),
+        .testTarget(name: "RLAccessControlTests", dependencies: ["RLAccessControl", "RLCore"]),
         .testTarget(name: "RLBookTests", dependencies: ["RLBook", "RLBandits", "RLApp", "RLExperiments", "RLCore", "RLTabular"]),
         .testTarget(name: "RLExperimentsTests", dependencies: ["RLExperiments", "RLCore", "RLTestSupport"]),
         .testTarget(name: "RLRenderTests", dependencies: ["RLRender", "RLSDL", "RLTestSupport"]),

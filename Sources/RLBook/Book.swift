@@ -34,6 +34,7 @@ public enum Book {
         Figure10_2.figure,
         Figure10_3.figure,
         Figure10_4.figure,
+        Figure10_5.figure,
         Figure11_2.figure,
         Figure11_5.figure,
         Figure12_3.figure,

@@ -23,6 +23,10 @@ public enum BookChart {
                 picture.items += heatmaps(panel, heatmap, title: title).map { $0.offset(x: 0, y: tops[index]) }
                 continue
             }
+            if let categories = declared.categories {
+                picture.items += BookCategoricalGrid.items(panel, categories: categories, figure: figure, index: index)
+                continue
+            }
             if let grid = declared.grid {
                 let labelled = declared.cells.rowLabels != nil || declared.cells.columnLabels != nil
                 let title =

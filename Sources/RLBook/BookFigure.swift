@@ -179,6 +179,9 @@ public struct BookPanel: Sendable {
     public var cells: Cells
     /// When set, each series is drawn as a heatmap (Figure 10.1): ``Heatmap``.
     public var heatmap: Heatmap?
+    /// When set, the panel is one grid of categories (Figure 10.5's policy), its series the
+    /// categories: ``categorical(title:_:)``, drawn by `BookCategoricalGrid`.
+    public var categories: Categories?
 
     public init(
         title: String, xLabel: String, yLabel: String, measure: Int = 0, series: [String]? = nil, xScale: Scale = .linear,

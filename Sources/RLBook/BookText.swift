@@ -13,7 +13,11 @@ public enum BookText {
                 + (fewer.isEmpty ? "" : " (but \(fewer.joined(separator: ", ")))") + " in \(fixed(result.seconds, 2)) s "
                 + "(seed \(result.seed), \(run.options.jobs) \(run.options.jobs == 1 ? "job" : "jobs"); \(fixed(run.overheadPerRunMilliseconds, 3)) ms per run outside its loop)",
         ]
-        for panel in result.panels {
+        for (index, panel) in result.panels.enumerated() {
+            if let categories = run.figure.panels[index].categories {
+                lines += BookCategoricalGrid.summary(panel, categories)
+                continue
+            }
             // A heatmap panel's values are its value label's, over its two axes.
             let name = panel.heatmap.map { "\($0.valueLabel) over \(panel.xLabel.lowercased()) × \(panel.yLabel.lowercased())" }
             lines.append("  \(name ?? panel.yLabel)" + (panel.title.isEmpty ? "" : " (\(panel.title))") + ":")

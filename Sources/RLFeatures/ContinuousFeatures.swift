@@ -98,7 +98,7 @@ public struct ContinuousFeatures<Observation: ContinuousObservation>: FeatureMap
         }
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public func activeFeatures(of observation: Observation, into features: inout ActiveFeatures) {
         switch map {
         case .tiles(let coding): coding.activeTiles(of: { observation[$0] }, into: &features)

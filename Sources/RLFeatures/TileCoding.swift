@@ -25,6 +25,13 @@ public struct TileCoding: Sendable, Equatable {
     @usableFromInline let offsets: [Int32]
     /// How far a dense index moves for one tile along each coordinate (empty when hashed).
     @usableFromInline let strides: [Int]
+    /// The offsets again, a vector of up to ``vectorWidth`` tilings per coordinate, when the
+    /// tiles are dense, no coordinate wraps and the tilings fit one vector (the common case:
+    /// Mountain Car's 16, CartPole's 8); empty otherwise. Lanes past the tilings hold −2³⁰,
+    /// below every threshold.
+    @usableFromInline let vectorOffsets: [SIMD16<Int32>]
+    /// log₂ of the tilings when they are a power of two, so quantising shifts instead of dividing.
+    @usableFromInline let tilingShift: Int?
     public let featureCount: Int
 
     /// The largest number of tilings and of tiles per coordinate accepted.
@@ -69,7 +76,19 @@ public struct TileCoding: Sendable, Equatable {
             strides = extents.indices.map { extents[($0 + 1)...].reduce(1, *) }
             featureCount = count / actionCount
         }
+        tilingShift = tilings.nonzeroBitCount == 1 ? tilings.trailingZeroBitCount : nil
+        if hashSize == nil && tilings <= Self.vectorWidth && !ranges.wraps.contains(true) {
+            let offsets = offsets
+            vectorOffsets = (0..<ranges.dimensionCount).map { dimension in
+                SIMD16((0..<Self.vectorWidth).map { $0 < tilings ? offsets[dimension * tilings + $0] : -(1 << 30) })
+            }
+        } else {
+            vectorOffsets = []
+        }
     }
+
+    /// The most tilings the vector path takes at once.
+    public static let vectorWidth = 16
 
     /// The active tile of each tiling for a point given by its coordinates.
     ///
@@ -79,6 +98,10 @@ public struct TileCoding: Sendable, Equatable {
     /// division per tiling, and exactly tiles3's tiles (TileCodingFormulaTests).
     @inlinable @inline(__always)
     public func activeTiles(of coordinate: (Int) -> Double, into features: inout ActiveFeatures) {
+        if !vectorOffsets.isEmpty {
+            vectorTiles(of: coordinate, into: &features)
+            return
+        }
         let dimensions = ranges.dimensionCount
         precondition(
             offsets.count == dimensions &* tilings && extents.count == dimensions && ranges.wraps.count == dimensions
@@ -145,6 +168,42 @@ public struct TileCoding: Sendable, Equatable {
         }
     }
 
+    /// ``denseTiles(of:offsets:into:)`` for tilings that fit one vector and coordinates that do
+    /// not wrap: every tiling's share of a coordinate is one comparison of the offsets' vector
+    /// with the threshold, and the coordinates need no buffer. The same indices, in the same
+    /// arithmetic (TileCodingFormulaTests, the floor's bit-for-bit test).
+    @inlinable @inline(__always)
+    func vectorTiles(of coordinate: (Int) -> Double, into features: inout ActiveFeatures) {
+        let dimensions = ranges.dimensionCount
+        precondition(vectorOffsets.count == dimensions && strides.count == dimensions, "settings that do not fit the ranges")
+        // Each tiling's first feature, t·(tiles per tiling): below 2²⁴ (``maximumWeightCount``),
+        // like every dense index, so 32 bits hold them.
+        var sums = SIMD16<UInt32>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) &* UInt32(truncatingIfNeeded: tilesPerTiling)
+        var base = 0
+        vectorOffsets.withUnsafeBufferPointer { offsets in
+            strides.withUnsafeBufferPointer { strides in
+                for dimension in 0..<dimensions {
+                    let (whole, threshold) = quantise(coordinate(dimension), dimension: dimension)
+                    let stride = strides[dimension]
+                    // No clamp: as in denseTiles, a tile passes `whole` only when whole < tiles.
+                    base &+= whole &* stride
+                    // o ≥ threshold exactly when threshold − 1 − o is negative (both are below
+                    // 2³¹): its sign, spread over the lane, selects the stride. Arithmetic, not
+                    // `.>=`, whose mask the compiler builds lane by lane.
+                    let below = SIMD16(repeating: threshold &- 1) &- offsets[dimension]
+                    let taken = SIMD16<UInt32>(truncatingIfNeeded: below &>> 31)
+                    sums &+= taken & UInt32(truncatingIfNeeded: stride)
+                }
+            }
+        }
+        let tiles = SIMD16<Int>(truncatingIfNeeded: sums) &+ SIMD16(repeating: base)
+        features.setBinary(count: tilings) { slots in
+            // Lane by lane: a whole-vector store here, read back one index at a time by the
+            // weight sums, stalls their loads (measured slower).
+            for tiling in 0..<slots.count { slots[tiling] = tiles[tiling] }
+        }
+    }
+
     /// Hashed: each tiling's tiles, clamped or wrapped, mixed into its seed a coordinate at a
     /// time, then taken modulo the hash size.
     @inlinable @inline(__always)
@@ -175,6 +234,9 @@ public struct TileCoding: Sendable, Equatable {
         // ⌊position·n⌋, tiles3's quantisation: the position is not negative, so the conversion,
         // which truncates, is the floor.
         let quantised = Int(ranges.position(of: value, dimension: dimension, cells: Double(tiles)) * Double(tilings))
+        if let shift = tilingShift {
+            return (quantised &>> shift, Int32(truncatingIfNeeded: tilings &- (quantised & (tilings &- 1))))
+        }
         return (quantised / tilings, Int32(truncatingIfNeeded: tilings &- quantised % tilings))
     }
 

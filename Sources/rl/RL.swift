@@ -19,7 +19,7 @@ struct RL: ParsableCommand {
         subcommands: [
             TrainCommand.self, EvalCommand.self, InspectCommand.self, WatchCommand.self, PlayCommand.self, PlotCommand.self,
             BenchCommand.self,
-            SweepCommand.self, ReportCommand.self, BookCommand.self,
+            SweepCommand.self, ReportCommand.self, BookCommand.self, PredictCommand.self,
         ])
 }
 

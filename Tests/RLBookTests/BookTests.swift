@@ -107,6 +107,41 @@ import Testing
         #expect(abs(curve.standardError[0] - 3.5 / (2 * 12.5.squareRoot())) < 1e-12 && curve.standardError[1] == 0)
     }
 
+    /// A categorical panel (Figure 10.5's policy): each cell drawn in the category most runs
+    /// gave it, the shares in the JSON with the grid's shape; other panels' JSON unchanged.
+    @Test func aCategoricalPanelDrawsTheMajorityAndSaysItsGrid() throws {
+        // Runs of seeds 1, 2, 3: the last cell is "yes" in one run of three.
+        func category(_ yes: Bool) -> BookSeries {
+            BookSeries(label: yes ? "yes" : "no", x: [0, 1, 2, 3]) { seeds, _, sums in
+                for seed in seeds {
+                    let cells: [Double] = [1, 1, 0, seed == 1 ? 1 : 0]
+                    sums.add(yes ? cells : cells.map { 1 - $0 })
+                }
+            }
+        }
+        let categories = BookPanel.Categories(
+            rows: 2, columns: 2, categories: [.init("yes", mark: "Y", colour: .white), .init("no", mark: "N", colour: .black)],
+            rowLabels: ["a", "b"], columnLabels: ["1", "2"], rowTitle: "row", columnTitle: "column")
+        let figure = BookFigure(
+            id: "test", title: "T", section: "", page: 0, runs: 3, quickRuns: 3, settings: "",
+            series: [category(true), category(false), .constant("line", x: [0, 1], value: 1)],
+            panels: [.categorical(title: "Policy", categories), BookPanel(title: "", xLabel: "x", yLabel: "y", series: ["line"])],
+            checks: [])
+        let result = BookResult(try runFigure(figure, options: BookRunOptions(runs: 3, seed: 1)))
+        #expect(result.panels[0].series.map(\.label) == ["yes", "no"])
+        #expect(abs(result.panels[0].series[0].y[3] - 1.0 / 3) < 1e-12)
+        // Two cells of each, and each mark once more in the legend.
+        let texts = BookChart.picture(result, figure: figure).texts
+        #expect(texts.filter { $0 == "Y" }.count == 3 && texts.filter { $0 == "N" }.count == 3)
+        #expect(texts.contains("column") && texts.contains("row") && texts.contains("yes"))
+        let json = try JSONSerialization.jsonObject(with: Data(JSONText.encode(result).utf8)) as? [String: Any]
+        let panels = try #require(json?["panels"] as? [[String: Any]])
+        let grid = try #require(panels[0]["categorical"] as? [String: Any])
+        #expect(grid["rows"] as? Int == 2 && grid["columns"] as? Int == 2 && grid["categories"] as? [String] == ["yes", "no"])
+        #expect(grid["row_labels"] as? [String] == ["a", "b"] && grid["column_title"] as? String == "column")
+        #expect(panels[1]["categorical"] == nil)
+    }
+
     @Test func aFigureDrawsEveryPanel() throws {
         let figure = Book.figure("2.2")!
         let result = BookResult(try runFigure(figure, options: BookRunOptions(runs: 4)))

@@ -153,6 +153,9 @@ import Darwin
         (tilings: 16, tiles: 10, dimensions: 2, wraps: false, hashSize: nil as Int?),
         (tilings: 8, tiles: 8, dimensions: 4, wraps: false, hashSize: nil),
         (tilings: 7, tiles: 1, dimensions: 3, wraps: false, hashSize: nil),
+        // More tilings than one vector holds: the loop over tilings, not the vector path.
+        (tilings: 32, tiles: 4, dimensions: 2, wraps: false, hashSize: nil),
+        (tilings: 20, tiles: 2, dimensions: 3, wraps: false, hashSize: nil),
         (tilings: 5, tiles: 3, dimensions: 2, wraps: true, hashSize: nil),
         (tilings: 1, tiles: 1, dimensions: 1, wraps: true, hashSize: nil),
         (tilings: 16, tiles: 3, dimensions: 6, wraps: false, hashSize: 1 << 16),
