@@ -30,6 +30,7 @@ public enum Book {
         Figure9_2.figure,
         Figure9_5.figure,
         Figure9_10.figure,
+        Figure10_1.figure,
         Figure10_2.figure,
         Figure10_3.figure,
         Figure10_4.figure,
@@ -40,6 +41,7 @@ public enum Book {
         Figure12_6.figure,
         Figure12_8.figure,
         Figure12_10.figure,
+        Figure12_11.figure,
         Figure13_1.figure,
         Figure13_2.figure,
     ]

@@ -11,9 +11,18 @@ public enum BookChart {
     static let maximumStudyPoints = 20
 
     public static func picture(_ result: BookResult, figure: BookFigure) -> Scene {
-        var picture = Scene(width: Double(width), height: Double(panelHeight * max(result.panels.count, 1)), background: .white)
+        // Each panel's top: a heatmap panel is as tall as its heatmaps, every other panelHeight.
+        let heights = zip(figure.panels, result.panels).map { height(of: $0, series: $1.series.count) }
+        let tops = heights.indices.map { heights[..<$0].reduce(0, +) }
+        var picture = Scene(width: Double(width), height: max(heights.reduce(0, +), Double(panelHeight)), background: .white)
         for (index, panel) in result.panels.enumerated() {
             let declared = figure.panels[index]
+            if let heatmap = declared.heatmap {
+                let title =
+                    index == 0 ? "\(figure.heading): \(figure.title)" + (panel.title.isEmpty ? "" : " - \(panel.title)") : panel.title
+                picture.items += heatmaps(panel, heatmap, title: title).map { $0.offset(x: 0, y: tops[index]) }
+                continue
+            }
             if let categories = declared.categories {
                 picture.items += BookCategoricalGrid.items(panel, categories: categories, figure: figure, index: index)
                 continue
@@ -25,7 +34,7 @@ public enum BookChart {
                     ? "\(figure.heading): \(figure.title)" + (labelled && !panel.title.isEmpty ? " - \(panel.title)" : "")
                     : panel.title
                 picture.items += grids(panel, rows: grid.rows, columns: grid.columns, cells: declared.cells, title: title).map {
-                    $0.offset(x: 0, y: Double(index * panelHeight))
+                    $0.offset(x: 0, y: tops[index])
                 }
                 continue
             }
@@ -48,8 +57,7 @@ public enum BookChart {
                 yRange: declared.yRange, errorBars: study,
                 logarithmicX: declared.xScale == .logarithmic2, bands: false, width: width, height: panelHeight,
                 logarithmicXInPowersOfTen: declared.xScale == .logarithmic10)
-            let top = Double(index * panelHeight)
-            picture.items += chart.items.map { $0.offset(x: 0, y: top) }
+            picture.items += chart.items.map { $0.offset(x: 0, y: tops[index]) }
         }
         return picture
     }

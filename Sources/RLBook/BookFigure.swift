@@ -177,13 +177,16 @@ public struct BookPanel: Sendable {
     public var grid: (rows: Int, columns: Int)?
     /// How a grid's cells are drawn.
     public var cells: Cells
+    /// When set, each series is drawn as a heatmap (Figure 10.1): ``Heatmap``.
+    public var heatmap: Heatmap?
     /// When set, the panel is one grid of categories (Figure 10.5's policy), its series the
     /// categories: ``categorical(title:_:)``, drawn by `BookCategoricalGrid`.
     public var categories: Categories?
 
     public init(
         title: String, xLabel: String, yLabel: String, measure: Int = 0, series: [String]? = nil, xScale: Scale = .linear,
-        yScale: Scale = .linear, yRange: ClosedRange<Double>? = nil, grid: (rows: Int, columns: Int)? = nil, cells: Cells = Cells()
+        yScale: Scale = .linear, yRange: ClosedRange<Double>? = nil, grid: (rows: Int, columns: Int)? = nil, cells: Cells = Cells(),
+        heatmap: Heatmap? = nil
     ) {
         self.title = title
         self.xLabel = xLabel
@@ -195,6 +198,7 @@ public struct BookPanel: Sendable {
         self.yRange = yRange
         self.grid = grid
         self.cells = cells
+        self.heatmap = heatmap
     }
 }
 

@@ -11,6 +11,8 @@ public struct BookResult: Sendable, Encodable {
         public var series: [Series]
         /// A categorical panel's grid and categories (docs/BOOK.md); absent for the others.
         public var categorical: BookCategoricalShape? = nil
+        /// A heatmap panel's grid (each series' y its values, row by row): ``BookPanel/Heatmap``.
+        public var heatmap: BookPanel.Heatmap?
     }
 
     public struct Series: Sendable, Encodable {
@@ -59,7 +61,7 @@ public struct BookResult: Sendable, Encodable {
                         standardError = zip(y, standardError).map { root, error in root > 0 ? error / (2 * root) : 0 }
                     }
                     return Series(label: series.label, x: series.x, y: y, standardError: standardError, runs: sums.runs)
-                }, categorical: panel.categories.map(BookCategoricalShape.init))
+                }, categorical: panel.categories.map(BookCategoricalShape.init), heatmap: panel.heatmap)
         }
         checks = []
         checks = figure.checks.map { CheckResult($0, in: self) }

@@ -85,9 +85,10 @@ extension BookSeries {
     /// x values), the steps per episode averaged over the first `episodes` episodes. Every α meets
     /// the same start states and ties. `--quick` plays only `quickAlphas` (each curve's best, so
     /// that the checks can compare bests in a few seconds), every other point taking the value of
-    /// the nearest one played.
+    /// the nearest one played. `reward` gives the reward per episode, −steps (Figure 12.11's
+    /// axis), in place of the steps.
     static func mountainCarStudy<A: LinearAgent>(
-        _ label: String, alphasTimesTilings: [Double], episodes: Int, quickAlphas: [Double],
+        _ label: String, alphasTimesTilings: [Double], episodes: Int, quickAlphas: [Double], reward: Bool = false,
         agent make: @escaping @Sendable (_ hyperparameters: Hyperparameters, _ seed: UInt64) -> A
     ) -> BookSeries where A.Features == BookMountainCar.Features, A.ActionSpace == BookMountainCar.Actions {
         precondition(!quickAlphas.isEmpty && quickAlphas.allSatisfy(alphasTimesTilings.contains), "quick α not among the α")
@@ -97,7 +98,8 @@ extension BookSeries {
                 let start = clock.now
                 let played = (quick ? quickAlphas : alphasTimesTilings).map { alpha in
                     let steps = BookMountainCar.stepsPerEpisode(make, alphaTimesTilings: alpha, episodes: episodes, seed: seed)
-                    return (alpha: alpha, mean: steps.reduce(0, +) / Double(steps.count))
+                    let mean = steps.reduce(0, +) / Double(steps.count)
+                    return (alpha: alpha, mean: reward ? -mean : mean)
                 }
                 let points = alphasTimesTilings.map { alpha in
                     played.min { abs($0.alpha - alpha) < abs($1.alpha - alpha) }!.mean
@@ -126,5 +128,56 @@ struct StepSizePerWeight<Base: FeatureMap>: FeatureMap {
     @inline(__always)
     func activeFeatures(of observation: Base.Observation, into features: inout ActiveFeatures) {
         base.activeFeatures(of: observation, into: &features)
+    }
+}
+
+extension BookMountainCar {
+    /// When a snapshot of a run is taken: after `steps` steps of the first episode, or after
+    /// `episodes` whole episodes.
+    enum Moment: Sendable {
+        case step(Int)
+        case episodes(Int)
+    }
+
+    /// The cost-to-go −maxₐ q̂(s, a, w) of semi-gradient Sarsa (``LinearSarsaAgent``) at
+    /// `moment` of the run of `seed`, at the centres of `heatmap`'s cells (position across,
+    /// velocity down). Every moment of a seed is the same run, stopped earlier or later: a step
+    /// snapshot caps the first episode at that step, which changes nothing before it.
+    static func costToGo(alphaTimesTilings: Double, at moment: Moment, heatmap: BookPanel.Heatmap, seed: UInt64) -> [Double] {
+        var agent = LinearSarsaAgent(
+            features: features, actionSpace: Actions(), hyperparameters: hyperparameters(alphaTimesTilings: alphaTimesTilings),
+            settings: NoAgentSettings(), seed: derivedSeed(seed, purpose: SeedPurpose.agent))
+        let (cap, episodes) =
+            switch moment {
+            case .step(let steps): (steps, 1)
+            case .episodes(let episodes): (stepCap, episodes)
+            }
+        var world = MountainCar.capped(at: cap)
+        train(&agent, on: &world, episodes: episodes, seed: derivedSeed(seed, purpose: SeedPurpose.training))
+        var active = features.makeActiveFeatures()
+        return heatmap.centres.map { centre in
+            features.activeFeatures(of: MountainCarObservation(position: centre.x, velocity: centre.y), into: &active)
+            return -agent.values.maxValue(over: active)
+        }
+    }
+}
+
+extension BookSeries {
+    /// Figure 10.1's snapshots: the cost-to-go of one run of semi-gradient Sarsa on the book's
+    /// Mountain Car at `moment` (`quickMoment` under `--quick`), over `heatmap`'s grid.
+    static func mountainCarCostToGo(
+        _ label: String, alphaTimesTilings: Double, at moment: BookMountainCar.Moment, quickMoment: BookMountainCar.Moment,
+        heatmap: BookPanel.Heatmap
+    ) -> BookSeries {
+        BookSeries(label: label, x: (0..<heatmap.rows * heatmap.columns).map(Double.init)) { seeds, quick, sums in
+            let clock = ContinuousClock()
+            for seed in seeds {
+                let start = clock.now
+                let costs = BookMountainCar.costToGo(
+                    alphaTimesTilings: alphaTimesTilings, at: quick ? quickMoment : moment, heatmap: heatmap, seed: seed)
+                sums.secondsInRuns += seconds(clock.now - start)
+                sums.add(costs)
+            }
+        }
     }
 }

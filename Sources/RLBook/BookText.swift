@@ -18,10 +18,14 @@ public enum BookText {
                 lines += BookCategoricalGrid.summary(panel, categories)
                 continue
             }
-            lines.append("  \(panel.yLabel)" + (panel.title.isEmpty ? "" : " (\(panel.title))") + ":")
+            // A heatmap panel's values are its value label's, over its two axes.
+            let name = panel.heatmap.map { "\($0.valueLabel) over \(panel.xLabel.lowercased()) × \(panel.yLabel.lowercased())" }
+            lines.append("  \(name ?? panel.yLabel)" + (panel.title.isEmpty ? "" : " (\(panel.title))") + ":")
             let width = (panel.series.map(\.label.count).max() ?? 0) + 2
             for series in panel.series {
-                lines.append("    " + series.label.padded(to: width) + keyNumber(series, xLabel: panel.xLabel))
+                lines.append(
+                    "    " + series.label.padded(to: width)
+                        + (panel.heatmap == nil ? keyNumber(series, xLabel: panel.xLabel) : heatmapRange(series)))
             }
         }
         lines.append("Picture written to \(picture).")
@@ -42,6 +46,11 @@ public enum BookText {
         let tail = series.y[first...]
         let mean = tail.reduce(0, +) / Double(tail.count)
         return "\(fixed(mean, 3)) (mean of \(xLabel.lowercased()) \(formatNumber(series.x[first]))-\(formatNumber(series.x.last!)))"
+    }
+
+    /// A heatmap's lowest and highest values.
+    static func heatmapRange(_ series: BookResult.Series) -> String {
+        "lowest \(fixed(series.y.min() ?? .nan, 3)), highest \(fixed(series.y.max() ?? .nan, 3))"
     }
 
     /// One line per check: `PASS`/`FAIL`, the claim, the numbers and the source.

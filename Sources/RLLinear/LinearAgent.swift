@@ -108,6 +108,11 @@ public struct EligibilityTraces: Sendable {
         storage[index] = value
     }
 
+    /// zᵢ ← 0 (clearing): a live trace becomes 0 and is dropped at the next ``scale(by:)``.
+    @inlinable @inline(__always) public mutating func zero(at index: Int) {
+        if isLive[index] { storage[index] = 0 }
+    }
+
     @inlinable @inline(__always) mutating func markLive(_ index: Int) {
         if !isLive[index] {
             isLive[index] = true

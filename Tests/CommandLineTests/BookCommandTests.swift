@@ -6,9 +6,8 @@ import Testing
 @Suite struct BookCommandTests {
     static let figures = [
         "2.2", "2.3", "2.4", "2.5", "2.6", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3", "5.4", "example-6.2", "6.3", "6.4", "6.6", "6.5",
-        "7.2", "8.2", "8.4", "8.5", "example-8.4", "8.7", "8.8", "9.1", "9.2", "9.5", "9.10", "10.2", "10.3", "10.4", "10.5", "11.2",
-        "11.5",
-        "12.3", "12.6", "12.8", "12.10", "13.1", "13.2",
+        "7.2", "8.2", "8.4", "8.5", "example-8.4", "8.7", "8.8", "9.1", "9.2", "9.5", "9.10", "10.1", "10.2", "10.3", "10.4", "10.5",
+        "11.2", "11.5", "12.3", "12.6", "12.8", "12.10", "12.11", "13.1", "13.2",
     ]
 
     @Test(arguments: figures)
@@ -43,6 +42,17 @@ import Testing
         #expect((series[0]["x"] as? [Double])?.count == 1000 && (series[0]["y"] as? [Double])?.count == 1000)
         #expect((json["checks"] as? [[String: Any]])?.count == 2)
         #expect(FileManager.default.fileExists(atPath: folder + "/a/b.png"))
+    }
+
+    @Test func aHeatmapPanelGivesItsGridInTheJSON() throws {
+        let run = try RL.run(["book", "10.1", "--quick", "--json", "--out", "h.png"], in: temporaryFolder())
+        #expect(run.status == 0, "\(run.standardError)")
+        let panels = try #require(run.json?["panels"] as? [[String: Any]])
+        let heatmap = try #require(panels.first?["heatmap"] as? [String: Any])
+        #expect(heatmap["rows"] as? Int == 50 && heatmap["columns"] as? Int == 50 && heatmap["value_label"] as? String == "cost-to-go")
+        #expect(heatmap["x_range"] as? [Double] == [-1.2, 0.5] && heatmap["y_range"] as? [Double] == [-0.07, 0.07])
+        let series = try #require(panels.first?["series"] as? [[String: Any]])
+        #expect(series.count == 5 && series.allSatisfy { ($0["y"] as? [Double])?.count == 2500 })
     }
 
     @Test func aFailedCheckIs65() throws {

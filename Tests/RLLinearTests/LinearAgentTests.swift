@@ -108,6 +108,30 @@ struct TwoOfFour: FeatureMap {
         #expect(abs(agent.traces[0] - 0.9) < 1e-15)
     }
 
+    @Test func clearingTracesZeroTheOtherActionsOfTheState() {
+        var clearing = LinearSarsaLambdaAgent(
+            features: TwoOfFour(), actionSpace: actions, hyperparameters: hyperparameters,
+            settings: SarsaLambdaSettings(lambda: 1, traces: .clearing), seed: 1)
+        var replacing = LinearSarsaLambdaAgent(
+            features: TwoOfFour(), actionSpace: actions, hyperparameters: hyperparameters,
+            settings: SarsaLambdaSettings(lambda: 1, traces: .replacing), seed: 1)
+        prepared(&clearing)
+        prepared(&replacing)
+        // s0 —a1→ s1: A′ = a1 (q = 1), δ = 0 + 0.9·1 − 0 = 0.9; z(0,a1) = z(1,a1) = 1;
+        // w += 0.25·0.9·z; z ← 0.9 z.
+        #expect(clearing.learn(from: step(0, 1, 0, 1)) == 1)
+        expectWeights(clearing, [[0, 0.225], [0, 0.225], [0, 1], [0, 0]])
+        // s1 —a0→ end, reward 1: δ = 1 − 0 = 1; z(1,a0) = z(2,a0) = 1, and clearing sets s1's
+        // other action's traces z(1,a1) (0.9) and z(2,a1) (0) to 0, so w(1,a1) keeps 0.225 where
+        // replacing adds 0.25·0.9 to it; w(0,a1) gains 0.25·0.9 under both.
+        #expect(clearing.learn(from: step(1, 0, 1, 2, terminated: true)) == nil)
+        expectWeights(clearing, [[0, 0.45], [0.25, 0.225], [0.25, 1], [0, 0]])
+        #expect(clearing.traces[1 * 2 + 1] == 0)
+        replacing.learn(from: step(0, 1, 0, 1))
+        replacing.learn(from: step(1, 0, 1, 2, terminated: true))
+        expectWeights(replacing, [[0, 0.45], [0.25, 0.45], [0.25, 1], [0, 0]])
+    }
+
     @Test func trueOnlineSarsaLambdaFollowsTheBoxWithDutchTraces() {
         var agent = LinearTrueOnlineSarsaLambdaAgent(
             features: TwoOfFour(), actionSpace: actions, hyperparameters: hyperparameters,

@@ -139,6 +139,20 @@ import Testing
         #expect(accumulating.table[0, 0] == 0.75 && replacing.table[0, 0] == 0.5)
     }
 
+    @Test func clearingTracesZeroTheStatesOtherActions() {
+        var clearing = sarsaLambda(.clearing)
+        var replacing = sarsaLambda(.replacing)
+        for transition in [Self.step(0, 0, 0, 0), Self.step(0, 1, 1, 2, terminated: true)] {
+            clearing.learn(from: transition)
+            replacing.learn(from: transition)
+        }
+        // δ = 0, then 1. The second step finds e(S0, a0) = 0.5: replacing leaves it, so Q(S0, a0)
+        // gains 0.5 · 1 · 0.5; clearing sets it to 0. Both give (S0, a1) 0.5 · 1 · 1.
+        #expect(replacing.table[0, 0] == 0.25 && replacing.table[0, 1] == 0.5)
+        #expect(clearing.table[0, 0] == 0 && clearing.table[0, 1] == 0.5)
+        #expect(clearing.live.isEmpty)
+    }
+
     @Test func sarsaLambdaWithLambdaZeroIsOneStepSarsa() {
         var lambda = SarsaLambdaAgent(
             observationSpace: Discrete(3), actionSpace: Discrete(2), hyperparameters: Self.hyperparameters(epsilon: 0.3),

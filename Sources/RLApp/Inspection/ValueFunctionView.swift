@@ -107,4 +107,9 @@ public struct ValueFunctionView: @unchecked Sendable {
 public struct ValueGrid: Sendable, Equatable {
     public var costToGo: [[Double]]
     public var greedy: [[Int]]
+
+    public init(costToGo: [[Double]], greedy: [[Int]]) {
+        self.costToGo = costToGo
+        self.greedy = greedy
+    }
 }

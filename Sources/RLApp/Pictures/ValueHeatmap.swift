@@ -22,15 +22,16 @@ public enum ValueHeatmap {
     /// - Parameters:
     ///   - xName, yName: the coordinates' names; `xRange`, `yRange`: what the grid spans.
     ///   - note: a line under the title (the coordinates held fixed).
+    ///   - scaleName: what the colours stand for, beside the scale.
     public static func picture(
         _ grid: ValueGrid, title: String, note: String, xName: String, xRange: ClosedRange<Double>,
-        yName: String, yRange: ClosedRange<Double>, cellSize: Double = 8
+        yName: String, yRange: ClosedRange<Double>, cellSize: Double = 8, scaleName: String = "cost-to-go"
     ) -> Scene {
         let rows = grid.costToGo.count, columns = grid.costToGo.first?.count ?? 0
         let left = 90.0, top = 20 + 3 * (textHeight + 8)
         let plotWidth = Double(columns) * cellSize, plotHeight = Double(rows) * cellSize
         let width = max(
-            left + plotWidth + 40, left + min(plotWidth, 300) + 12 + textWidth("cost-to-go") + 20,
+            left + plotWidth + 40, left + min(plotWidth, 300) + 12 + textWidth(scaleName) + 20,
             20 + max(textWidth(title), textWidth(note)) + 20)
         let height = top + plotHeight + 3 * (textHeight + 10) + 40 + textHeight
         var picture = Scene(width: width.rounded(.up), height: height.rounded(.up), background: .white)
@@ -68,7 +69,7 @@ public enum ValueHeatmap {
         let lowText = rounded(lowest), highText = rounded(highest)
         picture.add(.text(lowText, x: left, y: scaleY + 16, pixelSize: fontPixel, .black))
         picture.add(.text(highText, x: left + scaleWidth - textWidth(highText), y: scaleY + 16, pixelSize: fontPixel, .black))
-        picture.add(.text("cost-to-go", x: left + scaleWidth + 12, y: scaleY - 2, pixelSize: fontPixel, .black))
+        picture.add(.text(scaleName, x: left + scaleWidth + 12, y: scaleY - 2, pixelSize: fontPixel, .black))
         return picture
     }
 

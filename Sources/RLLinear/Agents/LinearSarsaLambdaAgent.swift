@@ -3,7 +3,8 @@ import RLFeatures
 import RLTabular
 
 /// Sarsa(λ) with a linear q̂ (Sutton & Barto §12.7, the box): δ ← R − q̂(S, A); the traces of
-/// x(S, A) grow by x (accumulating) or are set to x (replacing; 1 for binary features); if S′
+/// x(S, A) grow by x (accumulating) or are set to x (replacing; 1 for binary features; clearing
+/// also sets the traces of S's features under the other actions to 0, Figure 12.11's variant); if S′
 /// is terminal, w ← w + α δ z and the episode ends; else choose A′ from S′ ε-greedily,
 /// δ ← δ + γ q̂(S′, A′), w ← w + α δ z, z ← γ λ z. Traces start at zero in every episode.
 public struct LinearSarsaLambdaAgent<Features: FeatureMap, ActionSpace: FiniteSpace & Sendable>: LinearAgent
@@ -38,6 +39,10 @@ where Features.Observation: Equatable & Sendable {
             switch settings.traces {
             case .accumulating: traces.add(values.current.values[slot], at: index)
             case .replacing: traces.set(values.current.values[slot], at: index)
+            case .clearing:
+                traces.set(values.current.values[slot], at: index)
+                let first = values.current.indices[slot] &* actionCount
+                for other in first..<first &+ actionCount where other != index { traces.zero(at: other) }
             }
             values.weights.recordVisitInPlace(state: values.current.indices[slot], action: action)
         }

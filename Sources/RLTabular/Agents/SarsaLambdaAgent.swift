@@ -4,7 +4,8 @@ import RLCore
 /// first edition's Figure 7.11).
 ///
 /// The box: take A, observe R, S′; choose A′ from S′ ε-greedily; δ ← R + γ Q(S′,A′) − Q(S,A);
-/// e(S,A) ← e(S,A) + 1 (accumulating) or 1 (replacing); for every pair: Q ← Q + α δ e,
+/// e(S,A) ← e(S,A) + 1 (accumulating) or 1 (replacing; clearing also sets e(S,b) ← 0 for the
+/// other actions b, §12.7's variant in Figure 12.11); for every pair: Q ← Q + α δ e,
 /// e ← γ λ e; S ← S′; A ← A′. Traces start at zero in every episode.
 ///
 /// Only pairs with a live trace are swept, and a trace that decays below ``traceCutoff`` is
@@ -60,7 +61,15 @@ public struct SarsaLambdaAgent<ObservationSpace: FiniteSpace, ActionSpace: Finit
         }
         let pair = state &* table.actionCount &+ action
         if traces[pair] == 0 { live.append(pair) }
-        traces[pair] = settings.traces == .replacing ? 1 : traces[pair] + 1
+        switch settings.traces {
+        case .accumulating: traces[pair] += 1
+        case .replacing: traces[pair] = 1
+        case .clearing:
+            traces[pair] = 1
+            // The other actions' traces go to 0; the sweep below drops them from the live list.
+            let first = state &* table.actionCount
+            for other in first..<first &+ table.actionCount where other != pair { traces[other] = 0 }
+        }
         table.recordVisitInPlace(state: state, action: action)
 
         let step = exploration.learningRate * delta
@@ -95,6 +104,9 @@ public enum TraceKind: String, Sendable, Codable, CaseIterable {
     case accumulating
     /// e ← 1.
     case replacing
+    /// e ← 1, and the traces of the state's other actions ← 0 (Figure 12.11's "replacing traces
+    /// ... clearing the traces of other actions", §12.7).
+    case clearing
 }
 
 /// λ and the kind of traces.
@@ -117,11 +129,15 @@ public struct SarsaLambdaSettings: AgentSettings {
 /// `sarsa-lambda`.
 public enum SarsaLambda: AgentRegistration {
     public static let id = "sarsa-lambda"
-    public static let summary = "Sarsa(λ) with accumulating or replacing eligibility traces (S&B §12.7)"
+    public static let summary = "Sarsa(λ) with accumulating, replacing or clearing eligibility traces (S&B §12.7)"
     public static var flags: [SettingFlag<SarsaLambdaSettings>] {
         [
             .number("lambda", \.lambda, in: 0...1, help: "Trace decay λ (default 0.9)."),
-            .choice("traces", \.traces, help: "Eligibility traces: accumulating (default) or replacing."),
+            .choice(
+                "traces", \.traces,
+                help:
+                    "Eligibility traces: accumulating (default), replacing, or clearing (replacing, and the other actions' traces set to 0)."
+            ),
         ]
     }
     public static let sharedSettings: Set<SharedSetting> = [.learningRate, .discount, .epsilon]
