@@ -37,17 +37,21 @@ public struct DQNAgent: DeepAgent {
     var samplingGenerator: Xoshiro256StarStar
 
     /// Environment steps taken so far (SB3's `num_timesteps`).
-    public private(set) var stepCount = 0
+    public internal(set) var stepCount = 0
     /// Episodes finished so far.
-    public private(set) var episodeCount = 0
+    public internal(set) var episodeCount = 0
     /// Gradient steps taken so far (`_n_updates`).
-    public private(set) var updateCount = 0
+    public internal(set) var updateCount = 0
     /// Seconds the rounds of learning took (for `rl bench`).
     public private(set) var secondsInGradientSteps = 0.0
     /// The mean loss of the last round of learning.
-    public private(set) var lastLoss: Double?
+    public internal(set) var lastLoss: Double?
     /// ε as of the last step.
     public private(set) var explorationRate = 1.0
+    /// The world's generators as a stopped run left them, just before the reset it did not do:
+    /// the next ``train(makeEnvironment:encoder:totalSteps:seed:onEpisode:)`` goes on from
+    /// there. `nil` until a run stops early.
+    var pausedWorldGenerator: [UInt64]?
 
     /// Where each stream of the agent's draws comes from, for ``derivedSeed(_:purpose:)``.
     enum SeedPurpose {
@@ -104,7 +108,7 @@ public struct DQNAgent: DeepAgent {
         lastLoss = lossSum / Double(settings.gradientSteps)
     }
 
-    public mutating func train<E: Environment, Encoder: ObservationEncoder>(
+    public mutating func train<E: Environment & Resumable, Encoder: ObservationEncoder>(
         makeEnvironment: (Int) -> E, encoder: Encoder, totalSteps: Int, seed: UInt64,
         onEpisode: (EpisodeRecord<E.Counters>, DQNAgent) -> TrainingControl
     ) -> TrainingResult where Encoder.Observation == E.Observation {
@@ -114,6 +118,12 @@ public struct DQNAgent: DeepAgent {
         var current = Matrix<Float>(rows: 1, columns: inputWidth)
         var next = Matrix<Float>(rows: 1, columns: inputWidth)
         encoder.encode(environment.reset(seed: derivedSeed(seed, purpose: 0)), into: current.pointer)
+        // A stopped run goes on with the reset it did not do, from the generators it left.
+        if let paused = pausedWorldGenerator {
+            environment.generatorState = paused
+            encoder.encode(environment.reset(seed: nil), into: current.pointer)
+            pausedWorldGenerator = nil
+        }
         var episodes = 0
         var steps = 0
         var episodeReward = 0.0
@@ -140,6 +150,10 @@ public struct DQNAgent: DeepAgent {
                 episodeCount += 1
                 episodes += 1
                 if onEpisode(record, self) == .stop {
+                    // The step is finished (its learning too) before the run stops, so that a
+                    // resumed run starts at the next one: learning reads none of the world.
+                    learnIfDue(totalSteps: totalSteps)
+                    pausedWorldGenerator = environment.generatorState
                     return TrainingResult(episodes: episodes, steps: steps, stoppedEarly: stepCount < totalSteps)
                 }
                 episodeReward = 0
@@ -148,15 +162,18 @@ public struct DQNAgent: DeepAgent {
             } else {
                 swap(&current, &next)
             }
-            // The end of SB3's rollout of `train_freq` steps: learn once past `learning_starts`.
-            if stepCount % settings.trainFrequency == 0 && stepCount > settings.learningStarts {
-                let clock = ContinuousClock()
-                let started = clock.now
-                learn(totalSteps: totalSteps)
-                secondsInGradientSteps += seconds(clock.now - started)
-            }
+            learnIfDue(totalSteps: totalSteps)
         }
         return TrainingResult(episodes: episodes, steps: steps, stoppedEarly: false)
+    }
+
+    /// The end of SB3's rollout of `train_freq` steps: learn once past `learning_starts`.
+    mutating func learnIfDue(totalSteps: Int) {
+        guard stepCount % settings.trainFrequency == 0 && stepCount > settings.learningStarts else { return }
+        let clock = ContinuousClock()
+        let started = clock.now
+        learn(totalSteps: totalSteps)
+        secondsInGradientSteps += seconds(clock.now - started)
     }
 
     /// SB3's logger keys for DQN.

@@ -32,13 +32,34 @@ public protocol DeepAgent {
     /// Puts back ``tensors`` read from a file (untrusted: shapes and finiteness checked).
     mutating func restore(tensors: [String: Tensor]) throws(PolicyFileError)
 
+    /// Everything a stopped run needs to go on exactly besides ``tensors``: the optimiser's
+    /// moments, the buffers, the generators, the counts, and where each copy of the world
+    /// stands (its generators at its episode's start and the actions since, which replay it).
+    var trainingTensors: [String: Tensor] { get }
+
+    /// Puts back ``trainingTensors`` read from a file (untrusted: all checked before any is
+    /// written), so that the next ``train(makeEnvironment:encoder:totalSteps:seed:onEpisode:)``
+    /// goes on where the saved run stopped.
+    mutating func restoreTraining(from tensors: [String: Tensor]) throws(PolicyFileError)
+
+    /// The world generators' states a resumed run puts back into its copies of the world, which
+    /// the caller checks fit the world before training.
+    var savedWorldGenerators: [[UInt64]] { get }
+
+    /// Environment steps taken in all, by this process and any it resumed.
+    var environmentSteps: Int { get }
+
     /// Trains until `totalSteps` environment steps have been taken in all, or `onEpisode`
     /// says stop. Schedules run over `totalSteps`. `makeEnvironment(k)` makes copy `k` of the
     /// world (PPO steps several); the first reset of copy `k` uses
     /// `derivedSeed(seed, purpose: UInt64(k))`. Episodes are reported as they end, numbered
     /// from 0 in that order, with the agent as it is then (a copy: its networks are shared
     /// references, so a caller that evaluates copies them first).
-    mutating func train<E: Environment, Encoder: ObservationEncoder>(
+    ///
+    /// A run that `onEpisode` stops can go on: called again (on this agent, or on one whose
+    /// ``restoreTraining(from:)`` read its ``trainingTensors``) with the same arguments, it
+    /// continues as if it had never stopped, byte for byte.
+    mutating func train<E: Environment & Resumable, Encoder: ObservationEncoder>(
         makeEnvironment: (Int) -> E, encoder: Encoder, totalSteps: Int, seed: UInt64,
         onEpisode: (EpisodeRecord<E.Counters>, Self) -> TrainingControl
     ) -> TrainingResult where Encoder.Observation == E.Observation

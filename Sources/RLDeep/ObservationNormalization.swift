@@ -18,6 +18,17 @@ public struct RunningMeanVariance: Sendable, Equatable {
         batchVariance = mean
     }
 
+    /// Statistics as a saved run left them.
+    /// - Precondition: a mean and a variance per input, and a positive count.
+    public init(mean: [Double], variance: [Double], count: Double) {
+        precondition(mean.count == variance.count && count > 0, "a mean and a variance per input, and a count")
+        self.mean = mean
+        self.variance = variance
+        self.count = count
+        batchMean = mean
+        batchVariance = mean
+    }
+
     /// Merges `rows` rows of `mean.count` values each, read at `values`.
     public mutating func update<Value: BinaryFloatingPoint>(_ values: UnsafePointer<Value>, rows: Int) {
         let width = mean.count

@@ -2,6 +2,12 @@ import RLCore
 import RLNeural
 
 extension PPOAgent {
+    /// What each update measures, under Stable-Baselines3's logger keys, in ``diagnostics``' order.
+    static let diagnosticNames = [
+        "train/entropy_loss", "train/policy_gradient_loss", "train/value_loss", "train/approx_kl", "train/clip_fraction", "train/loss",
+        "train/explained_variance", "train/n_updates", "train/clip_range", "train/learning_rate",
+    ]
+
     /// SB3's `PPO.train()` on the rollout just collected: `timesteps` of `totalSteps` taken so
     /// far fix the learning rate and the clip range (`progress_remaining = 1 − timesteps/total`);
     /// then ``PPOSettings/epochs`` passes of shuffled minibatches, one gradient step each.
@@ -42,19 +48,13 @@ extension PPOAgent {
             updateCount += 1
         }
         let minibatches = Double(totals.minibatches)
-        diagnostics = [
-            ("train/entropy_loss", totals.entropyLoss / minibatches),
-            ("train/policy_gradient_loss", totals.policyLoss / minibatches),
-            ("train/value_loss", totals.valueLoss / minibatches),
+        let values = [
+            totals.entropyLoss / minibatches, totals.policyLoss / minibatches, totals.valueLoss / minibatches,
             // SB3 logs the KL of the last epoch only (its list is reset every epoch).
-            ("train/approx_kl", lastEpochKL.sum / Double(lastEpochKL.minibatches)),
-            ("train/clip_fraction", totals.clipFraction / minibatches),
-            ("train/loss", lastLoss),
-            ("train/explained_variance", rollout.explainedVariance),
-            ("train/n_updates", Double(updateCount)),
-            ("train/clip_range", clipRange),
-            ("train/learning_rate", learningRate),
+            lastEpochKL.sum / Double(lastEpochKL.minibatches), totals.clipFraction / minibatches, lastLoss, rollout.explainedVariance,
+            Double(updateCount), clipRange, learningRate,
         ]
+        diagnostics = Array(zip(Self.diagnosticNames, values)).map { (name: $0.0, value: $0.1) }
     }
 
     /// One gradient step on `minibatch`: SB3's loop body from `evaluate_actions` to

@@ -61,6 +61,16 @@ public struct PPOAgent: DeepAgent {
     var wasCut: [Bool]
     var lastDones: [Float]
     var permutation: [Int]
+    /// Where the run stands, so that a stopped one goes on from there: environment steps and
+    /// episodes so far, the next step of the rollout and the next copy to step in it, each copy's
+    /// episode so far and how to rebuild its world.
+    public internal(set) var timesteps = 0
+    public internal(set) var episodeCount = 0
+    var rolloutStep = 0
+    var nextCopy = 0
+    var episodeRewards: [Double]
+    var episodeLengths: [Int]
+    var worldReplays: [WorldReplay]
     let fullMinibatch: PPOMinibatch
     let shortMinibatch: PPOMinibatch?
 
@@ -107,6 +117,9 @@ public struct PPOAgent: DeepAgent {
         wasCut = Array(repeating: false, count: copies)
         lastDones = Array(repeating: 1, count: copies)
         permutation = Array(0..<rollout.count)
+        episodeRewards = Array(repeating: 0, count: copies)
+        episodeLengths = Array(repeating: 0, count: copies)
+        worldReplays = Array(repeating: WorldReplay(), count: copies)
         // SB3 slices the permutation in batch_size pieces: the last may be shorter.
         let full = min(settings.batchSize, rollout.count)
         let remainder = rollout.count % full
@@ -114,7 +127,7 @@ public struct PPOAgent: DeepAgent {
         shortMinibatch = remainder == 0 ? nil : PPOMinibatch(size: remainder, observationWidth: inputWidth, actionCount: actionCount)
     }
 
-    public mutating func train<E: Environment, Encoder: ObservationEncoder>(
+    public mutating func train<E: Environment & Resumable, Encoder: ObservationEncoder>(
         makeEnvironment: (Int) -> E, encoder: Encoder, totalSteps: Int, seed: UInt64,
         onEpisode: (EpisodeRecord<E.Counters>, PPOAgent) -> TrainingControl
     ) -> TrainingResult where Encoder.Observation == E.Observation {
@@ -123,44 +136,38 @@ public struct PPOAgent: DeepAgent {
         // DummyVecEnv: each copy's first reset seeded, later ones keep its generator going.
         var environments = (0..<copies).map(makeEnvironment)
         precondition(environments[0].actionSpace.count == actionCount, "a world of \(actionCount) actions")
+        // A stopped run's copies are rebuilt as they stood: replayed from their episodes' starts.
+        let resuming = timesteps > 0
         for copy in 0..<copies {
-            let observation = environments[copy].reset(seed: derivedSeed(seed, purpose: UInt64(copy)))
+            let observation =
+                resuming
+                ? replay(&environments[copy], copy: copy, seed: seed) : startFirstEpisode(&environments[copy], copy: copy, seed: seed)
             encoder.encode(observation, into: rawObservations.pointer + copy * inputWidth)
         }
-        if settings.normalize { observationStatistics.update(rawObservations.pointer, rows: copies) }
+        if !resuming {
+            if settings.normalize { observationStatistics.update(rawObservations.pointer, rows: copies) }
+            // SB3's `_last_episode_starts` begins as ones.
+            for copy in 0..<copies { lastDones[copy] = 1 }
+        }
+        // In the middle of a step (some copies stepped) the current observations are not read
+        // again before the step ends, which sets them.
         normaliseObservations()
-        // SB3's `_last_episode_starts` begins as ones.
-        for copy in 0..<copies { lastDones[copy] = 1 }
-        var episodeRewards = [Double](repeating: 0, count: copies)
-        var episodeLengths = [Int](repeating: 0, count: copies)
+        let startingSteps = timesteps
         var episodes = 0
-        var timesteps = 0
+        var stopping = false
         let discount = Float(hyperparameters.discount)
+        let paused = { (agent: PPOAgent) in TrainingResult(episodes: episodes, steps: agent.timesteps - startingSteps, stoppedEarly: true) }
 
-        while timesteps < totalSteps {
-            for step in 0..<settings.stepsPerRollout {
-                policyNetwork.forward(currentObservations)
-                rolloutDistribution.update(logits: policyNetwork.output)
-                valueNetwork.forward(currentObservations)
-                // Everything about the observations acted in is stored before any copy steps:
-                // a truncation's bootstrap below runs the critic again.
-                for copy in 0..<copies {
+        while rolloutStep > 0 || nextCopy > 0 || timesteps < totalSteps {
+            while rolloutStep < settings.stepsPerRollout {
+                let step = rolloutStep
+                if nextCopy == 0 { collectActions(step: step) }
+                while nextCopy < copies {
+                    let copy = nextCopy
                     let index = step * copies + copy
-                    let action = rolloutDistribution.sample(row: copy, using: &actionGenerator)
-                    let width = inputWidth
-                    let source = currentObservations.pointer + copy * width
-                    rollout.observations.withUnsafeMutableBufferPointer { stored in
-                        (stored.baseAddress! + index * width).update(from: source, count: width)
-                    }
-                    rollout.actions[index] = action
-                    rollout.episodeStarts[index] = lastDones[copy]
-                    rollout.values[index] = valueNetwork.output[copy]
-                    rollout.logProbabilities[index] = rolloutDistribution.logProbability(of: action, row: copy)
-                }
-                var stopping = false
-                for copy in 0..<copies {
-                    let index = step * copies + copy
-                    let outcome = environments[copy].step(environments[copy].actionSpace.element(at: rollout.actions[index]))
+                    let action = rollout.actions[index]
+                    let outcome = environments[copy].step(environments[copy].actionSpace.element(at: action))
+                    worldReplays[copy].actions.append(Int32(action))
                     episodeRewards[copy] += outcome.reward
                     episodeLengths[copy] += 1
                     // SB3 (GH #633): a time limit is not the task's end; the step bootstraps from
@@ -174,26 +181,36 @@ public struct PPOAgent: DeepAgent {
                     let observation: E.Observation
                     if outcome.isLast {
                         let record = EpisodeRecord(
-                            episode: episodes, totalReward: episodeRewards[copy], steps: episodeLengths[copy],
+                            episode: episodeCount, totalReward: episodeRewards[copy], steps: episodeLengths[copy],
                             terminated: outcome.terminated, truncated: outcome.truncated, counters: environments[copy].counters)
-                        if !stopping {
-                            episodes += 1
-                            stopping = onEpisode(record, self) == .stop
-                        }
+                        episodeCount += 1
+                        episodes += 1
                         episodeRewards[copy] = 0
                         episodeLengths[copy] = 0
+                        worldReplays[copy].restart(from: environments[copy].generatorState)
                         observation = environments[copy].reset(seed: nil)
                         lastDones[copy] = 1
+                        nextCopy += 1
+                        timesteps += 1
+                        encoder.encode(observation, into: rawObservations.pointer + copy * inputWidth)
+                        stopping = onEpisode(record, self) == .stop
+                        // Stopped between two copies' steps: the rest of the step is the resumed run's.
+                        if stopping && nextCopy < copies { return paused(self) }
                     } else {
                         observation = outcome.observation
                         lastDones[copy] = 0
+                        nextCopy += 1
+                        timesteps += 1
+                        encoder.encode(observation, into: rawObservations.pointer + copy * inputWidth)
                     }
-                    encoder.encode(observation, into: rawObservations.pointer + copy * inputWidth)
                 }
+                nextCopy = 0
                 finishStep(step, discount: discount)
-                timesteps += copies
-                if stopping { return TrainingResult(episodes: episodes, steps: timesteps, stoppedEarly: true) }
+                rolloutStep += 1
+                if stopping && rolloutStep < settings.stepsPerRollout { return paused(self) }
             }
+            // A finished rollout is learned from before a stop, so that a file never waits on an update.
+            rolloutStep = 0
             let finalValues = valueNetwork.forward(currentObservations)
             for copy in 0..<copies { lastValues[copy] = finalValues[copy] }
             rollout.computeReturnsAndAdvantages(
@@ -202,8 +219,88 @@ public struct PPOAgent: DeepAgent {
             let started = clock.now
             update(timesteps: timesteps, of: totalSteps)
             secondsInGradientSteps += seconds(clock.now - started)
+            if stopping {
+                return TrainingResult(episodes: episodes, steps: timesteps - startingSteps, stoppedEarly: timesteps < totalSteps)
+            }
         }
-        return TrainingResult(episodes: episodes, steps: timesteps, stoppedEarly: false)
+        return TrainingResult(episodes: episodes, steps: timesteps - startingSteps, stoppedEarly: false)
+    }
+
+    /// The first part of a rollout step: every copy's action sampled from the actor, and
+    /// everything about the observations acted in stored before any copy steps (a truncation's
+    /// bootstrap runs the critic again).
+    mutating func collectActions(step: Int) {
+        policyNetwork.forward(currentObservations)
+        rolloutDistribution.update(logits: policyNetwork.output)
+        valueNetwork.forward(currentObservations)
+        let width = inputWidth
+        for copy in 0..<settings.environmentCount {
+            let index = step * settings.environmentCount + copy
+            let action = rolloutDistribution.sample(row: copy, using: &actionGenerator)
+            let source = currentObservations.pointer + copy * width
+            rollout.observations.withUnsafeMutableBufferPointer { stored in
+                (stored.baseAddress! + index * width).update(from: source, count: width)
+            }
+            rollout.actions[index] = action
+            rollout.episodeStarts[index] = lastDones[copy]
+            rollout.values[index] = valueNetwork.output[copy]
+            rollout.logProbabilities[index] = rolloutDistribution.logProbability(of: action, row: copy)
+        }
+    }
+
+    /// A fresh run's first reset of copy `copy`, seeded.
+    mutating func startFirstEpisode<E: Environment & Resumable>(_ environment: inout E, copy: Int, seed: UInt64) -> E.Observation {
+        worldReplays[copy] = WorldReplay()
+        episodeRewards[copy] = 0
+        episodeLengths[copy] = 0
+        return environment.reset(seed: derivedSeed(seed, purpose: UInt64(copy)))
+    }
+
+    /// Copy `copy` of the world rebuilt as a stopped run left it: its first reset (which sets up
+    /// whatever a world draws once per run), its generators as they were when its episode began,
+    /// that episode's reset, then its actions since. Returns its observation now.
+    mutating func replay<E: Environment & Resumable>(_ environment: inout E, copy: Int, seed: UInt64) -> E.Observation {
+        var observation = environment.reset(seed: derivedSeed(seed, purpose: UInt64(copy)))
+        if let generators = worldReplays[copy].generatorsAtReset {
+            environment.generatorState = generators
+            observation = environment.reset(seed: nil)
+        }
+        episodeRewards[copy] = 0
+        episodeLengths[copy] = 0
+        for action in worldReplays[copy].actions {
+            let outcome = environment.step(environment.actionSpace.element(at: Int(action)))
+            episodeRewards[copy] += outcome.reward
+            episodeLengths[copy] += 1
+            observation = outcome.observation
+            // Only a file that was not rl's could end the episode here: a new one starts.
+            if outcome.isLast {
+                worldReplays[copy].restart(from: environment.generatorState)
+                episodeRewards[copy] = 0
+                episodeLengths[copy] = 0
+                return environment.reset(seed: nil)
+            }
+        }
+        return observation
+    }
+}
+
+/// How to rebuild one copy of the world as it stands: its generators just before its episode's
+/// reset (`nil` for its first episode, whose reset is seeded) and the actions taken since.
+struct WorldReplay {
+    var generatorsAtReset: [UInt64]?
+    var actions: [Int32]
+
+    init(generatorsAtReset: [UInt64]? = nil, actions: [Int32] = []) {
+        self.generatorsAtReset = generatorsAtReset
+        self.actions = actions
+        // Enough for most episodes: the log grows without allocating.
+        self.actions.reserveCapacity(1024)
+    }
+
+    /// A new episode, about to be reset from `generators`.
+    mutating func restart(from generators: [UInt64]) {
+        generatorsAtReset = generators
+        actions.removeAll(keepingCapacity: true)
     }
 }
 

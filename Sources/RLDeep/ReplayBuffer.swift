@@ -68,6 +68,26 @@ public struct ReplayBuffer: Sendable {
         }
     }
 
+    /// Puts back the rows a saved buffer held: `count` of them (the rows before ``position``, or
+    /// all when ``isFull``), laid out as the stored arrays are.
+    /// - Precondition: arrays of `count` rows, and `count` is `capacity` when full, else `position`.
+    public mutating func restore(
+        observations: [Float], nextObservations: [Float], actions: [Int32], rewards: [Float], dones: [Float], position: Int,
+        isFull: Bool
+    ) {
+        let count = actions.count
+        precondition((0..<capacity).contains(position) && count == (isFull ? capacity : position), "rows that fit the buffer")
+        precondition(observations.count == count * observationWidth && nextObservations.count == observations.count)
+        precondition(rewards.count == count && dones.count == count)
+        self.observations.replaceSubrange(0..<observations.count, with: observations)
+        self.nextObservations.replaceSubrange(0..<nextObservations.count, with: nextObservations)
+        self.actions.replaceSubrange(0..<count, with: actions)
+        self.rewards.replaceSubrange(0..<count, with: rewards)
+        self.dones.replaceSubrange(0..<count, with: dones)
+        self.position = position
+        self.isFull = isFull
+    }
+
     /// Fills `batch` with `batch.size` transitions drawn uniformly with replacement from the
     /// filled rows (`np.random.randint(0, upper_bound, size=batch_size)`).
     /// - Precondition: the buffer holds a transition.

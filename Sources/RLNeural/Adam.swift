@@ -37,6 +37,27 @@ public final class Adam<Scalar: NeuralScalar> {
         secondMoments = parameters.map { Matrix(rows: $0.value.rows, columns: $0.value.columns) }
     }
 
+    /// Each parameter's first and second moments, in ``parameters``' order: with
+    /// ``stepCount``, everything a resumed run needs to go on exactly.
+    public var moments: [(first: Matrix<Scalar>, second: Matrix<Scalar>)] {
+        Array(zip(firstMoments, secondMoments))
+    }
+
+    /// Puts back a saved state: the steps taken and each parameter's moments (in ``parameters``'
+    /// order, of its size).
+    /// - Precondition: one pair of moments per parameter, each of its parameter's size.
+    public func restore(stepCount: Int, moments: [(first: [Scalar], second: [Scalar])]) {
+        precondition(stepCount >= 0 && moments.count == parameters.count, "a step count and moments for every parameter")
+        for (index, pair) in moments.enumerated() {
+            precondition(pair.first.count == firstMoments[index].count && pair.second.count == secondMoments[index].count)
+            for element in pair.first.indices {
+                firstMoments[index][element] = pair.first[element]
+                secondMoments[index][element] = pair.second[element]
+            }
+        }
+        self.stepCount = stepCount
+    }
+
     /// Moves every parameter one step against its gradient.
     @_specialize(where Scalar == Float)
     public func step() {

@@ -24,6 +24,24 @@ public struct TrainingSummary: Sendable, Equatable, Codable {
     }
 }
 
+/// The evaluations of a run that keeps its best networks (a deep agent's `--keep-best`), and the
+/// best so far: what its resumed run needs to keep the same best.
+public struct KeptBest: Sendable, Equatable, Codable {
+    /// Every this many episodes, an evaluation of this many.
+    public var evaluationInterval: Int
+    public var evaluationEpisodes: Int
+    /// The best evaluation's mean return and the episode it followed, once there is one.
+    public var meanReturn: Double?
+    public var episodes: Int?
+
+    public init(evaluationInterval: Int, evaluationEpisodes: Int, meanReturn: Double?, episodes: Int?) {
+        self.evaluationInterval = evaluationInterval
+        self.evaluationEpisodes = evaluationEpisodes
+        self.meanReturn = meanReturn
+        self.episodes = episodes
+    }
+}
+
 /// Where a training run stood after its last finished episode: what `rl train --resume`
 /// needs, beyond the tables, to continue exactly as if the run had never stopped.
 public struct TrainingState: Sendable, Equatable, Codable {
@@ -46,6 +64,10 @@ public struct TrainingState: Sendable, Equatable, Codable {
     /// The budget of environment steps a run by steps was started with (`rl train --steps`; its
     /// schedules run over it), or `nil` for a run by episodes.
     public var stepsRequested: Int?
+    /// A deep agent's run that keeps its best evaluation (`--keep-best`, or its world's default):
+    /// its evaluations and the best so far, whose networks the file holds under `best.`; `nil`
+    /// for every other run.
+    public var keptBest: KeptBest?
 
     public init(
         episodesRequested: Int, episodesDone: Int, steps: Int, agentGenerator: [UInt64], environmentGenerator: [UInt64],
@@ -80,6 +102,13 @@ public struct TrainingState: Sendable, Equatable, Codable {
         try require(
             recentReturns.allSatisfy(\.isFinite) && recentSteps.allSatisfy { $0.isFinite && $0 >= 0 },
             "the report window holds a non-finite value")
+        if let keptBest {
+            try require((1...10_000_000).contains(keptBest.evaluationInterval), "evaluation interval out of range")
+            try require((1...100_000).contains(keptBest.evaluationEpisodes), "evaluation episodes out of range")
+            try require((keptBest.meanReturn == nil) == (keptBest.episodes == nil), "a best evaluation without its episode")
+            try require(keptBest.meanReturn.map(\.isFinite) ?? true, "the best evaluation is not finite")
+            try require(keptBest.episodes.map { (0...episodesDone).contains($0) } ?? true, "the best evaluation's episode out of range")
+        }
     }
 }
 

@@ -170,7 +170,8 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("--keep-best keeps the best --eval-every evaluation: give --eval-every N too")
         }
         if checkpointEvery != nil && Registry.isDeep(agentID) {
-            throw ValidationError("--checkpoint-every saves resumable runs, and \(agentID)'s runs cannot be resumed yet")
+            throw ValidationError(
+                "--checkpoint-every is not available for \(agentID) yet: a stopped run keeps its own file, which --resume continues")
         }
         _ = try parsedSettings()
     }
@@ -256,9 +257,12 @@ struct TrainCommand: ParsableCommand {
             options.steps = deep.map { steps ?? $0.steps } ?? steps
             options.reportInterval = min(deep != nil ? 100 : 500, episodes)
         }
-        options.evaluationInterval = evalEvery
-        options.evaluationEpisodes = evalEpisodes
-        options.keepsBest = keepBest
+        // A resumed run that keeps its best evaluates as it did (the file says how); others as asked.
+        if !(resume != nil && options.keepsBest) {
+            options.evaluationInterval = evalEvery
+            options.evaluationEpisodes = evalEpisodes
+            options.keepsBest = keepBest
+        }
         options.checkpointInterval = checkpointEvery
         // A deep agent whose world keeps its best evaluation by default (DQN's Cart Pole).
         if resume == nil, evalEvery == nil,

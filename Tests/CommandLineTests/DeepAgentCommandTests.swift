@@ -202,6 +202,37 @@ import Testing
         }
         let resume = try RL.run(["train", "--resume", "p.safetensors"], in: folder)
         #expect(
-            resume.status == 65 && resume.errorLines.count == 1 && resume.standardError.contains("deep agent"), "\(resume.standardError)")
+            resume.status == 65 && resume.errorLines.count == 1 && resume.standardError.contains("complete"), "\(resume.standardError)")
+    }
+
+    /// Ctrl-C in the middle of a deep run keeps what it learned, and `--resume` finishes it into
+    /// the very file the run left alone writes: DQN's replay buffer and optimiser, PPO's rollout
+    /// and its copies of the world mid-episode.
+    @Test(arguments: [
+        ["--agent", "ppo", "--steps", "30000", "--hidden", "16"],
+        [
+            "--agent", "dqn", "--steps", "8000", "--learning-starts", "200", "--train-frequency", "50", "--gradient-steps", "5", "--hidden",
+            "32,32",
+        ],
+    ])
+    func ctrlCThenResumeGivesTheRunLeftAlone(arguments: [String]) throws {
+        let folder = temporaryFolder()
+        let command = ["train", "--env", "cart-pole", "--seed", "4"] + arguments
+        let whole = try RL.run(command + ["--quiet", "--out", "whole.safetensors"], in: folder)
+        #expect(whole.status == 0, "\(whole.standardError)")
+        let (process, output, _) = try RL.start(command + ["--out", "p.safetensors"], in: folder)
+        RL.read(until: "episodes 100:", from: output)
+        process.interrupt()
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        let rest = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130 && rest.contains("Interrupted after"), "\(rest)")
+        let resumed = try RL.run(["train", "--resume", "p.safetensors", "--json"], in: folder)
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        #expect(resumed.json?["resumed"] as? Bool == true)
+        let bytes = { (name: String) in FileManager.default.contents(atPath: folder + "/" + name) }
+        #expect(bytes("whole.safetensors") != nil && bytes("whole.safetensors") == bytes("p.safetensors"))
     }
 }

@@ -44,7 +44,7 @@ import Testing
     /// travel through a resume too). rl's own worlds: others registered by tests come and go.
     static let resumeCases: [(world: String, agent: String, settings: String)] = {
         var cases: [(world: String, agent: String, settings: String)] = []
-        // A deep agent's run cannot be resumed yet (docs/DEEP.md): its refusal is tested apart.
+        // A deep agent's runs resume too: DeepResumeTests, with settings small enough for a test.
         let resumable = Registry.builtInAgents.filter { !Registry.isDeep($0.id) }
         for world in Registry.builtInWorlds {
             for agent in resumable where Registry.canLearn(agent.id, on: try! world.configure()) {

@@ -46,9 +46,6 @@ where Encoder.Observation == W.World.Observation {
                 "world \(W.id) has \(encoder.width) states: too many for a network's one-hot input (at most \(NetworkDescription.maximumWidth))",
                 kind: .usage)
         }
-        if options.resuming != nil {
-            throw PolicyFileError("a deep agent's run cannot be resumed yet: train it again with more --steps")
-        }
         let steps = options.steps ?? 100_000
         let world = W.makeWorld(configuration)
         do { try A.validate(settings, inputWidth: encoder.width, actionCount: world.actionSpace.count) } catch {
@@ -57,6 +54,34 @@ where Encoder.Observation == W.World.Observation {
         var agent = A(
             inputWidth: encoder.width, actionCount: world.actionSpace.count, hyperparameters: options.hyperparameters,
             settings: settings, seed: derivedSeed(options.seed, purpose: SeedPurpose.agent))
+        var progress = TrainingProgress(window: options.reportInterval)
+        if let saved = options.resuming, let state = saved.metadata.trainingState {
+            try agent.restore(tensors: saved.extraTensors)
+            try agent.restoreTraining(from: saved.extraTensors)
+            // A world's generators (a duel's: several) are as many words as a fresh world's.
+            guard agent.savedWorldGenerators.allSatisfy({ $0.count == world.generatorState.count }) else {
+                throw PolicyFileError("the policy's training state holds an invalid world generator")
+            }
+            progress = TrainingProgress(resuming: state, window: options.reportInterval)
+        }
+        let firstEpisode = progress.episodesDone
+        // `--keep-best`: the tensors of the best evaluation so far, taken when it is made (and
+        // kept by a stopped run under `best.`).
+        var best: (meanReturn: Double, episodes: Int, tensors: [String: Tensor])?
+        if let saved = options.resuming, let kept = saved.metadata.trainingState?.keptBest, let meanReturn = kept.meanReturn,
+            let episodes = kept.episodes
+        {
+            let tensors = Dictionary(
+                uniqueKeysWithValues: saved.extraTensors.compactMap { name, tensor in
+                    name.hasPrefix(Self.bestPrefix) ? (String(name.dropFirst(Self.bestPrefix.count)), tensor) : nil
+                })
+            // Checked as any network: restored into a scratch agent.
+            var scratch = A(
+                inputWidth: encoder.width, actionCount: world.actionSpace.count, hyperparameters: options.hyperparameters,
+                settings: settings, seed: 0)
+            try scratch.restore(tensors: tensors)
+            best = (meanReturn, episodes, tensors)
+        }
         let log = try options.logPath.map { path throws(PolicyFileError) in
             try TrainingLog(path: path, metrics: W.metrics.map(\.name), withEvaluations: options.evaluationInterval != nil)
         }
@@ -65,7 +90,7 @@ where Encoder.Observation == W.World.Observation {
         let current = SharedCell(agent)
         var episodes = EpisodeObserver<W>(
             options: options, observers: observers, log: log, companion: nil, evaluationWorld: world,
-            progress: TrainingProgress(window: options.reportInterval),
+            progress: progress,
             // Evaluations play a copy of the action network as it is now, on a copy of the world.
             playGreedily: { _, world, count, seed in
                 playGreedy(
@@ -74,8 +99,6 @@ where Encoder.Observation == W.World.Observation {
             })
         episodes.stepBudget = steps
         episodes.diagnostics = { current.value.diagnostics }
-        // `--keep-best`: the tensors of the best evaluation so far, taken when it is made.
-        var best: (meanReturn: Double, episodes: Int, tensors: [String: Tensor])?
         let placeholder = QTable(stateShape: [1], actionCount: world.actionSpace.count)
         let makeWorld = { (_: Int) in W.makeWorld(configuration) }
         let result = agent.train(
@@ -94,44 +117,77 @@ where Encoder.Observation == W.World.Observation {
             return record.episode + 1 >= options.episodes ? .stop : control
         }
         let elapsed = episodes.elapsedSeconds
+        let episodesDone = firstEpisode + result.episodes
         // With --eval-every, the run ends on an evaluation of what it ends with.
-        if options.evaluationInterval != nil && episodes.lastEvaluation?.episodes != result.episodes {
+        if options.evaluationInterval != nil && episodes.lastEvaluation?.episodes != episodesDone {
             current.value = agent
-            let point = episodes.evaluate(afterEpisode: result.episodes, table: placeholder)
+            let point = episodes.evaluate(afterEpisode: episodesDone, table: placeholder)
             observers.observe(.evaluation(point))
             if options.keepsBest, point.meanReturn > (best?.meanReturn ?? -.infinity) {
                 best = (point.meanReturn, point.episodes, agent.tensors)
             }
         }
-        let progress = episodes.progress
+        progress = episodes.progress
         // A budget of steps may end before any episode does: then there is no return to report
         // (and JSON has no infinity).
-        let (meanReturn, bestReturn) = result.episodes > 0 ? (progress.returns.mean, progress.bestReturn) : (0, 0)
-        let interrupted = result.stoppedEarly && progress.playedThisRun < options.episodes
+        let (meanReturn, bestReturn) = episodesDone > 0 ? (progress.returns.mean, progress.bestReturn) : (0, 0)
+        let interrupted = result.stoppedEarly && episodesDone < options.episodes
 
+        var state = TrainingState(
+            episodesRequested: options.episodes, episodesDone: episodesDone, steps: progress.steps, agentGenerator: [],
+            environmentGenerator: [], bestReturn: progress.bestReturn, recentReturns: progress.returns.contents,
+            recentSteps: progress.lengths.contents, reportInterval: options.reportInterval)
+        state.stepsRequested = steps
+        if options.keepsBest, let interval = options.evaluationInterval {
+            state.keptBest = KeptBest(
+                evaluationInterval: interval, evaluationEpisodes: options.evaluationEpisodes, meanReturn: best?.meanReturn,
+                episodes: best?.episodes)
+        }
         var metadata = PolicyMetadata(
             world: W.self, configuration: configuration, layout: layout, options: options,
             summary: TrainingSummary(
-                episodes: result.episodes, steps: result.steps, finalMeanReturn: meanReturn,
+                episodes: episodesDone, steps: agent.environmentSteps, finalMeanReturn: meanReturn,
                 window: options.reportInterval, bestReturn: bestReturn, interrupted: interrupted),
-            trainingState: nil)
-        let tensors = best?.tensors ?? agent.tensors
-        if let best {
+            trainingState: state)
+        metadata.network = NetworkDescription(policyNetwork: agent.policyNetwork, tensors: agent.tensors).json
+        // A run that stopped keeps its own networks and everything going on needs (its buffers
+        // can be large: only then); the best evaluation's, if any, go beside it, as a table's do.
+        // A finished run keeps the best, when asked.
+        var tensors = agent.tensors
+        if interrupted {
+            tensors.merge(agent.trainingTensors) { networks, _ in networks }
+            if let best {
+                for (name, tensor) in best.tensors { tensors[Self.bestPrefix + name] = tensor }
+                var bestMetadata = metadata
+                bestMetadata.trainingState = nil
+                bestMetadata.summary.episodes = best.episodes
+                try Policy(table: placeholder, metadata: bestMetadata, extraTensors: best.tensors).save(to: options.bestPath)
+                observers.observe(
+                    .note(
+                        "Kept the networks of the best evaluation in \(options.bestPath): mean return \(fixed(best.meanReturn, 1)) after episode \(best.episodes)."
+                    ))
+            }
+        } else if let best {
+            tensors = best.tensors
             observers.observe(
                 .note("Kept the networks of the best evaluation: mean return \(fixed(best.meanReturn, 1)) after episode \(best.episodes)."))
         }
-        metadata.network = NetworkDescription(policyNetwork: agent.policyNetwork, tensors: tensors).json
         try Policy(table: placeholder, metadata: metadata, extraTensors: tensors).save(to: options.outputPath)
         if let failure = episodes.logFailure { throw failure }
         try log?.finish()
 
         return TrainingOutcome(
-            environment: W.id, agent: options.agent, episodes: result.episodes, episodesRequested: options.episodes,
-            episodesThisRun: result.episodes, steps: result.steps, seconds: elapsed,
+            environment: W.id, agent: options.agent, episodes: episodesDone, episodesRequested: options.episodes,
+            episodesThisRun: result.episodes, steps: agent.environmentSteps, seconds: elapsed,
             stepsPerSecond: Double(result.steps) / elapsed, episodesPerSecond: Double(result.episodes) / elapsed,
             finalMeanReturn: meanReturn, bestReturn: bestReturn, seed: options.seed, policy: options.outputPath,
-            log: options.logPath, interrupted: interrupted, resumed: false, lastEvaluation: episodes.lastEvaluation)
+            log: options.logPath, interrupted: interrupted, resumed: options.resuming != nil, lastEvaluation: episodes.lastEvaluation)
     }
+}
+
+extension DeepTrainingRun {
+    /// Where a stopped run that keeps its best keeps the best networks so far.
+    static var bestPrefix: String { "best." }
 }
 
 /// A value shared by closures that outlive one call.

@@ -94,8 +94,12 @@ public struct TrainingOptions: Sendable {
         }
         if metadata.isNetwork && metadata.trainingState == nil {
             throw PolicyFileError(
-                "it cannot be resumed: a deep agent's file keeps its networks but not yet its replay buffer or optimiser; train again with the --steps you want"
+                "it cannot be resumed: it keeps a deep agent's networks but no training state (a snapshot, or a file of an older rl); train again with the --steps you want"
             )
+        }
+        // A deep run's file keeps its optimiser and buffers only when it stopped early.
+        if metadata.isNetwork && !metadata.summary.interrupted {
+            throw PolicyFileError("its run is complete (\(metadata.summary.steps) steps): nothing to resume")
         }
         guard metadata.formatVersion >= 2, let state = metadata.trainingState else {
             // Since version 2 every run's own file keeps its training state: one without it is a snapshot.
@@ -125,6 +129,11 @@ public struct TrainingOptions: Sendable {
             hyperparameters: metadata.hyperparameters, outputPath: outputPath, logPath: logPath)
         reportInterval = state.reportInterval
         steps = state.stepsRequested
+        if let kept = state.keptBest {
+            evaluationInterval = kept.evaluationInterval
+            evaluationEpisodes = kept.evaluationEpisodes
+            keepsBest = true
+        }
         resuming = policy
     }
 }
