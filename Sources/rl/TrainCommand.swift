@@ -87,7 +87,7 @@ struct TrainCommand: ParsableCommand {
 
     @Option(
         help:
-            "Every N episodes, save a checkpoint that --resume continues, beside --out: NAME.checkpoint-N.safetensors (1...1000000000; not for dqn or ppo)."
+            "Every N episodes, save a checkpoint that --resume continues, beside --out: NAME.checkpoint-N.safetensors (1...1000000000)."
     )
     var checkpointEvery: Int?
 
@@ -168,10 +168,6 @@ struct TrainCommand: ParsableCommand {
         }
         if keepBest && evalEvery == nil {
             throw ValidationError("--keep-best keeps the best --eval-every evaluation: give --eval-every N too")
-        }
-        if checkpointEvery != nil && Registry.isDeep(agentID) {
-            throw ValidationError(
-                "--checkpoint-every is not available for \(agentID) yet: a stopped run keeps its own file, which --resume continues")
         }
         _ = try parsedSettings()
     }

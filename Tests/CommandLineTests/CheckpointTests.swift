@@ -27,6 +27,35 @@ import Testing
         #expect(inspected.status == 0 && inspected.standardOutput.contains("600"), "\(inspected.standardOutput)")
     }
 
+    /// A deep run's checkpoints are what a stopped run saves (the optimiser, the buffers, the
+    /// copies of the world mid-episode, the best so far): the run's own file is the run without
+    /// them, and a checkpoint resumes to it, byte for byte.
+    @Test(arguments: [
+        ["--agent", "ppo", "--steps", "12000", "--hidden", "16"],
+        // Cart Pole's DQN keeps its best evaluation by default: the checkpoints carry it.
+        [
+            "--agent", "dqn", "--steps", "5000", "--learning-starts", "200", "--train-frequency", "50", "--gradient-steps", "5", "--hidden",
+            "16",
+        ],
+    ])
+    func deepCheckpointsResumeToTheRunLeftAlone(arguments: [String]) throws {
+        let folder = temporaryFolder()
+        let run = ["train", "--env", "cart-pole", "--seed", "2", "--quiet"] + arguments
+        let alone = try RL.run(run + ["--out", "alone.safetensors"], in: folder)
+        #expect(alone.status == 0, "\(alone.standardError)")
+        let checkpointed = try RL.run(run + ["--out", "c.safetensors", "--checkpoint-every", "150"], in: folder)
+        #expect(checkpointed.status == 0, "\(checkpointed.standardError)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("c.checkpoint-") }.sorted()
+        #expect(files.count >= 2 && files.contains("c.checkpoint-150.safetensors"), "\(files)")
+        #expect(try bytes("\(folder)/c.safetensors") == bytes("\(folder)/alone.safetensors"))
+        let resumed = try RL.run(
+            ["train", "--resume", "c.checkpoint-150.safetensors", "--out", "resumed.safetensors", "--quiet"], in: folder)
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        #expect(try bytes("\(folder)/resumed.safetensors") == bytes("\(folder)/alone.safetensors"))
+        let evaluated = try RL.run(["eval", "c.checkpoint-150.safetensors", "--episodes", "2"], in: folder)
+        #expect(evaluated.status == 0, "\(evaluated.standardError)")
+    }
+
     /// A table's `--keep-best` writes the best evaluated table beside the run's own file, which
     /// stays the last table (it resumes): `rl eval` of the best, seeded as the evaluations were,
     /// gives the best evaluation's mean exactly.
@@ -55,11 +84,7 @@ import Testing
     @Test func checkpointsAreRefusedWhereTheyCannotBeMade() throws {
         let folder = temporaryFolder()
         for (arguments, message) in [
-            (["--checkpoint-every", "0"], "--checkpoint-every must be in 1...1000000000, got 0"),
-            (
-                ["--agent", "dqn", "--checkpoint-every", "10"],
-                "--checkpoint-every is not available for dqn yet"
-            ),
+            (["--checkpoint-every", "0"], "--checkpoint-every must be in 1...1000000000, got 0")
         ] {
             let run = try RL.run(["train", "--env", "cart-pole"] + arguments, in: folder)
             #expect(run.status == 64, "\(arguments): \(run.standardError)")

@@ -101,23 +101,40 @@ where Encoder.Observation == W.World.Observation {
         episodes.diagnostics = { current.value.diagnostics }
         let placeholder = QTable(stateShape: [1], actionCount: world.actionSpace.count)
         let makeWorld = { (_: Int) in W.makeWorld(configuration) }
-        let result = agent.train(
-            makeEnvironment: makeWorld, encoder: encoder, totalSteps: steps,
-            seed: derivedSeed(options.seed, purpose: SeedPurpose.training)
-        ) { record, agentSoFar in
-            current.value = agentSoFar
-            let evaluated = episodes.lastEvaluation
-            // The episode cap (`--episodes`) stops a run of steps as Ctrl-C does, but is no interruption.
-            let control = episodes.finished(record, table: placeholder)
-            if options.keepsBest, let point = episodes.lastEvaluation, point != evaluated,
-                point.meanReturn > (best?.meanReturn ?? -.infinity)
-            {
-                best = (point.meanReturn, point.episodes, agentSoFar.tensors)
+        // With --checkpoint-every the run stops at each multiple, saves what a stopped run saves,
+        // and goes on: `train` called again continues exactly, so the final file is the same.
+        var episodesDone = firstEpisode
+        var thisRun = (episodes: 0, steps: 0)
+        var result: TrainingResult
+        while true {
+            var checkpointDue = false
+            let nextCheckpoint = options.checkpointInterval.map { (episodesDone / $0 + 1) * $0 }
+            result = agent.train(
+                makeEnvironment: makeWorld, encoder: encoder, totalSteps: steps,
+                seed: derivedSeed(options.seed, purpose: SeedPurpose.training)
+            ) { record, agentSoFar in
+                current.value = agentSoFar
+                let evaluated = episodes.lastEvaluation
+                // The episode cap (`--episodes`) stops a run of steps as Ctrl-C does, but is no interruption.
+                let control = episodes.finished(record, table: placeholder)
+                if options.keepsBest, let point = episodes.lastEvaluation, point != evaluated,
+                    point.meanReturn > (best?.meanReturn ?? -.infinity)
+                {
+                    best = (point.meanReturn, point.episodes, agentSoFar.tensors)
+                }
+                let played = record.episode + 1
+                if played >= options.episodes { return .stop }
+                if control == .proceed, played == nextCheckpoint, agentSoFar.environmentSteps < steps { checkpointDue = true }
+                return checkpointDue ? .stop : control
             }
-            return record.episode + 1 >= options.episodes ? .stop : control
+            episodesDone += result.episodes
+            thisRun = (thisRun.episodes + result.episodes, thisRun.steps + result.steps)
+            guard checkpointDue else { break }
+            try policyFile(
+                of: agent, best: best, progress: episodes.progress, episodesDone: episodesDone, steps: steps, interrupted: true
+            ).save(to: options.checkpointPath(afterEpisode: episodesDone))
         }
         let elapsed = episodes.elapsedSeconds
-        let episodesDone = firstEpisode + result.episodes
         // With --eval-every, the run ends on an evaluation of what it ends with.
         if options.evaluationInterval != nil && episodes.lastEvaluation?.episodes != episodesDone {
             current.value = agent
@@ -133,6 +150,49 @@ where Encoder.Observation == W.World.Observation {
         let (meanReturn, bestReturn) = episodesDone > 0 ? (progress.returns.mean, progress.bestReturn) : (0, 0)
         let interrupted = result.stoppedEarly && episodesDone < options.episodes
 
+        let policy = policyFile(
+            of: agent, best: best, progress: progress, episodesDone: episodesDone, steps: steps, interrupted: interrupted)
+        if interrupted, let best {
+            // The best so far, beside the file, as a table's run keeps it.
+            var bestMetadata = policy.metadata
+            bestMetadata.trainingState = nil
+            bestMetadata.summary.episodes = best.episodes
+            try Policy(table: policy.table, metadata: bestMetadata, extraTensors: best.tensors).save(to: options.bestPath)
+            observers.observe(
+                .note(
+                    "Kept the networks of the best evaluation in \(options.bestPath): mean return \(fixed(best.meanReturn, 1)) after episode \(best.episodes)."
+                ))
+        } else if let best {
+            observers.observe(
+                .note("Kept the networks of the best evaluation: mean return \(fixed(best.meanReturn, 1)) after episode \(best.episodes)."))
+        }
+        try policy.save(to: options.outputPath)
+        if let failure = episodes.logFailure { throw failure }
+        try log?.finish()
+
+        return TrainingOutcome(
+            environment: W.id, agent: options.agent, episodes: episodesDone, episodesRequested: options.episodes,
+            episodesThisRun: thisRun.episodes, steps: agent.environmentSteps, seconds: elapsed,
+            stepsPerSecond: Double(thisRun.steps) / elapsed, episodesPerSecond: Double(thisRun.episodes) / elapsed,
+            finalMeanReturn: meanReturn, bestReturn: bestReturn, seed: options.seed, policy: options.outputPath,
+            log: options.logPath, interrupted: interrupted, resumed: options.resuming != nil, lastEvaluation: episodes.lastEvaluation)
+    }
+}
+
+extension DeepTrainingRun {
+    /// Where a stopped run that keeps its best keeps the best networks so far.
+    static var bestPrefix: String { "best." }
+
+    /// The run so far as a policy file: the networks (a finished run that keeps its best, the
+    /// best's), the summary and the training state; a stopped run (or a checkpoint) also
+    /// everything going on needs, and the best networks so far under ``bestPrefix``.
+    func policyFile<A: DeepAgent>(
+        of agent: A, best: (meanReturn: Double, episodes: Int, tensors: [String: Tensor])?, progress: TrainingProgress,
+        episodesDone: Int, steps: Int, interrupted: Bool
+    ) -> Policy {
+        // A budget of steps may end before any episode does: then there is no return to report
+        // (and JSON has no infinity).
+        let (meanReturn, bestReturn) = episodesDone > 0 ? (progress.returns.mean, progress.bestReturn) : (0, 0)
         var state = TrainingState(
             episodesRequested: options.episodes, episodesDone: episodesDone, steps: progress.steps, agentGenerator: [],
             environmentGenerator: [], bestReturn: progress.bestReturn, recentReturns: progress.returns.contents,
@@ -150,44 +210,16 @@ where Encoder.Observation == W.World.Observation {
                 window: options.reportInterval, bestReturn: bestReturn, interrupted: interrupted),
             trainingState: state)
         metadata.network = NetworkDescription(policyNetwork: agent.policyNetwork, tensors: agent.tensors).json
-        // A run that stopped keeps its own networks and everything going on needs (its buffers
-        // can be large: only then); the best evaluation's, if any, go beside it, as a table's do.
-        // A finished run keeps the best, when asked.
+        // Only a run that can go on keeps what going on needs: its buffers can be large.
         var tensors = agent.tensors
         if interrupted {
             tensors.merge(agent.trainingTensors) { networks, _ in networks }
-            if let best {
-                for (name, tensor) in best.tensors { tensors[Self.bestPrefix + name] = tensor }
-                var bestMetadata = metadata
-                bestMetadata.trainingState = nil
-                bestMetadata.summary.episodes = best.episodes
-                try Policy(table: placeholder, metadata: bestMetadata, extraTensors: best.tensors).save(to: options.bestPath)
-                observers.observe(
-                    .note(
-                        "Kept the networks of the best evaluation in \(options.bestPath): mean return \(fixed(best.meanReturn, 1)) after episode \(best.episodes)."
-                    ))
-            }
+            for (name, tensor) in best?.tensors ?? [:] { tensors[Self.bestPrefix + name] = tensor }
         } else if let best {
             tensors = best.tensors
-            observers.observe(
-                .note("Kept the networks of the best evaluation: mean return \(fixed(best.meanReturn, 1)) after episode \(best.episodes)."))
         }
-        try Policy(table: placeholder, metadata: metadata, extraTensors: tensors).save(to: options.outputPath)
-        if let failure = episodes.logFailure { throw failure }
-        try log?.finish()
-
-        return TrainingOutcome(
-            environment: W.id, agent: options.agent, episodes: episodesDone, episodesRequested: options.episodes,
-            episodesThisRun: result.episodes, steps: agent.environmentSteps, seconds: elapsed,
-            stepsPerSecond: Double(result.steps) / elapsed, episodesPerSecond: Double(result.episodes) / elapsed,
-            finalMeanReturn: meanReturn, bestReturn: bestReturn, seed: options.seed, policy: options.outputPath,
-            log: options.logPath, interrupted: interrupted, resumed: options.resuming != nil, lastEvaluation: episodes.lastEvaluation)
+        return Policy(table: QTable(stateShape: [1], actionCount: layout.actions.count), metadata: metadata, extraTensors: tensors)
     }
-}
-
-extension DeepTrainingRun {
-    /// Where a stopped run that keeps its best keeps the best networks so far.
-    static var bestPrefix: String { "best." }
 }
 
 /// A value shared by closures that outlive one call.
