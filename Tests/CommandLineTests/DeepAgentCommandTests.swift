@@ -217,22 +217,10 @@ import Testing
     ])
     func ctrlCThenResumeGivesTheRunLeftAlone(arguments: [String]) throws {
         let folder = temporaryFolder()
-        let command = ["train", "--env", "cart-pole", "--seed", "4"] + arguments
-        let whole = try RL.run(command + ["--quiet", "--out", "whole.safetensors"], in: folder)
-        #expect(whole.status == 0, "\(whole.standardError)")
-        let (process, output, _) = try RL.start(command + ["--out", "p.safetensors"], in: folder)
-        RL.read(until: "episodes 100:", from: output)
-        process.interrupt()
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        let rest = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130 && rest.contains("Interrupted after"), "\(rest)")
-        let resumed = try RL.run(["train", "--resume", "p.safetensors", "--json"], in: folder)
-        #expect(resumed.status == 0, "\(resumed.standardError)")
-        #expect(resumed.json?["resumed"] as? Bool == true)
+        let (aloneStatus, stoppedStatus, resumed) = try RL.trainStoppedAndResumed(
+            ["train", "--env", "cart-pole", "--seed", "4"] + arguments, in: folder, by: SIGINT, after: "episodes 100:")
+        #expect(aloneStatus == 0 && stoppedStatus == 130 && resumed.status == 0, "\(resumed.standardError)")
         let bytes = { (name: String) in FileManager.default.contents(atPath: folder + "/" + name) }
-        #expect(bytes("whole.safetensors") != nil && bytes("whole.safetensors") == bytes("p.safetensors"))
+        #expect(bytes("alone.safetensors") != nil && bytes("alone.safetensors") == bytes("stopped.safetensors"))
     }
 }

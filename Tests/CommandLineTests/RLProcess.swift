@@ -58,16 +58,16 @@ enum RL {
     }
 
     /// `rl train` with `arguments` twice in `folder`: left alone into `alone.safetensors`, and into
-    /// `stopped.safetensors` stopped by SIGTERM after its first report, then resumed. Returns the
-    /// exit statuses of the run left alone and of the stopped one, and the resume's run; the test
-    /// compares the two files.
-    static func trainStoppedAndResumed(_ arguments: [String], in folder: String) throws -> (
-        aloneStatus: Int32, stoppedStatus: Int32, resumed: RLRun
-    ) {
+    /// `stopped.safetensors` stopped by `signal` (SIGTERM unless given) after the report that
+    /// begins `report`, then resumed. Returns the exit statuses of the run left alone and of the
+    /// stopped one, and the resume's run; the test compares the two files.
+    static func trainStoppedAndResumed(
+        _ arguments: [String], in folder: String, by signal: Int32 = SIGTERM, after report: String = "episodes 500:"
+    ) throws -> (aloneStatus: Int32, stoppedStatus: Int32, resumed: RLRun) {
         let alone = try run(arguments + ["--quiet", "--out", "alone.safetensors"], in: folder)
         let (process, output, _) = try start(arguments + ["--out", "stopped.safetensors"], in: folder)
-        read(until: "episodes 500:", from: output)
-        kill(process.processIdentifier, SIGTERM)
+        read(until: report, from: output)
+        kill(process.processIdentifier, signal)
         _ = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (alone.status, process.terminationStatus, try run(["train", "--resume", "stopped.safetensors", "--quiet"], in: folder))
