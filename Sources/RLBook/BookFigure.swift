@@ -1,3 +1,4 @@
+import Foundation
 import RLExperiments
 import RLRender
 
@@ -28,10 +29,15 @@ public struct BookFigure: Sendable {
     public var series: [BookSeries]
     public var panels: [BookPanel]
     public var checks: [BookCheck]
+    /// The figure as `--quick` plays it, where its titles, legends, axes or checks would
+    /// otherwise state the book's sizes (Figure 10.1's episodes 1000 and 9000, played as 150 and
+    /// 300): ``sized(quick:)``.
+    let quickFigure: (@Sendable () -> BookFigure)?
 
     public init(
         id: String, printedAs: String? = nil, title: String, section: String, page: Int, runs: Int, quickRuns: Int,
-        settings: String, series: [BookSeries], panels: [BookPanel], checks: [BookCheck]
+        settings: String, series: [BookSeries], panels: [BookPanel], checks: [BookCheck],
+        quickFigure: (@Sendable () -> BookFigure)? = nil
     ) {
         self.id = id
         self.printedAs =
@@ -45,6 +51,69 @@ public struct BookFigure: Sendable {
         self.series = series
         self.panels = panels
         self.checks = checks
+        self.quickFigure = quickFigure
+    }
+
+    /// The figure a run draws: under `--quick`, the one whose words and axes say what `--quick`
+    /// plays, where the figure declares one; otherwise itself.
+    public func sized(quick: Bool) -> BookFigure { quick ? quickFigure?() ?? self : self }
+
+    /// The figure as it looks when the runs of the series named (every series, by default) stop
+    /// at x = `last` (`--quick`'s shorter runs): each of those series keeps its points up to
+    /// `last` rather than repeating the last one to the book's end, and each check's reading of
+    /// them stops at the last point kept (a reading wholly past it reads that point).
+    public func ending(at last: Double, series names: [String]? = nil) -> BookFigure {
+        var figure = self
+        let cut = Set(names ?? series.map(\.label))
+        figure.series = series.map { series in
+            guard cut.contains(series.label), let kept = series.x.lastIndex(where: { $0 <= last }), kept + 1 < series.x.count else {
+                return series
+            }
+            return series.keeping(first: kept + 1)
+        }
+        let ends = Dictionary(figure.series.map { ($0.label, $0.x.last ?? last) }, uniquingKeysWith: { first, _ in first })
+        func clamped(_ reading: BookCheck.Reading) -> BookCheck.Reading {
+            guard cut.contains(reading.series), let end = ends[reading.series], reading.x.upperBound > end else { return reading }
+            var clamped = reading
+            clamped.x = min(reading.x.lowerBound, end)...end
+            return clamped
+        }
+        figure.checks = checks.map { check in
+            var check = check
+            check.reading = clamped(check.reading)
+            if case .above(let other) = check.claim { check.claim = .above(clamped(other)) }
+            return check
+        }
+        return figure
+    }
+
+    /// The figure with each series named in `shown` keeping only its points at those x: a
+    /// `--quick` parameter study that plays each curve at its best α only draws those points,
+    /// not a level line through values it did not play. Checks read what is left.
+    public func showing(only shown: [String: [Double]]) -> BookFigure {
+        var figure = self
+        figure.series = series.map { series in
+            guard let values = shown[series.label] else { return series }
+            return series.keeping(points: series.x.indices.filter { values.contains(series.x[$0]) })
+        }
+        return figure
+    }
+
+    /// The figure with its words about run counts (`averaged over 100 runs`, in a panel's title
+    /// or y label) saying `runs`, the count played: `--quick`'s or `--runs`'s.
+    public func counting(runs played: Int) -> BookFigure {
+        guard played != runs else { return self }
+        var figure = self
+        let shown = played == 1 ? "1 run" : "\(played) runs"
+        func said(_ words: String) -> String {
+            // After a space or a parenthesis: `over 100 runs`, `(100 runs)`, not `1100 runs`.
+            ["(", " "].reduce(words) { words, before in words.replacingOccurrences(of: before + "\(runs) runs", with: before + shown) }
+        }
+        for index in figure.panels.indices {
+            figure.panels[index].title = said(figure.panels[index].title)
+            figure.panels[index].yLabel = said(figure.panels[index].yLabel)
+        }
+        return figure
     }
 
     /// The prefix of an example's id: `example-6.2` is Example 6.2.
@@ -101,6 +170,31 @@ public struct BookSeries: @unchecked Sendable {
         /// their root mean square over runs (Figure 8.7's RMS error of one estimate), its standard
         /// error the mean square's divided by 2 × the root (the delta method).
         case rootMeanSquare
+    }
+
+    /// The same series, named `label`, keeping the first `points` points of each measure (its x
+    /// cut to match): what a `--quick` figure shows of a curve whose runs stop early, rather than
+    /// the repeated last point.
+    public func keeping(first points: Int, label: String? = nil) -> BookSeries {
+        points == x.count && label == nil ? self : keeping(points: Array(0..<points), label: label)
+    }
+
+    /// The same series, named `label`, keeping only the points at these indices of its x, in
+    /// each measure: what a `--quick` parameter study shows of a curve it plays at one value
+    /// only. It plays each run alone and keeps the points asked for.
+    public func keeping(points kept: [Int], label: String? = nil) -> BookSeries {
+        precondition(!kept.isEmpty && kept.allSatisfy(x.indices.contains), "keep points of 0..<\(x.count)")
+        let play = self.play, measures = self.measures, all = x.count
+        return BookSeries(
+            label: label ?? self.label, x: kept.map { x[$0] }, measures: measures, runDivisor: runDivisor, aggregate: aggregate
+        ) { seeds, quick, sums throws(BookError) in
+            for seed in seeds {
+                var one = RunSums(points: measures * all)
+                try play(seed..<seed + 1, quick, &one)
+                sums.secondsInRuns += one.secondsInRuns
+                sums.add((0..<measures).flatMap { measure in kept.map { one.sums[measure * all + $0] } })
+            }
+        }
     }
 
     /// The runs this series plays when the figure plays `runs`.

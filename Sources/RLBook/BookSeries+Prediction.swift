@@ -19,17 +19,19 @@ extension BookSeries {
             let played = quick ? quickEpisodes ?? episodes : episodes
             // Points past a quick run's last episode keep its last error.
             var errors = Array(repeating: 0.0, count: episodes / every + 1)
+            // v_π, solved once for the runs (a computed property: Example 9.1's walk solves 1000 equations).
+            let truth = walk.trueValues
             let clock = ContinuousClock()
             for seed in seeds {
                 let start = clock.now
                 var world = walk
                 var policy = EquiprobableWalk(seed: derivedSeed(seed, purpose: SeedPurpose.agent))
                 var learner = estimator(quick)
-                errors[0] = rootMeanSquareError(learner, walk, weightedBy: distribution)
+                errors[0] = rootMeanSquareError(learner, truth, weightedBy: distribution)
                 let walkSeed = derivedSeed(seed, purpose: SeedPurpose.training)
                 predict(&learner, following: &policy, on: &world, episodes: played, seed: walkSeed) { episode, learned in
                     if (episode + 1) % every == 0 {
-                        errors[(episode + 1) / every] = rootMeanSquareError(learned, walk, weightedBy: distribution)
+                        errors[(episode + 1) / every] = rootMeanSquareError(learned, truth, weightedBy: distribution)
                     }
                 }
                 for point in (played / every + 1)..<errors.count { errors[point] = errors[played / every] }
@@ -48,6 +50,7 @@ extension BookSeries {
     ) -> BookSeries where V.Observation == Int, V.Action == RandomWalk.Move {
         BookSeries(label: label, x: values) { seeds, _, sums in
             var points = Array(repeating: 0.0, count: values.count)
+            let truth = walk.trueValues
             let clock = ContinuousClock()
             for seed in seeds {
                 let start = clock.now
@@ -58,7 +61,7 @@ extension BookSeries {
                     var total = 0.0
                     let walkSeed = derivedSeed(seed, purpose: SeedPurpose.training)
                     predict(&learner, following: &policy, on: &world, episodes: episodes, seed: walkSeed) { _, learned in
-                        total += rootMeanSquareError(learned, walk)
+                        total += rootMeanSquareError(learned, truth)
                     }
                     points[index] = total / Double(episodes)
                 }
@@ -118,15 +121,16 @@ struct CountingPolicy: FixedPolicy {
 }
 
 /// √(mean over the walk's non-terminal states of (V(s) − v_π(s))²), or with a distribution μ
-/// over them, √VE = √(Σ_s μ(s) (V(s) − v_π(s))²) (eq. 9.1).
-func rootMeanSquareError<V: ValueEstimator>(_ estimator: V, _ walk: RandomWalk, weightedBy distribution: [Double]? = nil) -> Double
+/// over them, √VE = √(Σ_s μ(s) (V(s) − v_π(s))²) (eq. 9.1). `truth` is the walk's v_π
+/// (`RandomWalk.trueValues`, solved on each read: read it once, not at every episode).
+func rootMeanSquareError<V: ValueEstimator>(_ estimator: V, _ truth: [Double], weightedBy distribution: [Double]? = nil) -> Double
 where V.Observation == Int {
-    let truth = walk.trueValues
-    let values = estimator.values(of: Array(1...walk.states))
+    let states = truth.count
+    let values = estimator.values(of: Array(1...states))
     var total = 0.0
-    for state in 1...walk.states {
+    for state in 1...states {
         let error = values[state - 1] - truth[state - 1]
-        total += (distribution?[state - 1] ?? 1 / Double(walk.states)) * error * error
+        total += (distribution?[state - 1] ?? 1 / Double(states)) * error * error
     }
     return total.squareRoot()
 }

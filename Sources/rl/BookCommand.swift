@@ -66,9 +66,11 @@ struct BookCommand: ParsableCommand {
 
     func run() throws {
         if list { return printList() }
-        let figure = Book.figure(id!)!
+        let book = Book.figure(id!)!
+        let options = BookRunOptions(runs: runs ?? (quick ? book.quickRuns : book.runs), seed: seed, jobs: jobs, quick: quick)
+        // The picture says what was played: --quick's shorter runs, and the run count.
+        let figure = book.sized(quick: quick).counting(runs: options.runs)
         let output = out ?? "figures/\(figure.id).png"
-        let options = BookRunOptions(runs: runs ?? (quick ? figure.quickRuns : figure.runs), seed: seed, jobs: jobs, quick: quick)
         let human = json ? ConsoleStream.standardError : ConsoleStream.standardOutput
         let bar = BookProgress(stream: ConsoleStream.standardError, quiet: quiet)
         catchInterrupts()

@@ -73,29 +73,12 @@ struct PredictCommand: ParsableCommand {
     }
 
     /// The world's flags as name and value, checked against its declarations.
-    func parsedWorldFlags(of world: AnyWorld) throws -> [(name: String, value: String?)] {
-        var flags: [(name: String, value: String?)] = []
-        var index = 0
-        while index < worldFlags.count {
-            let token = worldFlags[index]
-            index += 1
-            guard token.hasPrefix("--"), token.count > 2 else { throw CommandError.usage("unexpected argument '\(token)'") }
-            let body = token.dropFirst(2)
-            let name = String(body.prefix { $0 != "=" })
-            var value = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
-            guard let takesValue = world.takesValue(name) else {
-                throw CommandError.usage("unknown option '--\(name)' for world \(world.id)")
-            }
-            if takesValue && value == nil {
-                guard index < worldFlags.count else { throw CommandError.usage("missing value for '--\(name)'") }
-                value = worldFlags[index]
-                index += 1
-            } else if !takesValue && value != nil {
-                throw CommandError.usage("'--\(name)' takes no value")
-            }
-            flags.append((name, value))
+    func parsedWorldFlags(of world: AnyWorld) throws -> [SettingFlags.Flag] {
+        do throws(SettingFlags.Failure) {
+            return try SettingFlags.parse(worldFlags, declarations: [world.takesValue], owners: "world \(world.id)").map(\.flag)
+        } catch {
+            throw CommandError.usage(error.message)
         }
-        return flags
     }
 
     func run() throws {

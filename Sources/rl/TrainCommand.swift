@@ -176,32 +176,14 @@ struct TrainCommand: ParsableCommand {
     func parsedSettings() throws -> (world: [(name: String, value: String?)], agent: [(name: String, value: String?)]) {
         let world = Registry.world(worldID)!
         let agent = Registry.agent(agentID)!
-        var worldFlags: [(name: String, value: String?)] = []
-        var agentFlags: [(name: String, value: String?)] = []
-        var index = 0
-        while index < settingFlags.count {
-            let token = settingFlags[index]
-            index += 1
-            guard token.hasPrefix("--"), token.count > 2 else {
-                throw ValidationError("unexpected argument '\(token)'")
-            }
-            let body = token.dropFirst(2)
-            let name = String(body.prefix { $0 != "=" })
-            var value = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
-            let isWorlds = world.takesValue(name) != nil
-            guard let takesValue = world.takesValue(name) ?? agent.takesValue(name) else {
-                throw ValidationError("unknown option '--\(name)' for world \(world.id) and agent \(agent.id)")
-            }
-            if takesValue && value == nil {
-                guard index < settingFlags.count else { throw ValidationError("missing value for '--\(name)'") }
-                value = settingFlags[index]
-                index += 1
-            } else if !takesValue && value != nil {
-                throw ValidationError("'--\(name)' takes no value")
-            }
-            if isWorlds { worldFlags.append((name, value)) } else { agentFlags.append((name, value)) }
+        let flags: [(owner: Int, flag: SettingFlags.Flag)]
+        do throws(SettingFlags.Failure) {
+            flags = try SettingFlags.parse(
+                settingFlags, declarations: [world.takesValue, agent.takesValue], owners: "world \(world.id) and agent \(agent.id)")
+        } catch {
+            throw ValidationError(error.message)
         }
-        return (worldFlags, agentFlags)
+        return (flags.filter { $0.owner == 0 }.map(\.flag), flags.filter { $0.owner == 1 }.map(\.flag))
     }
 
     /// The agent of the policy already at `path`, if a readable one is there.

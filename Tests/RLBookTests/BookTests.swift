@@ -12,7 +12,8 @@ import Testing
 @Suite struct BookTests {
     @Test func everyFigureIsWellFormed() {
         #expect(Set(Book.figures.map(\.id)).count == Book.figures.count)
-        for figure in Book.figures {
+        // Each figure as the book's run count draws it, and as `--quick` does.
+        for figure in Book.figures.flatMap({ [$0, $0.sized(quick: true)] }) {
             #expect(figure.quickRuns >= 1 && figure.quickRuns <= figure.runs, "\(figure.id)")
             let labels = figure.series.map(\.label)
             #expect(Set(labels).count == labels.count, "\(figure.id): two series with one label")
@@ -38,6 +39,60 @@ import Testing
                 #expect(text.allSatisfy { BitmapFont.hasGlyph(for: $0) }, "\(figure.id): '\(text)'")
             }
         }
+    }
+
+    /// `--quick` draws what it plays: Figure 10.1's last panels are the episodes it stops at,
+    /// Figure 10.5's R̄ panel ends where its run does.
+    @Test func aQuickFigureSaysWhatItPlays() throws {
+        let book = Book.figure("10.1")!, quick = book.sized(quick: true)
+        #expect(book.series.map(\.label) == ["Step 428", "Episode 12", "Episode 104", "Episode 1000", "Episode 9000"])
+        #expect(quick.series.map(\.label) == ["Step 428", "Episode 12", "Episode 104", "Episode 150", "Episode 300"])
+        #expect(quick.checks.last?.reading.series == "Episode 300" && book.checks.last?.reading.series == "Episode 9000")
+        let queue = Book.figure("10.5")!, quickQueue = queue.sized(quick: true)
+        let averageReward = "R-bar, the learned average reward", secondHalf = "R-bar's mean over the second half of the run"
+        #expect(queue.series.first { $0.label == averageReward }?.x.last == 2000)
+        #expect(quickQueue.series.first { $0.label == averageReward }?.x.last == 300)
+        #expect(quickQueue.series.first { $0.label == secondHalf }?.x == [150, 300])
+        #expect(quickQueue.checks.filter { $0.reading.panel == 2 }.allSatisfy { $0.reading.x == 300...300 })
+        let trajectories = Book.figure("8.8")!.sized(quick: true)
+        #expect(trajectories.panels.map(\.title) == ["100 states", "1000 states"])
+        #expect(trajectories.series.first?.x.last == 2000 && trajectories.series.last?.x.last == 20_000)
+        #expect(Book.figure("5.1")!.sized(quick: true).series.map(\.label) == ["After 10,000 episodes", "After 100,000 episodes"])
+        // A parameter study that plays each curve at its best α only draws that point.
+        #expect(Book.figure("10.4")!.sized(quick: true).series.allSatisfy { $0.x.count == 1 })
+        // A figure whose --quick changes nothing it shows is itself.
+        #expect(Book.figure("2.2")!.sized(quick: true).series.map(\.x) == Book.figure("2.2")!.series.map(\.x))
+    }
+
+    @Test func aLabelSaysTheRunsPlayed() {
+        let figure = BookFigure(
+            id: "test", title: "", section: "", page: 0, runs: 100, quickRuns: 3, settings: "", series: [],
+            panels: [
+                BookPanel(title: "", xLabel: "", yLabel: "steps, averaged over 100 runs"),
+                BookPanel(title: "reward (100 runs)", xLabel: "", yLabel: "not 1100 runs"),
+            ], checks: [])
+        #expect(figure.counting(runs: 3).panels.map(\.yLabel) == ["steps, averaged over 3 runs", "not 1100 runs"])
+        #expect(figure.counting(runs: 3).panels[1].title == "reward (3 runs)")
+        #expect(figure.counting(runs: 1).panels[0].yLabel == "steps, averaged over 1 run")
+        #expect(figure.counting(runs: 100).panels[0].yLabel == "steps, averaged over 100 runs")
+    }
+
+    @Test func aKeptSeriesIsTheFirstPointsOfEachMeasure() throws {
+        // Two measures of three points: run s gives s, 2s, 3s and 10s, 20s, 30s.
+        let series = BookSeries(label: "all", x: [1, 2, 3], measures: 2) { seeds, _, sums in
+            for seed in seeds {
+                let s = Double(seed)
+                sums.add([s, 2 * s, 3 * s, 10 * s, 20 * s, 30 * s])
+            }
+        }
+        let kept = series.keeping(first: 2, label: "kept")
+        #expect(kept.label == "kept" && kept.x == [1, 2] && kept.measures == 2)
+        let figure = BookFigure(
+            id: "test", title: "", section: "", page: 0, runs: 3, quickRuns: 3, settings: "", series: [kept],
+            panels: [BookPanel(title: "", xLabel: "", yLabel: ""), BookPanel(title: "", xLabel: "", yLabel: "", measure: 1)], checks: [])
+        let result = BookResult(try runFigure(figure, options: BookRunOptions(runs: 3, seed: 1)))
+        // Seeds 1, 2, 3: means 2, 4 and 20, 40.
+        #expect(result.panels[0].series[0].y == [2, 4] && result.panels[1].series[0].y == [20, 40])
     }
 
     @Test func theRunsAreTheSameBitsWhateverTheJobs() throws {

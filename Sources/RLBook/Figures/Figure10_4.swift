@@ -22,7 +22,7 @@ enum Figure10_4 {
         stride(from: Int((range.lowerBound * 10).rounded()), through: Int((range.upperBound * 10).rounded()), by: 2).map { Double($0) / 10 }
     }
 
-    static let figure = BookFigure(
+    static let figure: BookFigure = BookFigure(
         id: "10.4", title: "Effect of α and n on early performance of n-step semi-gradient Sarsa on Mountain Car",
         section: "§10.2 Semi-gradient n-step Sarsa", page: 249, runs: 100, quickRuns: 6,
         settings:
@@ -46,5 +46,7 @@ enum Figure10_4 {
             BookCheck(
                 "an intermediate level of bootstrapping (n = 4) performed best: n = 1's best above n = 4's",
                 .init(label(1), x: 0...2, .minimum), .above(.init(label(4), x: 0...2, .minimum)), source: "Figure 10.4, p. 249")
-        ])
+        ],
+        // --quick plays each curve at its best α only, and draws only those points.
+        quickFigure: { figure.showing(only: Dictionary(uniqueKeysWithValues: quickAlphas.map { (label($0.key), [$0.value]) })) })
 }

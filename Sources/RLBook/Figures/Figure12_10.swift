@@ -20,7 +20,7 @@ enum Figure12_10 {
     /// `--quick`: each λ's best α × 8 at 100 runs only.
     static let quickAlphas: [Double: Double] = [0: 1.6, 0.68: 1.4, 0.84: 1.2, 0.92: 1.2, 0.96: 1.4, 0.98: 1.2, 0.99: 0.8]
 
-    static let figure = BookFigure(
+    static let figure: BookFigure = BookFigure(
         id: "12.10", title: "Early performance on Mountain Car of Sarsa(λ) with replacing traces",
         section: "§12.7 Sarsa(λ)", page: 305, runs: 100, quickRuns: 2,
         settings:
@@ -45,5 +45,7 @@ enum Figure12_10 {
             BookCheck(
                 "λ = 0.68's best above λ = 0.92's", .init(label(0.68), x: 0...2, .minimum),
                 .above(.init(label(0.92), x: 0...2, .minimum)), source: "Figure 12.10, p. 305"),
-        ])
+        ],
+        // --quick plays each curve at its best α only, and draws only those points.
+        quickFigure: { figure.showing(only: Dictionary(uniqueKeysWithValues: quickAlphas.map { (label($0.key), [$0.value]) })) })
 }

@@ -35,7 +35,7 @@ enum Figure12_11 {
             label, alphasTimesTilings: alphas[label]!, episodes: episodes, quickAlphas: quickAlphas[label]!, reward: true, agent: make)
     }
 
-    static let figure = BookFigure(
+    static let figure: BookFigure = BookFigure(
         id: "12.11", title: "Summary comparison of Sarsa(λ) algorithms on Mountain Car",
         section: "§12.8 True Online Sarsa(λ)", page: 307, runs: 100, quickRuns: 3,
         settings:
@@ -73,5 +73,7 @@ enum Figure12_11 {
             BookCheck(
                 "replacing traces above accumulating traces: bests", .init(labels[.replacing]!, x: 0...2, .maximum),
                 .above(.init(labels[.accumulating]!, x: 0...2, .maximum)), source: "Figure 12.11, p. 307"),
-        ])
+        ],
+        // --quick plays each curve at its best α only, and draws only those points.
+        quickFigure: { figure.showing(only: quickAlphas) })
 }

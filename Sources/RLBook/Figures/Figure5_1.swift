@@ -52,8 +52,13 @@ enum Figure5_1 {
         return inside.map { exactValues[space.index(of: table[Int($0)])] }.reduce(0, +) / Double(inside.count)
     }
 
-    static func series(episodes: Int, quickEpisodes: Int) -> BookSeries {
-        BookSeries(label: "After \(grouped(episodes)) episodes", x: states, measures: 2) { seeds, quick, sums in
+    /// A table's title: `After 10,000 episodes`.
+    static func label(episodes: Int) -> String { "After \(grouped(episodes)) episodes" }
+
+    /// One run of `episodes` (`quickEpisodes` under `--quick`), titled with the episodes the
+    /// figure says it plays.
+    static func series(episodes: Int, quickEpisodes: Int, shown: Int) -> BookSeries {
+        BookSeries(label: label(episodes: shown), x: states, measures: 2) { seeds, quick, sums in
             let clock = ContinuousClock()
             let tables = [true, false].map(observations(usableAce:))
             for seed in seeds {
@@ -70,25 +75,33 @@ enum Figure5_1 {
         }
     }
 
-    static let long = "After 500,000 episodes"
+    static let figure = make(quick: false)
 
-    static let figure = BookFigure(
-        id: "5.1", title: "Approximate state-value functions for the blackjack policy that sticks only on 20 or 21",
-        section: "§5.1 Monte Carlo Prediction (Example 5.1)", page: 94, runs: 1, quickRuns: 1,
-        settings:
-            "Blackjack, infinite deck, the dealer sticks on 17+, a natural wins unless the dealer has one; γ = 1; first-visit MC, one run of 10,000 and one of 500,000 episodes (--quick: 100,000)",
-        series: [series(episodes: 10_000, quickEpisodes: 10_000), series(episodes: 500_000, quickEpisodes: quickLongRun)],
-        panels: [
-            BookPanel(title: "Usable ace", xLabel: "state", yLabel: "Usable ace: v(s)", grid: (10, 10), cells: cells),
-            BookPanel(title: "No usable ace", xLabel: "state", yLabel: "No usable ace: v(s)", measure: 1, grid: (10, 10), cells: cells),
-        ],
-        checks: checks)
+    /// The book's figure, or `--quick`'s: its longer run titled with the 100,000 episodes it plays.
+    static func make(quick: Bool) -> BookFigure {
+        let longRun = quick ? quickLongRun : counts[1]
+        return BookFigure(
+            id: "5.1", title: "Approximate state-value functions for the blackjack policy that sticks only on 20 or 21",
+            section: "§5.1 Monte Carlo Prediction (Example 5.1)", page: 94, runs: 1, quickRuns: 1,
+            settings:
+                "Blackjack, infinite deck, the dealer sticks on 17+, a natural wins unless the dealer has one; γ = 1; first-visit MC, one run of 10,000 and one of 500,000 episodes (--quick: 100,000)",
+            series: [
+                series(episodes: counts[0], quickEpisodes: counts[0], shown: counts[0]),
+                series(episodes: counts[1], quickEpisodes: quickLongRun, shown: longRun),
+            ],
+            panels: [
+                BookPanel(title: "Usable ace", xLabel: "state", yLabel: "Usable ace: v(s)", grid: (10, 10), cells: cells),
+                BookPanel(title: "No usable ace", xLabel: "state", yLabel: "No usable ace: v(s)", measure: 1, grid: (10, 10), cells: cells),
+            ],
+            checks: checks(longRun: longRun), quickFigure: { make(quick: true) })
+    }
 
     /// "After 500,000 games the value function is very well approximated" (p. 94): a row's mean
     /// against the exact value. At 100,000 episodes or more a state of a row below is seen
     /// about a thousand times or more (a return's standard deviation is below 1, so about ±0.03
     /// each), and the mean of a row of ten is good to about ±0.01; the tolerance is three times that.
-    static var checks: [BookCheck] {
+    static func checks(longRun: Int) -> [BookCheck] {
+        let long = label(episodes: longRun)
         func row(_ dealer: Int, _ sums: ClosedRange<Int>) -> ClosedRange<Double> {
             x(dealer: dealer, sum: sums.lowerBound)...x(dealer: dealer, sum: sums.upperBound)
         }
@@ -96,7 +109,7 @@ enum Figure5_1 {
             let stretch = row(dealer, sums)
             let exact = exact(usableAce: usableAce, stretch)
             return BookCheck(
-                "500,000 episodes, \(usableAce ? "usable ace" : "no usable ace"), dealer \(dealer == 1 ? "A" : String(dealer)), sums \(sums.lowerBound)-\(sums.upperBound): \(words) (the exact value \(fixed(exact, 3)))",
+                "\(grouped(longRun)) episodes, \(usableAce ? "usable ace" : "no usable ace"), dealer \(dealer == 1 ? "A" : String(dealer)), sums \(sums.lowerBound)-\(sums.upperBound): \(words) (the exact value \(fixed(exact, 3)))",
                 .init(long, panel: usableAce ? 0 : 1, x: stretch), .value((exact * 1000).rounded() / 1000, reading: reading),
                 source: "text, p. 94; the exact value from the model")
         }
