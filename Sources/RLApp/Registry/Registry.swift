@@ -1,6 +1,7 @@
 import RLCore
 import RLDeep
 import RLLinear
+import RLPolicyGradient
 import RLTabular
 import Synchronization
 
@@ -56,6 +57,9 @@ public enum Registry {
         visitor.visit(OffPolicyMonteCarlo.self)
         visitor.visit(NStepSarsa.self)
         visitor.visit(NStepTreeBackup.self)
+        visitor.visit(TabularReinforce.self)
+        visitor.visit(TabularReinforceWithBaseline.self)
+        visitor.visit(TabularActorCritic.self)
         visitor.visit(DQN.self)
         visitor.visit(PPO.self)
     }
