@@ -182,6 +182,14 @@ public enum Registry {
         return opener.found
     }
 
+    /// The agents whose table holds soft-max action preferences θ(s, a) rather than action
+    /// values (the policy-gradient agents): `rl inspect` shows π(a|s) for them.
+    public static func isSoftmaxPolicy(_ id: String) -> Bool {
+        var collector = SoftmaxPolicyCollector()
+        visitAgents(&collector)
+        return collector.ids.contains(id)
+    }
+
     /// Whether agent `id` can learn on `world`: a deep agent on every world whose states all
     /// allow every action; the others on a finite world, and on a continuous one those with a
     /// linear form.
@@ -333,6 +341,13 @@ struct LinearAgentCollector: AgentVisitor {
     var ids: [String] = []
     mutating func visit<Registration: AgentRegistration>(_ registration: Registration.Type) {
         if registration is any LinearAgentRegistration.Type { ids.append(Registration.id) }
+    }
+}
+
+struct SoftmaxPolicyCollector: AgentVisitor {
+    var ids: [String] = []
+    mutating func visit<Registration: AgentRegistration>(_ registration: Registration.Type) {
+        if registration is any SoftmaxPolicyRegistration.Type { ids.append(Registration.id) }
     }
 }
 

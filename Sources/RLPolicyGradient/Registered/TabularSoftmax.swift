@@ -127,3 +127,21 @@ enum StateValues {
         try tensors.values(named: name, shape: table.stateShape)
     }
 }
+
+/// An agent whose table holds soft-max action preferences θ(s, a), not action values: what
+/// `rl inspect` reads as π(a|s) = e^{θ(s,a)} / Σ_b e^{θ(s,b)}.
+public protocol SoftmaxPolicyRegistration: AgentRegistration {}
+
+extension TabularReinforce: SoftmaxPolicyRegistration {}
+extension TabularReinforceWithBaseline: SoftmaxPolicyRegistration {}
+extension TabularActorCritic: SoftmaxPolicyRegistration {}
+
+extension QTable {
+    /// π(·|state) of the soft-max over the preferences in the state's row, among the actions the
+    /// table allows there (the others 0).
+    public func softmaxProbabilities(in state: Int) -> [Double] {
+        var softmax = TabularSoftmax(actionCount: actionCount)
+        softmax.evaluate(self, state: state, legal: legalActions(in: state))
+        return softmax.probabilities
+    }
+}
