@@ -116,7 +116,7 @@ let package = Package(
         // Sutton & Barto's short corridor with switched actions (Example 13.1), with its model.
         .target(name: "RLShortCorridor", dependencies: ["RLCore"]),
         // Policy-gradient methods of chapter 13: a soft-max linear policy, REINFORCE, with and without baseline.
-        .target(name: "RLPolicyGradient", dependencies: ["RLCore", "RLFeatures"]),
+        .target(name: "RLPolicyGradient", dependencies: ["RLCore", "RLFeatures", "RLTabular"]),
         // Baird's counterexample (Example 11.1), with its model, features and behaviour policy.
         .target(name: "RLBaird", dependencies: ["RLCore"]),
         // §8.6's randomly generated tasks (Figure 8.8): b branches, 0.1 termination, N(0, 1) rewards.
@@ -143,6 +143,7 @@ let package = Package(
                 "RLPlanning", "RLTabular", "RLFeatures", "RLLinear", "RLDeep", "RLClassicControl", "RLClassicControlRender", "RLRender",
                 "RLPongRender", "RLGridRender", "RLWindyGridworld", "RLMaze", "RLGambler", "RLShortCorridor",
                 "RLRandomWalk", "RLSmallGridworld", "RLBaird", "RLBandits", "RLExperiments", "RLPrediction",
+                "RLPolicyGradient",
             ]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
         .target(name: "RLRender"),
@@ -219,7 +220,7 @@ let package = Package(
         .testTarget(name: "RLInfiniteVarianceTests", dependencies: ["RLInfiniteVariance", "RLPrediction", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLMazeTests", dependencies: ["RLMaze", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLShortCorridorTests", dependencies: ["RLShortCorridor", "RLCore"]),
-        .testTarget(name: "RLPolicyGradientTests", dependencies: ["RLPolicyGradient", "RLFeatures", "RLCore"]),
+        .testTarget(name: "RLPolicyGradientTests", dependencies: ["RLPolicyGradient", "RLFeatures", "RLCore", "RLTabular"]),
         .testTarget(name: "RLBairdTests", dependencies: ["RLBaird", "RLCore"]),
         .testTarget(name: "RLRandomTaskTests", dependencies: ["RLRandomTask", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLAccessControlTests", dependencies: ["RLAccessControl", "RLCore"]),

@@ -26,7 +26,7 @@ worlds = [("cliff-walking", ["--env", "cliff-walking"]),
           ("blackjack plain rules", ["--env", "blackjack", "--no-sab"])]
 # Every learning agent of the registry that trains by episodes, the deep ones aside
 # (Tests/CommandLineTests/ScriptsTests checks this list).
-agents = ["q-learning", "sarsa", "expected-sarsa", "double-q-learning", "sarsa-lambda", "dyna-q", "true-online-sarsa-lambda", "dyna-q-plus", "prioritized-sweeping", "monte-carlo", "off-policy-monte-carlo", "n-step-sarsa", "n-step-tree-backup"]
+agents = ["q-learning", "sarsa", "expected-sarsa", "double-q-learning", "sarsa-lambda", "dyna-q", "true-online-sarsa-lambda", "dyna-q-plus", "prioritized-sweeping", "monte-carlo", "off-policy-monte-carlo", "n-step-sarsa", "n-step-tree-backup", "reinforce", "reinforce-baseline", "actor-critic"]
 seeds = [1, 2]
 arguments = sys.argv[1:]
 if "--quick" in arguments:

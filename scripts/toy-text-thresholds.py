@@ -21,7 +21,7 @@ if quick:
 worlds = [w for w in worlds0 if w[0] in os.environ.get("WORLDS", "frozen-lake 4x4" if quick else "frozen-lake 4x4,frozen-lake 8x8,taxi").split(",")]
 # Every learning agent of the registry that trains by episodes, the deep ones aside
 # (Tests/CommandLineTests/ScriptsTests checks this list).
-agents = arguments[0].split(",") if arguments else ["q-learning", "sarsa", "expected-sarsa", "double-q-learning", "sarsa-lambda", "dyna-q", "true-online-sarsa-lambda", "dyna-q-plus", "prioritized-sweeping", "monte-carlo", "off-policy-monte-carlo", "n-step-sarsa", "n-step-tree-backup"]
+agents = arguments[0].split(",") if arguments else ["q-learning", "sarsa", "expected-sarsa", "double-q-learning", "sarsa-lambda", "dyna-q", "true-online-sarsa-lambda", "dyna-q-plus", "prioritized-sweeping", "monte-carlo", "off-policy-monte-carlo", "n-step-sarsa", "n-step-tree-backup", "reinforce", "reinforce-baseline", "actor-critic"]
 seeds = [1] if quick else [1, 2, 3, 4, 5]
 # The quick form trains a short run with small evaluations: it checks the script, not the agents.
 short = ["--episodes", "8000", "--eval-episodes", "100"] if quick else ["--eval-episodes", "1000"]

@@ -99,6 +99,9 @@ public enum PolicySummaryText {
         let kibibytes = grouped(summary.valueCount * 16 / 1024)
         // A linear policy's table is its weights: a row per feature, not per state.
         let isLinear = loaded.policy.metadata.features != nil
+        // A policy-gradient agent's table holds soft-max preferences θ(s, a), not action values.
+        let isSoftmax = Registry.isSoftmaxPolicy(summary.agent)
+        let valueWord = isSoftmax ? "preferences" : "values"
         func layers(_ sizes: [Int]) -> String { sizes.map(String.init).joined(separator: " → ") }
         let tableLine =
             summary.network.map { network in
@@ -109,7 +112,8 @@ public enum PolicySummaryText {
             }
             ?? (isLinear
                 ? "  weights          \(shape) = \(grouped(summary.valueCount)) weights (\(kibibytes) KiB with update counts)\n"
-                : "  table            \(shape) = \(grouped(summary.valueCount)) values (\(kibibytes) KiB with visit counts)\n")
+                : "  table            \(shape) = \(grouped(summary.valueCount)) \(valueWord) (\(kibibytes) KiB with visit counts)"
+                    + (isSoftmax ? "; π(a|s) = e^θ(s,a) / Σ_b e^θ(s,b)\n" : "\n"))
             + "  axes             \(dimensions)"
         let trained =
             "\(grouped(training.episodes)) episodes, \(grouped(training.steps)) steps" + (training.interrupted ? " (interrupted)" : "")
@@ -140,9 +144,11 @@ public enum PolicySummaryText {
                         "  coverage         \(percent(summary.pairCoverage)) of weights updated, \(percent(summary.stateCoverage)) of features",
                     ]
                     : [
-                        "  values           from \(fixed(summary.minimumValue, 3)) to \(fixed(summary.maximumValue, 3))",
+                        (isSoftmax ? "  preferences      " : "  values           ")
+                            + "from \(fixed(summary.minimumValue, 3)) to \(fixed(summary.maximumValue, 3))",
                         "  coverage         \(percent(summary.pairCoverage)) of state-action pairs visited, \(percent(summary.stateCoverage)) of states",
-                        "  greedy action    \(greedy), tie \(percent(summary.tieShare)) (of visited states)",
+                        (isSoftmax ? "  most probable    " : "  greedy action    ")
+                            + "\(greedy), tie \(percent(summary.tieShare)) (of visited states)",
                     ])
         return lines.joined(separator: "\n") + "\n"
     }

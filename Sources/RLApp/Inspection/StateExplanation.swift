@@ -1,4 +1,5 @@
 import RLCore
+import RLPolicyGradient
 import RLPong
 import RLRender
 import RLTabular
@@ -47,6 +48,9 @@ public struct StateExplanation: Sendable, Equatable {
         }
         let valueWidth = (0..<table.actionCount).map { fixed(table[state, $0], 3).count }.max() ?? 1
         let nameWidth = actions.map(\.count).max() ?? 1
+        if Registry.isSoftmaxPolicy(policy.metadata.agent) {
+            return render(preferencesOf: table, actions: actions, header: lines, nameWidth: nameWidth, valueWidth: valueWidth)
+        }
         for (action, name) in actions.enumerated() {
             let value = fixed(table[state, action], 3)
             let visits = table.visitCount(state: state, action: action)
@@ -55,6 +59,28 @@ public struct StateExplanation: Sendable, Equatable {
             )
         }
         lines.append(verdict(table: table, actions: actions))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A policy-gradient agent's state: each action's preference θ(s, a) and its probability
+    /// π(a|s) under the soft-max, and the action `rl eval` plays (the most probable).
+    func render(preferencesOf table: QTable, actions: [String], header: [String], nameWidth: Int, valueWidth: Int) -> String {
+        var lines = header
+        let probabilities = table.softmaxProbabilities(in: state)
+        for (action, name) in actions.enumerated() {
+            let value = fixed(table[state, action], 3)
+            let visits = table.visitCount(state: state, action: action)
+            lines.append(
+                "  \(name)\(String(repeating: " ", count: nameWidth - name.count))  preference \(String(repeating: " ", count: valueWidth - value.count))\(value)"
+                    + "  π \(fixed(probabilities[action], 3))  (taken \(visits) time\(visits == 1 ? "" : "s") in training)")
+        }
+        let best = table.greedyActions(in: state)
+        lines.append(
+            table.wasVisited(state)
+                ? "The soft-max policy draws each action with its probability π while training; played greedily (rl eval), it goes "
+                    + best.map { actions[$0] }.joined(separator: " or ") + (best.count > 1 ? " (a tie, one at random)." : ".")
+                : "Never visited in training: every action is equally likely, so the agent picks at random among \(actions.joined(separator: ", "))."
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 

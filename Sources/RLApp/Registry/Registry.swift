@@ -1,6 +1,7 @@
 import RLCore
 import RLDeep
 import RLLinear
+import RLPolicyGradient
 import RLTabular
 import Synchronization
 
@@ -56,6 +57,9 @@ public enum Registry {
         visitor.visit(OffPolicyMonteCarlo.self)
         visitor.visit(NStepSarsa.self)
         visitor.visit(NStepTreeBackup.self)
+        visitor.visit(TabularReinforce.self)
+        visitor.visit(TabularReinforceWithBaseline.self)
+        visitor.visit(TabularActorCritic.self)
         visitor.visit(DQN.self)
         visitor.visit(PPO.self)
     }
@@ -176,6 +180,14 @@ public enum Registry {
         visitAgents(&opener)
         body = opener.body
         return opener.found
+    }
+
+    /// The agents whose table holds soft-max action preferences θ(s, a) rather than action
+    /// values (the policy-gradient agents): `rl inspect` shows π(a|s) for them.
+    public static func isSoftmaxPolicy(_ id: String) -> Bool {
+        var collector = SoftmaxPolicyCollector()
+        visitAgents(&collector)
+        return collector.ids.contains(id)
     }
 
     /// Whether agent `id` can learn on `world`: a deep agent on every world whose states all
@@ -329,6 +341,13 @@ struct LinearAgentCollector: AgentVisitor {
     var ids: [String] = []
     mutating func visit<Registration: AgentRegistration>(_ registration: Registration.Type) {
         if registration is any LinearAgentRegistration.Type { ids.append(Registration.id) }
+    }
+}
+
+struct SoftmaxPolicyCollector: AgentVisitor {
+    var ids: [String] = []
+    mutating func visit<Registration: AgentRegistration>(_ registration: Registration.Type) {
+        if registration is any SoftmaxPolicyRegistration.Type { ids.append(Registration.id) }
     }
 }
 

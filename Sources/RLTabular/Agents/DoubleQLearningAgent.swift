@@ -99,7 +99,7 @@ public enum DoubleQLearning: AgentRegistration {
 
 extension Dictionary where Key == String, Value == Tensor {
     /// A float tensor's values, checked: present, of the given shape, every value finite.
-    func values(named name: String, shape: [Int]) throws(PolicyFileError) -> [Double] {
+    public func values(named name: String, shape: [Int]) throws(PolicyFileError) -> [Double] {
         guard let tensor = self[name] else { throw PolicyFileError("the policy has no tensor '\(name)'") }
         guard tensor.shape == shape, case .floats(let values) = tensor.values else {
             throw PolicyFileError("tensor '\(name)' must be floats of shape \(shape), got shape \(tensor.shape)")
