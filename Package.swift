@@ -211,7 +211,7 @@ let package = Package(
         .testTarget(name: "RLClassicControlTests", dependencies: ["RLClassicControl", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLCliffWalkingTests", dependencies: ["RLCliffWalking", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLPlanningTests", dependencies: ["RLPlanning", "RLCore", "RLFrozenLake", "RLTaxi", "GymnasiumFixtures"]),
-        .testTarget(name: "RLBanditsTests", dependencies: ["RLBandits", "RLCore"]),
+        .testTarget(name: "RLBanditsTests", dependencies: ["RLBandits", "RLCore", "RLTabular"]),
         .testTarget(name: "RLPredictionTests", dependencies: ["RLPrediction", "RLRandomWalk", "RLCore", "RLFeatures", "RLBaird"]),
         .testTarget(name: "RLGamblerTests", dependencies: ["RLGambler", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLJacksCarRentalTests", dependencies: ["RLJacksCarRental", "RLPlanning", "RLCore"]),

@@ -156,7 +156,8 @@ extension FrozenLake: ExploringStartsEnvironment {
 
     /// Starts on `state`, a start or frozen tile; the generator draws nothing.
     public mutating func reset(from state: Int, seed: UInt64?) -> Int {
-        precondition(observationSpace.contains(state) && Self.canStart(on: map.tile(at: state)), "\(state) is not a tile a walk can start on")
+        precondition(
+            observationSpace.contains(state) && Self.canStart(on: map.tile(at: state)), "\(state) is not a tile a walk can start on")
         if let seed { generator = Xoshiro256StarStar(seed: seed) }
         self.state = state
         counters = FrozenLakeCounters()

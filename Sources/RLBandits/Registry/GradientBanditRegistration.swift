@@ -50,7 +50,8 @@ public enum GradientBanditRegistration: AgentRegistration, OneStateRegistration 
     public static let summary = "gradient bandit, soft-max preferences H(a), baseline R̄ (one state, S&B §2.8)"
     public static var flags: [SettingFlag<GradientBanditSettings>] {
         [
-            .number("step-size", \.stepSize, in: GradientBanditSettings.stepSizeLimits, help: "α, the preferences' step size (default 0.1)."),
+            .number(
+                "step-size", \.stepSize, in: GradientBanditSettings.stepSizeLimits, help: "α, the preferences' step size (default 0.1)."),
             .toggle("no-baseline", \.baseline, setting: false, help: "R̄ = 0 instead of the average reward (Figure 2.5's lower curves)."),
         ]
     }

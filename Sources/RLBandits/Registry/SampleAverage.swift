@@ -28,7 +28,8 @@ public struct SampleAverageSettings: AgentSettings {
 extension EpsilonGreedyBandit: RegistryBandit {
     public init(arms: Int, registered settings: SampleAverageSettings, hyperparameters: Hyperparameters, seed: UInt64) {
         self.init(
-            arms: arms, settings: Settings(epsilon: hyperparameters.epsilon.start, stepSize: settings.rule, initialValue: settings.initialValue),
+            arms: arms,
+            settings: Settings(epsilon: hyperparameters.epsilon.start, stepSize: settings.rule, initialValue: settings.initialValue),
             seed: seed)
     }
 
@@ -51,7 +52,9 @@ public enum SampleAverage: AgentRegistration, OneStateRegistration {
     public static let summary = "ε-greedy bandit, sample averages or a constant α, optimistic Q₁ (one state, S&B §2.4-2.6)"
     public static var flags: [SettingFlag<SampleAverageSettings>] {
         [
-            SettingFlag(name: "step-size", valueName: "0...1", help: "A constant step size α instead of 1/n (§2.5; default: sample averages).") {
+            SettingFlag(
+                name: "step-size", valueName: "0...1", help: "A constant step size α instead of 1/n (§2.5; default: sample averages)."
+            ) {
                 (settings: inout SampleAverageSettings, text: String?) throws(SettingError) in
                 guard let text, let value = Double(text), value.isFinite else {
                     throw SettingError("--step-size takes a number, got '\(text ?? "")'")
