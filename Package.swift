@@ -97,7 +97,7 @@ let package = Package(
         // this root package; a package depending on `rl` would not build this target).
         .target(name: "CPongFloor", cSettings: [.unsafeFlags(["-O3"])]),
         // Sutton & Barto's k-armed testbed and the bandit methods of chapter 2 (Sources/RLBandits/Agents).
-        .target(name: "RLBandits", dependencies: ["RLCore"]),
+        .target(name: "RLBandits", dependencies: ["RLCore", "RLTabular"]),
         // Sutton & Barto's random walks (Example 6.2, Figure 7.2) and their equiprobable policy.
         .target(name: "RLRandomWalk", dependencies: ["RLCore"]),
         // Value estimators of a fixed policy (prediction): TD(0), constant-α Monte Carlo, n-step TD.
@@ -212,7 +212,7 @@ let package = Package(
         .testTarget(name: "RLClassicControlTests", dependencies: ["RLClassicControl", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLCliffWalkingTests", dependencies: ["RLCliffWalking", "RLCore", "GymnasiumFixtures"]),
         .testTarget(name: "RLPlanningTests", dependencies: ["RLPlanning", "RLCore", "RLFrozenLake", "RLTaxi", "GymnasiumFixtures"]),
-        .testTarget(name: "RLBanditsTests", dependencies: ["RLBandits", "RLCore"]),
+        .testTarget(name: "RLBanditsTests", dependencies: ["RLBandits", "RLCore", "RLTabular"]),
         .testTarget(name: "RLPredictionTests", dependencies: ["RLPrediction", "RLRandomWalk", "RLCore", "RLFeatures", "RLBaird"]),
         .testTarget(name: "RLGamblerTests", dependencies: ["RLGambler", "RLPlanning", "RLCore"]),
         .testTarget(name: "RLJacksCarRentalTests", dependencies: ["RLJacksCarRental", "RLPlanning", "RLCore"]),

@@ -39,3 +39,55 @@ public func train<E: ExploringStartsEnvironment, A: EpisodicAgent>(
     }
     return TrainingResult(episodes: episodes, steps: steps, stoppedEarly: false)
 }
+
+/// Trains `agent` as ``train(_:on:episodes:startingAt:seed:onEpisode:)`` does (or by a budget
+/// of steps, as ``train(_:on:steps:episodes:startingAt:stepsDone:seed:onEpisode:)`` does, when
+/// `steps` is given), except that each episode begins where `start` puts the world instead of
+/// at its reset: `start(&world, episode, seed)` starts episode `episode` (reseeding the world
+/// with `seed` when it is not `nil`, at episode 0) and returns its first observation. `rl
+/// train` passes the exploring starts of a world that can start anywhere; the agent takes the
+/// first action. A loop of its own, beside the trainers' one, so theirs is untouched.
+@inlinable
+public func train<E: Environment, A: Agent>(
+    _ agent: inout A, on environment: inout E, steps: Int?, episodes: Int, startingAt firstEpisode: Int = 0, stepsDone: Int = 0,
+    seed: UInt64?, startingEach start: (inout E, _ episode: Int, _ seed: UInt64?) -> E.Observation,
+    onEpisode: (EpisodeRecord<E.Counters>, A) -> TrainingControl
+) -> TrainingResult where A.Observation == E.Observation, A.Action == E.Action {
+    var taken = stepsDone
+    var played = 0
+    var episode = firstEpisode
+    while episode < episodes && taken < (steps ?? .max) {
+        // Schedules run over the steps in a run by steps, over the episodes otherwise.
+        if let steps { agent.beginEpisode(taken, of: steps) } else { agent.beginEpisode(episode, of: episodes) }
+        agent.ownStorageForEpisode()
+        var observation = start(&environment, episode, episode == 0 ? seed : nil)
+        var record = EpisodeRecord(
+            episode: episode, totalReward: 0, steps: 0, terminated: false, truncated: false, counters: environment.counters)
+        var chosen: A.Action?
+        while true {
+            let action = chosen ?? agent.action(for: observation, mode: .training)
+            let step = environment.step(action)
+            chosen = agent.learn(
+                from: Transition(
+                    observation: observation, action: action, reward: step.reward,
+                    nextObservation: step.observation, terminated: step.terminated, truncated: step.truncated))
+            record.totalReward += step.reward
+            record.steps += 1
+            observation = step.observation
+            if step.terminated || step.truncated {
+                record.terminated = step.terminated
+                record.truncated = step.truncated
+                record.counters = environment.counters
+                break
+            }
+        }
+        taken += record.steps
+        played += 1
+        episode += 1
+        if onEpisode(record, agent) == .stop {
+            return TrainingResult(
+                episodes: played, steps: taken - stepsDone, stoppedEarly: episode < episodes && taken < (steps ?? .max))
+        }
+    }
+    return TrainingResult(episodes: played, steps: taken - stepsDone, stoppedEarly: false)
+}

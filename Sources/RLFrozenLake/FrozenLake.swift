@@ -142,3 +142,25 @@ extension FrozenLake: Resumable {
         set { generator.state = newValue }
     }
 }
+
+extension FrozenLake: ExploringStartsEnvironment {
+    /// The tiles a walk can stand on with the episode going on: start and frozen ones (a hole or
+    /// the goal ends it).
+    public var startStateCount: Int { (0..<map.rows * map.columns).count { Self.canStart(on: map.tile(at: $0)) } }
+
+    public func startState(at index: Int) -> Int {
+        (0..<map.rows * map.columns).lazy.filter { Self.canStart(on: self.map.tile(at: $0)) }.dropFirst(index).first!
+    }
+
+    static func canStart(on tile: LakeTile) -> Bool { tile == .start || tile == .frozen }
+
+    /// Starts on `state`, a start or frozen tile; the generator draws nothing.
+    public mutating func reset(from state: Int, seed: UInt64?) -> Int {
+        precondition(
+            observationSpace.contains(state) && Self.canStart(on: map.tile(at: state)), "\(state) is not a tile a walk can start on")
+        if let seed { generator = Xoshiro256StarStar(seed: seed) }
+        self.state = state
+        counters = FrozenLakeCounters()
+        return state
+    }
+}

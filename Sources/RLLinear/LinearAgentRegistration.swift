@@ -47,3 +47,9 @@ extension TrueOnlineSarsaLambda: LinearAgentRegistration {
         body.run(LinearTrueOnlineSarsaLambdaAgent<Body.Features, Body.ActionSpace>.self)
     }
 }
+
+extension DifferentialSarsa: LinearAgentRegistration {
+    public static func openLinear<Body: LinearAgentBody>(_ body: inout Body) {
+        body.run(LinearDifferentialSarsaAgent<Body.Features, Body.ActionSpace>.self)
+    }
+}

@@ -171,3 +171,17 @@ public struct EquiprobableWalk: FixedPolicy, Sendable {
         generator.nextIndex(below: 2) == 1 ? .right : .left
     }
 }
+
+extension RandomWalk: ExploringStartsEnvironment {
+    /// The states between the ends: 1…`states`.
+    public var startStateCount: Int { states }
+    public func startState(at index: Int) -> Int { 1 + index }
+
+    /// Starts in `state`, one of 1…`states`.
+    public mutating func reset(from state: Int, seed: UInt64?) -> Int {
+        precondition((1...states).contains(state), "\(state) is not a state between the ends")
+        if let seed { generator = Xoshiro256StarStar(seed: seed) }
+        position = state
+        return position
+    }
+}

@@ -124,3 +124,22 @@ extension Taxi: Resumable {
         set { generator.state = newValue }
     }
 }
+
+extension Taxi: ExploringStartsEnvironment {
+    /// Every state but those of a delivered passenger (at the destination, out of the taxi),
+    /// which end the episode: 25 cells × 16 of passenger and destination.
+    public var startStateCount: Int { 400 }
+
+    public func startState(at index: Int) -> TaxiState {
+        let cell = index / 16, pair = index % 16, destination = pair / 4
+        // The passenger's four places other than the destination: the other three stands, or the taxi.
+        let places = (0..<5).filter { $0 != destination }
+        return TaxiState(taxiRow: cell / 5, taxiColumn: cell % 5, passenger: places[pair % 4], destination: destination)
+    }
+
+    /// Starts in `state` (``reset(to:seed:)``), which must not be a delivered passenger's.
+    public mutating func reset(from state: TaxiState, seed: UInt64?) -> TaxiState {
+        precondition(state.passenger != state.destination, "\(state) is a delivered passenger's: the episode is over")
+        return reset(to: state, seed: seed)
+    }
+}

@@ -51,8 +51,12 @@ import Testing
                 cases.append((world.id, agent.id, try! agent.settings([])))
             }
         }
+        // On Cliff Walking, or the first world the agent learns (the bandit methods: bandit).
         for agent in resumable where !agent.flagHelp.isEmpty {
-            cases.append(("cliff-walking", agent.id, try! agent.settings(agent.flagHelp.map { ($0.name, otherValue(of: $0, agent)) })))
+            let world =
+                Registry.canLearn(agent.id, on: Registry.world("cliff-walking")!)
+                ? "cliff-walking" : Registry.builtInWorlds.first { Registry.canLearn(agent.id, on: $0) }!.id
+            cases.append((world, agent.id, try! agent.settings(agent.flagHelp.map { ($0.name, otherValue(of: $0, agent)) })))
         }
         return cases
     }()

@@ -37,14 +37,16 @@ import Testing
         _ = try SweepSpec.resolve([("discount", "0.9")], world: taxi, agent: planner)
         #expect(throws: SettingError.self) { try SweepSpec.resolve([("epsilon", "0.1")], world: taxi, agent: planner) }
         // rl's own table agents read all three but the Monte Carlo ones, which average returns
-        // (no step size), and the policy-gradient ones, which draw from their soft-max policy (no
-        // ε) with their own step sizes; PPO has no ε.
+        // (no step size), Monte Carlo ES (greedy: γ alone), differential Sarsa (no γ), the bandit
+        // methods (their own step sizes, ε for sample averages) and the policy-gradient ones, which
+        // draw from their soft-max policy (no ε) with their own step sizes; PPO has no ε.
         let averaging: Set = ["monte-carlo", "off-policy-monte-carlo"]
-        let policyGradient: Set = ["reinforce", "reinforce-baseline", "actor-critic"]
+        let own: [String: Set<SharedSetting>] = [
+            "monte-carlo-es": [.discount], "differential-sarsa": [.learningRate, .epsilon], "sample-average": [.epsilon], "ucb": [],
+            "gradient-bandit": [], "reinforce": [.discount], "reinforce-baseline": [.discount], "actor-critic": [.discount],
+        ]
         for agent in Registry.builtInAgents where !Registry.isDeep(agent.id) {
-            let expected: Set<SharedSetting> =
-                averaging.contains(agent.id)
-                ? [.discount, .epsilon] : policyGradient.contains(agent.id) ? [.discount] : Set(SharedSetting.allCases)
+            let expected = own[agent.id] ?? (averaging.contains(agent.id) ? [.discount, .epsilon] : Set(SharedSetting.allCases))
             #expect(agent.sharedSettings == expected, "\(agent.id)")
         }
         #expect(Registry.agent("ppo")?.sharedSettings == [.learningRate, .discount])

@@ -28,6 +28,10 @@ public struct ConfiguredWorld: @unchecked Sendable {
     /// Whether some state allows only some of the actions (the maximisation-bias world's A):
     /// a deep agent, which chooses among all of them, cannot learn it. Counted when asked.
     public var limitsActions: Bool { actionsLimited() }
+    /// Whether it can start an episode in any state (``ExploringStartsWorld``): what Monte Carlo ES needs.
+    public let startsAnywhere: Bool
+    /// How many states its table has (1: a bandit, which the bandit methods need).
+    public var stateCount: Int { layout.stateShape.reduce(1, *) }
     private let actionsLimited: () -> Bool
 
     let train: (_ options: TrainingOptions, _ observers: TrainingObservers) throws(PolicyFileError) -> TrainingOutcome
@@ -116,6 +120,7 @@ public struct ConfiguredWorld: @unchecked Sendable {
         self.layout = layout
         hasRealCoordinates = W.self is any ContinuousWorld.Type
         actionsLimited = limitsActions
+        startsAnywhere = W.self is any ExploringStartsWorld.Type
         hyperparameters = { agent, preset in
             if let deep = Registry.deepDefaults(forAgent: agent, on: W.self) { return deep.hyperparameters }
             return W.presets.first { $0.name == preset }?.hyperparameters ?? W.defaultHyperparameters(forAgent: agent, in: configuration)

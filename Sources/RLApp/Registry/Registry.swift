@@ -1,3 +1,4 @@
+import RLBandits
 import RLCore
 import RLDeep
 import RLLinear
@@ -57,6 +58,11 @@ public enum Registry {
         visitor.visit(OffPolicyMonteCarlo.self)
         visitor.visit(NStepSarsa.self)
         visitor.visit(NStepTreeBackup.self)
+        visitor.visit(MonteCarloES.self)
+        visitor.visit(SampleAverage.self)
+        visitor.visit(UCB.self)
+        visitor.visit(GradientBanditRegistration.self)
+        visitor.visit(DifferentialSarsa.self)
         visitor.visit(TabularReinforce.self)
         visitor.visit(TabularReinforceWithBaseline.self)
         visitor.visit(TabularActorCritic.self)
@@ -195,16 +201,34 @@ public enum Registry {
     /// linear form.
     public static func canLearn(_ id: String, on world: ConfiguredWorld) -> Bool {
         if isDeep(id) { return !world.limitsActions }
+        if needsExploringStarts(id) && !world.startsAnywhere { return false }
+        if needsOneState(id) && world.stateCount != 1 { return false }
         return !world.hasRealCoordinates || linearAgentIDs.contains(id)
     }
 
     /// Why agent `id` cannot learn on `world`, in one line (when ``canLearn(_:on:)`` says no).
     public static func whyNot(_ id: String, on world: ConfiguredWorld) -> String {
-        isDeep(id)
+        if needsExploringStarts(id) && !world.startsAnywhere {
+            return "agent \(id) starts every episode in a state of its choosing, and \(world.id) cannot start anywhere: use one of "
+                + worlds.filter { $0.capabilities.contains(.exploringStarts) }.map(\.id).joined(separator: ", ")
+        }
+        if needsOneState(id) && world.stateCount != 1 {
+            return "agent \(id) is a bandit method, for a world with one state, and \(world.id) has \(world.stateCount): use one of "
+                + worlds.filter { (try? $0.configure())?.stateCount == 1 }.map(\.id).joined(separator: ", ")
+        }
+        return isDeep(id)
             ? "agent \(id) chooses among all of a world's actions, and \(world.id) allows only some in some states: use a table agent"
             : "agent \(id) learns only tables, and \(world.id) has real coordinates: use one of "
                 + (linearAgentIDs + deepAgentIDs).joined(separator: ", ")
     }
+
+    /// Whether agent `id` needs exploring starts (``ExploringStartsRegistration``): it learns
+    /// only on a world that can start anywhere (``ExploringStartsWorld``).
+    public static func needsExploringStarts(_ id: String) -> Bool { agent(id)?.exploringStarts ?? false }
+
+    /// Whether agent `id` is a bandit method (``OneStateRegistration``): it learns only on a
+    /// world with one state.
+    public static func needsOneState(_ id: String) -> Bool { agent(id)?.oneState ?? false }
 
     /// Whether agent `id` learns neural networks (it trains by steps, on every world).
     public static func isDeep(_ id: String) -> Bool { deepAgentIDs.contains(id) }
@@ -260,6 +284,10 @@ public struct AgentDescription: @unchecked Sendable {
     /// The shared settings (α, γ, ε) it reads.
     public var sharedSettings: Set<SharedSetting>
     public var extraTensorNames: [String]
+    /// Whether its training episodes need exploring starts (``ExploringStartsRegistration``).
+    public var exploringStarts = false
+    /// Whether it learns only a world with one state (``OneStateRegistration``).
+    public var oneState = false
     /// The settings as JSON after applying flags (name, value) to the defaults.
     public var settings: ([(name: String, value: String?)]) throws(SettingError) -> String
     /// Checks settings JSON read from a file.
@@ -291,7 +319,8 @@ struct AgentCollector: AgentVisitor {
                 id: Registration.id, summary: Registration.summary, registration: ObjectIdentifier(registration),
                 flagHelp: flags.map { ($0.name, $0.valueName, $0.help) },
                 sharedSettings: Registration.sharedSettings,
-                extraTensorNames: Registration.extraTensorNames,
+                extraTensorNames: Registration.extraTensorNames, exploringStarts: Registration.self is any ExploringStartsRegistration.Type,
+                oneState: Registration.self is any OneStateRegistration.Type,
                 settings: { (given: [(name: String, value: String?)]) throws(SettingError) -> String in
                     var settings = Registration.Settings()
                     for (name, value) in given {

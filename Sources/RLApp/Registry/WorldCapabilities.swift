@@ -17,6 +17,7 @@ enum WorldCapabilities {
         if W.self is any InspectableWorld.Type { adopted.insert(.inspection) }
         if W.self is any TwoPlayerWorld.Type { adopted.insert(.twoPlayers) }
         if W.self is any ContinuousWorld.Type { adopted.insert(.continuous) }
+        if W.self is any ExploringStartsWorld.Type { adopted.insert(.exploringStarts) }
         return adopted
     }
 
@@ -85,6 +86,27 @@ enum WorldCapabilities {
         return open(duel)
     }
 
+    /// How a world that can start anywhere (``ExploringStartsWorld``) starts a training episode
+    /// with exploring starts: in a start state drawn uniformly by a generator seeded from `seed`
+    /// and the episode's number alone (so a resumed run draws what the run left alone would).
+    /// `nil` for a world that cannot.
+    static func exploringStart<W: WorldRegistration>(of type: W.Type, seed: UInt64)
+        -> ((_ world: inout W.World, _ episode: Int, _ seed: UInt64?) -> W.World.Observation)?
+    {
+        guard let starting = W.self as? any ExploringStartsWorld.Type else { return nil }
+        func open<X: ExploringStartsWorld>(_ type: X.Type) -> (inout W.World, Int, UInt64?) -> W.World.Observation {
+            { world, episode, resetSeed in
+                var opened = world as! X.World
+                var draws = Xoshiro256StarStar(seed: derivedSeed(seed, purpose: UInt64(episode)))
+                let state = opened.startState(at: draws.nextIndex(below: opened.startStateCount))
+                let observation = opened.reset(from: state, seed: resetSeed)
+                world = opened as! W.World
+                return observation as! W.World.Observation
+            }
+        }
+        return open(starting)
+    }
+
     /// What the training loop runs beside a two-player world (self-play's league), if anything.
     static func trainingCompanion<W: WorldRegistration>(of type: W.Type, for world: W.World) -> (any TrainingCompanion)? {
         guard let duel = W.self as? any TwoPlayerWorld.Type else { return nil }
@@ -136,11 +158,13 @@ public struct WorldCapability: OptionSet, Sendable, Hashable {
     public static let twoPlayers = WorldCapability(rawValue: 1 << 4)
     /// ``ContinuousWorld``: real coordinates, learned through features by linear agents.
     public static let continuous = WorldCapability(rawValue: 1 << 5)
+    /// ``ExploringStartsWorld``: can start an episode in any state (Monte Carlo ES).
+    public static let exploringStarts = WorldCapability(rawValue: 1 << 6)
 
     /// Each capability with its name, in the order help lists them.
     public static let named: [(capability: WorldCapability, name: String)] = [
         (.model, "model"), (.baselines, "baselines"), (.picture, "picture"), (.inspection, "inspection"),
-        (.twoPlayers, "two players"), (.continuous, "continuous"),
+        (.twoPlayers, "two players"), (.continuous, "continuous"), (.exploringStarts, "any start"),
     ]
 
     /// The names of the capabilities in the set.

@@ -98,6 +98,10 @@ struct AgentTraining<W: WorldRegistration> {
         // interrupted run does) and goes on with the same agent and world: the episodes, and so
         // the final file, are those of the run left alone.
         var episodesDone = firstEpisode
+        let exploringStart =
+            Registry.needsExploringStarts(options.agent)
+            ? WorldCapabilities.exploringStart(
+                of: W.self, seed: derivedSeed(options.seed, purpose: SeedPurpose.exploringStarts)) : nil
         // `--keep-best`: the table of the best evaluation so far, taken when it is made.
         var best: (meanReturn: Double, episodes: Int, table: QTable)?
         while true {
@@ -126,7 +130,12 @@ struct AgentTraining<W: WorldRegistration> {
             let seed = derivedSeed(options.seed, purpose: SeedPurpose.training)
             // A run by steps (`--steps`) spends its budget in whole episodes, schedules over the steps.
             let result =
-                if let budget = options.steps {
+                if let start = exploringStart {
+                    // Monte Carlo ES: every episode where the world's exploring starts put it.
+                    RLCore.train(
+                        &agent, on: &environment, steps: options.steps, episodes: options.episodes, startingAt: episodesDone,
+                        stepsDone: episodes.progress.steps, seed: seed, startingEach: start, onEpisode: onEpisode)
+                } else if let budget = options.steps {
                     RLCore.train(
                         &agent, on: &environment, steps: budget, episodes: options.episodes, startingAt: episodesDone,
                         stepsDone: episodes.progress.steps, seed: seed, onEpisode: onEpisode)

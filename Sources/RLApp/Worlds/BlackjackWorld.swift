@@ -15,7 +15,7 @@ public struct BlackjackConfiguration: Sendable, Equatable, Codable {
 }
 
 /// `blackjack`: Gymnasium's `Blackjack-v1` (Sutton & Barto, Example 5.1).
-public enum BlackjackWorld: WorldRegistration, ModelledWorld, InspectableWorld, DrawableWorld {
+public enum BlackjackWorld: WorldRegistration, ExploringStartsWorld, ModelledWorld, InspectableWorld, DrawableWorld {
     public static let id = "blackjack"
     public static let summary = "Gymnasium's Blackjack-v1 (Sutton & Barto's Example 5.1), infinite deck"
     public static var defaultConfiguration: BlackjackConfiguration { BlackjackConfiguration() }

@@ -26,7 +26,7 @@ public struct CliffWalkingConfiguration: Sendable, Equatable, Codable {
 }
 
 /// `cliff-walking`: Sutton & Barto's Example 6.6.
-public enum CliffWalkingWorld: WorldRegistration, ModelledWorld, InspectableWorld, DrawableWorld {
+public enum CliffWalkingWorld: WorldRegistration, ExploringStartsWorld, ModelledWorld, InspectableWorld, DrawableWorld {
     public static let id = "cliff-walking"
     public static let summary = "Sutton & Barto's Cliff Walking (Example 6.6), 4×12"
     public static var defaultConfiguration: CliffWalkingConfiguration { CliffWalkingConfiguration() }

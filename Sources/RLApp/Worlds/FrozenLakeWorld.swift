@@ -34,7 +34,7 @@ public struct FrozenLakeConfiguration: Sendable, Equatable, Codable {
 }
 
 /// `frozen-lake`: Gymnasium's `FrozenLake-v1` (and `FrozenLake8x8-v1` with `--map 8x8`).
-public enum FrozenLakeWorld: WorldRegistration, ModelledWorld, InspectableWorld, DrawableWorld {
+public enum FrozenLakeWorld: WorldRegistration, ExploringStartsWorld, ModelledWorld, InspectableWorld, DrawableWorld {
     public static let id = "frozen-lake"
     public static let summary = "Gymnasium's FrozenLake-v1: cross a slippery lake to the goal without falling in a hole"
     public static var defaultConfiguration: FrozenLakeConfiguration { FrozenLakeConfiguration() }

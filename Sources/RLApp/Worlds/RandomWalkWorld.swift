@@ -25,7 +25,7 @@ public enum WalkLeftReward: String, Sendable, Equatable, Codable, CaseIterable {
 /// §7.1's 19 and Example 9.1's 1000 with jumps of up to 100. The book follows the equiprobable
 /// policy; here the agent picks the direction (the walk still picks how far), so the best policy
 /// walks right and earns +1.
-public enum RandomWalkWorld: WorldRegistration, ModelledWorld, InspectableWorld {
+public enum RandomWalkWorld: WorldRegistration, ExploringStartsWorld, ModelledWorld, InspectableWorld {
     /// The walk's size, its longest jump, its left end's reward, and a step cap (a policy that
     /// turns back and forth between two states would walk forever).
     public struct Configuration: Sendable, Equatable, Codable {

@@ -13,7 +13,7 @@ public struct TaxiConfiguration: Sendable, Equatable, Codable {
 }
 
 /// `taxi`: Gymnasium's `Taxi-v4` (Dietterich's taxi domain).
-public enum TaxiWorld: WorldRegistration, ModelledWorld, InspectableWorld, DrawableWorld {
+public enum TaxiWorld: WorldRegistration, ExploringStartsWorld, ModelledWorld, InspectableWorld, DrawableWorld {
     public static let id = "taxi"
     public static let summary = "Gymnasium's Taxi-v4: pick the passenger up and drop them at their destination"
     public static var defaultConfiguration: TaxiConfiguration { TaxiConfiguration() }

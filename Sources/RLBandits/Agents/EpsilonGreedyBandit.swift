@@ -23,12 +23,13 @@ public struct EpsilonGreedyBandit: TestbedAgent {
         }
     }
 
-    public let settings: Settings
+    public internal(set) var settings: Settings
     /// Q(a), the estimates.
-    public private(set) var estimates: [Double]
+    public internal(set) var estimates: [Double]
     /// N(a), how often each arm was pulled.
-    public private(set) var counts: [Int]
-    var generator: Xoshiro256StarStar
+    public internal(set) var counts: [Int]
+    /// The method's own generator (exploration, ties, draws).
+    public var generator: Xoshiro256StarStar
 
     public init(arms: Int, settings: Settings, seed: UInt64) {
         self.settings = settings

@@ -26,16 +26,17 @@ public struct GradientBandit: TestbedAgent {
         }
     }
 
-    public let settings: Settings
+    public internal(set) var settings: Settings
     /// H(a), the preferences.
-    public private(set) var preferences: [Double]
+    public internal(set) var preferences: [Double]
     /// π(a), the policy of the last choice.
     public private(set) var probabilities: [Double]
     /// R̄, the baseline.
-    public private(set) var averageReward = 0.0
+    public internal(set) var averageReward = 0.0
     /// Rewards seen, for R̄'s average.
-    public private(set) var rewards = 0
-    var generator: Xoshiro256StarStar
+    public internal(set) var rewards = 0
+    /// The method's own generator (exploration, ties, draws).
+    public var generator: Xoshiro256StarStar
 
     public init(arms: Int, settings: Settings, seed: UInt64) {
         self.settings = settings

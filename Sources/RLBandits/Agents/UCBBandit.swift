@@ -21,12 +21,13 @@ public struct UCBBandit: TestbedAgent {
         }
     }
 
-    public let settings: Settings
-    public private(set) var estimates: [Double]
-    public private(set) var counts: [Int]
+    public internal(set) var settings: Settings
+    public internal(set) var estimates: [Double]
+    public internal(set) var counts: [Int]
     /// t, the number of the step being chosen (1 for the first).
-    public private(set) var step = 1
-    var generator: Xoshiro256StarStar
+    public internal(set) var step = 1
+    /// The method's own generator (exploration, ties, draws).
+    public var generator: Xoshiro256StarStar
     /// Scratch for the upper bounds, kept so that a step allocates nothing.
     var bounds: [Double]
 

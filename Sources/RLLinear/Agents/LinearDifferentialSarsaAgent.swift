@@ -51,7 +51,7 @@ where Features.Observation: Equatable & Sendable {
     }
 
     /// The name of R̄'s tensor in a policy file.
-    public static var averageRewardTensor: String { "average_reward" }
+    public static var averageRewardTensor: String { DifferentialSarsaSettings.averageRewardTensor }
 
     /// Puts back saved weights and R̄.
     /// - Throws: when the weights do not fit, or R̄ is missing or not one number.
@@ -61,21 +61,5 @@ where Features.Observation: Equatable & Sendable {
         else { throw PolicyFileError("the policy has no \(Self.averageRewardTensor): one finite number") }
         try restore(weights: table)
         averageReward = value
-    }
-}
-
-/// What differential Sarsa has besides α and ε: β, the step size of R̄.
-public struct DifferentialSarsaSettings: AgentSettings {
-    /// β (Example 10.2: 0.01).
-    public var averageRewardStepSize: Double
-
-    public init() { averageRewardStepSize = 0.01 }
-    public init(averageRewardStepSize: Double) { self.averageRewardStepSize = averageRewardStepSize }
-
-    /// β in (0, 1].
-    public func validate() throws(SettingError) {
-        guard averageRewardStepSize > 0 && averageRewardStepSize <= 1 else {
-            throw SettingError("the average reward's step size β must be in (0, 1], got \(averageRewardStepSize)")
-        }
     }
 }

@@ -8,7 +8,7 @@ import RLCore
 /// the agent acts greedily with respect to π in every mode.
 ///
 /// Ties in the argmax keep π(S_t) where it is among the best, else take the lowest action.
-/// Not a registered agent: it has no hyperparameter but γ and no ε, and learns per episode.
+/// `rl train --agent monte-carlo-es` runs it through ``MonteCarloESTabularAgent``.
 public struct MonteCarloESAgent<States: FiniteSpace, Actions: FiniteSpace>: EpisodicAgent {
     public typealias Observation = States.Element
     public typealias Action = Actions.Element
@@ -40,6 +40,13 @@ public struct MonteCarloESAgent<States: FiniteSpace, Actions: FiniteSpace>: Epis
         value(pair: states.index(of: observation) * actions.count + actions.index(of: action))
     }
 
+    /// Puts back what a saved run learned (checked by the caller: the pairs' sizes, π's actions).
+    mutating func restore(returnSums: [Double], visits: [Int], policy: [Int]) {
+        self.returnSums = returnSums
+        self.visits = visits
+        self.policy = policy
+    }
+
     func value(pair: Int) -> Double { visits[pair] == 0 ? 0 : returnSums[pair] / Double(visits[pair]) }
 
     /// π(s).
@@ -48,10 +55,16 @@ public struct MonteCarloESAgent<States: FiniteSpace, Actions: FiniteSpace>: Epis
     }
 
     public mutating func learn(fromEpisode episode: EpisodeBuffer<Observation, Action>) {
+        learn(fromEpisode: episode, following: 0)
+    }
+
+    /// Learns from an episode whose return after its last step is `following` (0 when it
+    /// terminated; what the episode's last state is worth when a step cap cut it).
+    public mutating func learn(fromEpisode episode: EpisodeBuffer<Observation, Action>, following last: Double) {
         let transitions = episode.transitions
         let pairs = transitions.map { states.index(of: $0.observation) * actions.count + actions.index(of: $0.action) }
         for (t, pair) in pairs.enumerated() where firstStep[pair] < 0 { firstStep[pair] = t }
-        var following = 0.0
+        var following = last
         for t in transitions.indices.reversed() {
             following = discount * following + transitions[t].reward
             let pair = pairs[t]
