@@ -55,8 +55,9 @@ public struct ExactEvaluation: Sendable, Equatable {
         if let worldKey, let known = Self.optima.withLock({ $0[worldKey] }) {
             optimalReturn = known
         } else {
-            optimalReturn = optimalFiniteHorizonPlan(model, steps: world.stepCap).expectedReturn
-            if let worldKey { Self.optima.withLock { $0[worldKey] = optimalReturn } }
+            let optimum = optimalFiniteHorizonPlan(model, steps: world.stepCap).expectedReturn
+            if let worldKey { Self.optima.withLock { $0[worldKey] = optimum } }
+            optimalReturn = optimum
         }
         gap = optimalReturn - exactReturn
     }

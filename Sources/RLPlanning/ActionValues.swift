@@ -35,7 +35,7 @@ extension TabularModel {
 
     /// Calls `body` with pointers to the outcomes laid end to end, where each list starts, and
     /// `values` (see ``TabularModel/withFlatOutcomes(_:)``).
-    @inlinable @usableFromInline
+    @inlinable
     func withSweepBuffers<Result>(
         _ values: [Double],
         _ body: (UnsafePointer<Outcome>, UnsafePointer<Int>, UnsafePointer<Double>) -> Result
@@ -56,7 +56,7 @@ extension TabularModel {
     /// `list` (`state × actionCount + action`), in the model's order. Pointers and a `while`
     /// loop, no generic iteration: a debug build runs it without allocating (a slice's iterator
     /// allocated on each outcome, and Jack's car rental has 2 million per sweep).
-    @inlinable @inline(__always) @usableFromInline
+    @inlinable @inline(__always)
     static func listValue(
         list: Int, _ outcomes: UnsafePointer<Outcome>, _ starts: UnsafePointer<Int>, _ values: UnsafePointer<Double>,
         _ discount: Double
