@@ -143,7 +143,7 @@ let package = Package(
                 "RLPlanning", "RLTabular", "RLFeatures", "RLLinear", "RLDeep", "RLClassicControl", "RLClassicControlRender", "RLRender",
                 "RLPongRender", "RLGridRender", "RLWindyGridworld", "RLMaze", "RLGambler", "RLShortCorridor",
                 "RLRandomWalk", "RLSmallGridworld", "RLBaird", "RLBandits", "RLExperiments", "RLPrediction",
-                "RLPolicyGradient",
+                "RLPolicyGradient", "RLJacksCarRental", "RLAccessControl",
             ]),
         // What to draw, as plain values (rectangles, circles, text in a bitmap font): no SDL.
         .target(name: "RLRender"),

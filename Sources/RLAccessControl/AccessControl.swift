@@ -62,17 +62,21 @@ public struct AccessControlConfiguration: Sendable, Equatable, Codable {
     public var servers = 10
     /// p, the probability that a busy server becomes free on a step (Example 10.2: 0.06).
     public var freeProbability = 0.06
+    /// What a customer of each priority pays when accepted, lowest priority first (Example
+    /// 10.2: 1, 2, 4 and 8, ``AccessControlPriority/payment``).
+    public var payments = AccessControlPriority.allCases.map(\.payment)
 
-    public init(servers: Int = 10, freeProbability: Double = 0.06) {
+    public init(servers: Int = 10, freeProbability: Double = 0.06, payments: [Double] = AccessControlPriority.allCases.map(\.payment)) {
         self.servers = servers
         self.freeProbability = freeProbability
+        self.payments = payments
     }
 }
 
 /// Sutton & Barto's access-control queuing task (2nd ed., Example 10.2, p. 252): customers of
 /// four priorities wait in one queue that never empties, the priority of the customer at its
 /// head uniformly random. On each step that customer is accepted (given one of the free
-/// servers; it pays 1, 2, 4 or 8 by its priority) or rejected (reward 0); with no free server
+/// servers; it pays 1, 2, 4 or 8 by its priority, or the configuration's payments) or rejected (reward 0); with no free server
 /// it is rejected whatever the action. Then each busy server becomes free with probability p,
 /// and the next customer comes to the head.
 ///
@@ -91,10 +95,11 @@ public struct AccessControl: ModelledEnvironment, ExploringStartsEnvironment, Re
     public private(set) var counters = AccessControlCounters()
     var generator: Xoshiro256StarStar
 
-    /// - Precondition: at least one server, and 0 < p ≤ 1.
+    /// - Precondition: at least one server, 0 < p ≤ 1, and one payment per priority.
     public init(configuration: AccessControlConfiguration = AccessControlConfiguration(), seed: UInt64 = 0) {
         precondition(configuration.servers >= 1, "the task needs a server")
         precondition(configuration.freeProbability > 0 && configuration.freeProbability <= 1, "p must be in (0, 1]")
+        precondition(configuration.payments.count == AccessControlPriority.allCases.count, "each priority needs a payment")
         self.configuration = configuration
         observationSpace = AccessControlSpace(servers: configuration.servers)
         generator = Xoshiro256StarStar(seed: seed)
@@ -134,7 +139,7 @@ public struct AccessControl: ModelledEnvironment, ExploringStartsEnvironment, Re
         var reward = 0.0
         if action == .accept && free > 0 {
             free -= 1
-            reward = state.priority.payment
+            reward = configuration.payments[state.priority.rawValue]
             counters.accepted += 1
         } else if action == .accept {
             counters.turnedAway += 1
@@ -159,6 +164,7 @@ public struct AccessControl: ModelledEnvironment, ExploringStartsEnvironment, Re
     /// Nothing terminates. The start is every server free, the priority uniform.
     public var model: TabularModel {
         let space = observationSpace, servers = configuration.servers, p = configuration.freeProbability
+        let payments = configuration.payments
         let priorities = AccessControlPriority.allCases
         var initial = Array(repeating: 0.0, count: space.count)
         for priority in priorities {
@@ -168,7 +174,7 @@ public struct AccessControl: ModelledEnvironment, ExploringStartsEnvironment, Re
             let state = space.element(at: index)
             let accepted = action == AccessControlAction.accept.rawValue && state.freeServers > 0
             let free = state.freeServers - (accepted ? 1 : 0), busy = servers - free
-            let reward = accepted ? state.priority.payment : 0
+            let reward = accepted ? payments[state.priority.rawValue] : 0
             return (0...busy).flatMap { freed in
                 let probability = Self.binomial(busy, freed, p) / Double(priorities.count)
                 return priorities.map { next in

@@ -91,6 +91,18 @@ public struct TabularModel: Sendable, Equatable {
         return outcomes[starts[list]..<starts[list + 1]]
     }
 
+    /// Calls `body` with every list of outcomes laid end to end, state-major and action-minor,
+    /// and where each list starts: the outcomes of `action` in `state` are at
+    /// `starts[state × actionCount + action] ..< starts[state × actionCount + action + 1]`. For
+    /// sweeps that visit millions of outcomes: a pointer reads an outcome with no generic
+    /// iteration, which a debug build does not specialise (it allocated on every outcome).
+    @inlinable
+    public func withFlatOutcomes<Result>(
+        _ body: (_ outcomes: UnsafeBufferPointer<Outcome>, _ starts: UnsafeBufferPointer<Int>) throws -> Result
+    ) rethrows -> Result {
+        try outcomes.withUnsafeBufferPointer { outcomes in try starts.withUnsafeBufferPointer { starts in try body(outcomes, starts) } }
+    }
+
     /// Picks one outcome of `action` in `state` as Gymnasium's `categorical_sample` does: the
     /// first whose running total of probabilities exceeds a uniform number in [0, 1).
     @inlinable

@@ -70,6 +70,15 @@ import Testing
         ["--env", "bandit", "--arms", "1"],
         ["--env", "bandit", "--steps", "99999999999999999999"],
         ["--env", "bandit", "--problem", "-1"],
+        ["--env", "jacks-car-rental", "--max-cars", "0"],
+        ["--env", "jacks-car-rental", "--max-move", "nan"],
+        ["--env", "jacks-car-rental", "--days", "1e9"],
+        ["--env", "access-control", "--servers", "0"],
+        ["--env", "access-control", "--free-probability", "nan"],
+        ["--env", "access-control", "--free-probability", "0"],
+        ["--env", "access-control", "--payments", "1,2,4"],
+        ["--env", "access-control", "--payments", "1,2,4,1e9"],
+        ["--env", "access-control", "--steps-per-episode", "0"],
     ])
     func badSettingsAreOneLineAndExit64(arguments: [String]) throws {
         let run = try RL.run(["train"] + arguments + ["--episodes", "1", "--out", "p.safetensors"], in: temporaryFolder())

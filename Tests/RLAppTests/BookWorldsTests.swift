@@ -22,6 +22,14 @@ import Testing
         #expect(left.count == 50 && abs(left.last!.probability - 0.51) < 1e-12 && left.last!.reward == -1 && left.last!.terminated)
         try checkModel(of: GridworldWorld.makeWorld(GridworldWorld.Configuration()).base)
         try checkModel(of: BairdWorld.makeWorld(BairdWorld.Configuration()).base)
+        try checkModel(of: JacksCarRentalWorld.makeWorld(JacksCarRentalWorld.Configuration()).base, episodes: 10)
+        var queue = AccessControlWorld.Configuration()
+        try checkModel(of: AccessControlWorld.makeWorld(queue).base, episodes: 10)
+        queue.payments = [0, 1, 10, 100]
+        try checkModel(of: AccessControlWorld.makeWorld(queue).base, episodes: 10)
+        #expect(
+            AccessControlWorld.model(queue)?.model.outcomes(from: 4 * 3 + 2, taking: 1).first?.reward == 10,
+            "priority 4 pays the third payment")
     }
 
     /// Every episode and every run play the same problem; the run's seed draws only the noise.

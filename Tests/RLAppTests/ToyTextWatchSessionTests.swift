@@ -37,8 +37,13 @@ import Testing
         }
         // pong-duel is watched with an opponent, through DuelPlaySession (`rl watch --env pong-duel`), not this
         // session; the gambler's problem is a sum of money, not a place; the random walks run to
-        // 1000 cells, and Baird's states and the bandit's one state are not places either.
-        #expect(withoutPicture == ["maximization-bias", "pong-duel", "gamblers-problem", "random-walk", "baird", "bandit"])
+        // 1000 cells, and Baird's states and the bandit's one state are not places either; Jack's
+        // car rental is two counts of cars, and access control a queue of servers, not places.
+        #expect(
+            withoutPicture == [
+                "maximization-bias", "pong-duel", "gamblers-problem", "random-walk", "baird", "bandit", "jacks-car-rental",
+                "access-control",
+            ])
     }
 
     @Test func framesFormOneStreamAcrossEpisodesWithABannerAtTheEnd() throws {

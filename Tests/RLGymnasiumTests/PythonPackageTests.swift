@@ -39,6 +39,8 @@ import Testing
             trajectory(of: GridworldWorld.self, seed: 26, steps: steps),
             trajectory(of: BairdWorld.self, seed: 27, steps: steps),
             trajectory(of: BanditWorld.self, seed: 28, steps: steps),
+            trajectory(of: JacksCarRentalWorld.self, seed: 29, steps: steps),
+            trajectory(of: AccessControlWorld.self, seed: 30, steps: steps),
         ]
     }
 

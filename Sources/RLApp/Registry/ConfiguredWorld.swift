@@ -162,7 +162,10 @@ public struct ConfiguredWorld: @unchecked Sendable {
             var report = EvaluationReport(
                 environment: W.id, agent: label, seed: seed, records: records, metrics: W.metrics,
                 episodesRequested: episodes)
-            report.add(WorldCapabilities.model(of: W.self, configuration).flatMap { ExactEvaluation(table: policy.table, world: $0) })
+            report.add(
+                WorldCapabilities.model(of: W.self, configuration).flatMap {
+                    ExactEvaluation(table: policy.table, world: $0, worldKey: "\(W.id) \(String(reflecting: configuration))")
+                })
             return report
         }
         self.benchmark = benchmark

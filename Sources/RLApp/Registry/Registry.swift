@@ -33,6 +33,8 @@ public enum Registry {
         AnyWorld(GridworldWorld.self),
         AnyWorld(BairdWorld.self),
         AnyWorld(BanditWorld.self),
+        AnyWorld(JacksCarRentalWorld.self),
+        AnyWorld(AccessControlWorld.self),
     ]
 
     /// Shows `visitor` every agent, in the order `rl train --help` lists them. A visitor (not a
