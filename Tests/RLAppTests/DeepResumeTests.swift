@@ -65,4 +65,37 @@ import Testing
         #expect(!finished.extraTensors.keys.contains { $0.contains("adam") })
         #expect(throws: PolicyFileError.self) { try TrainingOptions(resuming: finished, outputPath: piecesPath) }
     }
+
+    /// What a stopped file holds for resuming is untrusted like the rest: each damage is refused
+    /// in one line naming the tensor, before anything trains.
+    @Test(arguments: ["dqn", "ppo"])
+    func damagedTrainingTensorsAreRefusedInOneLine(agent: String) throws {
+        let folder = temporaryFolder()
+        let path = folder + "/stopped.safetensors"
+        let (world, _, flags, steps) = try #require(Self.cases.first { $0.world == "cart-pole" && $0.agent == agent })
+        _ = try run(try options(world, agent, flags: flags, steps: steps, path: path), stoppingAfter: 60)
+        let stopped = try Policy.load(from: path)
+        let counts = agent + ".counts"
+        let generator = agent == "dqn" ? "dqn.world_generator" : "ppo.world.0.generators"
+        let actions = agent == "dqn" ? "dqn.world_generator" : "ppo.world.0.actions"
+        let moment = try #require(stopped.extraTensors.keys.first { $0.hasPrefix(agent + ".adam.exp_avg_sq.") })
+        let damages: [(String, (inout [String: Tensor]) -> Void)] = [
+            (counts, { $0[counts] = nil }),
+            (counts, { $0[counts] = Tensor(shape: [2], integers: [1, 2]) }),
+            (generator, { $0[generator] = Tensor(shape: [4], integers: [0, 0, 0, 0]) }),
+            (actions, { $0[actions] = Tensor(shape: [1], integers: [7]) }),
+            (moment, { $0[moment] = Tensor(shape: [1], floats: [-1]) }),
+        ]
+        for (name, damage) in damages {
+            var damaged = stopped
+            damage(&damaged.extraTensors)
+            do {
+                _ = try runTraining(try TrainingOptions(resuming: damaged, outputPath: folder + "/out.safetensors"))
+                Issue.record("\(agent): a damaged '\(name)' was resumed")
+            } catch {
+                let message = (error as? RunError)?.message ?? (error as? PolicyFileError)?.message ?? "\(error)"
+                #expect(message.contains(name) && !message.contains("\n"), "\(agent): \(message)")
+            }
+        }
+    }
 }
