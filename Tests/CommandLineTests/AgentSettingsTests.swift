@@ -18,12 +18,12 @@ import Testing
         for (flag, value) in [("--learning-rate", "0.1"), ("--learning-rate-end", "0.1"), ("--discount", "0.9")] {
             #expect(
                 TrainCommand.message(for: TrainCommandRefusal(base + [flag, value]).error)
-                    == "\(flag) is not a setting of agent sample-average (it takes --epsilon, --epsilon-end, --decay)")
+                    == "\(flag) is not a setting of agent test-sample-average (it takes --epsilon, --epsilon-end, --decay)")
         }
         // A value out of range gets the same message as in every other place.
         #expect(TrainCommand.message(for: TrainCommandRefusal(base + ["--epsilon", "2"]).error) == "--epsilon must be in 0...1, got 2.0")
         // rl train --help lists what it takes.
-        #expect(RegistryHelp.text.contains("  sample-average"))
+        #expect(RegistryHelp.text.contains("  test-sample-average"))
         #expect(RegistryHelp.text.contains("      takes: --epsilon, --epsilon-end, --decay"))
     }
 
@@ -33,7 +33,8 @@ import Testing
         let resolved = try SweepSpec.resolve([("epsilon", "0.2"), ("epsilon-end", "0.05"), ("decay", "0.5")], world: taxi, agent: agent)
         #expect(resolved.hyperparameters.epsilon == .linear(from: 0.2, to: 0.05, over: 0.5))
         #expect(
-            throws: SettingError("--learning-rate is not a setting of agent sample-average (it takes --epsilon, --epsilon-end, --decay)")
+            throws: SettingError(
+                "--learning-rate is not a setting of agent test-sample-average (it takes --epsilon, --epsilon-end, --decay)")
         ) {
             try SweepSpec.resolve([("learning-rate", "0.2")], world: taxi, agent: agent)
         }
@@ -100,9 +101,9 @@ struct SampleAverageAgent<ObservationSpace: FiniteSpace, ActionSpace: FiniteSpac
     }
 }
 
-/// `sample-average`: takes `--epsilon`, `--epsilon-end` and `--decay`, nothing else.
+/// `test-sample-average`: takes `--epsilon`, `--epsilon-end` and `--decay`, nothing else.
 enum SampleAverage: AgentRegistration {
-    static let id = "sample-average"
+    static let id = "test-sample-average"
     static let summary = "per-state sample averages, explored ε-greedily (a test's agent)"
     static var flags: [SettingFlag<NoAgentSettings>] { [] }
     static let sharedSettings: Set<SharedSetting> = [.epsilon]
