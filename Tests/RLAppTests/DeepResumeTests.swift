@@ -66,6 +66,21 @@ import Testing
         #expect(throws: PolicyFileError.self) { try TrainingOptions(resuming: finished, outputPath: piecesPath) }
     }
 
+    /// A budget that ends before any episode does still saves a file (JSON has no infinity for
+    /// the best return of no episodes), and that file is complete.
+    @Test(arguments: ["dqn", "ppo"])
+    func aRunWithNoEpisodeSavesACompleteFile(agent: String) throws {
+        let folder = temporaryFolder()
+        let flags: [(String, String?)] =
+            agent == "dqn" ? [("learning-starts", "10"), ("hidden", "8")] : [("envs", "2"), ("n-steps", "16"), ("hidden", "8")]
+        let outcome = try run(
+            try options("mountain-car", agent, flags: flags, steps: 64, path: folder + "/p.safetensors"), stoppingAfter: nil)
+        #expect(outcome.episodes == 0 && !outcome.interrupted)
+        let saved = try Policy.load(from: outcome.policy)
+        #expect(saved.metadata.trainingState?.episodesDone == 0)
+        #expect(throws: PolicyFileError.self) { try TrainingOptions(resuming: saved, outputPath: folder + "/q.safetensors") }
+    }
+
     /// What a stopped file holds for resuming is untrusted like the rest: each damage is refused
     /// in one line naming the tensor, before anything trains.
     @Test(arguments: ["dqn", "ppo"])

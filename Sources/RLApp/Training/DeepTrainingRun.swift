@@ -195,7 +195,7 @@ extension DeepTrainingRun {
         let (meanReturn, bestReturn) = episodesDone > 0 ? (progress.returns.mean, progress.bestReturn) : (0, 0)
         var state = TrainingState(
             episodesRequested: options.episodes, episodesDone: episodesDone, steps: progress.steps, agentGenerator: [],
-            environmentGenerator: [], bestReturn: progress.bestReturn, recentReturns: progress.returns.contents,
+            environmentGenerator: [], bestReturn: bestReturn, recentReturns: progress.returns.contents,
             recentSteps: progress.lengths.contents, reportInterval: options.reportInterval)
         state.stepsRequested = steps
         if options.keepsBest, let interval = options.evaluationInterval {

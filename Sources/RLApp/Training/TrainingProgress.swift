@@ -20,7 +20,8 @@ struct TrainingProgress {
     init(resuming state: TrainingState, window: Int) {
         returns = MovingWindow(capacity: window, contents: state.recentReturns)
         lengths = MovingWindow(capacity: window, contents: state.recentSteps)
-        bestReturn = state.bestReturn
+        // Before the first episode there is no best (JSON, which has no infinity, holds 0 then).
+        bestReturn = state.episodesDone > 0 ? state.bestReturn : -.infinity
         steps = state.steps
         episodesDone = state.episodesDone
     }

@@ -206,7 +206,7 @@ struct AgentTraining<W: WorldRegistration> {
         var state = TrainingState(
             episodesRequested: options.episodes, episodesDone: episodesDone, steps: progress.steps,
             agentGenerator: agent.generatorState, environmentGenerator: environment.generatorState,
-            bestReturn: progress.bestReturn, recentReturns: progress.returns.contents,
+            bestReturn: episodesDone > 0 ? progress.bestReturn : 0, recentReturns: progress.returns.contents,
             recentSteps: progress.lengths.contents, reportInterval: options.reportInterval)
         state.stepsRequested = options.steps
         return state
