@@ -55,4 +55,20 @@ public struct LegalActions: Sendable, Equatable, Hashable {
 
     /// The allowed actions among `actionCount`, in index order.
     public func actions(of actionCount: Int) -> [Int] { (0..<actionCount).filter(contains) }
+
+    /// The allowed action nearest to `action` by index, the lower one on a tie: where the
+    /// actions are ordered amounts (cars moved overnight, a gambler's stake), the largest amount
+    /// the state allows in that direction.
+    public func nearest(to action: Int) -> Int {
+        guard let mask, !contains(action) else { return action }
+        if action < 0 { return mask.trailingZeroBitCount }
+        if action > 63 { return 63 - mask.leadingZeroBitCount }
+        let below = mask & ((1 << UInt64(action)) &- 1)
+        let above = action == 63 ? 0 : mask & ~((1 << UInt64(action + 1)) &- 1)
+        guard below != 0 else { return above.trailingZeroBitCount }
+        let lower = 63 - below.leadingZeroBitCount
+        guard above != 0 else { return lower }
+        let upper = above.trailingZeroBitCount
+        return action - lower <= upper - action ? lower : upper
+    }
 }

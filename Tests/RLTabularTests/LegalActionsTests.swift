@@ -23,6 +23,16 @@ import Testing
         #expect(LegalActions.first(3) == LegalActions([0, 1, 2]))
     }
 
+    /// The batch (Gymnasium's adapter) steps an action a state does not allow as the nearest one
+    /// it does: below or above, the lower on a tie, an allowed action as itself.
+    @Test func theNearestAllowedActionIsFoundOnEitherSide() {
+        let set = LegalActions([3, 1, 6])
+        #expect([0, 1, 2, 3, 4, 5, 6, 7, 63].map(set.nearest(to:)) == [1, 1, 1, 3, 3, 6, 6, 6, 6])
+        #expect(set.nearest(to: -4) == 1 && set.nearest(to: 200) == 6)
+        #expect(LegalActions([63]).nearest(to: 0) == 63 && LegalActions([0]).nearest(to: 63) == 0)
+        #expect(LegalActions.all.nearest(to: 9) == 9)
+    }
+
     @Test func theTableChoosesOnlyAmongTheAllowedActions() {
         var table = QTable(observationSpace: Board(), actionSpace: Discrete(4))
         // Action 0 has the best value but is not allowed in state 0.

@@ -132,12 +132,38 @@ def test_bad_input_is_one_clear_exception():
         env.step("left")
     bias = gym.make("rl/MaximizationBias-v0").unwrapped
     bias.reset(seed=1)
-    with pytest.raises(RLError, match="not allowed in the current state"):
-        bias.step(5)
-    bias.step(1)  # right from A: the episode ends
+    # A allows left (0) and right (1) only: 5 is taken as right, and the episode ends.
+    _, reward, terminated, _, _ = bias.step(5)
+    assert (reward, terminated) == (0.0, True)
     with pytest.raises(RLError, match="the episode has ended"):
         bias.step(0)
     vector = gym.make_vec("rl/Taxi-v0", num_envs=3, vectorization_mode="vector_entry_point")
     vector.reset(seed=1)
     with pytest.raises(RLError, match="outside"):
         vector.step(np.array([0, 9, 0]))
+
+
+@pytest.mark.parametrize("identifier", ["rl/MaximizationBias-v0", "rl/JacksCarRental-v0", "rl/GamblersProblem-v0"])
+def test_an_action_the_state_does_not_allow_is_the_nearest_one_it_does(identifier):
+    taken, substituted = 0, 0
+    for seed in range(20):
+        env = gym.make(identifier).unwrapped
+        _, info = env.reset(seed=seed)
+        mask = info["action_mask"]
+        if mask.all():
+            continue
+        illegal = int(np.flatnonzero(mask == 0)[-1])
+        allowed = np.flatnonzero(mask)
+        nearest = int(allowed[np.argmin(np.abs(allowed - illegal), kind="stable")])
+        step = env.step(illegal)
+        twin = gym.make(identifier).unwrapped
+        twin.reset(seed=seed)
+        assert data_is_equal(step, twin.step(nearest))
+        taken += 1
+        substituted += nearest != illegal
+    assert taken > 0 and substituted == taken
+
+
+def data_is_equal(one, other):
+    return all(np.array_equal(a, b) for a, b in zip(one[:4], other[:4]))
+

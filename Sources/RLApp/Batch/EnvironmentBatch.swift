@@ -189,9 +189,6 @@ final class WorldBatch<W: WorldRegistration, Writer: ObservationWriter> where Wr
             }
             let action = actions[index]
             guard action >= 0 && action < actionCount else { throw SettingError("action \(action) is outside 0..<\(actionCount)") }
-            guard writer.legalActions(in: copies[index].observation).contains(Int(action)) else {
-                throw SettingError("action \(action) is not allowed in the current state")
-            }
         }
         // The copies leave the object for the loop, so their steps write in place with no
         // exclusivity or uniqueness check per copy.
@@ -207,7 +204,10 @@ final class WorldBatch<W: WorldRegistration, Writer: ObservationWriter> where Wr
                     terminated[index] = 0
                     truncated[index] = 0
                 } else {
-                    let step = copies[index].world.step(copies[index].world.actionSpace.element(at: Int(actions[index])))
+                    // Gymnasium's contract: every action of the space is steppable. One the state
+                    // does not allow becomes the nearest it does (docs/PYTHON.md).
+                    let action = writer.legalActions(in: copies[index].observation).nearest(to: Int(actions[index]))
+                    let step = copies[index].world.step(copies[index].world.actionSpace.element(at: action))
                     copies[index].observation = step.observation
                     writer.write(step.observation, to: buffer, slot: index)
                     rewards[index] = step.reward
