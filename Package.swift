@@ -61,7 +61,8 @@ let package = Package(
         // Deep agents on the neural core (DQN, PPO): their own training loops over any world.
         .target(name: "RLDeep", dependencies: ["RLCore", "RLNeural", "RLTabular"]),
         // The neural core's tanh in C, vectorised as wide as the processor allows (chosen at run
-        // time), with no fused multiply-adds so every machine gets the same bits.
+        // time), with fused multiply-adds written out (never contracted by the compiler) so every
+        // machine gets the same bits.
         .target(name: "CNeuralKernels", cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])]),
         // Debian's OpenBLAS (libopenblas-dev), its CBLAS interface.
         .systemLibrary(

@@ -39,14 +39,22 @@ final class PPOMinibatch {
     /// Copies the transitions `indices[start ..< start + size]` of `rollout`.
     func gather(from rollout: RolloutBuffer, indices: [Int], start: Int) {
         let width = rollout.observationWidth
-        rollout.observations.withUnsafeBufferPointer { source in
-            for row in 0..<size {
-                let index = indices[start + row]
-                (observations.pointer + row * width).update(from: source.baseAddress! + index * width, count: width)
-                actions[row] = rollout.actions[index]
-                oldLogProbabilities[row] = rollout.logProbabilities[index]
-                advantages[row] = rollout.advantages[index]
-                returns[row] = rollout.returns[index]
+        let rows = indices[start..<start + size]
+        // The class's arrays are reached once each, not once per row: every write to a stored
+        // array of a class pays an exclusivity check.
+        actions.withUnsafeMutableBufferPointer { actions in
+            oldLogProbabilities.withUnsafeMutableBufferPointer { oldLogProbabilities in
+                advantages.withUnsafeMutableBufferPointer { advantages in
+                    rollout.observations.withUnsafeBufferPointer { source in
+                        for (row, index) in zip(0..<size, rows) {
+                            (observations.pointer + row * width).update(from: source.baseAddress! + index * width, count: width)
+                            actions[row] = rollout.actions[index]
+                            oldLogProbabilities[row] = rollout.logProbabilities[index]
+                            advantages[row] = rollout.advantages[index]
+                            returns[row] = rollout.returns[index]
+                        }
+                    }
+                }
             }
         }
     }

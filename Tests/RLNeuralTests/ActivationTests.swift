@@ -4,9 +4,10 @@ import Testing
 
 @Suite struct ActivationTests {
     /// Float32's tanh (the vectorised one) against Float64's: steps of 1 % up to 1e-3, then every
-    /// 997th Float32 to ±12 (both branches, and the cap at 9), and the edges. Within 3 units in the
-    /// last place: a finer sweep (every 97th Float32) found 2.2 at worst, near 0.51, past the
-    /// branches' meeting point (PyTorch's float32 tanh, SLEEF's, is within 1).
+    /// 997th Float32 to ±12 (the cap at 9 included), and the edges. Within 6 units in the last
+    /// place: scripts/fit-tanh.py finds 5.06 at worst over every third Float32, near 7.35, where
+    /// tanh is within 1e-6 of 1 (PyTorch's float32 tanh, SLEEF's, is within 1; the rational form
+    /// trades those few units, 3e-7 relative, for a third of the time).
     @Test func floatTanhIsWithinAFewUnitsInTheLastPlace() {
         var worst = 0.0
         var worstAt: Float = 0
@@ -31,7 +32,7 @@ import Testing
         for x in edges {
             check(x)
         }
-        #expect(worst <= 3, "worst at \(worstAt)")
+        #expect(worst <= 6, "worst at \(worstAt)")
         print("tanh: worst error \(worst) ulp at \(worstAt)")
         #expect(Float.hyperbolicTangent(Float.nan).isNaN)
         #expect(Float.hyperbolicTangent(-0.0).sign == .minus)
