@@ -60,10 +60,10 @@ let package = Package(
         .target(name: "RLNeural", dependencies: ["RLCore", "COpenBLAS", "CNeuralKernels"]),
         // Deep agents on the neural core (DQN, PPO): their own training loops over any world.
         .target(name: "RLDeep", dependencies: ["RLCore", "RLNeural", "RLTabular"]),
-        // The neural core's tanh in C, vectorised as wide as the processor allows (chosen at run
-        // time), with fused multiply-adds written out (never contracted by the compiler) so every
-        // machine gets the same bits.
-        .target(name: "CNeuralKernels", cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])]),
+        // The neural core's tanh and elementwise loops in C, vectorised as wide as the processor
+        // allows (chosen at run time), with fused multiply-adds written out where wanted and never
+        // contracted by the compiler, so every machine gets the same bits.
+        .target(name: "CNeuralKernels", cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off", "-fno-math-errno"])]),
         // Debian's OpenBLAS (libopenblas-dev), its CBLAS interface.
         .systemLibrary(
             name: "COpenBLAS", pkgConfig: "openblas",

@@ -67,9 +67,15 @@ extension PPOAgent {
         updateDistribution.update(logits: policyNetwork.output)
         let values = valueNetwork.forward(minibatch.observations)
         var entropySum = 0.0
-        for row in 0..<size {
-            minibatch.logProbabilities[row] = updateDistribution.logProbability(of: minibatch.actions[row], row: row)
-            entropySum += Double(updateDistribution.entropy(row: row))
+        // The minibatch's arrays reached once, not per row (a class's stored array pays an
+        // exclusivity check on every access).
+        minibatch.logProbabilities.withUnsafeMutableBufferPointer { logProbabilities in
+            minibatch.actions.withUnsafeBufferPointer { actions in
+                for row in 0..<size {
+                    logProbabilities[row] = updateDistribution.logProbability(of: actions[row], row: row)
+                    entropySum += Double(updateDistribution.entropy(row: row))
+                }
+            }
         }
         let surrogate = minibatch.advantages.withUnsafeMutableBufferPointer { advantages in
             if settings.normalizeAdvantage { PPOObjective.normalizeAdvantages(advantages.baseAddress!, count: size) }

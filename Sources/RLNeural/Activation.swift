@@ -42,10 +42,7 @@ public enum Activation: String, Sendable, Equatable, Codable, CaseIterable {
                 result[index] = output[index] > 0 ? gradient : 0
             }
         case .tanh:
-            for index in 0..<count {
-                let y = output[index]
-                result[index] = outputGradient[index] * (1 - y * y)
-            }
+            Scalar.hyperbolicTangentBackward(output: output, outputGradient: outputGradient, into: result, count: count)
         }
     }
 }

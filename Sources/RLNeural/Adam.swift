@@ -72,39 +72,12 @@ public final class Adam<Scalar: NeuralScalar> {
         let secondWeight = Scalar(1 - beta2)
         let epsilon = Scalar(self.epsilon)
         for index in parameters.indices {
-            adamUpdate(
+            Scalar.adamUpdate(
                 parameter: parameters[index].value.pointer, gradient: parameters[index].gradient.pointer,
                 firstMoment: firstMoments[index].pointer, secondMoment: secondMoments[index].pointer,
                 count: parameters[index].value.count, firstWeight: firstWeight, secondDecay: secondDecay, secondWeight: secondWeight,
                 stepSize: stepSize, biasCorrection2Root: biasCorrection2Root, epsilon: epsilon)
         }
-    }
-}
-
-/// One tensor's update, on raw pointers in a loop of its own so that the compiler keeps it tight:
-/// one pass over the four arrays (Adam is bound by memory, not arithmetic).
-@inline(__always)
-private func adamUpdate<Scalar: NeuralScalar>(
-    parameter p: UnsafeMutablePointer<Scalar>, gradient g: UnsafeMutablePointer<Scalar>, firstMoment m: UnsafeMutablePointer<Scalar>,
-    secondMoment v: UnsafeMutablePointer<Scalar>, count: Int, firstWeight: Scalar, secondDecay: Scalar, secondWeight: Scalar,
-    stepSize: Scalar, biasCorrection2Root: Scalar, epsilon: Scalar
-) {
-    @inline(__always)
-    func update(_ element: Int, _ first: Scalar) {
-        let gradient = g[element]
-        m[element] = first
-        v[element] = v[element] * secondDecay + secondWeight * gradient * gradient
-        // v is never negative: abs tells the compiler so, and it drops the C library call that
-        // would set errno for a negative square root, which kept the loop from vectorising.
-        let denominator = abs(v[element]).squareRoot() / biasCorrection2Root + epsilon
-        p[element] = p[element] + (-stepSize) * first / denominator
-    }
-    // PyTorch's lerp, whose formula depends on the weight's side of ½ (β₁ = 0.9 takes the first).
-    if firstWeight < 0.5 {
-        for element in 0..<count { update(element, m[element] + firstWeight * (g[element] - m[element])) }
-    } else {
-        let complement = 1 - firstWeight
-        for element in 0..<count { update(element, g[element] - (g[element] - m[element]) * complement) }
     }
 }
 

@@ -78,12 +78,7 @@ public final class DenseLayer<Scalar: NeuralScalar> {
             alpha: 1, a: dz, lda: outputSize, b: input.pointer, ldb: inputSize,
             beta: 0, c: weightGradient.pointer, ldc: inputSize)
         // ∂L/∂b: the column sums of ∂L/∂z.
-        let db = biasGradient.pointer
-        db.update(repeating: 0, count: outputSize)
-        for row in 0..<batch {
-            let dzRow = dz + row * outputSize
-            for column in 0..<outputSize { db[column] += dzRow[column] }
-        }
+        Scalar.columnSums(of: dz, rows: batch, columns: outputSize, into: biasGradient.pointer)
         if propagatingToInput {
             // ∂L/∂x = ∂L/∂z · W, [batch, out] · [out, in].
             inputGradient.resize(rows: batch)

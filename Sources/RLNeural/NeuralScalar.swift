@@ -1,3 +1,4 @@
+import CNeuralKernels
 import COpenBLAS
 
 #if canImport(Glibc)
@@ -24,6 +25,65 @@ public protocol NeuralScalar: BinaryFloatingPoint, Sendable {
     static func exponential(_ x: Self) -> Self
     /// The natural logarithm.
     static func logarithm(_ x: Self) -> Self
+    /// `gradient · (1 − output²)` for `count` values: tanh's backward pass.
+    static func hyperbolicTangentBackward(
+        output: UnsafePointer<Self>, outputGradient: UnsafePointer<Self>, into result: UnsafeMutablePointer<Self>, count: Int)
+    /// The column sums of the row-major `rows × columns` matrix at `matrix`, each column's rows
+    /// added in order.
+    static func columnSums(of matrix: UnsafePointer<Self>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Self>)
+    /// Adam's update of one tensor (``Adam/step()``).
+    static func adamUpdate(
+        parameter: UnsafeMutablePointer<Self>, gradient: UnsafeMutablePointer<Self>, firstMoment: UnsafeMutablePointer<Self>,
+        secondMoment: UnsafeMutablePointer<Self>, count: Int, firstWeight: Self, secondDecay: Self, secondWeight: Self,
+        stepSize: Self, biasCorrection2Root: Self, epsilon: Self)
+}
+
+extension NeuralScalar {
+    /// The loops themselves, for Float64 (Float32 runs the same operations in C, `CNeuralKernels`,
+    /// as wide as the processor allows: the same bits, sooner).
+    @inlinable
+    public static func hyperbolicTangentBackward(
+        output: UnsafePointer<Self>, outputGradient: UnsafePointer<Self>, into result: UnsafeMutablePointer<Self>, count: Int
+    ) {
+        for index in 0..<count {
+            let y = output[index]
+            result[index] = outputGradient[index] * (1 - y * y)
+        }
+    }
+
+    @inlinable
+    public static func columnSums(of matrix: UnsafePointer<Self>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Self>) {
+        sums.update(repeating: 0, count: columns)
+        for row in 0..<rows {
+            let values = matrix + row * columns
+            for column in 0..<columns { sums[column] += values[column] }
+        }
+    }
+
+    @inlinable
+    public static func adamUpdate(
+        parameter p: UnsafeMutablePointer<Self>, gradient g: UnsafeMutablePointer<Self>, firstMoment m: UnsafeMutablePointer<Self>,
+        secondMoment v: UnsafeMutablePointer<Self>, count: Int, firstWeight: Self, secondDecay: Self, secondWeight: Self,
+        stepSize: Self, biasCorrection2Root: Self, epsilon: Self
+    ) {
+        @inline(__always)
+        func update(_ element: Int, _ first: Self) {
+            let gradient = g[element]
+            m[element] = first
+            v[element] = v[element] * secondDecay + secondWeight * gradient * gradient
+            // v is never negative: abs tells the compiler so, and it drops the C library call that
+            // would set errno for a negative square root, which kept the loop from vectorising.
+            let denominator = abs(v[element]).squareRoot() / biasCorrection2Root + epsilon
+            p[element] = p[element] + (-stepSize) * first / denominator
+        }
+        // PyTorch's lerp, whose formula depends on the weight's side of ½ (β₁ = 0.9 takes the first).
+        if firstWeight < 0.5 {
+            for element in 0..<count { update(element, m[element] + firstWeight * (g[element] - m[element])) }
+        } else {
+            let complement = 1 - firstWeight
+            for element in 0..<count { update(element, g[element] - (g[element] - m[element]) * complement) }
+        }
+    }
 }
 
 /// OpenBLAS runs on one thread per process: sweeps scale by running processes side by side, and
@@ -53,6 +113,25 @@ extension Float: NeuralScalar {
     }
     @inlinable @inline(__always) public static func exponential(_ x: Float) -> Float { expf(x) }
     @inlinable @inline(__always) public static func logarithm(_ x: Float) -> Float { logf(x) }
+    @inlinable public static func hyperbolicTangentBackward(
+        output: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>, into result: UnsafeMutablePointer<Float>, count: Int
+    ) {
+        rl_tanh_backward_f32(output, outputGradient, result, count)
+    }
+    @inlinable public static func columnSums(
+        of matrix: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>
+    ) {
+        rl_column_sums_f32(matrix, rows, columns, sums)
+    }
+    @inlinable public static func adamUpdate(
+        parameter: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>, firstMoment: UnsafeMutablePointer<Float>,
+        secondMoment: UnsafeMutablePointer<Float>, count: Int, firstWeight: Float, secondDecay: Float, secondWeight: Float,
+        stepSize: Float, biasCorrection2Root: Float, epsilon: Float
+    ) {
+        rl_adam_f32(
+            parameter, gradient, firstMoment, secondMoment, count, firstWeight, secondDecay, secondWeight, stepSize,
+            biasCorrection2Root, epsilon)
+    }
 }
 
 extension Double: NeuralScalar {
