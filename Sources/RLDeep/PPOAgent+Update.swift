@@ -69,11 +69,16 @@ extension PPOAgent {
         var entropySum = 0.0
         // The minibatch's arrays reached once, not per row (a class's stored array pays an
         // exclusivity check on every access).
+        // (and so are the matrices' pointers: a class's stored `var`, each read checked).
+        let allLogProbabilities = updateDistribution.logProbabilities.pointer, entropies = updateDistribution.entropies.pointer
+        let actionCount = updateDistribution.actionCount
         minibatch.logProbabilities.withUnsafeMutableBufferPointer { logProbabilities in
             minibatch.actions.withUnsafeBufferPointer { actions in
                 for row in 0..<size {
-                    logProbabilities[row] = updateDistribution.logProbability(of: actions[row], row: row)
-                    entropySum += Double(updateDistribution.entropy(row: row))
+                    let action = actions[row]
+                    precondition(action >= 0 && action < actionCount, "action \(action) of \(actionCount)")
+                    logProbabilities[row] = allLogProbabilities[row * actionCount + action]
+                    entropySum += Double(entropies[row])
                 }
             }
         }
@@ -93,7 +98,8 @@ extension PPOAgent {
         let valueLoss = Double(
             MeanSquaredError().evaluate(prediction: values, target: minibatch.returns, gradient: minibatch.valueGradient))
         let valueWeight = Float(settings.valueCoefficient)
-        for row in 0..<size { minibatch.valueGradient[row] *= valueWeight }
+        let valueGradient = minibatch.valueGradient.pointer
+        for row in 0..<size { valueGradient[row] *= valueWeight }
         let entropyLoss = -entropySum / Double(size)
         let loss = surrogate.loss + settings.entropyCoefficient * entropyLoss + settings.valueCoefficient * valueLoss
 

@@ -40,6 +40,7 @@ final class PPOMinibatch {
     func gather(from rollout: RolloutBuffer, indices: [Int], start: Int) {
         let width = rollout.observationWidth
         let rows = indices[start..<start + size]
+        let observations = observations.pointer, returns = returns.pointer
         // The class's arrays are reached once each, not once per row: every write to a stored
         // array of a class pays an exclusivity check.
         actions.withUnsafeMutableBufferPointer { actions in
@@ -47,7 +48,7 @@ final class PPOMinibatch {
                 advantages.withUnsafeMutableBufferPointer { advantages in
                     rollout.observations.withUnsafeBufferPointer { source in
                         for (row, index) in zip(0..<size, rows) {
-                            (observations.pointer + row * width).update(from: source.baseAddress! + index * width, count: width)
+                            (observations + row * width).update(from: source.baseAddress! + index * width, count: width)
                             actions[row] = rollout.actions[index]
                             oldLogProbabilities[row] = rollout.logProbabilities[index]
                             advantages[row] = rollout.advantages[index]
