@@ -14,6 +14,9 @@ public struct ActiveFeatures: Sendable, Equatable {
     @usableFromInline var storedCount = 0
     /// How many values from the first are known to be 1, so binary features skip writing them.
     @usableFromInline var storedOnes = 0
+    /// The largest active index read as unsigned (a negative one is huge), 0 when none is
+    /// active: kept by every write, so a reader checks all the indices against its rows at once.
+    @usableFromInline var storedLargest: UInt = 0
 
     /// Room for up to `capacity` active features.
     public init(capacity: Int) {
@@ -22,7 +25,10 @@ public struct ActiveFeatures: Sendable, Equatable {
     }
 
     /// Forgets the features, keeping the storage.
-    @inlinable public mutating func removeAll() { storedCount = 0 }
+    @inlinable public mutating func removeAll() {
+        storedCount = 0
+        storedLargest = 0
+    }
 
     /// Adds a feature.
     /// - Precondition: fewer than the capacity are active.
@@ -31,6 +37,14 @@ public struct ActiveFeatures: Sendable, Equatable {
         if value != 1 { storedOnes = min(storedOnes, storedCount) }
         storedValues[storedCount] = value
         storedCount &+= 1
+        storedLargest = Swift.max(storedLargest, UInt(bitPattern: index))
+    }
+
+    /// Whether every active index is in `0..<bound`: one check that covers a whole pass over
+    /// the features (a sum or an update of the weights' rows), instead of one per feature.
+    @inlinable @inline(__always)
+    public func indicesAreBelow(_ bound: Int) -> Bool {
+        storedCount == 0 || storedLargest < UInt(bitPattern: bound)
     }
 
     /// Whether every active feature's value is 1 (tile coding, aggregation, one-hot), so a sum
@@ -52,7 +66,13 @@ public struct ActiveFeatures: Sendable, Equatable {
     @inlinable @inline(__always)
     public mutating func setBinary(count: Int, _ body: (UnsafeMutableBufferPointer<Int>) -> Void) {
         precondition(count <= storedIndices.count, "more active features than room for them")
-        storedIndices.withUnsafeMutableBufferPointer { body(UnsafeMutableBufferPointer(rebasing: $0[0..<count])) }
+        storedLargest = storedIndices.withUnsafeMutableBufferPointer { storage in
+            let indices = UnsafeMutableBufferPointer(rebasing: storage[0..<count])
+            body(indices)
+            var largest: UInt = 0
+            for index in indices { largest = Swift.max(largest, UInt(bitPattern: index)) }
+            return largest
+        }
         // Written once per size: maps of binary features write the same count every time.
         if storedOnes < count {
             storedValues.withUnsafeMutableBufferPointer { values in

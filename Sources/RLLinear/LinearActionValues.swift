@@ -26,6 +26,9 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
     @usableFromInline var cachedObservation: Features.Observation?
     /// q̂(s, ·) of one observation, reused.
     @usableFromInline var scratch: [Double]
+    /// The features' ``FeatureMap/stepSizeDivisor``, read once: the map answers it with a
+    /// switch over its kinds, which would copy the map at every step.
+    @usableFromInline let stepSizeDivisor: Double
 
     /// Zero weights.
     public init(features: Features, actionSpace: ActionSpace, hyperparameters: Hyperparameters, seed: UInt64) {
@@ -36,13 +39,14 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
         current = features.makeActiveFeatures()
         next = features.makeActiveFeatures()
         scratch = Array(repeating: 0, count: actionSpace.count)
+        stepSizeDivisor = features.stepSizeDivisor
     }
 
     /// The number of actions.
     @inlinable public var actionCount: Int { weights.actionCount }
 
     /// α for one weight: the learning rate over the features' divisor (the book's α/n for n tilings).
-    @inlinable public var stepSize: Double { exploration.learningRate / features.stepSizeDivisor }
+    @inlinable public var stepSize: Double { exploration.learningRate / stepSizeDivisor }
 
     /// Puts `observation`'s features in ``current`` (from the cache when it is the last one asked about).
     @inlinable @inline(__always)
@@ -78,14 +82,13 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
     func value(of features: ActiveFeatures, action: Int, binary: Bool) -> Double {
         let actions = actionCount, rows = weights.stateCount
         precondition(UInt(bitPattern: action) < UInt(bitPattern: actions), "action \(action) is not one of \(actions)")
+        // The one check the reads need: every row is a feature, so every cell is a weight.
+        precondition(features.indicesAreBelow(rows), "a feature outside the weights")
         return weights.withUnsafeValues { weights in
             features.withActive { indices, values in
                 var sum = 0.0
                 for slot in 0..<indices.count {
-                    let row = indices[slot]
-                    // The one check a read needs: the row is a feature, so the cell is a weight.
-                    precondition(UInt(bitPattern: row) < UInt(bitPattern: rows), "feature \(row) is outside the weights")
-                    let weight = weights[row &* actions &+ action]
+                    let weight = weights[indices[slot] &* actions &+ action]
                     sum += binary ? weight : weight * values[slot]
                 }
                 return sum
@@ -138,13 +141,13 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
     func rowSums(of features: ActiveFeatures, from first: Int, constantWidth width: Int, binary: Bool) -> (Double, Double, Double, Double) {
         let actions = actionCount, rows = weights.stateCount
         precondition(first >= 0 && first &+ width <= actions, "actions \(first)..<\(first + width) are not all among \(actions)")
+        precondition(features.indicesAreBelow(rows), "a feature outside the weights")
         return weights.withUnsafeValues { weights in
             features.withActive { indices, values in
                 var sums = (0.0, 0.0, 0.0, 0.0)
                 for slot in 0..<indices.count {
-                    let row = indices[slot], x = binary ? 1 : values[slot]
-                    precondition(UInt(bitPattern: row) < UInt(bitPattern: rows), "feature \(row) is outside the weights")
-                    let cell = row &* actions &+ first
+                    let x = binary ? 1 : values[slot]
+                    let cell = indices[slot] &* actions &+ first
                     sums.0 += binary ? weights[cell] : weights[cell] * x
                     if width > 1 { sums.1 += binary ? weights[cell &+ 1] : weights[cell &+ 1] * x }
                     if width > 2 { sums.2 += binary ? weights[cell &+ 2] : weights[cell &+ 2] * x }
@@ -244,10 +247,28 @@ where Features.Observation: Equatable & Sendable, ActionSpace: Sendable {
     /// w·ₐ ← w·ₐ + `amount` · x over a set of active features, counting a visit of each.
     @inlinable @inline(__always)
     public mutating func add(_ amount: Double, along features: ActiveFeatures, action: Int) {
-        let actionCount = self.actionCount
-        features.withActive { indices, values in
-            for slot in 0..<indices.count {
-                weights.addInPlaceCountingVisit(amount * values[slot], atFlatIndex: indices[slot] &* actionCount &+ action)
+        // amount·1 is amount exactly: binary features skip the multiplication and give the same weights.
+        if features.isBinary {
+            add(amount, along: features, action: action, binary: true)
+        } else {
+            add(amount, along: features, action: action, binary: false)
+        }
+    }
+
+    /// ``add(_:along:action:)``, multiplying by each feature's value unless `binary` says they are all 1.
+    @inlinable @inline(__always)
+    mutating func add(_ amount: Double, along features: ActiveFeatures, action: Int, binary: Bool) {
+        let actions = actionCount, rows = weights.stateCount
+        // The checks the writes need, once: every row is a feature and the action a column.
+        precondition(UInt(bitPattern: action) < UInt(bitPattern: actions), "action \(action) is not one of \(actions)")
+        precondition(features.indicesAreBelow(rows), "a feature outside the weights")
+        weights.withUnsafeMutableValuesAndVisits { weights, visits in
+            features.withActive { indices, values in
+                for slot in 0..<indices.count {
+                    let cell = indices[slot] &* actions &+ action
+                    weights[cell] += binary ? amount : amount * values[slot]
+                    visits[cell] &+= 1
+                }
             }
         }
     }

@@ -154,6 +154,20 @@ public struct QTable: Sendable, Equatable {
         try body(UnsafeBufferPointer(start: storage.values, count: storage.count))
     }
 
+    /// Writes the values and their visit counts in place, flat and row-major like ``values``, for
+    /// updates over many rows (a linear agent's update over its active features): one call
+    /// instead of a checked write per value. Each buffer holds ``stateCount`` × ``actionCount``
+    /// entries; `body` checks its own indices.
+    @inlinable @inline(__always)
+    public mutating func withUnsafeMutableValuesAndVisits<Result>(
+        _ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int64>) throws -> Result
+    ) rethrows -> Result {
+        assert(isKnownUniquelyReferenced(&storage), "a learning write to a shared table: ownLearnedTables() must make it unique")
+        return try body(
+            UnsafeMutableBufferPointer(start: storage.values, count: storage.count),
+            UnsafeMutableBufferPointer(start: storage.visits, count: storage.count))
+    }
+
     /// How many times `action` was learned from in `state`.
     @inlinable
     public func visitCount(state: Int, action: Int) -> Int64 { storage.visits[index(state: state, action: action)] }
