@@ -9,11 +9,19 @@ rounded evaluation (fused multiply-adds, as the code does), measured on a sample
 Prints the coefficients as hexadecimal float literals and the worst error in units in the last
 place over every third Float32 in [2^-30, 12]. Needs numpy and scipy; takes about ten minutes.
 
-    python3 scripts/fit-tanh.py
+`--check` fits nothing: it reads the coefficients from Sources/CNeuralKernels/tanh.c, checks that
+Sources/RLNeural/FastTanh.swift has the same ones in the same order, and measures their worst
+error over every 97th Float32 in [2^-30, 12]; it exits 1 past 6 units or on a mismatch (numpy only,
+seconds; the tests run it).
+
+    python3 scripts/fit-tanh.py [--check]
 """
 
+import re
+import sys
+from pathlib import Path
+
 import numpy as np
-from scipy.optimize import least_squares
 
 F32 = np.float32
 CAP = 9.0
@@ -25,6 +33,8 @@ def split(v):
 
 
 def fit():
+    from scipy.optimize import least_squares
+
     x = np.concatenate([np.linspace(1e-3, CAP, 6000), np.geomspace(1e-5, 1e-1, 300)])
     t, f = x * x, np.tanh(x) / x
 
@@ -90,15 +100,45 @@ def nudge(p, q):
     return p, q
 
 
-def main():
-    p, q = nudge(*fit())
-    print("P (constant first):", ", ".join(float(c).hex() for c in p))
-    print("Q (constant first):", ", ".join(float(c).hex() for c in q))
+def worst_over(p, q, stride):
     low, high = int(F32(2**-30).view(np.uint32)), int(F32(12).view(np.uint32))
     worst = 0.0
     for start in range(low, high, 1 << 24):
-        a = np.arange(start, min(start + (1 << 24), high), 3, dtype=np.uint32).view(F32)
+        a = np.arange(start, min(start + (1 << 24), high), stride, dtype=np.uint32).view(F32)
         worst = max(worst, worst_units(p, q, a))
+    return worst
+
+
+def check():
+    """The committed coefficients: the same in C and Swift, within 6 units in the last place."""
+    root = Path(__file__).resolve().parent.parent
+    c_text = (root / "Sources/CNeuralKernels/tanh.c").read_text()
+    swift_text = (root / "Sources/RLNeural/FastTanh.swift").read_text()
+    # Horner's order in the code: P's highest coefficient first, then Q's.
+    hex_c = re.findall(r"-?0x[0-9a-f.]+p[-+]?\d+", c_text)
+    hex_swift = re.findall(r"-?0x[0-9a-f.]+p[-+]?\d+", swift_text)
+    if hex_c != hex_swift or len(hex_c) != P_DEGREE + Q_DEGREE:
+        print(f"the coefficients differ: tanh.c {hex_c}, FastTanh.swift {hex_swift}", file=sys.stderr)
+        return 1
+    values = [F32(float.fromhex(v)) for v in hex_c]
+    p = np.array([F32(1)] + values[:P_DEGREE][::-1], dtype=F32)
+    q = np.array([F32(1)] + values[P_DEGREE:][::-1], dtype=F32)
+    worst = worst_over(p, q, 97)
+    print(f"{len(hex_c)} coefficients, the same in tanh.c and FastTanh.swift")
+    print(f"worst error over every 97th Float32 in [2^-30, 12]: {worst:.2f} units in the last place")
+    return 0 if worst <= 6 else 1
+
+
+def main():
+    if sys.argv[1:] == ["--check"]:
+        sys.exit(check())
+    if sys.argv[1:]:
+        print("usage: scripts/fit-tanh.py [--check]", file=sys.stderr)
+        sys.exit(64)
+    p, q = nudge(*fit())
+    print("P (constant first):", ", ".join(float(c).hex() for c in p))
+    print("Q (constant first):", ", ".join(float(c).hex() for c in q))
+    worst = worst_over(p, q, 3)
     print(f"worst error over every third Float32 in [2^-30, 12]: {worst:.2f} units in the last place")
 
 

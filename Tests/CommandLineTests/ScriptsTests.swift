@@ -9,8 +9,8 @@ import Testing
 
     /// The scripts this suite runs; the rest must be run by .ci/run.
     static let runHere = [
-        "bench-sweep", "compare-sb3", "compare_sb3.py", "default-gaps.py", "format", "gymnasium-golden", "lint", "pytorch-golden",
-        "quality",
+        "bench-sweep", "compare-sb3", "compare_sb3.py", "default-gaps.py", "fit-tanh.py", "format", "gymnasium-golden", "lint",
+        "pytorch-golden", "quality",
         "sutton-barto", "toy-text-gap", "toy-text-thresholds.py",
     ]
 
@@ -146,6 +146,18 @@ import Testing
                 == Registry.builtInAgents.map(\.id).filter { !Registry.isDeep($0) })
         let worlds = text.components(separatedBy: #"["--env", ""#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
         #expect(!worlds.isEmpty && worlds.allSatisfy { Registry.world($0) != nil }, "\(worlds)")
+    }
+
+    /// The tanh's coefficients: the same in C and Swift, and within the 6 units in the last place
+    /// ActivationTests allows, by the script's own Float32 arithmetic (its fit takes ten minutes:
+    /// `--check` measures the committed coefficients only).
+    @Test func fitTanhChecksTheCommittedCoefficients() throws {
+        let run = try script("fit-tanh.py", ["--check"])
+        #expect(run.status == 0, "\(run.output)\(run.errors)")
+        #expect(run.output.hasPrefix("9 coefficients, the same in tanh.c and FastTanh.swift"), "\(run.output)")
+        let worst = try #require(run.output.split(separator: "\n").last.map(numbers)?.last)
+        #expect(worst > 0 && worst <= 6, "\(run.output)")
+        #expect(try script("fit-tanh.py", ["--nonsense"]).status == 64)
     }
 
     @Test func toyTextThresholdsRunsEveryRegisteredAgent() throws {
