@@ -67,9 +67,8 @@ extension PPOAgent {
         updateDistribution.update(logits: policyNetwork.output)
         let values = valueNetwork.forward(minibatch.observations)
         var entropySum = 0.0
-        // The minibatch's arrays reached once, not per row (a class's stored array pays an
-        // exclusivity check on every access).
-        // (and so are the matrices' pointers: a class's stored `var`, each read checked).
+        // The minibatch's arrays and the matrices' pointers are reached once, not per row: each
+        // is a class's stored `var`, and every access to one pays an exclusivity check.
         let allLogProbabilities = updateDistribution.logProbabilities.pointer, entropies = updateDistribution.entropies.pointer
         let actionCount = updateDistribution.actionCount
         minibatch.logProbabilities.withUnsafeMutableBufferPointer { logProbabilities in
